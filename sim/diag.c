@@ -1,0 +1,83 @@
+/* diag: collecting and printing diagnostics in Go's order and form. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const msg_text[] = {
+#define DIAG_X(name, text) text,
+#include "diag_msgs.h"
+#undef DIAG_X
+};
+
+void diag_init(DiagList *dl, const char *path) {
+    memset(dl, 0, sizeof *dl);
+    dl->path = path;
+}
+
+const char *diag_msg_text(DiagMsg m) { return (unsigned)m < DM__COUNT ? msg_text[m] : "?"; }
+
+void diag_addv(DiagList *dl, Pos pos, int syntax, DiagMsg m, va_list ap) {
+    if (syntax) {
+        /* Go reports at most one syntax error per line. */
+        for (int i = dl->v.len - 1; i >= 0; i--)
+            if (dl->v.items[i].syntax && dl->v.items[i].pos.line == pos.line) return;
+        dl->nsyntax++;
+    }
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, diag_msg_text(m), ap2);
+    va_end(ap2);
+    char *s = mem_alloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, diag_msg_text(m), ap);
+    Diag d = {pos, s, dl->v.len, syntax};
+    VEC_PUSH(dl->v, d);
+}
+
+void diag_add(DiagList *dl, Pos pos, DiagMsg m, ...) {
+    va_list ap;
+    va_start(ap, m);
+    diag_addv(dl, pos, 0, m, ap);
+    va_end(ap);
+}
+
+void diag_syntax(DiagList *dl, Pos pos, DiagMsg m, ...) {
+    va_list ap;
+    va_start(ap, m);
+    diag_addv(dl, pos, 1, m, ap);
+    va_end(ap);
+}
+
+int diag_count(const DiagList *dl) { return dl->v.len; }
+
+static int cmp_diag(const void *a, const void *b) {
+    const Diag *x = a, *y = b;
+    if (x->pos.line != y->pos.line) return x->pos.line < y->pos.line ? -1 : 1;
+    if (x->pos.col != y->pos.col) return x->pos.col < y->pos.col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int diag_print(DiagList *dl, FILE *out) {
+    qsort(dl->v.items, (size_t)dl->v.len, sizeof(Diag), cmp_diag);
+    int printed = 0;
+    for (int i = 0; i < dl->v.len; i++) {
+        Diag *d = &dl->v.items[i];
+        if (i > 0) {
+            Diag *p = &dl->v.items[i - 1];
+            if (p->pos.line == d->pos.line && p->pos.col == d->pos.col && strcmp(p->msg, d->msg) == 0)
+                continue;
+        }
+        if (printed == DIAG_MAX) {
+            fprintf(out, "%s:%d:%d: too many errors\n", dl->path, d->pos.line, d->pos.col);
+            return printed + 1;
+        }
+        fprintf(out, "%s:%d:%d: %s\n", dl->path, d->pos.line, d->pos.col, d->msg);
+        printed++;
+    }
+    return printed;
+}
+
+void diag_free(DiagList *dl) {
+    for (int i = 0; i < dl->v.len; i++) mem_free(dl->v.items[i].msg, strlen(dl->v.items[i].msg) + 1);
+    VEC_FREE(dl->v);
+}
