@@ -71,7 +71,10 @@ int diag_print(DiagList *dl, FILE *out) {
             fprintf(out, "%s:%d:%d: too many errors\n", dl->path, d->pos.line, d->pos.col);
             return printed + 1;
         }
-        fprintf(out, "%s:%d:%d: %s\n", dl->path, d->pos.line, d->pos.col, d->msg);
+        if (strncmp(d->msg, "goro-viz: ", 10) == 0) /* outside the subset: our own form */
+            fprintf(out, "%s (%s:%d:%d)\n", d->msg, dl->path, d->pos.line, d->pos.col);
+        else
+            fprintf(out, "%s:%d:%d: %s\n", dl->path, d->pos.line, d->pos.col, d->msg);
         printed++;
     }
     return printed;
