@@ -18,9 +18,9 @@ const char *vm_op_name(int op) { return op >= 0 && op < OP__COUNT ? op_names[op]
 
 /* print_const: a constant as it would read in source, briefly. */
 static void print_const(const Vm *vm, Value v, FILE *out) {
-    if (v.r && v.r->kind == OBJ_STRING) {
+    if (v.r && v.r->kind == GC_STRING) {
         fprintf(out, "\"%.*s\"", (int)vm_str_len(v), vm_str_data(v));
-    } else if (v.r && v.r->kind == OBJ_CLOSURE) {
+    } else if (v.r && v.r->kind == GC_CLOSURE) {
         fprintf(out, "func %s", ((ClosureObj *)v.r)->p->name);
     } else if (v.r) {
         fprintf(out, "obj");

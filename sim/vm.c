@@ -817,7 +817,7 @@ next:
         Value src = RB;
         int src_is_str = 0;
         if (!spread) n = C;
-        else if (src.r && src.r->kind == OBJ_STRING) {
+        else if (src.r && src.r->kind == GC_STRING) {
             n = vm_str_len(src);
             src_is_str = 1;
         } else n = src.r ? ((SliceObj *)src.r)->len : 0;
@@ -855,7 +855,7 @@ next:
         SliceObj *d = (SliceObj *)RB.r;
         Value src = RC;
         int64_t dn = d ? d->len : 0, n;
-        if (src.r && src.r->kind == OBJ_STRING) {
+        if (src.r && src.r->kind == GC_STRING) {
             n = vm_str_len(src) < dn ? vm_str_len(src) : dn;
             const unsigned char *p = (const unsigned char *)vm_str_data(src);
             for (int64_t k = 0; k < n; k++) SETI(d->arr->v[d->off + k], p[k]);

@@ -48,7 +48,7 @@
 #include "opcodes.h"
 #include "prng.h"
 
-typedef struct Obj Obj;
+typedef struct GcObj GcObj;
 typedef struct RType RType;
 typedef struct Proto Proto;
 typedef struct Vm Vm;
@@ -61,16 +61,16 @@ typedef struct Value {
         uint64_t u;
         double f;
     };
-    Obj *r;
+    GcObj *r;
 } Value;
 
 /* ---- heap objects ---- */
 
-typedef enum ObjKind { OBJ_STRING, OBJ_AGG, OBJ_SLICE, OBJ_MAP, OBJ_BOX, OBJ_CLOSURE } ObjKind;
+typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE } GcKind;
 
-/* Obj: the header of every heap object; [size] is the allocation size. */
-struct Obj {
-    Obj *next;
+/* GcObj: the header of every heap object; [size] is the allocation size. */
+struct GcObj {
+    GcObj *next;
     size_t size;
     uint8_t kind;
     uint8_t marked;
@@ -78,7 +78,7 @@ struct Obj {
 
 /* StrObj: immutable bytes; strings are (object, off, len) views into it. */
 typedef struct StrObj {
-    Obj h;
+    GcObj h;
     int64_t len;
     char data[];
 } StrObj;
@@ -88,7 +88,7 @@ typedef struct StrObj {
  * array type (for a backing array: the slice type), which says which slots
  * hold nested aggregates that copies must deepen. */
 typedef struct AggObj {
-    Obj h;
+    GcObj h;
     const RType *t;
     int64_t n;
     Value v[];
@@ -96,7 +96,7 @@ typedef struct AggObj {
 
 /* SliceObj: an immutable slice header over backing [arr]. */
 typedef struct SliceObj {
-    Obj h;
+    GcObj h;
     AggObj *arr;
     int64_t off, len, cap;
 } SliceObj;
@@ -104,7 +104,7 @@ typedef struct SliceObj {
 /* BoxObj: a non-nil interface value: dynamic type and value (aggregates are
  * private copies, so boxes are immutable and shared freely). */
 typedef struct BoxObj {
-    Obj h;
+    GcObj h;
     const RType *t;
     Value v;
 } BoxObj;
@@ -112,7 +112,7 @@ typedef struct BoxObj {
 /* ClosureObj: a function value: its proto and captured values (cells or
  * aggregates, shared with the enclosing function; or a bound receiver). */
 typedef struct ClosureObj {
-    Obj h;
+    GcObj h;
     const Proto *p;
     int n;
     Value up[];
@@ -127,7 +127,7 @@ typedef struct MapEntry {
     int live;
 } MapEntry;
 typedef struct MapObj {
-    Obj h;
+    GcObj h;
     const RType *t; /* the map type */
     int64_t count;  /* live entries */
     MapEntry *e;    /* mem_alloc'd, ne used of ecap */
@@ -156,7 +156,7 @@ typedef struct RField {
  * taking the receiver as first argument. */
 typedef struct RMethod {
     int name_id; /* vm_intern id */
-    Obj *fn;
+    GcObj *fn;
 } RMethod;
 
 /* RType: a runtime type descriptor, owned by the Vm's arena. */
@@ -296,14 +296,14 @@ struct Goroutine {
 /* Vm: the state goroutines share: heap, program, globals, PRNG, output. */
 struct Vm {
     /* heap */
-    Obj *objects;
+    GcObj *objects;
     size_t bytes, next_gc;
     int gc_stress;  /* collect at every allocation */
     uint64_t ngc;   /* collections so far */
-    Obj **gray;
+    GcObj **gray;
     int ngray, graycap;
-    VEC(Obj *) pinned;    /* objects the program's code refers to */
-    VEC(Obj *) tmp_roots; /* vm_push_root */
+    VEC(GcObj *) pinned;    /* objects the program's code refers to */
+    VEC(GcObj *) tmp_roots; /* vm_push_root */
     /* program */
     Arena arena; /* RTypes, names, protos and their arrays */
     VEC(Proto *) protos;
@@ -334,17 +334,17 @@ void vm_free(Vm *vm);
 
 /* vm_alloc: a zeroed object of [kind] and [size] bytes (header included);
  * may collect first. Never NULL. */
-Obj *vm_alloc(Vm *vm, ObjKind kind, size_t size);
+GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size);
 
 /* vm_gc: collect now: mark from goroutine stacks and frames, defers, panics,
  * globals, pinned and temporary roots; free the rest. */
 void vm_gc(Vm *vm);
 
 /* vm_pin: keep [o] alive for the Vm's life (constants, method closures). */
-void vm_pin(Vm *vm, Obj *o);
+void vm_pin(Vm *vm, GcObj *o);
 
 /* vm_push_root / vm_pop_roots: protect C-held objects across allocations. */
-void vm_push_root(Vm *vm, Obj *o);
+void vm_push_root(Vm *vm, GcObj *o);
 void vm_pop_roots(Vm *vm, int n);
 
 /* ---- objects (vm_obj.c) ---- */

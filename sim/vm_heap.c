@@ -48,8 +48,8 @@ static void free_panics(PanicRec *p) {
     }
 }
 
-static void free_object(Vm *vm, Obj *o) {
-    if (o->kind == OBJ_MAP) {
+static void free_object(Vm *vm, GcObj *o) {
+    if (o->kind == GC_MAP) {
         MapObj *m = (MapObj *)o;
         mem_free(m->e, sizeof *m->e * (size_t)m->ecap);
         mem_free(m->index, sizeof *m->index * (size_t)m->icap);
@@ -74,8 +74,8 @@ void vm_goroutine_free(Vm *vm, Goroutine *g) {
 
 void vm_free(Vm *vm) {
     while (vm->all_g) vm_goroutine_free(vm, vm->all_g);
-    for (Obj *o = vm->objects; o;) {
-        Obj *n = o->next;
+    for (GcObj *o = vm->objects; o;) {
+        GcObj *n = o->next;
         free_object(vm, o);
         o = n;
     }
@@ -152,9 +152,9 @@ Proto *vm_native_proto(Vm *vm, const char *name, VmNative fn, int nparams, int n
 
 /* ---- allocation ---- */
 
-Obj *vm_alloc(Vm *vm, ObjKind kind, size_t size) {
+GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size) {
     if (vm->gc_stress || vm->bytes + size > vm->next_gc) vm_gc(vm);
-    Obj *o = mem_alloc(size);
+    GcObj *o = mem_alloc(size);
     o->kind = (uint8_t)kind;
     o->size = size;
     o->next = vm->objects;
@@ -163,11 +163,11 @@ Obj *vm_alloc(Vm *vm, ObjKind kind, size_t size) {
     return o;
 }
 
-void vm_pin(Vm *vm, Obj *o) {
+void vm_pin(Vm *vm, GcObj *o) {
     if (o) VEC_PUSH(vm->pinned, o);
 }
 
-void vm_push_root(Vm *vm, Obj *o) { VEC_PUSH(vm->tmp_roots, o); }
+void vm_push_root(Vm *vm, GcObj *o) { VEC_PUSH(vm->tmp_roots, o); }
 
 void vm_pop_roots(Vm *vm, int n) {
     GORO_ASSERT(n <= vm->tmp_roots.len);
@@ -176,10 +176,10 @@ void vm_pop_roots(Vm *vm, int n) {
 
 /* ---- marking ---- */
 
-static void mark(Vm *vm, Obj *o) {
+static void mark(Vm *vm, GcObj *o) {
     if (!o || o->marked) return;
     o->marked = 1;
-    if (o->kind == OBJ_STRING) return; /* no references inside */
+    if (o->kind == GC_STRING) return; /* no references inside */
     if (vm->ngray == vm->graycap) {
         int nc = vm->graycap ? vm->graycap * 2 : 256;
         vm->gray = mem_realloc(vm->gray, sizeof *vm->gray * (size_t)vm->graycap,
@@ -194,22 +194,22 @@ static void mark_values(Vm *vm, const Value *v, int64_t n) {
 }
 
 /* blacken: mark what gray object [o] refers to. */
-static void blacken(Vm *vm, Obj *o) {
-    switch ((ObjKind)o->kind) {
-    case OBJ_STRING: break;
-    case OBJ_AGG: {
+static void blacken(Vm *vm, GcObj *o) {
+    switch ((GcKind)o->kind) {
+    case GC_STRING: break;
+    case GC_AGG: {
         AggObj *a = (AggObj *)o;
         mark_values(vm, a->v, a->n);
         break;
     }
-    case OBJ_SLICE: mark(vm, &((SliceObj *)o)->arr->h); break;
-    case OBJ_BOX: mark(vm, ((BoxObj *)o)->v.r); break;
-    case OBJ_CLOSURE: {
+    case GC_SLICE: mark(vm, &((SliceObj *)o)->arr->h); break;
+    case GC_BOX: mark(vm, ((BoxObj *)o)->v.r); break;
+    case GC_CLOSURE: {
         ClosureObj *c = (ClosureObj *)o;
         mark_values(vm, c->up, c->n);
         break;
     }
-    case OBJ_MAP: {
+    case GC_MAP: {
         MapObj *m = (MapObj *)o;
         for (int64_t i = 0; i < m->ne; i++) {
             if (!m->e[i].live) continue;
@@ -254,9 +254,9 @@ void vm_gc(Vm *vm) {
     }
     while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
     /* sweep */
-    Obj **pp = &vm->objects;
+    GcObj **pp = &vm->objects;
     while (*pp) {
-        Obj *o = *pp;
+        GcObj *o = *pp;
         if (o->marked) {
             o->marked = 0;
             pp = &o->next;

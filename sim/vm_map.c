@@ -16,7 +16,7 @@
 #define DELETED (-2)
 
 MapObj *vm_map_new(Vm *vm, const RType *t, int64_t hint) {
-    MapObj *m = (MapObj *)vm_alloc(vm, OBJ_MAP, sizeof(MapObj));
+    MapObj *m = (MapObj *)vm_alloc(vm, GC_MAP, sizeof(MapObj));
     m->t = t;
     (void)hint; /* tables grow on demand; the hint only matters for speed */
     return m;

@@ -12,7 +12,7 @@
 
 Value vm_str(Vm *vm, const char *s, int64_t n) {
     if (n == 0) return (Value){{0}, NULL};
-    StrObj *o = (StrObj *)vm_alloc(vm, OBJ_STRING, sizeof(StrObj) + (size_t)n);
+    StrObj *o = (StrObj *)vm_alloc(vm, GC_STRING, sizeof(StrObj) + (size_t)n);
     o->len = n;
     memcpy(o->data, s, (size_t)n);
     return (Value){{.u = (uint64_t)n << 32}, &o->h};
@@ -41,7 +41,7 @@ Value vm_concat(Vm *vm, Value a, Value b) {
     if (na == 0) return b;
     if (nb == 0) return a;
     /* a and b stay reachable from the caller's registers while we allocate. */
-    StrObj *o = (StrObj *)vm_alloc(vm, OBJ_STRING, sizeof(StrObj) + (size_t)(na + nb));
+    StrObj *o = (StrObj *)vm_alloc(vm, GC_STRING, sizeof(StrObj) + (size_t)(na + nb));
     o->len = na + nb;
     memcpy(o->data, vm_str_data(a), (size_t)na);
     memcpy(o->data + na, vm_str_data(b), (size_t)nb);
@@ -51,7 +51,7 @@ Value vm_concat(Vm *vm, Value a, Value b) {
 /* ---- aggregates ---- */
 
 AggObj *vm_new_agg(Vm *vm, const RType *t, int64_t n) {
-    AggObj *a = (AggObj *)vm_alloc(vm, OBJ_AGG, sizeof(AggObj) + sizeof(Value) * (size_t)n);
+    AggObj *a = (AggObj *)vm_alloc(vm, GC_AGG, sizeof(AggObj) + sizeof(Value) * (size_t)n);
     a->t = t;
     a->n = n;
     return a;
@@ -120,7 +120,7 @@ void vm_assign(Vm *vm, AggObj *dst, AggObj *src) {
 
 Value vm_new_slice(Vm *vm, AggObj *arr, int64_t off, int64_t len, int64_t cap) {
     vm_push_root(vm, &arr->h);
-    SliceObj *s = (SliceObj *)vm_alloc(vm, OBJ_SLICE, sizeof(SliceObj));
+    SliceObj *s = (SliceObj *)vm_alloc(vm, GC_SLICE, sizeof(SliceObj));
     vm_pop_roots(vm, 1);
     s->arr = arr;
     s->off = off;
@@ -131,7 +131,7 @@ Value vm_new_slice(Vm *vm, AggObj *arr, int64_t off, int64_t len, int64_t cap) {
 
 Value vm_box(Vm *vm, const RType *t, Value v) {
     vm_push_root(vm, v.r);
-    BoxObj *b = (BoxObj *)vm_alloc(vm, OBJ_BOX, sizeof(BoxObj));
+    BoxObj *b = (BoxObj *)vm_alloc(vm, GC_BOX, sizeof(BoxObj));
     vm_pop_roots(vm, 1);
     b->t = t;
     b->v = v;
@@ -139,7 +139,7 @@ Value vm_box(Vm *vm, const RType *t, Value v) {
 }
 
 ClosureObj *vm_closure(Vm *vm, const Proto *p, int n) {
-    ClosureObj *c = (ClosureObj *)vm_alloc(vm, OBJ_CLOSURE, sizeof(ClosureObj) + sizeof(Value) * (size_t)n);
+    ClosureObj *c = (ClosureObj *)vm_alloc(vm, GC_CLOSURE, sizeof(ClosureObj) + sizeof(Value) * (size_t)n);
     c->p = p;
     c->n = n;
     return c;

@@ -540,7 +540,7 @@ static void test_struct_semantics(void **st) {
     assert_true(vm_equal(t, a, (Value){{0}, &b->h}, NULL));
     ((AggObj *)b->v[1].r)->v[1].i = 10;
     assert_false(vm_equal(t, a, (Value){{0}, &b->h}, NULL));
-    Obj *inner_before = ao->v[1].r;
+    GcObj *inner_before = ao->v[1].r;
     vm_assign(&vm, ao, b);
     assert_ptr_equal(ao->v[1].r, inner_before);
     assert_int_equal(((AggObj *)ao->v[1].r)->v[1].i, 10);
