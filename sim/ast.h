@@ -126,6 +126,7 @@ struct Node {
             TokKind kind; /* TK_INT TK_FLOAT TK_IMAG TK_CHAR TK_STRING */
             const char *raw; /* the literal exactly as written */
             int rawlen;
+            int bad; /* the lexer reported an error in it (lex_unquote may fail) */
         } lit;
         struct { Node *type; NodeList elts; Pos lbrace, rbrace; } composite;
         struct { Node *type; Node *body; } func_lit;

@@ -64,7 +64,10 @@ int p_has_errors(const Parser *p) { return p->nerr + p->lx.nerr > 0; }
 
 void p_error_at(Parser *p, Pos pos, const char *msg) {
     p->nerr++;
-    if (strncmp(msg, "syntax error", 12) == 0) diag_syntax(p->dl, pos, DM_PARSE, msg);
+    if (strncmp(msg, "syntax error", 12) == 0) {
+        p->nsyntax++;
+        diag_syntax(p->dl, pos, DM_PARSE, msg);
+    }
     else diag_add(p->dl, pos, DM_PARSE, msg);
 }
 
@@ -88,7 +91,7 @@ void p_syntax_error_at(Parser *p, Pos pos, const char *msg) {
     }
     const char *tok;
     int toklen;
-    char tmp[8];
+    char tmp[24];
     switch (p->tok) {
     case TK_IDENT: tok = p->t.text, toklen = p->t.len; break;
     case TK_SEMICOLON:
@@ -99,7 +102,7 @@ void p_syntax_error_at(Parser *p, Pos pos, const char *msg) {
         tok = p->t.text, toklen = p->t.len;
         break;
     default:
-        snprintf(tmp, sizeof tmp, "%s", lex_token_text(p->tok));
+        snprintf(tmp, sizeof tmp, "%s", p_tokstring(p->tok));
         tok = tmp, toklen = (int)strlen(tmp);
         break;
     }
@@ -250,7 +253,7 @@ Node *p_oliteral(Parser *p) {
         b->u.lit.kind = p->tok;
         b->u.lit.raw = arena_strndup(p->a, p->t.text, (size_t)p->t.len);
         b->u.lit.rawlen = p->t.len;
-        if (p->t.bad) b->flags |= 0; /* the lexer has reported it */
+        b->u.lit.bad = p->t.bad;
         p_next(p);
         p_fin(p, b);
         return b;
@@ -258,7 +261,9 @@ Node *p_oliteral(Parser *p) {
     return NULL;
 }
 
-void p_unsupported_generics(Parser *p, Pos pos) { diag_add(p->dl, pos, DM_UNSUPPORTED, "generics"); }
+/* Generics are reported after parsing, and only if there was no syntax
+ * error: go build would stop at those, and accepts generics. */
+void p_unsupported_generics(Parser *p, Pos pos) { VEC_PUSH(p->generics, pos); }
 
 /* ================================================================ types */
 
@@ -1140,9 +1145,100 @@ static Node *file_or_nil(Parser *p) {
     return f;
 }
 
+/* ================================================================ header */
+
+/* The go command reads each file's package clause and imports with go/parser
+ * (ImportsOnly) before compiling, so errors there are go/parser's, worded
+ * "expected X, found Y"; it prints the first and stops. go/build first cuts
+ * the header with a byte-level reader: the header ends before the first
+ * token after the package name or an import declaration that does not start
+ * with 'i'. header_check emulates both. */
+
+static void gp_found(const Token *t, char *buf, size_t n) {
+    switch (t->kind) {
+    case TK_SEMICOLON:
+        snprintf(buf, n, "%s", t->inserted ? "newline" : "';'");
+        break;
+    case TK_IDENT: case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_CHAR: case TK_STRING:
+        snprintf(buf, n, "%.*s", t->len, t->text);
+        break;
+    case TK_EOF: snprintf(buf, n, "'EOF'"); break;
+    default: snprintf(buf, n, "'%s'", lex_token_text(t->kind)); break;
+    }
+}
+
+static int starts_with_i(const Token *t) { return t->kind != TK_SEMICOLON && t->len > 0 && t->text[0] == 'i'; }
+
+/* header_check: 1 (error reported to [dl]) if go/parser rejects the header. */
+static int header_check(const SrcFile *src, DiagList *dl) {
+    Lexer lx;
+    lex_init(&lx, src, NULL);
+    Token t = lex_next(&lx);
+    const char *want;
+    if (t.kind != TK_PACKAGE) {
+        want = "'package'";
+        goto fail;
+    }
+    t = lex_next(&lx);
+    if (t.kind != TK_IDENT) {
+        want = "'IDENT'";
+        goto fail;
+    }
+    t = lex_next(&lx);
+    for (int after_import = 0;; after_import = 1) {
+        /* the boundary after the package name or an import declaration */
+        if (t.kind == TK_SEMICOLON) {
+            if (!t.inserted) return 0;
+            t = lex_next(&lx);
+            if (t.kind != TK_IMPORT) return 0;
+        } else if (!starts_with_i(&t)) {
+            return 0;
+        } else {
+            want = "';'";
+            goto fail;
+        }
+        (void)after_import;
+        /* ImportDecl */
+        t = lex_next(&lx);
+        int group = t.kind == TK_LPAREN;
+        if (group) t = lex_next(&lx);
+        do {
+            if (group && (t.kind == TK_RPAREN || t.kind == TK_EOF)) break;
+            if (t.kind == TK_IDENT || t.kind == TK_PERIOD) t = lex_next(&lx);
+            if (t.kind != TK_STRING) {
+                want = "'STRING'";
+                goto fail;
+            }
+            t = lex_next(&lx);
+            if (group && t.kind != TK_RPAREN && t.kind != TK_RBRACE) {
+                if (t.kind != TK_SEMICOLON) {
+                    want = "';'";
+                    goto fail;
+                }
+                t = lex_next(&lx);
+            }
+        } while (group);
+        if (group) {
+            if (t.kind != TK_RPAREN) {
+                want = "')'";
+                goto fail;
+            }
+            t = lex_next(&lx);
+        }
+    }
+fail: {
+    char found[128], msg[192];
+    gp_found(&t, found, sizeof found);
+    snprintf(msg, sizeof msg, "expected %s, found %s", want, found);
+    diag_syntax(dl, t.pos, DM_PARSE, msg);
+    return 1;
+}
+}
+
 int parse_file(AstFile *out, const SrcFile *src, DiagList *diags) {
     memset(out, 0, sizeof *out);
     out->src = src;
+    if (header_check(src, diags)) return 1;
     Parser p;
     memset(&p, 0, sizeof p);
     p.a = &out->arena;
@@ -1150,8 +1246,11 @@ int parse_file(AstFile *out, const SrcFile *src, DiagList *diags) {
     lex_init(&p.lx, src, diags);
     p_next(&p);
     out->root = file_or_nil(&p);
+    if (p.nsyntax == 0)
+        for (int i = 0; i < p.generics.len; i++) diag_add(diags, p.generics.items[i], DM_UNSUPPORTED, "generics");
+    VEC_FREE(p.generics);
     VEC_FREE(p.stk);
     mem_free(p.itab, sizeof *p.itab * p.icap);
     mem_free(p.ilen, sizeof *p.ilen * p.icap);
-    return p.nerr + p.lx.nerr;
+    return p.nsyntax + (out->root == NULL && p.nsyntax == 0);
 }

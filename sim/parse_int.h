@@ -27,7 +27,9 @@ typedef struct Parser {
     int xnest; /* expression nesting level (complit ambiguity), -1 in headers */
     int fnest; /* function nesting level (error recovery) */
     int nerr;  /* errors reported by the parser itself */
+    int nsyntax; /* of which "syntax error: ..." (they stop go build) */
     VEC(Node *) stk;
+    VEC(Pos) generics; /* where type parameters/arguments were seen */
     /* identifier interning: open addressing over arena strings */
     const char **itab;
     int *ilen;
