@@ -115,8 +115,8 @@ static int json_valid(const char *s, size_t n) {
 }
 
 static size_t count_substr(const char *s, const char *needle) {
-    size_t n = 0;
-    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle)) n++;
+    size_t n = 0, nl = strlen(needle), len = strlen(s);
+    for (size_t i = 0; i + nl <= len; i++) n += memcmp(s + i, needle, nl) == 0;
     return n;
 }
 
