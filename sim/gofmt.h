@@ -354,7 +354,8 @@ void gofmt_str_join(GofmtBuf *b, const GofmtStr *elems, int n, GofmtStr sep);
 /* gofmt_str_fields: strings.Fields into [out] (appended). */
 void gofmt_str_fields(GofmtStrList *out, GofmtStr s);
 /* gofmt_str_split: strings.SplitN(s, sep, n) into [out] (n < 0: all; n == 0:
- * nothing); strings.Split is n = -1. An empty sep splits into UTF-8 runes. */
+ * nothing); strings.Split is n = -1. An empty sep splits into UTF-8 runes
+ * (an invalid byte becomes a view of a static "\uFFFD", as Go's explode). */
 void gofmt_str_split(GofmtStrList *out, GofmtStr s, GofmtStr sep, int64_t n);
 GofmtStr gofmt_str_trim_space(GofmtStr s);
 /* gofmt_str_trim: strings.Trim / TrimLeft / TrimRight with a cutset;

@@ -283,8 +283,9 @@ void gofmt_str_split(GofmtStrList *out, GofmtStr s, GofmtStr sep, int64_t n) {
         if (n < 0 || n > l) n = l;
         for (int64_t i = 0; i < n - 1; i++) {
             int w;
-            gofmt_utf8_decode(s.p, s.n, &w);
-            VEC_PUSH(*out, str(s.p, (size_t)w));
+            int32_t r = gofmt_utf8_decode(s.p, s.n, &w);
+            /* Go's explode turns an invalid byte into "\uFFFD" (a static view). */
+            VEC_PUSH(*out, r == 0xFFFD ? str("\xef\xbf\xbd", 3) : str(s.p, (size_t)w));
             s.p += w;
             s.n -= (size_t)w;
         }
