@@ -447,6 +447,32 @@ void gofmt_bytes(GofmtBuf *b, const GofmtSpec *sp, const unsigned char *p, size_
     }
 }
 
+bool gofmt_pointer(GofmtBuf *b, const GofmtSpec *sp, uint64_t u, const char *type_name) {
+    switch (sp->verb) {
+    case 'v':
+        if (sp->sharp_v) {
+            gofmt_putc(b, '(');
+            gofmt_puts(b, type_name);
+            gofmt_puts(b, ")(");
+            if (u == 0) gofmt_puts(b, "nil");
+            else fmt0x64(b, sp, u, true);
+            gofmt_putc(b, ')');
+        } else if (u == 0) {
+            gofmt_pad(b, sp, "<nil>", 5);
+        } else {
+            fmt0x64(b, sp, u, !sp->sharp);
+        }
+        return true;
+    case 'p': fmt0x64(b, sp, u, !sp->sharp); return true;
+    case 'b':
+    case 'o':
+    case 'd':
+    case 'x':
+    case 'X': gofmt_int(b, sp, u, false, type_name); return true;
+    }
+    return false;
+}
+
 void gofmt_bool(GofmtBuf *b, const GofmtSpec *sp, bool v, const char *type_name) {
     switch (sp->verb) {
     case 't':

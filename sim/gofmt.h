@@ -180,6 +180,15 @@ void gofmt_bytes(GofmtBuf *b, const GofmtSpec *spec, const unsigned char *p, siz
 /* gofmt_bool: fmt.fmtBool: verbs t v; others print the bad-verb form. */
 void gofmt_bool(GofmtBuf *b, const GofmtSpec *spec, bool v, const char *type_name);
 
+/* gofmt_pointer: fmt.fmtPointer for a chan, func, map, pointer or slice whose
+ * (virtual, deterministic) address is [addr] (0 = nil) and whose type prints
+ * as [type_name]: verbs v p b o d x X, e.g. "0xc000010000", "<nil>",
+ * "(*int)(nil)" for %#v. Returns false, writing nothing, for any other verb:
+ * the caller then prints the bad-verb form (gofmt_bad_verb_open/close). For
+ * a non-nil pointer to a struct, array, slice or map at the top level, %v
+ * prints "&" and the pointee instead: that is the VM's walk, not this. */
+bool gofmt_pointer(GofmtBuf *b, const GofmtSpec *spec, uint64_t addr, const char *type_name);
+
 /* gofmt_pad: fmt.pad: write [n] bytes of [s] padded to [spec]'s width
  * (rune count; zero flag pads with '0'; minus pads on the right). The VM
  * uses it for %T-like text and for nil pointers ("<nil>"). */
@@ -294,6 +303,12 @@ typedef struct GofmtCivil {
 /* gofmt_civil: fields of the UTC instant [unix_sec] + [nsec] nanoseconds
  * (nsec in 0..999999999). */
 GofmtCivil gofmt_civil(int64_t unix_sec, int32_t nsec);
+
+/* gofmt_month_name / gofmt_weekday_name: time.Month(m).String() for m in
+ * 1..12 and time.Weekday(d).String() for d in 0..6 (Sunday = 0); out of
+ * range gives Go's "%!Month(13)" / "%!Weekday(7)" form. */
+void gofmt_month_name(GofmtBuf *b, int64_t m);
+void gofmt_weekday_name(GofmtBuf *b, int64_t d);
 
 /* gofmt_time_format: time.Time.Format([layout]) for the UTC instant
  * [unix_sec]+[nsec] (zone name "UTC", offset 0), into [b]. */

@@ -276,6 +276,32 @@ static const char *const long_months[12] = {"January", "February", "March",     
                                             "May",     "June",     "July",      "August",
                                             "September", "October", "November", "December"};
 
+static void put_u64(GofmtBuf *b, uint64_t v) {
+    char buf[24];
+    size_t w = fmt_int(buf, sizeof buf, v);
+    gofmt_put(b, buf + w, sizeof buf - w);
+}
+
+void gofmt_month_name(GofmtBuf *b, int64_t m) {
+    if (m >= 1 && m <= 12) {
+        gofmt_puts(b, long_months[m - 1]);
+        return;
+    }
+    gofmt_puts(b, "%!Month(");
+    put_u64(b, (uint64_t)m); /* Go formats uint64(m): -1 is 18446744073709551615 */
+    gofmt_putc(b, ')');
+}
+
+void gofmt_weekday_name(GofmtBuf *b, int64_t d) {
+    if (d >= 0 && d <= 6) {
+        gofmt_puts(b, long_days[d]);
+        return;
+    }
+    gofmt_puts(b, "%!Weekday(");
+    put_u64(b, (uint64_t)d);
+    gofmt_putc(b, ')');
+}
+
 void gofmt_time_format(GofmtBuf *b, int64_t unix_sec, int32_t nsec, const char *layout,
                        size_t n) {
     GofmtCivil t = gofmt_civil(unix_sec, nsec);

@@ -6,7 +6,7 @@
 //
 // Case fields are TAB-separated and use the escapes \\ \t \n \r \xHH \uHHHH
 // \UHHHHHHHH. fmt cases: FORMAT then typed args (i: i8: i16: i32: i64: u:
-// u8: u16: u32: u64: f: f32: s: by: b: nil); FORMAT "@print"/"@println"
+// u8: u16: u32: u64: f: f32: s: by: b: ptr: nil; ptr is an unsafe.Pointer); FORMAT "@print"/"@println"
 // selects Sprint/Sprintln.
 package main
 
@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func unesc(s string) string {
@@ -146,6 +147,8 @@ func arg(a string) any {
 		return []byte(unesc(v))
 	case "b":
 		return v == "true"
+	case "ptr":
+		return unsafe.Pointer(uintptr(pu(v, 64)))
 	}
 	panic("bad arg kind " + k)
 }
@@ -228,6 +231,10 @@ func timeCase(f []string) string {
 		return time.Unix(pi(f[1], 64), pi(f[2], 64)).UTC().Format(unesc(f[3]))
 	case "String":
 		return time.Unix(pi(f[1], 64), pi(f[2], 64)).UTC().String()
+	case "Month":
+		return time.Month(pi(f[1], 64)).String()
+	case "Weekday":
+		return time.Weekday(pi(f[1], 64)).String()
 	}
 	panic("unknown time case " + f[0])
 }

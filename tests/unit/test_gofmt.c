@@ -42,13 +42,55 @@ static GofmtValue parse_arg(const char *a, GofmtBuf *store) {
     return val;
 }
 
-static void fmt_case(char **f, int n, GofmtBuf *out) {
+/* Pointer arguments ("ptr:ADDR", an unsafe.Pointer in Go) go through
+ * gofmt_pointer; the rest through gofmt_value. */
+typedef struct Args {
     GofmtValue vals[CASEFILE_MAX_FIELDS];
+    bool is_ptr[CASEFILE_MAX_FIELDS];
+} Args;
+
+static void args_print(void *ctx, GofmtBuf *b, int i, const GofmtSpec *sp) {
+    Args *a = ctx;
+    if (!a->is_ptr[i]) {
+        gofmt_value(b, sp, &a->vals[i]);
+        return;
+    }
+    if (sp->verb == 'T') {
+        gofmt_pad(b, sp, "unsafe.Pointer", 14);
+        return;
+    }
+    if (gofmt_pointer(b, sp, a->vals[i].u, "unsafe.Pointer")) return;
+    gofmt_bad_verb_open(b, sp->verb, "unsafe.Pointer");
+    GofmtSpec v = *sp;
+    v.verb = 'v';
+    gofmt_pointer(b, &v, a->vals[i].u, "unsafe.Pointer");
+    gofmt_bad_verb_close(b);
+}
+
+static const char *args_type_name(void *ctx, int i) {
+    Args *a = ctx;
+    return a->is_ptr[i] ? "unsafe.Pointer" : gofmt_value_type_name(&a->vals[i]);
+}
+
+static void fmt_case(char **f, int n, GofmtBuf *out) {
+    Args all;
+    memset(&all, 0, sizeof all);
+    GofmtValue *vals = all.vals;
     GofmtBuf store[CASEFILE_MAX_FIELDS];
     memset(store, 0, sizeof store);
     int nargs = n - 1;
-    for (int i = 0; i < nargs; i++) vals[i] = parse_arg(f[i + 1], &store[i]);
+    for (int i = 0; i < nargs; i++) {
+        if (strncmp(f[i + 1], "ptr:", 4) == 0) {
+            all.is_ptr[i] = true;
+            vals[i] = gofmt_v_uint(strtoull(f[i + 1] + 4, NULL, 0));
+        } else {
+            vals[i] = parse_arg(f[i + 1], &store[i]);
+        }
+    }
     GofmtArgs args = gofmt_args_values(vals, nargs);
+    args.ctx = &all; /* vals is the first member: the default callbacks still work */
+    args.print = args_print;
+    args.type_name = args_type_name;
     if (strcmp(f[0], "@print") == 0) {
         gofmt_print(out, &args);
     } else if (strcmp(f[0], "@println") == 0) {

@@ -102,6 +102,10 @@ static void time_case(char **f, int n, GofmtBuf *out) {
                           layout.n);
     } else if (strcmp(f[0], "String") == 0) {
         gofmt_time_string(out, strtoll(f[1], NULL, 0), (int32_t)strtol(f[2], NULL, 0), false, 0);
+    } else if (strcmp(f[0], "Month") == 0) {
+        gofmt_month_name(out, strtoll(f[1], NULL, 0));
+    } else if (strcmp(f[0], "Weekday") == 0) {
+        gofmt_weekday_name(out, strtoll(f[1], NULL, 0));
     } else {
         fail_msg("unknown time case %s", f[0]);
     }
