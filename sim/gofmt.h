@@ -17,6 +17,24 @@
  * gofmt_time.c (Duration.String, civil dates, Time.Format),
  * gofmt_strings.c (UTF-8, case mapping, the strings package),
  * gofmt_tables.c (Unicode tables generated from Go by tests/gofmt/gen_tables.go).
+ *
+ * What stays with the VM (fmt/print.go, printArg/handleMethods/printValue),
+ * for each argument the iterator hands out with its spec:
+ *  - %T prints the type name with gofmt_pad-like flags (fmtS: precision
+ *    truncates too); %p goes to gofmt_pointer.
+ *  - Methods first, unless inside a bad-verb form: with sharp_v a GoString
+ *    method wins; otherwise for verbs v s x X q an Error() method, else a
+ *    String() method, and its result is printed with gofmt_string(spec).
+ *    A panic in it prints "%!v(PANIC=String method: MSG)" (Error/String
+ *    named accordingly), or "<nil>" when the receiver is a nil pointer.
+ *  - fmt.Errorf: the first %w whose argument is an error prints as %v;
+ *    other %w print the bad-verb form, "%!w(T=value)".
+ *  - Composites: structs "{a b}" ("{Name:a ...}" with plus_v, "main.T{Name:a}"
+ *    with sharp_v), slices/arrays "[a b]", maps "map[k:v ...]" sorted by key,
+ *    pointer to struct/slice/array/map at top level "&{...}", nil interface
+ *    inside a composite "<nil>"; every leaf with the same spec. A []byte
+ *    (or byte array) leaf under s q x X goes to gofmt_bytes.
+ *  - Print's spacing asks is_string by kind (a named string type counts).
  */
 #ifndef GORO_GOFMT_H
 #define GORO_GOFMT_H
@@ -362,6 +380,7 @@ void gofmt_strlist_free(GofmtStrList *l);
 void gofmt_str_upper(GofmtBuf *b, GofmtStr s);
 void gofmt_str_lower(GofmtBuf *b, GofmtStr s);
 void gofmt_str_title(GofmtBuf *b, GofmtStr s);
+void gofmt_str_to_title(GofmtBuf *b, GofmtStr s);
 void gofmt_str_repeat(GofmtBuf *b, GofmtStr s, int64_t count);
 /* gofmt_str_replace: strings.Replace(s, old, new, n) (n < 0: all). */
 void gofmt_str_replace(GofmtBuf *b, GofmtStr s, GofmtStr old, GofmtStr new_, int64_t n);
@@ -381,6 +400,9 @@ GofmtStr gofmt_str_trim_suffix(GofmtStr s, GofmtStr suffix);
 int64_t gofmt_str_index(GofmtStr s, GofmtStr sub);
 int64_t gofmt_str_last_index(GofmtStr s, GofmtStr sub);
 int64_t gofmt_str_index_rune(GofmtStr s, int32_t r);
+/* gofmt_str_index_any: strings.IndexAny (first rune of s found in chars). */
+int64_t gofmt_str_index_any(GofmtStr s, GofmtStr chars);
+bool gofmt_str_contains_any(GofmtStr s, GofmtStr chars);
 bool gofmt_str_contains(GofmtStr s, GofmtStr sub);
 bool gofmt_str_contains_rune(GofmtStr s, int32_t r);
 /* gofmt_str_count: strings.Count (empty sub: rune count + 1). */

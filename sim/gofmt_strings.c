@@ -125,6 +125,7 @@ static void map_runes(GofmtBuf *b, GofmtStr s, int32_t (*f)(int32_t)) {
 
 void gofmt_str_upper(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_upper_rune); }
 void gofmt_str_lower(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_lower_rune); }
+void gofmt_str_to_title(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_title_rune); }
 
 static bool is_separator(int32_t r) {
     if (r <= 0x7F) {
@@ -197,6 +198,22 @@ int64_t gofmt_str_index_rune(GofmtStr s, int32_t r) {
     char enc[4];
     int w = gofmt_utf8_encode(enc, r);
     return gofmt_str_index(s, str(enc, (size_t)w));
+}
+
+int64_t gofmt_str_index_any(GofmtStr s, GofmtStr chars) {
+    if (chars.n == 0) return -1;
+    size_t i = 0;
+    while (i < s.n) {
+        int w;
+        int32_t r = gofmt_utf8_decode(s.p + i, s.n - i, &w);
+        if (gofmt_str_index_rune(chars, r) >= 0) return (int64_t)i;
+        i += (size_t)w;
+    }
+    return -1;
+}
+
+bool gofmt_str_contains_any(GofmtStr s, GofmtStr chars) {
+    return gofmt_str_index_any(s, chars) >= 0;
 }
 
 bool gofmt_str_contains(GofmtStr s, GofmtStr sub) { return gofmt_str_index(s, sub) >= 0; }

@@ -248,6 +248,12 @@ func stringsCase(f []string) string {
 		return strings.ToLower(a(1))
 	case "Title":
 		return strings.Title(a(1))
+	case "ToTitle":
+		return strings.ToTitle(a(1))
+	case "IndexAny":
+		return fmt.Sprint(strings.IndexAny(a(1), a(2)))
+	case "ContainsAny":
+		return fmt.Sprint(strings.ContainsAny(a(1), a(2)))
 	case "Repeat":
 		return strings.Repeat(a(1), atoi(f[2]))
 	case "Replace":

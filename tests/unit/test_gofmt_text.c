@@ -132,6 +132,9 @@ static void strings_case(char **f, int n, GofmtBuf *out) {
     if (!strcmp(fn, "ToUpper")) gofmt_str_upper(out, s[1]);
     else if (!strcmp(fn, "ToLower")) gofmt_str_lower(out, s[1]);
     else if (!strcmp(fn, "Title")) gofmt_str_title(out, s[1]);
+    else if (!strcmp(fn, "ToTitle")) gofmt_str_to_title(out, s[1]);
+    else if (!strcmp(fn, "IndexAny")) put_i64(out, gofmt_str_index_any(s[1], s[2]));
+    else if (!strcmp(fn, "ContainsAny")) put_bool(out, gofmt_str_contains_any(s[1], s[2]));
     else if (!strcmp(fn, "Repeat")) gofmt_str_repeat(out, s[1], atoi(f[2]));
     else if (!strcmp(fn, "Replace")) gofmt_str_replace(out, s[1], s[2], s[3], atoi(f[4]));
     else if (!strcmp(fn, "Join")) gofmt_str_join(out, s + 2, n - 2, s[1]);
