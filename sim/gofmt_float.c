@@ -83,7 +83,21 @@ static void dec_shortest(Decimal *x, double v, int bitsize) {
         return;
     }
     bool pow2 = is_pow2_significand(v, bitsize);
-    for (int p = 1; p <= 17; p++) {
+    int first = 1;
+    if (!pow2) {
+        /* With a symmetric rounding interval, if the nearest p-digit decimal
+         * reads back so does the nearest (p+1)-digit one (it is no farther):
+         * binary-search the least p, then format it below. */
+        int lo = 1, hi = bitsize == 32 ? 9 : 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            snprintf(tmp, sizeof tmp, "%.*e", mid - 1, v);
+            if (round_trips(tmp, v, bitsize)) hi = mid;
+            else lo = mid + 1;
+        }
+        first = lo;
+    }
+    for (int p = first; p <= 17; p++) {
         snprintf(tmp, sizeof tmp, "%.*e", p - 1, v);
         if (round_trips(tmp, v, bitsize)) break;
         if (pow2) {
