@@ -22,7 +22,8 @@ static void reserve(GofmtBuf *b, size_t extra) {
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return;
     size_t nc = b->cap ? b->cap * 2 : 64;
-    while (nc < need) nc *= 2;
+    while (nc < need)
+        nc *= 2;
     b->data = mem_realloc(b->data, b->cap, nc);
     b->cap = nc;
 }
@@ -45,7 +46,9 @@ void gofmt_put(GofmtBuf *b, const char *s, size_t n) {
     b->data[b->len] = '\0';
 }
 
-void gofmt_puts(GofmtBuf *b, const char *s) { gofmt_put(b, s, strlen(s)); }
+void gofmt_puts(GofmtBuf *b, const char *s) {
+    gofmt_put(b, s, strlen(s));
+}
 
 void gofmt_putc(GofmtBuf *b, char c) {
     reserve(b, 1);
@@ -126,7 +129,9 @@ void gofmt_bad_verb_open(GofmtBuf *b, int32_t verb, const char *type_name) {
     }
 }
 
-void gofmt_bad_verb_close(GofmtBuf *b) { gofmt_putc(b, ')'); }
+void gofmt_bad_verb_close(GofmtBuf *b) {
+    gofmt_putc(b, ')');
+}
 
 /* bad_verb: badVerb for a scalar: the value is re-printed with %v and the
  * same flags (fmt keeps p.fmt's flags while erroring). */
@@ -202,7 +207,8 @@ static void fmt_integer(GofmtBuf *b, const GofmtSpec *sp, uint64_t u, int base, 
     default: GORO_ASSERT(0 && "unknown base");
     }
     buf[--i] = digits[u];
-    while (i > 0 && prec > (int)(cap - i)) buf[--i] = '0';
+    while (i > 0 && prec > (int)(cap - i))
+        buf[--i] = '0';
     if (sp->sharp) {
         switch (base) {
         case 2:
@@ -222,9 +228,12 @@ static void fmt_integer(GofmtBuf *b, const GofmtSpec *sp, uint64_t u, int base, 
         buf[--i] = 'o';
         buf[--i] = '0';
     }
-    if (negative) buf[--i] = '-';
-    else if (sp->plus) buf[--i] = '+';
-    else if (sp->space) buf[--i] = ' ';
+    if (negative)
+        buf[--i] = '-';
+    else if (sp->plus)
+        buf[--i] = '+';
+    else if (sp->space)
+        buf[--i] = ' ';
     pad_nozero(b, sp, buf + i, cap - i);
 done:
     if (buf != small) mem_free(buf, cap);
@@ -291,8 +300,10 @@ void gofmt_int(GofmtBuf *b, const GofmtSpec *sp, uint64_t v, bool is_signed,
                const char *type_name) {
     switch (sp->verb) {
     case 'v':
-        if (sp->sharp_v && !is_signed) fmt0x64(b, sp, v, true);
-        else fmt_integer(b, sp, v, 10, is_signed, 'v', ldigits);
+        if (sp->sharp_v && !is_signed)
+            fmt0x64(b, sp, v, true);
+        else
+            fmt_integer(b, sp, v, 10, is_signed, 'v', ldigits);
         break;
     case 'd': fmt_integer(b, sp, v, 10, is_signed, 'd', ldigits); break;
     case 'b': fmt_integer(b, sp, v, 2, is_signed, 'b', ldigits); break;
@@ -333,8 +344,7 @@ static void fmt_s(GofmtBuf *b, const GofmtSpec *sp, const char *s, size_t n) {
     gofmt_pad(b, sp, s, truncate_len(sp, s, n));
 }
 
-static void fmt_sbx(GofmtBuf *b, const GofmtSpec *sp, const char *s, size_t n,
-                    const char *digits) {
+static void fmt_sbx(GofmtBuf *b, const GofmtSpec *sp, const char *s, size_t n, const char *digits) {
     size_t length = n;
     if (sp->prec_present && (size_t)sp->prec < length) length = (size_t)sp->prec;
     size_t width = 2 * length;
@@ -389,8 +399,10 @@ void gofmt_string(GofmtBuf *b, const GofmtSpec *sp, const char *s, size_t n,
                   const char *type_name) {
     switch (sp->verb) {
     case 'v':
-        if (sp->sharp_v) fmt_q(b, sp, s, n);
-        else fmt_s(b, sp, s, n);
+        if (sp->sharp_v)
+            fmt_q(b, sp, s, n);
+        else
+            fmt_s(b, sp, s, n);
         break;
     case 's': fmt_s(b, sp, s, n); break;
     case 'x': fmt_sbx(b, sp, s, n, ldigits); break;
@@ -454,8 +466,10 @@ bool gofmt_pointer(GofmtBuf *b, const GofmtSpec *sp, uint64_t u, const char *typ
             gofmt_putc(b, '(');
             gofmt_puts(b, type_name);
             gofmt_puts(b, ")(");
-            if (u == 0) gofmt_puts(b, "nil");
-            else fmt0x64(b, sp, u, true);
+            if (u == 0)
+                gofmt_puts(b, "nil");
+            else
+                fmt0x64(b, sp, u, true);
             gofmt_putc(b, ')');
         } else if (u == 0) {
             gofmt_pad(b, sp, "<nil>", 5);
@@ -477,8 +491,10 @@ void gofmt_bool(GofmtBuf *b, const GofmtSpec *sp, bool v, const char *type_name)
     switch (sp->verb) {
     case 't':
     case 'v':
-        if (v) gofmt_pad(b, sp, "true", 4);
-        else gofmt_pad(b, sp, "false", 5);
+        if (v)
+            gofmt_pad(b, sp, "true", 4);
+        else
+            gofmt_pad(b, sp, "false", 5);
         break;
     default: {
         GofmtValue val = gofmt_v_bool(v);
@@ -538,8 +554,10 @@ const char *gofmt_value_type_name(const GofmtValue *v) {
 
 void gofmt_value(GofmtBuf *b, const GofmtSpec *sp, const GofmtValue *v) {
     if (v->kind == GOFMT_NIL) {
-        if (sp->verb == 'T' || sp->verb == 'v') gofmt_pad(b, sp, "<nil>", 5);
-        else bad_verb(b, sp, v);
+        if (sp->verb == 'T' || sp->verb == 'v')
+            gofmt_pad(b, sp, "<nil>", 5);
+        else
+            bad_verb(b, sp, v);
         return;
     }
     const char *tn = gofmt_value_type_name(v);
@@ -570,7 +588,9 @@ void gofmt_value(GofmtBuf *b, const GofmtSpec *sp, const GofmtValue *v) {
 /* Directive iterator (print.go doPrintf)                                */
 /* ===================================================================== */
 
-static bool too_large(int64_t x) { return x > 1000000 || x < -1000000; }
+static bool too_large(int64_t x) {
+    return x > 1000000 || x < -1000000;
+}
 
 /* parsenum: digits at fmt[*i..end) as a number; false if none or huge. */
 static bool parsenum(const char *s, size_t *i, size_t end, int *num) {
@@ -661,7 +681,8 @@ int gofmt_iter_next(GofmtIter *it, GofmtBuf *out, GofmtSpec *spec) {
     for (;;) {
         bool good = true;
         size_t lasti = i;
-        while (i < end && f[i] != '%') i++;
+        while (i < end && f[i] != '%')
+            i++;
         if (i > lasti) gofmt_put(out, f + lasti, i - lasti);
         if (i >= end) {
             it->pos = end;
@@ -798,7 +819,8 @@ void gofmt_printf(GofmtBuf *b, const char *fmt, size_t len, const GofmtArgs *a) 
     gofmt_iter_init(&it, fmt, len, a->n, a->int_arg, a->ctx);
     GofmtSpec sp;
     int i;
-    while ((i = gofmt_iter_next(&it, b, &sp)) >= 0) a->print(a->ctx, b, i, &sp);
+    while ((i = gofmt_iter_next(&it, b, &sp)) >= 0)
+        a->print(a->ctx, b, i, &sp);
     int extra = gofmt_iter_extra(&it);
     if (extra < 0) return;
     gofmt_puts(b, "%!(EXTRA ");

@@ -135,14 +135,14 @@ int gofmt_iter_extra(const GofmtIter *it);
 
 /* GofmtKind: the dynamic kind of a scalar leaf value. */
 typedef enum GofmtKind {
-    GOFMT_NIL,    /* a nil interface: prints <nil> */
+    GOFMT_NIL, /* a nil interface: prints <nil> */
     GOFMT_BOOL,
-    GOFMT_INT,    /* any signed integer kind, value in i */
-    GOFMT_UINT,   /* any unsigned integer kind (byte, uintptr...), value in u */
+    GOFMT_INT,  /* any signed integer kind, value in i */
+    GOFMT_UINT, /* any unsigned integer kind (byte, uintptr...), value in u */
     GOFMT_FLOAT32,
     GOFMT_FLOAT64,
     GOFMT_STRING,
-    GOFMT_BYTES,  /* []byte */
+    GOFMT_BYTES, /* []byte */
 } GofmtKind;
 
 /* GofmtValue: one scalar argument. type_name is what %T and bad-verb forms
@@ -185,8 +185,7 @@ void gofmt_int(GofmtBuf *b, const GofmtSpec *spec, uint64_t v, bool is_signed,
                const char *type_name);
 /* gofmt_float: fmt.fmtFloat: [v] of [bitsize] 32 or 64 per verb v b g G x X
  * f F e E; other verbs print the bad-verb form. */
-void gofmt_float(GofmtBuf *b, const GofmtSpec *spec, double v, int bitsize,
-                 const char *type_name);
+void gofmt_float(GofmtBuf *b, const GofmtSpec *spec, double v, int bitsize, const char *type_name);
 /* gofmt_string: fmt.fmtString on [n] bytes at [s]: verbs v s x X q
  * (precision counts runes); other verbs print the bad-verb form. */
 void gofmt_string(GofmtBuf *b, const GofmtSpec *spec, const char *s, size_t n,
@@ -277,8 +276,7 @@ void gofmt_format_uint(GofmtBuf *b, uint64_t v, int base);
 int gofmt_parse_int(const char *s, size_t n, int base, int bitsize, const char *func_name,
                     int64_t *out, GofmtBuf *err);
 /* gofmt_parse_uint: strconv.ParseUint, contract as gofmt_parse_int. */
-int gofmt_parse_uint(const char *s, size_t n, int base, int bitsize, uint64_t *out,
-                     GofmtBuf *err);
+int gofmt_parse_uint(const char *s, size_t n, int base, int bitsize, uint64_t *out, GofmtBuf *err);
 /* gofmt_atoi: strconv.Atoi (ParseInt base 10, 64 bits, errors say Atoi). */
 int gofmt_atoi(const char *s, size_t n, int64_t *out, GofmtBuf *err);
 /* gofmt_parse_float: strconv.ParseFloat([s], [bitsize]); contract as
@@ -310,8 +308,8 @@ void gofmt_duration(GofmtBuf *b, int64_t ns);
 /* GofmtCivil: a UTC instant broken into calendar fields. */
 typedef struct GofmtCivil {
     int64_t year;
-    int month;   /* 1..12 */
-    int day;     /* 1..31 */
+    int month; /* 1..12 */
+    int day;   /* 1..31 */
     int hour, min, sec;
     int nsec;    /* 0..999999999 */
     int weekday; /* 0 = Sunday */
@@ -335,8 +333,7 @@ void gofmt_time_format(GofmtBuf *b, int64_t unix_sec, int32_t nsec, const char *
 
 /* gofmt_time_string: time.Time.String() for the UTC instant; when
  * [has_mono], appends Go's " m=+S.NNNNNNNNN" monotonic reading [mono_ns]. */
-void gofmt_time_string(GofmtBuf *b, int64_t unix_sec, int32_t nsec, bool has_mono,
-                       int64_t mono_ns);
+void gofmt_time_string(GofmtBuf *b, int64_t unix_sec, int32_t nsec, bool has_mono, int64_t mono_ns);
 
 /* ===================================================================== */
 /* UTF-8 and strings                                                     */

@@ -40,7 +40,8 @@ static void dec_from_e(Decimal *x, const char *s) {
     for (; *p && *p != 'e'; p++)
         if (*p >= '0' && *p <= '9') x->d[nd++] = *p;
     int exp = *p == 'e' ? atoi(p + 1) : 0;
-    while (nd > 0 && x->d[nd - 1] == '0') nd--;
+    while (nd > 0 && x->d[nd - 1] == '0')
+        nd--;
     x->nd = nd;
     x->dp = nd == 0 ? 0 : exp + 1;
 }
@@ -92,8 +93,10 @@ static void dec_shortest(Decimal *x, double v, int bitsize) {
         while (lo < hi) {
             int mid = (lo + hi) / 2;
             snprintf(tmp, sizeof tmp, "%.*e", mid - 1, v);
-            if (round_trips(tmp, v, bitsize)) hi = mid;
-            else lo = mid + 1;
+            if (round_trips(tmp, v, bitsize))
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         first = lo;
     }
@@ -109,7 +112,8 @@ static void dec_shortest(Decimal *x, double v, int bitsize) {
             for (char *q = tmp; q < e; q++)
                 if (*q != '.') digs[nd++] = *q;
             int k = nd - 1;
-            while (k >= 0 && digs[k] == '9') digs[k--] = '0';
+            while (k >= 0 && digs[k] == '9')
+                digs[k--] = '0';
             char up[64];
             if (k < 0) {
                 snprintf(up, sizeof up, "1e%d", exp + 1);
@@ -159,7 +163,8 @@ static void fmt_e(GofmtBuf *b, bool neg, const Decimal *d, int prec, char fmt) {
             gofmt_put(b, d->d + i, (size_t)(m - i));
             i = m;
         }
-        for (; i <= prec; i++) gofmt_putc(b, '0');
+        for (; i <= prec; i++)
+            gofmt_putc(b, '0');
     }
     put_exp(b, d->nd == 0 ? 0 : d->dp - 1, fmt);
 }
@@ -169,7 +174,8 @@ static void fmt_f(GofmtBuf *b, bool neg, const Decimal *d, int prec) {
     if (d->dp > 0) {
         int m = d->nd < d->dp ? d->nd : d->dp;
         gofmt_put(b, d->d, (size_t)m);
-        for (; m < d->dp; m++) gofmt_putc(b, '0');
+        for (; m < d->dp; m++)
+            gofmt_putc(b, '0');
     } else {
         gofmt_putc(b, '0');
     }
@@ -226,8 +232,7 @@ static void fmt_b(GofmtBuf *b, bool neg, uint64_t mant, int exp, int mantbits) {
     gofmt_puts(b, tmp);
 }
 
-static void fmt_x(GofmtBuf *b, int prec, char fmt, bool neg, uint64_t mant, int exp,
-                  int mantbits) {
+static void fmt_x(GofmtBuf *b, int prec, char fmt, bool neg, uint64_t mant, int exp, int mantbits) {
     if (mant == 0) exp = 0;
     mant <<= 60 - mantbits;
     while (mant != 0 && (mant & (1ull << 60)) == 0) {
@@ -298,8 +303,10 @@ void gofmt_format_float(GofmtBuf *b, double val, char fmt, int prec, int bitsize
         gofmt_puts(b, mant != 0 ? "NaN" : neg ? "-Inf" : "+Inf");
         return;
     }
-    if (exp == 0) exp++;
-    else mant |= 1ull << mantbits;
+    if (exp == 0)
+        exp++;
+    else
+        mant |= 1ull << mantbits;
     exp += bias;
 
     if (fmt == 'b') {
@@ -337,7 +344,8 @@ void gofmt_format_float(GofmtBuf *b, double val, char fmt, int prec, int bitsize
         return;
     } else {
         int digits = prec;
-        if (fmt == 'e' || fmt == 'E') digits = prec + 1;
+        if (fmt == 'e' || fmt == 'E')
+            digits = prec + 1;
         else {
             if (prec == 0) prec = 1;
             digits = prec;
@@ -412,13 +420,15 @@ static void fmt_float(GofmtBuf *b, const GofmtSpec *sp, double v, int size, char
             if (out.len == 2 && out.data[1] == '0') digits--;
             gofmt_putc(&out, '.');
         }
-        for (; digits > 0; digits--) gofmt_putc(&out, '0');
+        for (; digits > 0; digits--)
+            gofmt_putc(&out, '0');
         gofmt_put(&out, tail, tlen);
     }
     if (sp->plus || out.data[0] != '+') {
         if (sp->zero && sp->wid_present && (size_t)sp->wid > out.len) {
             gofmt_putc(b, out.data[0]);
-            for (int i = sp->wid - (int)out.len; i > 0; i--) gofmt_putc(b, '0');
+            for (int i = sp->wid - (int)out.len; i > 0; i--)
+                gofmt_putc(b, '0');
             gofmt_put(b, out.data + 1, out.len - 1);
         } else {
             gofmt_pad(b, sp, out.data, out.len);
@@ -430,8 +440,7 @@ static void fmt_float(GofmtBuf *b, const GofmtSpec *sp, double v, int size, char
     gofmt_buf_free(&nb);
 }
 
-void gofmt_float(GofmtBuf *b, const GofmtSpec *sp, double v, int bitsize,
-                 const char *type_name) {
+void gofmt_float(GofmtBuf *b, const GofmtSpec *sp, double v, int bitsize, const char *type_name) {
     switch (sp->verb) {
     case 'v': fmt_float(b, sp, v, bitsize, 'g', -1); break;
     case 'b':

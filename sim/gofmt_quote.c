@@ -42,10 +42,12 @@ static void escaped_rune(GofmtBuf *b, int32_t r, char quote, bool ascii_only) {
     if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
     if (r < 0x10000) {
         gofmt_puts(b, "\\u");
-        for (int s = 12; s >= 0; s -= 4) gofmt_putc(b, lowerhex[(r >> s) & 0xF]);
+        for (int s = 12; s >= 0; s -= 4)
+            gofmt_putc(b, lowerhex[(r >> s) & 0xF]);
     } else {
         gofmt_puts(b, "\\U");
-        for (int s = 28; s >= 0; s -= 4) gofmt_putc(b, lowerhex[(r >> s) & 0xF]);
+        for (int s = 28; s >= 0; s -= 4)
+            gofmt_putc(b, lowerhex[(r >> s) & 0xF]);
     }
 }
 
@@ -148,7 +150,14 @@ static size_t unquote_char(const char *s, size_t n, char quote, int32_t *value, 
         *value = v;
         break;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
         int32_t v = c - '0';
         if (n - 2 < 2) return 0;
         for (int j = 0; j < 2; j++) {
@@ -193,8 +202,10 @@ int gofmt_unquote(GofmtBuf *b, const char *s, size_t n) {
         size_t used = unquote_char(s + i, n - i, quote, &r, &multibyte);
         if (s[i] == '\n' || used == 0) goto bad;
         i += used;
-        if (r < 0x80 || !multibyte) gofmt_putc(b, (char)r);
-        else gofmt_put_rune(b, r);
+        if (r < 0x80 || !multibyte)
+            gofmt_putc(b, (char)r);
+        else
+            gofmt_put_rune(b, r);
         if (quote == '\'') break;
     }
     if (!(i < n && s[i] == quote)) goto bad;

@@ -49,14 +49,16 @@ static void num_error(GofmtBuf *err, const char *fn, const char *s, size_t n, co
     gofmt_puts(err, what);
 }
 
-static void num_error_int(GofmtBuf *err, const char *fn, const char *s, size_t n,
-                          const char *what, int v) {
+static void num_error_int(GofmtBuf *err, const char *fn, const char *s, size_t n, const char *what,
+                          int v) {
     char tmp[48];
     snprintf(tmp, sizeof tmp, "%s %d", what, v);
     num_error(err, fn, s, n, tmp);
 }
 
-static char lower(char c) { return (char)(c | ('x' - 'X')); }
+static char lower(char c) {
+    return (char)(c | ('x' - 'X'));
+}
 
 static bool underscore_ok(const char *s, size_t n) {
     char saw = '^';
@@ -125,8 +127,10 @@ static int parse_uint(const char *s, size_t n, int base, int bitsize, uint64_t *
     } else {
         return ERR_BASE;
     }
-    if (bitsize == 0) bitsize = 64;
-    else if (bitsize < 0 || bitsize > 64) return ERR_BITSIZE;
+    if (bitsize == 0)
+        bitsize = 64;
+    else if (bitsize < 0 || bitsize > 64)
+        return ERR_BITSIZE;
     uint64_t cutoff = UINT64_MAX / (uint64_t)base + 1;
     uint64_t max_val = bitsize == 64 ? UINT64_MAX : (1ull << bitsize) - 1;
     bool underscores = false;
@@ -172,8 +176,7 @@ static void report(GofmtBuf *err, int kind, const char *fn, const char *s, size_
     }
 }
 
-int gofmt_parse_uint(const char *s, size_t n, int base, int bitsize, uint64_t *out,
-                     GofmtBuf *err) {
+int gofmt_parse_uint(const char *s, size_t n, int base, int bitsize, uint64_t *out, GofmtBuf *err) {
     int k = parse_uint(s, n, base, bitsize, out);
     if (k == OK) return 0;
     report(err, k, "ParseUint", s, n, base, bitsize);
@@ -250,7 +253,8 @@ int gofmt_parse_bool(const char *s, size_t n, bool *out, GofmtBuf *err) {
 /* prefix_fold: length of the common prefix of s and the lower-case word. */
 static size_t prefix_fold(const char *s, size_t n, const char *word) {
     size_t i = 0;
-    while (i < n && word[i] && lower(s[i]) == word[i]) i++;
+    while (i < n && word[i] && lower(s[i]) == word[i])
+        i++;
     return i;
 }
 
@@ -346,8 +350,10 @@ int gofmt_parse_float(const char *s, size_t n, int bitsize, double *out, GofmtBu
         for (size_t i = 0; i < n; i++)
             if (s[i] != '_') clean[k++] = s[i];
         clean[k] = '\0';
-        if (bitsize == 32) v = (double)strtof(clean, NULL);
-        else v = strtod(clean, NULL);
+        if (bitsize == 32)
+            v = (double)strtof(clean, NULL);
+        else
+            v = strtod(clean, NULL);
         mem_free(clean, n + 1);
     }
     *out = v;

@@ -89,8 +89,14 @@ size_t gofmt_utf8_count(const char *s, size_t n) {
 bool gofmt_is_space(int32_t r) {
     if (r <= 0xFF) {
         switch (r) {
-        case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-            return true;
+        case '\t':
+        case '\n':
+        case '\v':
+        case '\f':
+        case '\r':
+        case ' ':
+        case 0x85:
+        case 0xA0: return true;
         }
         return false;
     }
@@ -102,7 +108,9 @@ bool gofmt_is_space(int32_t r) {
 /* Lists                                                                 */
 /* ===================================================================== */
 
-void gofmt_strlist_free(GofmtStrList *l) { VEC_FREE(*l); }
+void gofmt_strlist_free(GofmtStrList *l) {
+    VEC_FREE(*l);
+}
 
 static GofmtStr str(const char *p, size_t n) {
     GofmtStr s = {p, n};
@@ -123,9 +131,15 @@ static void map_runes(GofmtBuf *b, GofmtStr s, int32_t (*f)(int32_t)) {
     }
 }
 
-void gofmt_str_upper(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_upper_rune); }
-void gofmt_str_lower(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_lower_rune); }
-void gofmt_str_to_title(GofmtBuf *b, GofmtStr s) { map_runes(b, s, gofmt_to_title_rune); }
+void gofmt_str_upper(GofmtBuf *b, GofmtStr s) {
+    map_runes(b, s, gofmt_to_upper_rune);
+}
+void gofmt_str_lower(GofmtBuf *b, GofmtStr s) {
+    map_runes(b, s, gofmt_to_lower_rune);
+}
+void gofmt_str_to_title(GofmtBuf *b, GofmtStr s) {
+    map_runes(b, s, gofmt_to_title_rune);
+}
 
 static bool is_separator(int32_t r) {
     if (r <= 0x7F) {
@@ -150,7 +164,8 @@ void gofmt_str_title(GofmtBuf *b, GofmtStr s) {
 }
 
 void gofmt_str_repeat(GofmtBuf *b, GofmtStr s, int64_t count) {
-    for (int64_t k = 0; k < count; k++) gofmt_put(b, s.p, s.n);
+    for (int64_t k = 0; k < count; k++)
+        gofmt_put(b, s.p, s.n);
 }
 
 void gofmt_str_join(GofmtBuf *b, const GofmtStr *elems, int n, GofmtStr sep) {
@@ -216,8 +231,12 @@ bool gofmt_str_contains_any(GofmtStr s, GofmtStr chars) {
     return gofmt_str_index_any(s, chars) >= 0;
 }
 
-bool gofmt_str_contains(GofmtStr s, GofmtStr sub) { return gofmt_str_index(s, sub) >= 0; }
-bool gofmt_str_contains_rune(GofmtStr s, int32_t r) { return gofmt_str_index_rune(s, r) >= 0; }
+bool gofmt_str_contains(GofmtStr s, GofmtStr sub) {
+    return gofmt_str_index(s, sub) >= 0;
+}
+bool gofmt_str_contains_rune(GofmtStr s, int32_t r) {
+    return gofmt_str_index_rune(s, r) >= 0;
+}
 
 int64_t gofmt_str_count(GofmtStr s, GofmtStr sub) {
     if (sub.n == 0) return (int64_t)gofmt_utf8_count(s.p, s.n) + 1;
@@ -360,7 +379,8 @@ GofmtStr gofmt_str_trim_space(GofmtStr s) {
         /* Step back over one rune: find its start. */
         size_t k = s.n - 1;
         size_t lim = s.n >= 4 ? s.n - 4 : 0;
-        while (k > lim && ((unsigned char)s.p[k] & 0xC0) == 0x80) k--;
+        while (k > lim && ((unsigned char)s.p[k] & 0xC0) == 0x80)
+            k--;
         int w;
         int32_t r = gofmt_utf8_decode(s.p + k, s.n - k, &w);
         if ((size_t)w != s.n - k) {
@@ -373,7 +393,9 @@ GofmtStr gofmt_str_trim_space(GofmtStr s) {
     return s;
 }
 
-static bool cutset_has(GofmtStr cutset, int32_t r) { return gofmt_str_contains_rune(cutset, r); }
+static bool cutset_has(GofmtStr cutset, int32_t r) {
+    return gofmt_str_contains_rune(cutset, r);
+}
 
 GofmtStr gofmt_str_trim(GofmtStr s, GofmtStr cutset, bool left, bool right) {
     if (s.n == 0 || cutset.n == 0) return s;
@@ -393,7 +415,8 @@ GofmtStr gofmt_str_trim(GofmtStr s, GofmtStr cutset, bool left, bool right) {
             int32_t r = (unsigned char)s.p[k];
             if (r >= 0x80) {
                 size_t lim = s.n >= 4 ? s.n - 4 : 0;
-                while (k > lim && ((unsigned char)s.p[k] & 0xC0) == 0x80) k--;
+                while (k > lim && ((unsigned char)s.p[k] & 0xC0) == 0x80)
+                    k--;
                 int w;
                 r = gofmt_utf8_decode(s.p + k, s.n - k, &w);
                 if ((size_t)w != s.n - k) {

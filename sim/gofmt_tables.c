@@ -4,9 +4,14 @@
  * Invariants: both tables are sorted by lo with disjoint [lo, hi] ranges. */
 #include "gofmt.h"
 
-typedef struct { int32_t lo, hi; } Range;
-typedef struct { int32_t lo, hi, up, low, title; } CaseRange;
+typedef struct {
+    int32_t lo, hi;
+} Range;
+typedef struct {
+    int32_t lo, hi, up, low, title;
+} CaseRange;
 
+/* clang-format off */
 static const Range print_ranges[] = {
     {0x20, 0x7E}, {0xA1, 0xAC}, {0xAE, 0x377}, {0x37A, 0x37F}, {0x384, 0x38A}, {0x38C, 0x38C},
     {0x38E, 0x3A1}, {0x3A3, 0x52F}, {0x531, 0x556}, {0x559, 0x58A}, {0x58D, 0x58F}, {0x591, 0x5C7},
@@ -685,6 +690,7 @@ static const CaseRange case_ranges[] = {
     {0x16E60, 0x16E7F, -32, 0, -32}, {0x1E900, 0x1E921, 0, 34, 0}, {0x1E922, 0x1E943, -34, 0, -34},
 
 };
+/* clang-format on */
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -692,9 +698,12 @@ static bool in_ranges(const Range *t, int n, int32_t r) {
     int lo = 0, hi = n - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        if (r < t[mid].lo) hi = mid - 1;
-        else if (r > t[mid].hi) lo = mid + 1;
-        else return true;
+        if (r < t[mid].lo)
+            hi = mid - 1;
+        else if (r > t[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
     }
     return false;
 }
@@ -703,18 +712,22 @@ static const CaseRange *find_case(int32_t r) {
     int lo = 0, hi = COUNT(case_ranges) - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        if (r < case_ranges[mid].lo) hi = mid - 1;
-        else if (r > case_ranges[mid].hi) lo = mid + 1;
-        else return &case_ranges[mid];
+        if (r < case_ranges[mid].lo)
+            hi = mid - 1;
+        else if (r > case_ranges[mid].hi)
+            lo = mid + 1;
+        else
+            return &case_ranges[mid];
     }
     return 0;
 }
 
-bool gofmt_is_print(int32_t r) { return in_ranges(print_ranges, COUNT(print_ranges), r); }
+bool gofmt_is_print(int32_t r) {
+    return in_ranges(print_ranges, COUNT(print_ranges), r);
+}
 
 bool gofmt_is_letter_or_digit(int32_t r) {
-    if (r < 0x80)
-        return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
+    if (r < 0x80) return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
     return in_ranges(alnum_ranges, COUNT(alnum_ranges), r);
 }
 

@@ -123,14 +123,41 @@ GofmtCivil gofmt_civil(int64_t unix_sec, int32_t nsec) {
 
 enum {
     STD_NONE,
-    STD_LONG_MONTH, STD_MONTH, STD_NUM_MONTH, STD_ZERO_MONTH,
-    STD_LONG_WEEKDAY, STD_WEEKDAY, STD_DAY, STD_UNDER_DAY, STD_ZERO_DAY,
-    STD_UNDER_YEAR_DAY, STD_ZERO_YEAR_DAY,
-    STD_HOUR, STD_HOUR12, STD_ZERO_HOUR12, STD_MINUTE, STD_ZERO_MINUTE,
-    STD_SECOND, STD_ZERO_SECOND, STD_LONG_YEAR, STD_YEAR, STD_PM, STD_pm,
-    STD_TZ, STD_ISO_TZ, STD_ISO_SECONDS_TZ, STD_ISO_SHORT_TZ, STD_ISO_COLON_TZ,
-    STD_ISO_COLON_SECONDS_TZ, STD_NUM_TZ, STD_NUM_SECONDS_TZ, STD_NUM_SHORT_TZ,
-    STD_NUM_COLON_TZ, STD_NUM_COLON_SECONDS_TZ, STD_FRAC0, STD_FRAC9,
+    STD_LONG_MONTH,
+    STD_MONTH,
+    STD_NUM_MONTH,
+    STD_ZERO_MONTH,
+    STD_LONG_WEEKDAY,
+    STD_WEEKDAY,
+    STD_DAY,
+    STD_UNDER_DAY,
+    STD_ZERO_DAY,
+    STD_UNDER_YEAR_DAY,
+    STD_ZERO_YEAR_DAY,
+    STD_HOUR,
+    STD_HOUR12,
+    STD_ZERO_HOUR12,
+    STD_MINUTE,
+    STD_ZERO_MINUTE,
+    STD_SECOND,
+    STD_ZERO_SECOND,
+    STD_LONG_YEAR,
+    STD_YEAR,
+    STD_PM,
+    STD_pm,
+    STD_TZ,
+    STD_ISO_TZ,
+    STD_ISO_SECONDS_TZ,
+    STD_ISO_SHORT_TZ,
+    STD_ISO_COLON_TZ,
+    STD_ISO_COLON_SECONDS_TZ,
+    STD_NUM_TZ,
+    STD_NUM_SECONDS_TZ,
+    STD_NUM_SHORT_TZ,
+    STD_NUM_COLON_TZ,
+    STD_NUM_COLON_SECONDS_TZ,
+    STD_FRAC0,
+    STD_FRAC9,
 };
 
 /* Chunk: one nextStdChunk result: layout[0:prefix) is literal, then the
@@ -156,7 +183,7 @@ static Chunk chunk(int std, size_t prefix, size_t next) {
 }
 
 static Chunk next_std_chunk(const char *l, size_t n) {
-    static const int std0x[6] = {STD_ZERO_MONTH, STD_ZERO_DAY, STD_ZERO_HOUR12,
+    static const int std0x[6] = {STD_ZERO_MONTH,  STD_ZERO_DAY,    STD_ZERO_HOUR12,
                                  STD_ZERO_MINUTE, STD_ZERO_SECOND, STD_YEAR};
     for (size_t i = 0; i < n; i++) {
         switch (l[i]) {
@@ -223,7 +250,8 @@ static Chunk next_std_chunk(const char *l, size_t n) {
             if (i + 1 < n && (l[i + 1] == '0' || l[i + 1] == '9')) {
                 char ch = l[i + 1];
                 size_t j = i + 1;
-                while (j < n && l[j] == ch) j++;
+                while (j < n && l[j] == ch)
+                    j++;
                 if (!(j < n && l[j] >= '0' && l[j] <= '9')) {
                     Chunk c = chunk(ch == '9' ? STD_FRAC9 : STD_FRAC0, i, j);
                     c.digits = (int)(j - (i + 1));
@@ -250,7 +278,8 @@ static void append_int(GofmtBuf *b, int64_t x, int width) {
         u /= 10;
     }
     buf[--i] = (char)('0' + u);
-    for (int w = 24 - i; w < width; w++) gofmt_putc(b, '0');
+    for (int w = 24 - i; w < width; w++)
+        gofmt_putc(b, '0');
     gofmt_put(b, buf + i, (size_t)(24 - i));
 }
 
@@ -263,7 +292,8 @@ static void format_nano(GofmtBuf *b, int nanosec, const Chunk *c) {
     }
     int n = c->digits > 9 ? 9 : c->digits;
     if (c->std == STD_FRAC9) {
-        while (n > 0 && buf[n - 1] == '0') n--;
+        while (n > 0 && buf[n - 1] == '0')
+            n--;
         if (n == 0) return;
     }
     gofmt_putc(b, c->sep);
@@ -272,9 +302,9 @@ static void format_nano(GofmtBuf *b, int nanosec, const Chunk *c) {
 
 static const char *const long_days[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                          "Thursday", "Friday", "Saturday"};
-static const char *const long_months[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const long_months[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
 static void put_u64(GofmtBuf *b, uint64_t v) {
     char buf[24];
@@ -302,8 +332,7 @@ void gofmt_weekday_name(GofmtBuf *b, int64_t d) {
     gofmt_putc(b, ')');
 }
 
-void gofmt_time_format(GofmtBuf *b, int64_t unix_sec, int32_t nsec, const char *layout,
-                       size_t n) {
+void gofmt_time_format(GofmtBuf *b, int64_t unix_sec, int32_t nsec, const char *layout, size_t n) {
     GofmtCivil t = gofmt_civil(unix_sec, nsec);
     while (n > 0) {
         Chunk c = next_std_chunk(layout, n);

@@ -42,7 +42,9 @@ static int casefile_hex(const char *s, int n) {
     int v = 0;
     for (int i = 0; i < n; i++) {
         char c = s[i];
-        v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10);
+        v = v * 16 + (c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                             : c - 'A' + 10);
     }
     return v;
 }
@@ -73,9 +75,7 @@ static void casefile_unesc(GofmtBuf *out, const char *s) {
             gofmt_put_rune(out, casefile_hex(s + i + 1, 8));
             i += 8;
             break;
-        default:
-            gofmt_putc(out, '\\');
-            gofmt_putc(out, s[i]);
+        default: gofmt_putc(out, '\\'); gofmt_putc(out, s[i]);
         }
     }
 }
@@ -88,10 +88,14 @@ static void casefile_esc(GofmtBuf *out, const char *s, size_t n) {
         unsigned char c = (unsigned char)s[i];
         int w;
         int32_t r = gofmt_utf8_decode(s + i, n - i, &w);
-        if (c == '\\') gofmt_puts(out, "\\\\");
-        else if (c == '\t') gofmt_puts(out, "\\t");
-        else if (c == '\n') gofmt_puts(out, "\\n");
-        else if (c == '\r') gofmt_puts(out, "\\r");
+        if (c == '\\')
+            gofmt_puts(out, "\\\\");
+        else if (c == '\t')
+            gofmt_puts(out, "\\t");
+        else if (c == '\n')
+            gofmt_puts(out, "\\n");
+        else if (c == '\r')
+            gofmt_puts(out, "\\r");
         else if (c < 0x20 || c == 0x7f || (r == 0xFFFD && w == 1)) {
             gofmt_puts(out, "\\x");
             gofmt_putc(out, hex[c >> 4]);
@@ -133,7 +137,8 @@ static int casefile_run(const char *name, CaseFn fn, int *total) {
     GofmtBuf out = {0}, got = {0};
     for (;;) {
         char *c = casefile_next_line(&pc);
-        while (c && (c[0] == '\0' || c[0] == '#')) c = casefile_next_line(&pc);
+        while (c && (c[0] == '\0' || c[0] == '#'))
+            c = casefile_next_line(&pc);
         char *e = casefile_next_line(&pe);
         if (!c && !e) break;
         if (!c || !e) {
@@ -167,7 +172,8 @@ static int casefile_run(const char *name, CaseFn fn, int *total) {
         if (strcmp(got.data ? got.data : "", want) != 0) {
             if (fails < 40) {
                 fprintf(stderr, "MISMATCH [");
-                for (int i = 0; i < nf; i++) fprintf(stderr, "%s%s", i ? " | " : "", fields[i]);
+                for (int i = 0; i < nf; i++)
+                    fprintf(stderr, "%s%s", i ? " | " : "", fields[i]);
                 fprintf(stderr, "]\n   go: %s\n  got: %s\n", want, got.data ? got.data : "");
             }
             fails++;

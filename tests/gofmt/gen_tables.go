@@ -19,6 +19,7 @@ func main() {
 	fmt.Println("typedef struct { int32_t lo, hi; } Range;")
 	fmt.Println("typedef struct { int32_t lo, hi, up, low, title; } CaseRange;")
 	fmt.Println()
+	fmt.Println("/* clang-format off */")
 	fmt.Println("static const Range print_ranges[] = {")
 	in := false
 	var lo rune
@@ -95,6 +96,7 @@ func main() {
 		}
 	}
 	fmt.Println("\n};")
+	fmt.Println("/* clang-format on */")
 	fmt.Print(`
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -1,4 +1,5 @@
-/* test_gofmt: fmt verbs, flags and Printf bookkeeping against Go 1.19 (tests/gofmt/fmt.expected). */
+/* test_gofmt: fmt verbs, flags and Printf bookkeeping against Go 1.19 (tests/gofmt/fmt.expected).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,12 +25,14 @@ static GofmtValue parse_arg(const char *a, GofmtBuf *store) {
     static const struct {
         const char *k, *type;
         int sign;
-    } ints[] = {{"i", "int", 1},   {"i8", "int8", 1},   {"i16", "int16", 1}, {"i32", "int32", 1},
-                {"i64", "int64", 1}, {"u", "uint", 0},  {"u8", "uint8", 0},  {"u16", "uint16", 0},
-                {"u32", "uint32", 0}, {"u64", "uint64", 0}};
+    } ints[] = {{"i", "int", 1},     {"i8", "int8", 1},    {"i16", "int16", 1},
+                {"i32", "int32", 1}, {"i64", "int64", 1},  {"u", "uint", 0},
+                {"u8", "uint8", 0},  {"u16", "uint16", 0}, {"u32", "uint32", 0},
+                {"u64", "uint64", 0}};
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
         if (strcmp(kind, ints[i].k) != 0) continue;
-        GofmtValue val = ints[i].sign ? gofmt_v_int(strtoll(v, NULL, 0)) : gofmt_v_uint(strtoull(v, NULL, 0));
+        GofmtValue val =
+            ints[i].sign ? gofmt_v_int(strtoll(v, NULL, 0)) : gofmt_v_uint(strtoull(v, NULL, 0));
         val.type_name = ints[i].type;
         return val;
     }
@@ -101,7 +104,8 @@ static void fmt_case(char **f, int n, GofmtBuf *out) {
         gofmt_printf(out, format.data ? format.data : "", format.len, &args);
         gofmt_buf_free(&format);
     }
-    for (int i = 0; i < nargs; i++) gofmt_buf_free(&store[i]);
+    for (int i = 0; i < nargs; i++)
+        gofmt_buf_free(&store[i]);
 }
 
 static void test_fmt_golden(void **state) {

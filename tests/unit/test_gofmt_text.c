@@ -1,4 +1,5 @@
-/* test_gofmt_text: strconv, time and strings primitives against Go 1.19 (tests/gofmt/NAME.expected). */
+/* test_gofmt_text: strconv, time and strings primitives against Go 1.19
+ * (tests/gofmt/NAME.expected). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,9 +25,13 @@ static GofmtStr arg(Arg *a, const char *field) {
     return s;
 }
 
-static void put_i64(GofmtBuf *b, int64_t v) { gofmt_format_int(b, v, 10); }
+static void put_i64(GofmtBuf *b, int64_t v) {
+    gofmt_format_int(b, v, 10);
+}
 
-static void put_bool(GofmtBuf *b, bool v) { gofmt_puts(b, v ? "true" : "false"); }
+static void put_bool(GofmtBuf *b, bool v) {
+    gofmt_puts(b, v ? "true" : "false");
+}
 
 /* err_suffix: " err=TEXT" as gen_cases.go prints a non-nil error. */
 static void err_suffix(GofmtBuf *out, int rc, GofmtBuf *err) {
@@ -126,18 +131,28 @@ static void strings_case(char **f, int n, GofmtBuf *out) {
     Arg a[CASEFILE_MAX_FIELDS];
     memset(a, 0, sizeof a);
     GofmtStr s[CASEFILE_MAX_FIELDS];
-    for (int i = 1; i < n; i++) s[i] = arg(&a[i], f[i]);
+    for (int i = 1; i < n; i++)
+        s[i] = arg(&a[i], f[i]);
     const char *fn = f[0];
     GofmtStrList l = {0};
-    if (!strcmp(fn, "ToUpper")) gofmt_str_upper(out, s[1]);
-    else if (!strcmp(fn, "ToLower")) gofmt_str_lower(out, s[1]);
-    else if (!strcmp(fn, "Title")) gofmt_str_title(out, s[1]);
-    else if (!strcmp(fn, "ToTitle")) gofmt_str_to_title(out, s[1]);
-    else if (!strcmp(fn, "IndexAny")) put_i64(out, gofmt_str_index_any(s[1], s[2]));
-    else if (!strcmp(fn, "ContainsAny")) put_bool(out, gofmt_str_contains_any(s[1], s[2]));
-    else if (!strcmp(fn, "Repeat")) gofmt_str_repeat(out, s[1], atoi(f[2]));
-    else if (!strcmp(fn, "Replace")) gofmt_str_replace(out, s[1], s[2], s[3], atoi(f[4]));
-    else if (!strcmp(fn, "Join")) gofmt_str_join(out, s + 2, n - 2, s[1]);
+    if (!strcmp(fn, "ToUpper"))
+        gofmt_str_upper(out, s[1]);
+    else if (!strcmp(fn, "ToLower"))
+        gofmt_str_lower(out, s[1]);
+    else if (!strcmp(fn, "Title"))
+        gofmt_str_title(out, s[1]);
+    else if (!strcmp(fn, "ToTitle"))
+        gofmt_str_to_title(out, s[1]);
+    else if (!strcmp(fn, "IndexAny"))
+        put_i64(out, gofmt_str_index_any(s[1], s[2]));
+    else if (!strcmp(fn, "ContainsAny"))
+        put_bool(out, gofmt_str_contains_any(s[1], s[2]));
+    else if (!strcmp(fn, "Repeat"))
+        gofmt_str_repeat(out, s[1], atoi(f[2]));
+    else if (!strcmp(fn, "Replace"))
+        gofmt_str_replace(out, s[1], s[2], s[3], atoi(f[4]));
+    else if (!strcmp(fn, "Join"))
+        gofmt_str_join(out, s + 2, n - 2, s[1]);
     else if (!strcmp(fn, "Fields")) {
         gofmt_str_fields(&l, s[1]);
         put_list(out, &l);
@@ -156,22 +171,33 @@ static void strings_case(char **f, int n, GofmtBuf *out) {
     } else if (!strcmp(fn, "TrimSuffix")) {
         GofmtStr r = gofmt_str_trim_suffix(s[1], s[2]);
         gofmt_put(out, r.p, r.n);
-    } else if (!strcmp(fn, "Index")) put_i64(out, gofmt_str_index(s[1], s[2]));
-    else if (!strcmp(fn, "LastIndex")) put_i64(out, gofmt_str_last_index(s[1], s[2]));
+    } else if (!strcmp(fn, "Index"))
+        put_i64(out, gofmt_str_index(s[1], s[2]));
+    else if (!strcmp(fn, "LastIndex"))
+        put_i64(out, gofmt_str_last_index(s[1], s[2]));
     else if (!strcmp(fn, "IndexRune"))
         put_i64(out, gofmt_str_index_rune(s[1], (int32_t)strtol(f[2], NULL, 0)));
-    else if (!strcmp(fn, "Contains")) put_bool(out, gofmt_str_contains(s[1], s[2]));
+    else if (!strcmp(fn, "Contains"))
+        put_bool(out, gofmt_str_contains(s[1], s[2]));
     else if (!strcmp(fn, "ContainsRune"))
         put_bool(out, gofmt_str_contains_rune(s[1], (int32_t)strtol(f[2], NULL, 0)));
-    else if (!strcmp(fn, "Count")) put_i64(out, gofmt_str_count(s[1], s[2]));
-    else if (!strcmp(fn, "HasPrefix")) put_bool(out, gofmt_str_has_prefix(s[1], s[2]));
-    else if (!strcmp(fn, "HasSuffix")) put_bool(out, gofmt_str_has_suffix(s[1], s[2]));
-    else if (!strcmp(fn, "EqualFold")) put_bool(out, gofmt_str_equal_fold(s[1], s[2]));
-    else if (!strcmp(fn, "Compare")) put_i64(out, gofmt_str_compare(s[1], s[2]));
-    else if (!strcmp(fn, "RuneCount")) put_i64(out, (int64_t)gofmt_utf8_count(s[1].p, s[1].n));
-    else fail_msg("unknown strings case %s", fn);
+    else if (!strcmp(fn, "Count"))
+        put_i64(out, gofmt_str_count(s[1], s[2]));
+    else if (!strcmp(fn, "HasPrefix"))
+        put_bool(out, gofmt_str_has_prefix(s[1], s[2]));
+    else if (!strcmp(fn, "HasSuffix"))
+        put_bool(out, gofmt_str_has_suffix(s[1], s[2]));
+    else if (!strcmp(fn, "EqualFold"))
+        put_bool(out, gofmt_str_equal_fold(s[1], s[2]));
+    else if (!strcmp(fn, "Compare"))
+        put_i64(out, gofmt_str_compare(s[1], s[2]));
+    else if (!strcmp(fn, "RuneCount"))
+        put_i64(out, (int64_t)gofmt_utf8_count(s[1].p, s[1].n));
+    else
+        fail_msg("unknown strings case %s", fn);
     gofmt_strlist_free(&l);
-    for (int i = 1; i < n; i++) gofmt_buf_free(&a[i].b);
+    for (int i = 1; i < n; i++)
+        gofmt_buf_free(&a[i].b);
 }
 
 static void test_strconv_golden(void **state) {
