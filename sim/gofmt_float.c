@@ -83,6 +83,27 @@ static void dec_shortest(Decimal *x, double v, int bitsize) {
         dec_from_e(x, "0e+00");
         return;
     }
+    if (v < (bitsize == 32 ? 16777216.0 : 9007199254740992.0) && v == floor(v)) {
+        /* Below 2^mantbits an integer's own digits are the shortest: any
+         * other decimal within half an ulp (<= 0.5) needs more digits. */
+        uint64_t u = (uint64_t)v;
+        char digs[24];
+        int nd = 0;
+        do {
+            digs[nd++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int exp = nd - 1;
+        int k = 0;
+        while (digs[k] == '0') k++;
+        char *q = tmp;
+        *q++ = digs[nd - 1];
+        *q++ = '.';
+        for (int i = nd - 2; i >= k; i--) *q++ = digs[i];
+        snprintf(q, sizeof tmp - (size_t)(q - tmp), "e%d", exp);
+        dec_from_e(x, tmp);
+        return;
+    }
     bool pow2 = is_pow2_significand(v, bitsize);
     int first = 1;
     if (!pow2) {
