@@ -160,7 +160,8 @@ typedef struct GofmtValue {
     size_t n;
 } GofmtValue;
 
-/* Constructors for GofmtValue with the default type name. */
+/* gofmt_v_*: a GofmtValue of each kind with the default type name (set
+ * .type_name afterwards for named types such as main.Celsius). */
 GofmtValue gofmt_v_int(int64_t i);
 GofmtValue gofmt_v_uint(uint64_t u);
 GofmtValue gofmt_v_float(double f);
@@ -371,41 +372,65 @@ typedef struct GofmtStrList {
 } GofmtStrList;
 void gofmt_strlist_free(GofmtStrList *l);
 
-/* The strings package. Results that are substrings come back as views into
- * the input; results that are new text are appended to [b]. Indexes are
- * byte offsets, -1 when absent, as Go. */
+/* The strings package. Each function is the Go function of the same name
+ * (gofmt_str_X is strings.X). Results that are substrings come back as
+ * views into the input; results that are new text are appended to [b].
+ * Indexes are byte offsets, -1 when absent. Invalid UTF-8 reads as U+FFFD
+ * of width 1 wherever Go decodes runes. None of them fails. */
+
+/* gofmt_str_upper / lower / to_title: strings.ToUpper / ToLower / ToTitle
+ * (unicode simple case mapping for every rune; invalid bytes become
+ * U+FFFD, as strings.Map). */
 void gofmt_str_upper(GofmtBuf *b, GofmtStr s);
 void gofmt_str_lower(GofmtBuf *b, GofmtStr s);
-void gofmt_str_title(GofmtBuf *b, GofmtStr s);
 void gofmt_str_to_title(GofmtBuf *b, GofmtStr s);
+/* gofmt_str_title: the deprecated strings.Title (word starts to title case). */
+void gofmt_str_title(GofmtBuf *b, GofmtStr s);
+/* gofmt_str_repeat: strings.Repeat for [count] >= 0; the caller raises Go's
+ * panics first ("strings: negative Repeat count", "strings: Repeat count
+ * causes overflow") and bounds the size against its heap limit. */
 void gofmt_str_repeat(GofmtBuf *b, GofmtStr s, int64_t count);
-/* gofmt_str_replace: strings.Replace(s, old, new, n) (n < 0: all). */
+/* gofmt_str_replace: strings.Replace(s, old, new, n) (n < 0: all;
+ * ReplaceAll is n = -1). An empty old inserts before every rune and at the end. */
 void gofmt_str_replace(GofmtBuf *b, GofmtStr s, GofmtStr old, GofmtStr new_, int64_t n);
+/* gofmt_str_join: strings.Join of [n] [elems] with [sep]. */
 void gofmt_str_join(GofmtBuf *b, const GofmtStr *elems, int n, GofmtStr sep);
-/* gofmt_str_fields: strings.Fields into [out] (appended). */
+/* gofmt_str_fields: strings.Fields: the runs between unicode spaces,
+ * appended to [out]. */
 void gofmt_str_fields(GofmtStrList *out, GofmtStr s);
 /* gofmt_str_split: strings.SplitN(s, sep, n) into [out] (n < 0: all; n == 0:
  * nothing); strings.Split is n = -1. An empty sep splits into UTF-8 runes
  * (an invalid byte becomes a view of a static "\uFFFD", as Go's explode). */
 void gofmt_str_split(GofmtStrList *out, GofmtStr s, GofmtStr sep, int64_t n);
+/* gofmt_str_trim_space: strings.TrimSpace (unicode.IsSpace at both ends). */
 GofmtStr gofmt_str_trim_space(GofmtStr s);
-/* gofmt_str_trim: strings.Trim / TrimLeft / TrimRight with a cutset;
- * [left]/[right] choose the ends. */
+/* gofmt_str_trim: strings.Trim / TrimLeft / TrimRight with a cutset of
+ * runes; [left]/[right] choose the ends. */
 GofmtStr gofmt_str_trim(GofmtStr s, GofmtStr cutset, bool left, bool right);
+/* gofmt_str_trim_prefix / suffix: strings.TrimPrefix / TrimSuffix. */
 GofmtStr gofmt_str_trim_prefix(GofmtStr s, GofmtStr prefix);
 GofmtStr gofmt_str_trim_suffix(GofmtStr s, GofmtStr suffix);
+/* gofmt_str_index / last_index: strings.Index / LastIndex (an empty sub
+ * is found at 0 / len(s)). */
 int64_t gofmt_str_index(GofmtStr s, GofmtStr sub);
 int64_t gofmt_str_last_index(GofmtStr s, GofmtStr sub);
+/* gofmt_str_index_rune: strings.IndexRune (U+FFFD also matches invalid
+ * bytes; an invalid rune is never found). */
 int64_t gofmt_str_index_rune(GofmtStr s, int32_t r);
-/* gofmt_str_index_any: strings.IndexAny (first rune of s found in chars). */
+/* gofmt_str_index_any / contains_any: strings.IndexAny / ContainsAny (first
+ * rune of s that occurs in chars). */
 int64_t gofmt_str_index_any(GofmtStr s, GofmtStr chars);
 bool gofmt_str_contains_any(GofmtStr s, GofmtStr chars);
+/* gofmt_str_contains / contains_rune: strings.Contains / ContainsRune. */
 bool gofmt_str_contains(GofmtStr s, GofmtStr sub);
 bool gofmt_str_contains_rune(GofmtStr s, int32_t r);
-/* gofmt_str_count: strings.Count (empty sub: rune count + 1). */
+/* gofmt_str_count: strings.Count of non-overlapping [sub] (empty sub: rune
+ * count + 1). */
 int64_t gofmt_str_count(GofmtStr s, GofmtStr sub);
+/* gofmt_str_has_prefix / has_suffix: strings.HasPrefix / HasSuffix. */
 bool gofmt_str_has_prefix(GofmtStr s, GofmtStr prefix);
 bool gofmt_str_has_suffix(GofmtStr s, GofmtStr suffix);
+/* gofmt_str_equal_fold: strings.EqualFold (simple case folding). */
 bool gofmt_str_equal_fold(GofmtStr s, GofmtStr t);
 /* gofmt_str_compare: strings.Compare: -1, 0 or +1 (bytewise). */
 int gofmt_str_compare(GofmtStr a, GofmtStr b);
