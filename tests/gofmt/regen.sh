@@ -6,3 +6,5 @@ cd "$(dirname "$0")/../.."
 go version
 go run tests/gofmt/gen_cases.go tests/gofmt
 go run tests/gofmt/gen_tables.go > sim/gofmt_tables.c
+# Keep the committed formatting (the data tables are marked clang-format off).
+if command -v clang-format >/dev/null; then clang-format -i sim/gofmt_tables.c; fi
