@@ -987,9 +987,16 @@ next:
         const RMethod *m = vm_find_method(b->t, C);
         GORO_ASSERT(m);
         Value recv = b->v;
-        if (vm_is_agg(b->t)) {
+        const RType *rt = b->t;
+        if (m->deref) {
+            /* (*T).M for a value method: the receiver is a copy of *p. */
+            if (UNLIKELY(!recv.r)) NILDEREF();
+            rt = rt->elem;
+            if (!vm_is_agg(rt)) recv = ((AggObj *)recv.r)->v[recv.i];
+        }
+        if (vm_is_agg(rt)) {
             SAVE_PC();
-            recv = (Value){{0}, &vm_clone(vm, (AggObj *)b->v.r)->h};
+            recv = (Value){{0}, &vm_clone(vm, (AggObj *)recv.r)->h};
         }
         R[a] = (Value){{0}, m->fn};
         R[a + 1] = recv;

@@ -157,6 +157,7 @@ typedef struct RField {
 typedef struct RMethod {
     int name_id; /* vm_intern id */
     GcObj *fn;
+    int deref; /* a value method in *T's method set: the receiver is *p */
 } RMethod;
 
 /* RType: a runtime type descriptor, owned by the Vm's arena. */
