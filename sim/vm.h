@@ -74,6 +74,7 @@ struct GcObj {
     size_t size;
     uint8_t kind;
     uint8_t marked;
+    uint32_t seq; /* allocation number: stands in for the address in %p */
 };
 
 /* StrObj: immutable bytes; strings are (object, off, len) views into it. */
@@ -301,6 +302,7 @@ struct Vm {
     size_t bytes, next_gc;
     int gc_stress;  /* collect at every allocation */
     uint64_t ngc;   /* collections so far */
+    uint32_t nalloc; /* objects allocated so far (GcObj.seq) */
     GcObj **gray;
     int ngray, graycap;
     VEC(GcObj *) pinned;    /* objects the program's code refers to */
@@ -322,6 +324,8 @@ struct Vm {
     uint64_t steps;      /* instructions executed (approximate: budget units) */
     const RType *t_error_rt; /* the runtime error type (Error() method native) */
     const RType *t_string, *t_int;
+    const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
+    const RType *t_wraperr;  /* *fmt.wrapError (fmt.Errorf with %w) */
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded

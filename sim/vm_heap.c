@@ -157,6 +157,7 @@ GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size) {
     GcObj *o = mem_alloc(size);
     o->kind = (uint8_t)kind;
     o->size = size;
+    o->seq = ++vm->nalloc;
     o->next = vm->objects;
     vm->objects = o;
     vm->bytes += size;
