@@ -1,7 +1,6 @@
 /* compile: the compiler's driver: runtime types from checker types, the
  * per-function emitter, function table and the program entry (package
  * initialisation, init(), main.main). See compile_int.h for invariants. */
-#if __has_include("check.h")
 #include <stdarg.h>
 #include <string.h>
 
@@ -536,5 +535,3 @@ void comp_disasm(const Vm *vm, FILE *out) {
         vm_disasm_proto(vm, vm->protos.items[i], out);
     }
 }
-
-#endif

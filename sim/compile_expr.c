@@ -2,7 +2,6 @@
  * cells, upvalues, globals), operators, conversions, composite literals,
  * selectors, indexing, slicing, assertions, closures and calls (static,
  * method, interface, value, built-in). See compile_int.h for the rules. */
-#if __has_include("check.h")
 #include <string.h>
 
 #include "compile_int.h"
@@ -1000,5 +999,3 @@ int comp_multi(FuncState *fs, Node *n, int count) {
     } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");
     return base;
 }
-
-#endif

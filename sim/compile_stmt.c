@@ -1,7 +1,6 @@
 /* compile_stmt: statements to bytecode: declarations, assignments, control
  * flow (if, for, range, switch, type switch, labelled break/continue),
  * return with defers, defer. See compile_int.h for the register rules. */
-#if __has_include("check.h")
 #include <string.h>
 
 #include "compile_int.h"
@@ -646,5 +645,3 @@ void comp_stmt(FuncState *fs, Node *n) {
     }
     fs->freereg = fs->nactive;
 }
-
-#endif

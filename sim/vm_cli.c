@@ -1,0 +1,75 @@
+/* vm_cli: front end + compiler + VM for `goro-viz run` / `disasm`. */
+#include <string.h>
+
+#include "check.h"
+#include "compile.h"
+#include "parse.h"
+#include "vm_cli.h"
+
+/* load: the file checked and compiled into [vm]; 0 on success, else the
+ * exit status after printing why. */
+static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
+    SrcFile src;
+    char why[256];
+    if (src_load(&src, path, why, sizeof why) != 0) {
+        fprintf(err, "goro-viz: %s\n", why);
+        return 1;
+    }
+    DiagList diags;
+    diag_init(&diags, src.path);
+    AstFile ast;
+    memset(&ast, 0, sizeof ast);
+    parse_file(&ast, &src, &diags);
+    int status = 0;
+    ChkProgram prog;
+    memset(&prog, 0, sizeof prog);
+    int checked = 0;
+    if (!diag_count(&diags)) {
+        chk_file(&prog, &ast, &diags);
+        checked = 1;
+    }
+    if (diag_count(&diags)) {
+        diag_print(&diags, err);
+        status = 1;
+    } else if (comp_program(vm, &prog, &src, err, entry) != 0) {
+        status = 1;
+    }
+    if (checked) chk_free(&prog);
+    ast_free(&ast);
+    diag_free(&diags);
+    src_free(&src);
+    return status;
+}
+
+int vm_cli_run(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err) {
+    Vm vm;
+    vm_init(&vm, out, seed);
+    vm.gc_stress = gc_stress;
+    Value entry;
+    int status = load(path, &vm, &entry, err);
+    if (status == 0) {
+        Goroutine *g = vm_goroutine_new(&vm, entry, NULL, 0);
+        int st = vm_run(&vm, g, INT64_MAX);
+        fflush(out);
+        if (st == VM_PANICKED) {
+            vm_print_panic(&vm, g, err);
+            fprintf(err, "exit status 2\n");
+            status = 2;
+        } else if (st != VM_DONE) {
+            fprintf(err, "goro-viz: the program blocked (goroutines are not supported yet)\n");
+            status = 2;
+        }
+    }
+    vm_free(&vm);
+    return status;
+}
+
+int vm_cli_disasm(const char *path, FILE *out, FILE *err) {
+    Vm vm;
+    vm_init(&vm, out, 1);
+    Value entry;
+    int status = load(path, &vm, &entry, err);
+    if (status == 0) comp_disasm(&vm, out);
+    vm_free(&vm);
+    return status;
+}
