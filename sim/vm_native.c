@@ -500,5 +500,9 @@ static const VmNativeDef natives[] = {
 const VmNativeDef *vm_native_lookup(const char *qname) {
     for (size_t i = 0; i < sizeof natives / sizeof *natives; i++)
         if (strcmp(natives[i].name, qname) == 0) return &natives[i];
+    for (int i = 0; i < vm_native_lib_len; i++)
+        if (strcmp(vm_native_lib[i].name, qname) == 0) return &vm_native_lib[i];
     return NULL;
 }
+
+Value vm_native_error(Vm *vm, Value msg) { return new_error(vm, msg, (Value){{0}, NULL}, 0); }

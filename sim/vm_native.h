@@ -20,4 +20,11 @@ typedef struct VmNativeDef {
 /* vm_native_lookup: the native named [qname], or NULL if there is none. */
 const VmNativeDef *vm_native_lookup(const char *qname);
 
+/* vm_native_error: errors.New([msg]): a *errors.errorString interface value. */
+Value vm_native_error(Vm *vm, Value msg);
+
+/* The library natives of vm_native_lib.c (immutable table). */
+extern const VmNativeDef vm_native_lib[];
+extern const int vm_native_lib_len;
+
 #endif

@@ -1,0 +1,739 @@
+/* vm_native_lib: the non-fmt library natives: strings (and Builder),
+ * strconv, math, sort, errors.Is/As/Unwrap, time.Duration methods. The text
+ * algorithms are gofmt's (Go 1.19 behaviour); this file converts between VM
+ * values and C strings and raises Go's panics.
+ *
+ * Invariants: as vm_native.c (results written last, fresh objects rooted
+ * across allocations); backing arrays of scalar elements made here carry no
+ * type (AggObj.t NULL), which only deep copies would need.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "gofmt.h"
+#include "vm_native.h"
+
+#define NIL ((Value){{0}, NULL})
+#define INT(x) ((Value){{.i = (x)}, NULL})
+#define FLT(x) ((Value){{.f = (x)}, NULL})
+
+static GofmtStr gs(Value v) { return (GofmtStr){vm_str_data(v), (size_t)vm_str_len(v)}; }
+
+/* sub: the substring view of [parent] that [s] points into, or a copy. */
+static Value sub(Vm *vm, Value parent, GofmtStr s) {
+    const char *base = vm_str_data(parent);
+    int64_t n = vm_str_len(parent);
+    if (s.n == 0) return NIL;
+    if (s.p >= base && s.p + s.n <= base + n) {
+        Value r = parent;
+        uint64_t off = (parent.u & 0xffffffffu) + (uint64_t)(s.p - base);
+        r.u = off | (uint64_t)s.n << 32;
+        return r;
+    }
+    return vm_str(vm, s.p, (int64_t)s.n);
+}
+
+static Value buf_str(Vm *vm, GofmtBuf *b) {
+    Value v = vm_str(vm, b->data, (int64_t)b->len);
+    gofmt_buf_free(b);
+    return v;
+}
+
+/* str_list: a []string of [l]'s views into [parent]. */
+static Value str_list(Vm *vm, Value parent, GofmtStrList *l) {
+    vm_push_root(vm, parent.r);
+    AggObj *arr = vm_new_agg(vm, NULL, l->len);
+    vm_push_root(vm, &arr->h);
+    for (int i = 0; i < l->len; i++) arr->v[i] = sub(vm, parent, l->items[i]);
+    Value s = vm_new_slice(vm, arr, 0, l->len, l->len);
+    vm_pop_roots(vm, 2);
+    gofmt_strlist_free(l);
+    return s;
+}
+
+static Value str_error(Vm *vm, GofmtBuf *err) {
+    Value m = buf_str(vm, err);
+    return vm_native_error(vm, m);
+}
+
+/* ---- strings ---- */
+
+#define STR2BOOL(name, fn)                                                              \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        res[0] = INT(fn(gs(a[0]), gs(a[1])));                                           \
+        return VM_OK;                                                                   \
+    }
+STR2BOOL(s_contains, gofmt_str_contains)
+STR2BOOL(s_contains_any, gofmt_str_contains_any)
+STR2BOOL(s_has_prefix, gofmt_str_has_prefix)
+STR2BOOL(s_has_suffix, gofmt_str_has_suffix)
+STR2BOOL(s_index, gofmt_str_index)
+STR2BOOL(s_last_index, gofmt_str_last_index)
+STR2BOOL(s_index_any, gofmt_str_index_any)
+STR2BOOL(s_count, gofmt_str_count)
+STR2BOOL(s_equal_fold, gofmt_str_equal_fold)
+STR2BOOL(s_compare, gofmt_str_compare)
+
+static int s_contains_rune(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(gofmt_str_contains_rune(gs(a[0]), (int32_t)a[1].i));
+    return VM_OK;
+}
+static int s_index_rune(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(gofmt_str_index_rune(gs(a[0]), (int32_t)a[1].i));
+    return VM_OK;
+}
+static int s_index_byte(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    const char *p = vm_str_data(a[0]);
+    int64_t len = vm_str_len(a[0]), r = -1;
+    for (int64_t i = 0; i < len; i++)
+        if ((unsigned char)p[i] == (unsigned char)a[1].i) {
+            r = i;
+            break;
+        }
+    res[0] = INT(r);
+    return VM_OK;
+}
+
+#define STR1(name, fn)                                                                  \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        GofmtBuf b = {0};                                                               \
+        fn(&b, gs(a[0]));                                                               \
+        res[0] = buf_str(vm, &b);                                                       \
+        return VM_OK;                                                                   \
+    }
+STR1(s_upper, gofmt_str_upper)
+STR1(s_lower, gofmt_str_lower)
+STR1(s_title, gofmt_str_title)
+
+static int s_trim_space(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim_space(gs(a[0])));
+    return VM_OK;
+}
+static int s_trim(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim(gs(a[0]), gs(a[1]), true, true));
+    return VM_OK;
+}
+static int s_trim_left(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim(gs(a[0]), gs(a[1]), true, false));
+    return VM_OK;
+}
+static int s_trim_right(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim(gs(a[0]), gs(a[1]), false, true));
+    return VM_OK;
+}
+static int s_trim_prefix(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim_prefix(gs(a[0]), gs(a[1])));
+    return VM_OK;
+}
+static int s_trim_suffix(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = sub(vm, a[0], gofmt_str_trim_suffix(gs(a[0]), gs(a[1])));
+    return VM_OK;
+}
+static int s_repeat(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    if (a[1].i < 0) return vm_panic_plain(vm, g, "strings: negative Repeat count");
+    if (vm_str_len(a[0]) && a[1].i > ((int64_t)1 << 32) / vm_str_len(a[0]))
+        return vm_panic_plain(vm, g, "strings: Repeat count causes overflow");
+    GofmtBuf b = {0};
+    gofmt_str_repeat(&b, gs(a[0]), a[1].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int s_replace(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_str_replace(&b, gs(a[0]), gs(a[1]), gs(a[2]), n > 3 ? a[3].i : -1);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int s_join(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    SliceObj *s = (SliceObj *)a[0].r;
+    int cnt = s ? (int)s->len : 0;
+    GofmtStr *el = mem_alloc(sizeof(GofmtStr) * (size_t)(cnt ? cnt : 1));
+    for (int i = 0; i < cnt; i++) el[i] = gs(s->arr->v[s->off + i]);
+    GofmtBuf b = {0};
+    gofmt_str_join(&b, el, cnt, gs(a[1]));
+    mem_free(el, sizeof(GofmtStr) * (size_t)(cnt ? cnt : 1));
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int s_fields(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtStrList l = {0};
+    gofmt_str_fields(&l, gs(a[0]));
+    res[0] = str_list(vm, a[0], &l);
+    return VM_OK;
+}
+static int s_split(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtStrList l = {0};
+    gofmt_str_split(&l, gs(a[0]), gs(a[1]), n > 2 ? a[2].i : -1);
+    res[0] = str_list(vm, a[0], &l);
+    return VM_OK;
+}
+static int s_cut(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t i = gofmt_str_index(gs(a[0]), gs(a[1]));
+    if (i < 0) {
+        Value s = a[0];
+        res[0] = s;
+        res[1] = NIL;
+        res[2] = INT(0);
+        return VM_OK;
+    }
+    GofmtStr s = gs(a[0]);
+    size_t sl = (size_t)vm_str_len(a[1]);
+    Value before = sub(vm, a[0], (GofmtStr){s.p, (size_t)i});
+    Value after = sub(vm, a[0], (GofmtStr){s.p + i + sl, s.n - (size_t)i - sl});
+    res[0] = before;
+    res[1] = after;
+    res[2] = INT(1);
+    return VM_OK;
+}
+
+/* strings.Builder: struct { buf []byte }; the receiver is *Builder. */
+static SliceObj *builder_buf(Value recv) { return (SliceObj *)((AggObj *)recv.r)->v[0].r; }
+
+static int builder_append(Vm *vm, Goroutine *g, Value recv, const char *p, int64_t n) {
+    if (!recv.r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    AggObj *b = (AggObj *)recv.r;
+    SliceObj *s = builder_buf(recv);
+    int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
+    AggObj *arr = s ? s->arr : NULL;
+    int64_t off = s ? s->off : 0;
+    if (len + n > cap) {
+        int64_t nc = cap * 2 + n;
+        AggObj *na = vm_new_agg(vm, NULL, nc);
+        if (s) memcpy(na->v, s->arr->v + s->off, sizeof(Value) * (size_t)len);
+        arr = na;
+        off = 0;
+        cap = nc;
+    }
+    for (int64_t i = 0; i < n; i++) arr->v[off + len + i] = INT((unsigned char)p[i]);
+    b->v[0] = vm_new_slice(vm, arr, off, len + n, cap);
+    return VM_OK;
+}
+static int b_write_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    /* Copy: the string may move out of reach while we allocate? No: it is
+     * an argument, rooted on the caller's stack. */
+    int st = builder_append(vm, g, a[0], vm_str_data(a[1]), vm_str_len(a[1]));
+    res[0] = INT(vm_str_len(a[1]));
+    res[1] = NIL;
+    return st;
+}
+static int b_write_byte(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    char c = (char)a[1].i;
+    res[0] = NIL;
+    return builder_append(vm, g, a[0], &c, 1);
+}
+static int b_write_rune(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    char buf[4];
+    int w = gofmt_utf8_encode(buf, (int32_t)a[1].i);
+    res[0] = INT(w);
+    res[1] = NIL;
+    return builder_append(vm, g, a[0], buf, w);
+}
+static int b_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    if (!a[0].r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    SliceObj *s = builder_buf(a[0]);
+    int64_t len = s ? s->len : 0;
+    char *tmp = mem_alloc((size_t)(len ? len : 1));
+    for (int64_t i = 0; i < len; i++) tmp[i] = (char)s->arr->v[s->off + i].i;
+    Value r = vm_str(vm, tmp, len);
+    mem_free(tmp, (size_t)(len ? len : 1));
+    res[0] = r;
+    return VM_OK;
+}
+static int b_len(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    if (!a[0].r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    SliceObj *s = builder_buf(a[0]);
+    res[0] = INT(s ? s->len : 0);
+    return VM_OK;
+}
+static int b_reset(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    if (!a[0].r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    ((AggObj *)a[0].r)->v[0] = NIL;
+    return VM_OK;
+}
+static int b_grow(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return VM_OK; }
+
+/* ---- strconv ---- */
+
+static int c_itoa(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_format_int(&b, a[0].i, 10);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_format_int(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_format_int(&b, a[0].i, (int)a[1].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_format_float(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_format_float(&b, a[0].f, (char)a[1].i, (int)a[2].i, (int)a[3].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_format_bool(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = a[0].i ? vm_str(vm, "true", 4) : vm_str(vm, "false", 5);
+    return VM_OK;
+}
+static int c_quote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_quote(&b, vm_str_data(a[0]), (size_t)vm_str_len(a[0]), false);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_atoi(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t v = 0;
+    GofmtBuf err = {0};
+    if (gofmt_atoi(vm_str_data(a[0]), (size_t)vm_str_len(a[0]), &v, &err) == 0) {
+        gofmt_buf_free(&err);
+        res[0] = INT(v);
+        res[1] = NIL;
+        return VM_OK;
+    }
+    Value e = str_error(vm, &err);
+    res[0] = INT(v);
+    res[1] = e;
+    return VM_OK;
+}
+static int c_parse_int(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t v = 0;
+    GofmtBuf err = {0};
+    if (gofmt_parse_int(vm_str_data(a[0]), (size_t)vm_str_len(a[0]), (int)a[1].i, (int)a[2].i, "ParseInt", &v,
+                        &err) == 0) {
+        gofmt_buf_free(&err);
+        res[0] = INT(v);
+        res[1] = NIL;
+        return VM_OK;
+    }
+    Value e = str_error(vm, &err);
+    res[0] = INT(v);
+    res[1] = e;
+    return VM_OK;
+}
+static int c_parse_float(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    double v = 0;
+    GofmtBuf err = {0};
+    if (gofmt_parse_float(vm_str_data(a[0]), (size_t)vm_str_len(a[0]), (int)a[1].i, &v, &err) == 0) {
+        gofmt_buf_free(&err);
+        res[0] = FLT(v);
+        res[1] = NIL;
+        return VM_OK;
+    }
+    Value e = str_error(vm, &err);
+    res[0] = FLT(v);
+    res[1] = e;
+    return VM_OK;
+}
+static int c_parse_bool(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    bool v = false;
+    GofmtBuf err = {0};
+    if (gofmt_parse_bool(vm_str_data(a[0]), (size_t)vm_str_len(a[0]), &v, &err) == 0) {
+        gofmt_buf_free(&err);
+        res[0] = INT(v);
+        res[1] = NIL;
+        return VM_OK;
+    }
+    Value e = str_error(vm, &err);
+    res[0] = INT(v);
+    res[1] = e;
+    return VM_OK;
+}
+
+/* ---- math ---- */
+
+#define MATH1(name, expr)                                                               \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        double x = a[0].f;                                                              \
+        res[0] = FLT(expr);                                                             \
+        return VM_OK;                                                                   \
+    }
+#define MATH2(name, expr)                                                               \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        double x = a[0].f, y = a[1].f;                                                  \
+        res[0] = FLT(expr);                                                             \
+        return VM_OK;                                                                   \
+    }
+MATH1(m_abs, fabs(x))
+MATH1(m_sqrt, sqrt(x))
+MATH1(m_cbrt, cbrt(x))
+MATH1(m_exp, exp(x))
+MATH1(m_exp2, exp2(x))
+MATH1(m_log, log(x))
+MATH1(m_log2, log2(x))
+MATH1(m_log10, log10(x))
+MATH1(m_log1p, log1p(x))
+MATH1(m_floor, floor(x))
+MATH1(m_ceil, ceil(x))
+MATH1(m_round, round(x))
+MATH1(m_round_even, nearbyint(x))
+MATH1(m_trunc, trunc(x))
+MATH1(m_sin, sin(x))
+MATH1(m_cos, cos(x))
+MATH1(m_tan, tan(x))
+MATH1(m_atan, atan(x))
+MATH2(m_pow, pow(x, y))
+MATH2(m_mod, fmod(x, y))
+MATH2(m_remainder, remainder(x, y))
+MATH2(m_hypot, hypot(x, y))
+MATH2(m_atan2, atan2(x, y))
+MATH2(m_copysign, copysign(x, y))
+MATH2(m_dim, x - y <= 0 ? 0 : x - y)
+/* Go's Max/Min: NaN wins, and +0 > -0. */
+MATH2(m_max, isinf(x) && x > 0 ? x : isinf(y) && y > 0 ? y : x != x || y != y ? NAN
+            : x == 0 && y == 0 ? (signbit(x) ? y : x) : x > y ? x : y)
+MATH2(m_min, isinf(x) && x < 0 ? x : isinf(y) && y < 0 ? y : x != x || y != y ? NAN
+            : x == 0 && y == 0 ? (signbit(x) ? x : y) : x < y ? x : y)
+
+static int m_inf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT(a[0].i >= 0 ? INFINITY : -INFINITY);
+    return VM_OK;
+}
+static int m_nan(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT(NAN);
+    return VM_OK;
+}
+static int m_isnan(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(a[0].f != a[0].f);
+    return VM_OK;
+}
+static int m_isinf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    double f = a[0].f;
+    int64_t s = a[1].i;
+    res[0] = INT((s >= 0 && f == INFINITY) || (s <= 0 && f == -INFINITY));
+    return VM_OK;
+}
+static int m_signbit(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(signbit(a[0].f) != 0);
+    return VM_OK;
+}
+static int m_pow10(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t e = a[0].i;
+    res[0] = FLT(e < -323 ? 0 : e > 308 ? INFINITY : pow(10, (double)e));
+    return VM_OK;
+}
+static int m_modf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    double ip;
+    double fr = modf(a[0].f, &ip);
+    res[0] = FLT(ip);
+    res[1] = FLT(fr);
+    return VM_OK;
+}
+
+/* ---- sort ---- */
+
+static int less_val(RKind k, Value x, Value y) {
+    if (k == RK_STRING) return vm_str_cmp(x, y) < 0;
+    if (k == RK_FLOAT64) return x.f < y.f || (x.f != x.f && y.f == y.f);
+    return x.i < y.i;
+}
+
+/* sort_values: a stable merge sort of [n] values by kind [k]. */
+static void sort_values(Value *v, int64_t n, RKind k) {
+    if (n < 2) return;
+    Value *tmp = mem_alloc(sizeof(Value) * (size_t)n);
+    for (int64_t w = 1; w < n; w *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * w) {
+            int64_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int64_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi) tmp[o++] = less_val(k, v[j], v[i]) ? v[j++] : v[i++];
+            while (i < mid) tmp[o++] = v[i++];
+            while (j < hi) tmp[o++] = v[j++];
+        }
+        memcpy(v, tmp, sizeof(Value) * (size_t)n);
+    }
+    mem_free(tmp, sizeof(Value) * (size_t)n);
+}
+
+#define SORTER(name, kind)                                                              \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        SliceObj *s = (SliceObj *)a[0].r;                                               \
+        if (s) sort_values(s->arr->v + s->off, s->len, kind);                           \
+        return VM_OK;                                                                   \
+    }
+SORTER(sort_ints, RK_INT)
+SORTER(sort_strings, RK_STRING)
+SORTER(sort_floats, RK_FLOAT64)
+
+/* call_less: less(i, j) through the VM; -1 if it panicked. */
+static int call_less(Vm *vm, Goroutine *g, Value less, int64_t i, int64_t j) {
+    Value args[2] = {INT(i), INT(j)}, r;
+    if (vm_call(vm, g, less, args, 2, &r, 1) != VM_OK) return -1;
+    return r.i != 0;
+}
+
+/* sort_slice: sort.Slice / SliceStable on the boxed slice a[0] by binary
+ * insertion... plain insertion sort, as Go does for n <= 12, so ties land
+ * where Go puts them there; it is stable, so SliceStable matches Go for
+ * every n, and Slice does for longer slices without ties (Go's pdqsort
+ * order for ties in longer slices is still to port). */
+static int sort_slice_impl(Vm *vm, Goroutine *g, Value *a, int stable) {
+    if (!a[0].r) return VM_OK;
+    BoxObj *b = (BoxObj *)a[0].r;
+    SliceObj *s = (SliceObj *)b->v.r;
+    if (!s) return VM_OK;
+    Value less = a[1];
+    int64_t n = s->len;
+    Value *v = s->arr->v + s->off;
+    (void)stable;
+    {
+        /* Over the live slice: less sees the current order, as in Go. */
+        for (int64_t i = 1; i < n; i++)
+            for (int64_t j = i; j > 0; j--) {
+                int l = call_less(vm, g, less, j, j - 1);
+                if (l < 0) return VM_RAISE;
+                if (!l) break;
+                v = s->arr->v + s->off;
+                Value t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+    }
+    return VM_OK;
+}
+static int sort_slice(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return sort_slice_impl(vm, g, a, 0); }
+static int sort_slice_stable(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return sort_slice_impl(vm, g, a, 1);
+}
+static int sort_search_ints(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    SliceObj *s = (SliceObj *)a[0].r;
+    int64_t lo = 0, hi = s ? s->len : 0;
+    while (lo < hi) {
+        int64_t h = (int64_t)((uint64_t)(lo + hi) >> 1);
+        if (s->arr->v[s->off + h].i < a[1].i) lo = h + 1;
+        else hi = h;
+    }
+    res[0] = INT(lo);
+    return VM_OK;
+}
+static int sort_search(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t lo = 0, hi = a[0].i;
+    Value f = a[1];
+    while (lo < hi) {
+        int64_t h = (int64_t)((uint64_t)(lo + hi) >> 1);
+        Value arg = INT(h), r;
+        if (vm_call(vm, g, f, &arg, 1, &r, 1) != VM_OK) return VM_RAISE;
+        if (!r.i) lo = h + 1;
+        else hi = h;
+    }
+    res[0] = INT(lo);
+    return VM_OK;
+}
+
+/* ---- errors ---- */
+
+/* unwrap: Unwrap() of error value [e] (NIL if none); -1 on a panic. */
+static int unwrap(Vm *vm, Goroutine *g, Value e, Value *out) {
+    *out = NIL;
+    if (!e.r) return 0;
+    BoxObj *b = (BoxObj *)e.r;
+    const RMethod *m = vm_find_method(b->t, vm_intern(vm, "Unwrap"));
+    if (!m) {
+        if (b->t->str && strcmp(b->t->str, "*fmt.wrapError") == 0 && b->v.r) *out = ((AggObj *)b->v.r)->v[1];
+        return 0;
+    }
+    Value recv = b->v;
+    if (vm_call(vm, g, (Value){{0}, m->fn}, &recv, 1, out, 1) != VM_OK) return -1;
+    return 0;
+}
+
+static int e_is(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value e = a[0], target = a[1];
+    if (!e.r || !target.r) {
+        res[0] = INT(e.r == target.r);
+        return VM_OK;
+    }
+    for (int depth = 0; e.r && depth < 100; depth++) {
+        const RType *bad = NULL;
+        BoxObj *b = (BoxObj *)e.r;
+        RKind k = b->t->kind;
+        if (k != RK_SLICE && k != RK_MAP && k != RK_FUNC && ((BoxObj *)target.r)->t == b->t &&
+            vm_equal(b->t, b->v, ((BoxObj *)target.r)->v, &bad)) {
+            res[0] = INT(1);
+            return VM_OK;
+        }
+        Value next;
+        if (unwrap(vm, g, e, &next) < 0) return VM_RAISE;
+        e = next;
+    }
+    res[0] = INT(0);
+    return VM_OK;
+}
+static int e_unwrap(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value next;
+    if (unwrap(vm, g, a[0], &next) < 0) return VM_RAISE;
+    res[0] = next;
+    return VM_OK;
+}
+static int e_as(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value e = a[0];
+    BoxObj *tb = (BoxObj *)a[1].r;
+    if (!tb || !tb->v.r) return vm_panic_plain(vm, g, "errors: target must be a non-nil pointer");
+    const RType *want = tb->t->elem;
+    for (int depth = 0; e.r && depth < 100; depth++) {
+        BoxObj *b = (BoxObj *)e.r;
+        int ok = want->kind == RK_IFACE ? vm_implements(b->t, want) : b->t == want;
+        if (ok) {
+            Value dst = tb->v;
+            Value v = want->kind == RK_IFACE ? e : b->v;
+            if (vm_is_agg(want)) vm_assign(vm, (AggObj *)dst.r, (AggObj *)v.r);
+            else ((AggObj *)dst.r)->v[dst.i] = v;
+            res[0] = INT(1);
+            return VM_OK;
+        }
+        Value next;
+        if (unwrap(vm, g, e, &next) < 0) return VM_RAISE;
+        e = next;
+    }
+    res[0] = INT(0);
+    return VM_OK;
+}
+
+/* ---- time.Duration ---- */
+
+static int d_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_duration(&b, a[0].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int d_seconds(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t d = a[0].i, sec = d / 1000000000, ns = d % 1000000000;
+    res[0] = FLT((double)sec + (double)ns / 1e9);
+    return VM_OK;
+}
+static int d_minutes(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t d = a[0].i, m = d / 60000000000LL, ns = d % 60000000000LL;
+    res[0] = FLT((double)m + (double)ns / (60 * 1e9));
+    return VM_OK;
+}
+static int d_hours(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t d = a[0].i, h = d / 3600000000000LL, ns = d % 3600000000000LL;
+    res[0] = FLT((double)h + (double)ns / (60 * 60 * 1e9));
+    return VM_OK;
+}
+static int d_ms(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(a[0].i / 1000000);
+    return VM_OK;
+}
+static int d_us(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(a[0].i / 1000);
+    return VM_OK;
+}
+static int d_ns(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(a[0].i);
+    return VM_OK;
+}
+static int d_truncate(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t d = a[0].i, m = a[1].i;
+    res[0] = INT(m <= 0 ? d : d - d % m);
+    return VM_OK;
+}
+static int d_abs(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t d = a[0].i;
+    res[0] = INT(d >= 0 ? d : d == INT64_MIN ? INT64_MAX : -d);
+    return VM_OK;
+}
+
+const VmNativeDef vm_native_lib[] = {
+    {"errors.As", e_as},
+    {"errors.Is", e_is},
+    {"errors.Unwrap", e_unwrap},
+    {"math.Abs", m_abs},
+    {"math.Atan", m_atan},
+    {"math.Atan2", m_atan2},
+    {"math.Cbrt", m_cbrt},
+    {"math.Ceil", m_ceil},
+    {"math.Copysign", m_copysign},
+    {"math.Cos", m_cos},
+    {"math.Dim", m_dim},
+    {"math.Exp", m_exp},
+    {"math.Exp2", m_exp2},
+    {"math.Floor", m_floor},
+    {"math.Hypot", m_hypot},
+    {"math.Inf", m_inf},
+    {"math.IsInf", m_isinf},
+    {"math.IsNaN", m_isnan},
+    {"math.Log", m_log},
+    {"math.Log10", m_log10},
+    {"math.Log1p", m_log1p},
+    {"math.Log2", m_log2},
+    {"math.Max", m_max},
+    {"math.Min", m_min},
+    {"math.Mod", m_mod},
+    {"math.Modf", m_modf},
+    {"math.NaN", m_nan},
+    {"math.Pow", m_pow},
+    {"math.Pow10", m_pow10},
+    {"math.Remainder", m_remainder},
+    {"math.Round", m_round},
+    {"math.RoundToEven", m_round_even},
+    {"math.Signbit", m_signbit},
+    {"math.Sin", m_sin},
+    {"math.Sqrt", m_sqrt},
+    {"math.Tan", m_tan},
+    {"math.Trunc", m_trunc},
+    {"sort.Float64s", sort_floats},
+    {"sort.Ints", sort_ints},
+    {"sort.Search", sort_search},
+    {"sort.SearchInts", sort_search_ints},
+    {"sort.Slice", sort_slice},
+    {"sort.SliceStable", sort_slice_stable},
+    {"sort.Strings", sort_strings},
+    {"strconv.Atoi", c_atoi},
+    {"strconv.FormatBool", c_format_bool},
+    {"strconv.FormatFloat", c_format_float},
+    {"strconv.FormatInt", c_format_int},
+    {"strconv.Itoa", c_itoa},
+    {"strconv.ParseBool", c_parse_bool},
+    {"strconv.ParseFloat", c_parse_float},
+    {"strconv.ParseInt", c_parse_int},
+    {"strconv.Quote", c_quote},
+    {"strings.(*Builder).Grow", b_grow},
+    {"strings.(*Builder).Len", b_len},
+    {"strings.(*Builder).Reset", b_reset},
+    {"strings.(*Builder).String", b_string},
+    {"strings.(*Builder).WriteByte", b_write_byte},
+    {"strings.(*Builder).WriteRune", b_write_rune},
+    {"strings.(*Builder).WriteString", b_write_string},
+    {"strings.Compare", s_compare},
+    {"strings.Contains", s_contains},
+    {"strings.ContainsAny", s_contains_any},
+    {"strings.ContainsRune", s_contains_rune},
+    {"strings.Count", s_count},
+    {"strings.Cut", s_cut},
+    {"strings.EqualFold", s_equal_fold},
+    {"strings.Fields", s_fields},
+    {"strings.HasPrefix", s_has_prefix},
+    {"strings.HasSuffix", s_has_suffix},
+    {"strings.Index", s_index},
+    {"strings.IndexAny", s_index_any},
+    {"strings.IndexByte", s_index_byte},
+    {"strings.IndexRune", s_index_rune},
+    {"strings.Join", s_join},
+    {"strings.LastIndex", s_last_index},
+    {"strings.Repeat", s_repeat},
+    {"strings.Replace", s_replace},
+    {"strings.ReplaceAll", s_replace},
+    {"strings.Split", s_split},
+    {"strings.SplitN", s_split},
+    {"strings.Title", s_title},
+    {"strings.ToLower", s_lower},
+    {"strings.ToUpper", s_upper},
+    {"strings.Trim", s_trim},
+    {"strings.TrimLeft", s_trim_left},
+    {"strings.TrimPrefix", s_trim_prefix},
+    {"strings.TrimRight", s_trim_right},
+    {"strings.TrimSpace", s_trim_space},
+    {"strings.TrimSuffix", s_trim_suffix},
+    {"time.Duration.Abs", d_abs},
+    {"time.Duration.Hours", d_hours},
+    {"time.Duration.Microseconds", d_us},
+    {"time.Duration.Milliseconds", d_ms},
+    {"time.Duration.Minutes", d_minutes},
+    {"time.Duration.Nanoseconds", d_ns},
+    {"time.Duration.Seconds", d_seconds},
+    {"time.Duration.String", d_string},
+    {"time.Duration.Truncate", d_truncate},
+};
+const int vm_native_lib_len = (int)(sizeof vm_native_lib / sizeof *vm_native_lib);
