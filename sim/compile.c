@@ -494,7 +494,7 @@ int comp_program(Vm *vm, ChkProgram *prog, const SrcFile *src, FILE *err, Value 
     cc.prog = prog;
     cc.src = src;
     cc.err = err;
-    vm->filename = src->path;
+    vm->filename = arena_strndup(&vm->arena, src->path, strlen(src->path));
     vm->nglobals = prog->globals.len;
     vm->globals = mem_alloc(sizeof(Value) * (size_t)(vm->nglobals ? vm->nglobals : 1));
     if (!vm->nglobals) {

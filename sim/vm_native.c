@@ -45,11 +45,12 @@ static const RType *ptr_error_type(Vm *vm, const char *sname, const char *pname,
 
 /* vm_new_error: errors.New([msg]) (or *fmt.wrapError around [wrapped]). */
 static Value new_error(Vm *vm, Value msg, Value wrapped, int wrap) {
+    /* [msg] may be fresh: root it before anything allocates. */
+    vm_push_root(vm, msg.r);
+    vm_push_root(vm, wrapped.r);
     if (!vm->t_errstr) vm->t_errstr = ptr_error_type(vm, "errors.errorString", "*errors.errorString", 1);
     if (!vm->t_wraperr) vm->t_wraperr = ptr_error_type(vm, "fmt.wrapError", "*fmt.wrapError", 2);
     const RType *t = wrap ? vm->t_wraperr : vm->t_errstr;
-    vm_push_root(vm, msg.r);
-    vm_push_root(vm, wrapped.r);
     AggObj *a = vm_new_agg(vm, t->elem, wrap ? 2 : 1);
     a->v[0] = msg;
     if (wrap) a->v[1] = wrapped;
