@@ -430,7 +430,17 @@ static void compile_func(CompCtx *cc, FuncEnt *fe) {
         if (o && comp_boxed(o)) EMIT(&fs, NEWCELL, i, i, 0);
     }
     fs.nactive = cf->nparams;
-    for (int i = 0; i < cf->nresults; i++) comp_declare_local(&fs, cf->locals.items[cf->nparams + i], -1);
+    for (int i = 0; i < cf->nresults; i++) {
+        /* Unnamed results are only read by the epilogue a recovery jumps
+         * to, so without defers they need no zeroing. */
+        Obj *o = cf->locals.items[cf->nparams + i];
+        int unnamed = !o || !o->name || !o->name[0] || strcmp(o->name, "_") == 0;
+        if (unnamed && !fs.has_defer) {
+            int r = comp_reg(&fs);
+            if (o) fs.lreg[o->index] = r;
+            fs.nactive = r + 1;
+        } else comp_declare_local(&fs, o, -1);
+    }
     /* Upvalues: what the literal captures, in the checker's order. */
     if (cf->outer && !p->upvals) {
         /* Filled at the CLOSURE site (comp_closure_to), which may come first. */

@@ -248,9 +248,17 @@ static void compare(FuncState *fs, Node *n, int dst) {
     Type *t = xt;
     if (xt->kind == TY_UNTYPED_NIL) t = yt;
     if (ty_is_interface(yt) && !ty_is_interface(xt) && xt->kind != TY_UNTYPED_NIL) t = yt;
-    int a = comp_reg(fs), b = comp_reg(fs);
-    comp_value_to(fs, x, t, a);
-    comp_value_to(fs, y, t, b);
+    int a, b;
+    /* Operands are read in place unless one must be boxed for the other. */
+    if (ty_is_interface(t) && (!ty_is_interface(xt) || !ty_is_interface(yt))) {
+        a = comp_reg(fs);
+        comp_value_to(fs, x, t, a);
+        b = comp_reg(fs);
+        comp_value_to(fs, y, t, b);
+    } else {
+        a = comp_expr(fs, x);
+        b = comp_expr(fs, y);
+    }
     if (op == TK_GTR || op == TK_GEQ) {
         int s = a;
         a = b;
@@ -305,6 +313,18 @@ static void binary(FuncState *fs, Node *n, int dst) {
         if (c >= -32768 && c <= 32767 && cv_fits_int(y->cv, 32, 1)) {
             int a = comp_expr(fs, x);
             EMIT(fs, ADDI, dst, a, (uint16_t)(int16_t)c);
+            narrow(fs, t, dst);
+            return;
+        }
+    }
+    /* x * k, x / k, x % k on signed ints: the constant as an operand. */
+    if ((op == TK_MUL || op == TK_QUO || op == TK_REM) && (y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
+        Type *u = ty_under(deftype(fs, t));
+        if (ty_is_integer(u) && !ty_is_unsigned(u) && cv_sign(y->cv) != 0) {
+            int a = comp_expr(fs, x);
+            Value k = {{.i = cv_int64_val(y->cv)}, NULL};
+            int o = op == TK_MUL ? OP_MULK : op == TK_QUO ? OP_DIVK : OP_MODK;
+            comp_emit(fs, VM_MK(o, dst, a, comp_const(fs, k), 0));
             narrow(fs, t, dst);
             return;
         }
@@ -562,6 +582,7 @@ int comp_expr(FuncState *fs, Node *n) {
     Node *u = unparen(n);
     if (u->kind == AST_IDENT && !(u->flags & NF_CONST) && u->obj && u->obj->kind == OBJ_VAR)
         return comp_load_var(fs, u->obj);
+    if (u->kind == AST_CALL && !(u->flags & NF_CONST)) return comp_call(fs, u, 1); /* result at the call base */
     int r = comp_reg(fs);
     comp_expr_to(fs, n, r);
     return r;

@@ -103,6 +103,10 @@ static void return_stmt(FuncState *fs, Node *n) {
             if (st && ty_is_interface(rt) && !ty_is_interface(st))
                 EMIT(fs, BOX, base + i, base + i, comp_rtype(fs->cc, st)->id);
         }
+    } else if (nres == 1 && !fs->has_defer && !comp_is_agg(rs.items[0]->type) &&
+               !(ty_is_interface(cf->locals.items[cf->nparams]->type) && !ty_is_interface(rs.items[0]->type))) {
+        EMIT(fs, RET, comp_expr(fs, rs.items[0]), 1, 0);
+        return;
     } else {
         base = comp_regs(fs, nres);
         for (int i = 0; i < nres; i++) comp_value_to(fs, rs.items[i], cf->locals.items[cf->nparams + i]->type, base + i);
@@ -290,22 +294,67 @@ static void fresh_iteration(FuncState *fs, Node *init) {
     }
 }
 
+/* signed_int: a signed integer type (the fused loop branches compare so). */
+static int signed_int(FuncState *fs, Type *t) {
+    if (!t) return 0;
+    if (ty_is_untyped(t)) t = ty_default(&fs->cc->prog->ty, t);
+    Type *u = ty_under(t);
+    return ty_is_integer(u) && !ty_is_unsigned(u);
+}
+
+/* loop_branch: jump back to [target] while [cond] holds: one fused
+ * compare-and-branch for `i < n`-like conditions on signed integers. */
+static void loop_branch(FuncState *fs, Node *cond, int target) {
+    Node *c = cond;
+    while (c->kind == AST_PAREN) c = c->u.unary.x;
+    if (c->kind == AST_BINARY && !(c->flags & NF_CONST)) {
+        TokKind op = c->u.binary.op;
+        Node *x = c->u.binary.x, *y = c->u.binary.y;
+        if ((op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ) && signed_int(fs, x->type) &&
+            signed_int(fs, y->type) && !(x->flags & NF_CONST)) {
+            int a = comp_expr(fs, x);
+            int at = comp_here(fs), off = target - (at + 1);
+            if (off >= -32768) {
+                if ((y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
+                    Value k = {{.i = cv_int64_val(y->cv)}, NULL};
+                    int ki = comp_const(fs, k);
+                    int o = op == TK_LSS ? OP_BLTK : op == TK_LEQ ? OP_BLEK : op == TK_GTR ? OP_BGTK : OP_BGEK;
+                    comp_emit(fs, VM_MK(o, a, ki, (uint16_t)(int16_t)off, 0));
+                    return;
+                }
+                int b = comp_expr(fs, y);
+                at = comp_here(fs);
+                off = target - (at + 1);
+                if (op == TK_LSS) comp_emit(fs, VM_MK(OP_BLT, a, b, (uint16_t)(int16_t)off, 0));
+                else if (op == TK_LEQ) comp_emit(fs, VM_MK(OP_BLE, a, b, (uint16_t)(int16_t)off, 0));
+                else if (op == TK_GTR) comp_emit(fs, VM_MK(OP_BLT, b, a, (uint16_t)(int16_t)off, 0));
+                else comp_emit(fs, VM_MK(OP_BLE, b, a, (uint16_t)(int16_t)off, 0));
+                return;
+            }
+        }
+    }
+    comp_patch(fs, comp_cond_jump(fs, cond, 1), target);
+}
+
+/* for_stmt: the condition is tested at the bottom (one branch per
+ * iteration): init; JMP test; top: body; cont: post; test: if cond goto top. */
 static void for_stmt(FuncState *fs, Node *n, Obj *label) {
     int save = fs->nactive;
     if (n->u.for_.init) comp_stmt(fs, n->u.for_.init);
     Loop l;
     loop_push(fs, &l, label, 1);
-    int top = comp_here(fs), exit_j = -1;
-    if (n->u.for_.cond) {
-        exit_j = comp_cond_jump(fs, n->u.for_.cond, 0);
-        fs->freereg = fs->nactive;
-    }
+    int to_test = n->u.for_.cond ? comp_jump(fs, OP_JMP, 0) : -1;
+    int top = comp_here(fs);
     comp_block(fs, n->u.for_.body);
     int cont = comp_here(fs);
     fresh_iteration(fs, n->u.for_.init);
     if (n->u.for_.post) comp_stmt(fs, n->u.for_.post);
-    comp_patch(fs, comp_jump(fs, OP_JMP, 0), top);
-    if (exit_j >= 0) comp_patch(fs, exit_j, comp_here(fs));
+    if (n->u.for_.cond) {
+        comp_patch(fs, to_test, comp_here(fs));
+        fs->line = n->u.for_.cond->pos.line;
+        loop_branch(fs, n->u.for_.cond, top);
+        fs->freereg = fs->nactive;
+    } else comp_patch(fs, comp_jump(fs, OP_JMP, 0), top);
     loop_pop(fs, &l, cont);
     fs->nactive = fs->freereg = save;
 }

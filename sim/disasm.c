@@ -53,6 +53,12 @@ void vm_disasm_proto(const Vm *vm, const Proto *p, FILE *out) {
         case OP_JMP:
         case OP_JT:
         case OP_JF: fprintf(out, "\t; to %d", pc + 1 + VM_BX(i)); break;
+        case OP_BLT:
+        case OP_BLE:
+        case OP_BLTK:
+        case OP_BLEK:
+        case OP_BGTK:
+        case OP_BGEK: fprintf(out, "\t; to %d", pc + 1 + (int16_t)VM_C(i)); break;
         case OP_EXTRA:
         case OP_ZERO:
             if (VM_BX(i) >= 0 && VM_BX(i) < vm->types.len) fprintf(out, "\t; %s", vm->types.items[VM_BX(i)]->str);

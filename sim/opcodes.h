@@ -54,6 +54,9 @@
     OP(BNOT, AB)      /* R[A] = ^R[B] */                                                \
     OP(NOT, AB)       /* R[A] = !R[B] */                                                \
     OP(ADDI, ABC)     /* R[A] = R[B] + int16(C) */                                      \
+    OP(MULK, ABC)     /* R[A] = R[B] * K[C] */                                          \
+    OP(DIVK, ABC)     /* R[A] = R[B] / K[C] signed; K[C] is a nonzero constant */       \
+    OP(MODK, ABC)     /* R[A] = R[B] % K[C] signed; K[C] is a nonzero constant */       \
     OP(TRUNC, ABCD)   /* R[A] = R[B] narrowed to kind D (RK_INT8..RK_UINT32) */         \
     /* floating point */                                                                \
     OP(FADD, ABC)     /* R[A] = R[B] + R[C] */                                          \
@@ -84,6 +87,12 @@
     OP(JMP, ABx)      /* pc += Bx (backward jumps count against the budget) */          \
     OP(JT, ABx)       /* if R[A] then pc += Bx */                                       \
     OP(JF, ABx)       /* if !R[A] then pc += Bx */                                      \
+    OP(BLT, ABC)      /* if R[A] < R[B] (signed) then pc += int16(C) (loop bottoms) */  \
+    OP(BLE, ABC)      /* if R[A] <= R[B] (signed) then pc += int16(C) */                \
+    OP(BLTK, ABC)     /* if R[A] < K[B] (signed) then pc += int16(C) */                 \
+    OP(BLEK, ABC)     /* if R[A] <= K[B] (signed) then pc += int16(C) */                \
+    OP(BGTK, ABC)     /* if R[A] > K[B] (signed) then pc += int16(C) */                 \
+    OP(BGEK, ABC)     /* if R[A] >= K[B] (signed) then pc += int16(C) */                \
     OP(CALL, ABC)     /* R[A..A+C-1] = R[A](R[A+1..A+B]) */                             \
     OP(RET, AB)       /* return R[A..A+B-1] to the caller */                            \
     OP(CLOSURE, ABx)  /* R[A] = closure of proto P[Bx] capturing its upvalue list */   \

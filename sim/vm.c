@@ -405,6 +405,17 @@ next:
     CASE(BNOT) SETU(RA, ~RB.u); DISPATCH();
     CASE(NOT) SETI(RA, !RB.i); DISPATCH();
     CASE(ADDI) SETU(RA, RB.u + (uint64_t)(int64_t)(int16_t)C); DISPATCH();
+    CASE(MULK) SETU(RA, RB.u * K[C].u); DISPATCH();
+    CASE(DIVK) {
+        int64_t y = K[C].i;
+        SETI(RA, y == -1 ? (int64_t)(0 - RB.u) : RB.i / y);
+        DISPATCH();
+    }
+    CASE(MODK) {
+        int64_t y = K[C].i;
+        SETI(RA, y == -1 ? 0 : RB.i % y);
+        DISPATCH();
+    }
     CASE(TRUNC) SETI(RA, narrow(RB.i, D)); DISPATCH();
 
     CASE(FADD) SETF64(RA, RB.f + RC.f); DISPATCH();
@@ -460,6 +471,24 @@ next:
         }
         DISPATCH();
     }
+#define BRANCH(cond)                                                                    \
+    do {                                                                                \
+        if (cond) {                                                                     \
+            int16_t off = (int16_t)C;                                                   \
+            pc += off;                                                                  \
+            if (off < 0 && UNLIKELY(--budget <= 0)) {                                   \
+                SAVE_PC();                                                              \
+                return VM_BUDGET;                                                       \
+            }                                                                           \
+        }                                                                               \
+        DISPATCH();                                                                     \
+    } while (0)
+    CASE(BLT) BRANCH(RA.i < RB.i);
+    CASE(BLE) BRANCH(RA.i <= RB.i);
+    CASE(BLTK) BRANCH(RA.i < K[B].i);
+    CASE(BLEK) BRANCH(RA.i <= K[B].i);
+    CASE(BGTK) BRANCH(RA.i > K[B].i);
+    CASE(BGEK) BRANCH(RA.i >= K[B].i);
     CASE(JT) if (RA.i) pc += BX; DISPATCH();
     CASE(JF) if (!RA.i) pc += BX; DISPATCH();
 
