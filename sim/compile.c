@@ -450,6 +450,7 @@ static void compile_func(CompCtx *cc, FuncEnt *fe) {
     comp_block(&fs, cf->body);
     fs.line = cf->body->u.block.rbrace.line ? cf->body->u.block.rbrace.line : fs.line;
     comp_return_epilogue(&fs);
+    comp_patch_gotos(&fs);
     fs_finish(&fs);
 }
 

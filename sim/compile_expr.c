@@ -632,6 +632,15 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
                 FuncEnt *fe = comp_func_of(fs->cc, o);
                 if (!fe) comp_error(fs->cc, n->pos, "%s is not supported yet", o->qname ? o->qname : o->name);
                 else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
+            } else if (o->kind == OBJ_VAR && o->pkg && strcmp(o->pkg->path, "os") == 0 &&
+                       (strcmp(o->name, "Stdout") == 0 || strcmp(o->name, "Stderr") == 0 ||
+                        strcmp(o->name, "Stdin") == 0)) {
+                /* *os.File{fd}: the natives write fd 1 to the run's output. */
+                Type *ft = ty_under(o->type)->u.ptr.elem;
+                AggObj *f = vm_new_agg(fs->cc->vm, comp_rtype(fs->cc, ft), 1);
+                vm_pin(fs->cc->vm, &f->h);
+                f->v[0].i = o->name[3] == 'o' ? 1 : o->name[3] == 'e' ? 2 : 0;
+                EMITX(fs, LOADK, dst, comp_const(fs, (Value){{0}, &f->h}));
             } else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
             break;
         }

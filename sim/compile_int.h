@@ -72,6 +72,8 @@ typedef struct FuncState {
     int line;
     Loop *loop;
     int has_defer;
+    VEC(struct GotoRef { Obj *label; int at; }) labels; /* label positions */
+    VEC(struct GotoRef) gotos;                            /* jumps to patch */
 } FuncState;
 
 /* ---- compile.c ---- */
@@ -142,5 +144,6 @@ void comp_stmt(FuncState *fs, Node *n);
 void comp_declare_local(FuncState *fs, Obj *o, int init_reg); /* init_reg -1: zero */
 int comp_scan_defer(Node *n);
 void comp_return_epilogue(FuncState *fs);
+void comp_patch_gotos(FuncState *fs);
 
 #endif

@@ -266,7 +266,8 @@ static void branch_stmt(FuncState *fs, Node *n) {
     TokKind tok = n->u.branch.tok;
     Obj *label = n->u.branch.label ? n->u.branch.label->obj : NULL;
     if (tok == TK_GOTO) {
-        comp_error(fs->cc, n->pos, "goto is not supported");
+        struct GotoRef r = {label, comp_jump(fs, OP_JMP, 0)};
+        VEC_PUSH(fs->gotos, r);
         return;
     }
     if (tok == TK_FALLTHROUGH) return; /* laid out by switch_stmt */
@@ -591,9 +592,23 @@ static void type_switch_stmt(FuncState *fs, Node *n, Obj *label) {
 
 /* ---- the dispatcher ---- */
 
+/* comp_patch_gotos: resolve every goto of the function (labels are
+ * function-wide, and Go forbids jumping into blocks or over declarations,
+ * so the target's registers are always set up). */
+void comp_patch_gotos(FuncState *fs) {
+    for (int i = 0; i < fs->gotos.len; i++)
+        for (int j = 0; j < fs->labels.len; j++)
+            if (fs->labels.items[j].label == fs->gotos.items[i].label)
+                comp_patch(fs, fs->gotos.items[i].at, fs->labels.items[j].at);
+    VEC_FREE(fs->gotos);
+    VEC_FREE(fs->labels);
+}
+
 static void labeled_stmt(FuncState *fs, Node *n) {
     Obj *label = n->u.labeled.label->obj;
     Node *s = n->u.labeled.stmt;
+    struct GotoRef r = {label, comp_here(fs)};
+    VEC_PUSH(fs->labels, r);
     switch (s->kind) {
     case AST_FOR: for_stmt(fs, s, label); break;
     case AST_RANGE: range_stmt(fs, s, label); break;

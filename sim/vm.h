@@ -320,6 +320,7 @@ struct Vm {
     int64_t next_gid;
     Prng prng;
     FILE *out;           /* the program's stdout */
+    FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
     uint64_t steps;      /* instructions executed (approximate: budget units) */
     const RType *t_error_rt; /* the runtime error type (Error() method native) */

@@ -44,6 +44,7 @@ static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
 int vm_cli_run(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err) {
     Vm vm;
     vm_init(&vm, out, seed);
+    vm.err = err;
     vm.gc_stress = gc_stress;
     Value entry;
     int status = load(path, &vm, &entry, err);

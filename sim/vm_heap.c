@@ -22,6 +22,7 @@
 void vm_init(Vm *vm, FILE *out, uint64_t seed) {
     memset(vm, 0, sizeof *vm);
     vm->out = out;
+    vm->err = stderr;
     vm->next_gc = VM_GC_MIN;
     vm->preempt = INT64_MAX;
     vm->next_gid = 1;

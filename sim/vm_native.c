@@ -435,6 +435,54 @@ static int fmt_printf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return write_out(vm, &b, res);
 }
 
+/* write_to: io.Writer [w] gets the bytes of [b]: *os.File natively, any
+ * other writer through its Write method. Returns VM_OK or VM_RAISE. */
+static int write_to(Vm *vm, Goroutine *g, Value w, GofmtBuf *b, Value *res) {
+    BoxObj *bx = (BoxObj *)w.r;
+    res[0] = (Value){{.i = (int64_t)b->len}, NULL};
+    res[1] = (Value){{0}, NULL};
+    if (!bx) {
+        gofmt_buf_free(b);
+        return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    }
+    if (strcmp(bx->t->str, "*os.File") == 0 && bx->v.r) {
+        int64_t fd = ((AggObj *)bx->v.r)->v[0].i;
+        FILE *f = fd == 1 ? vm->out : fd == 2 ? vm->err : NULL;
+        if (f && b->len) fwrite(b->data, 1, b->len, f);
+        gofmt_buf_free(b);
+        return VM_OK;
+    }
+    const RMethod *m = vm_find_method(bx->t, vm_intern(vm, "Write"));
+    if (!m) {
+        gofmt_buf_free(b);
+        return vm_panic_plain(vm, g, "fmt: writer has no Write method");
+    }
+    AggObj *arr = vm_new_agg(vm, NULL, (int64_t)b->len);
+    for (size_t i = 0; i < b->len; i++) arr->v[i] = (Value){{.i = (unsigned char)b->data[i]}, NULL};
+    gofmt_buf_free(b);
+    Value args[2] = {bx->v, vm_new_slice(vm, arr, 0, arr->n, arr->n)};
+    Value r[2];
+    if (vm_call(vm, g, (Value){{0}, m->fn}, args, 2, r, 2) != VM_OK) return VM_RAISE;
+    res[0] = r[0];
+    res[1] = r[1];
+    return VM_OK;
+}
+static int fmt_fprintln(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    format(vm, g, F_PRINTLN, (Value){{0}, NULL}, a[1], 0, &b);
+    return write_to(vm, g, a[0], &b, res);
+}
+static int fmt_fprint(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    format(vm, g, F_PRINT, (Value){{0}, NULL}, a[1], 0, &b);
+    return write_to(vm, g, a[0], &b, res);
+}
+static int fmt_fprintf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    format(vm, g, F_PRINTF, a[1], a[2], 0, &b);
+    return write_to(vm, g, a[0], &b, res);
+}
+
 static int to_string(Vm *vm, GofmtBuf *b, Value *res) {
     Value s = vm_str(vm, b->data, (int64_t)b->len);
     gofmt_buf_free(b);
@@ -493,7 +541,8 @@ static int errors_new(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 /* ---- the table (sorted by name for bsearch) ---- */
 
 static const VmNativeDef natives[] = {
-    {"errors.New", errors_new},       {"fmt.Errorf", fmt_errorf},     {"fmt.Print", fmt_print},
+    {"errors.New", errors_new},       {"fmt.Errorf", fmt_errorf},     {"fmt.Fprint", fmt_fprint},
+    {"fmt.Fprintf", fmt_fprintf},     {"fmt.Fprintln", fmt_fprintln}, {"fmt.Print", fmt_print},
     {"fmt.Printf", fmt_printf},       {"fmt.Println", fmt_println},   {"fmt.Sprint", fmt_sprint},
     {"fmt.Sprintf", fmt_sprintf},     {"fmt.Sprintln", fmt_sprintln},
 };

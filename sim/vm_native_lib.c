@@ -251,6 +251,35 @@ static int b_reset(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 static int b_grow(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return VM_OK; }
+static int b_write(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    SliceObj *s = (SliceObj *)a[1].r;
+    int64_t len = s ? s->len : 0;
+    char *tmp = mem_alloc((size_t)(len ? len : 1));
+    for (int64_t i = 0; i < len; i++) tmp[i] = (char)s->arr->v[s->off + i].i;
+    int st = builder_append(vm, g, a[0], tmp, len);
+    mem_free(tmp, (size_t)(len ? len : 1));
+    res[0] = INT(len);
+    res[1] = NIL;
+    return st;
+}
+static int f_write_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t fd = a[0].r ? ((AggObj *)a[0].r)->v[0].i : 0;
+    FILE *f = fd == 1 ? vm->out : fd == 2 ? vm->err : NULL;
+    if (f && vm_str_len(a[1])) fwrite(vm_str_data(a[1]), 1, (size_t)vm_str_len(a[1]), f);
+    res[0] = INT(vm_str_len(a[1]));
+    res[1] = NIL;
+    return VM_OK;
+}
+static int f_write(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t fd = a[0].r ? ((AggObj *)a[0].r)->v[0].i : 0;
+    FILE *f = fd == 1 ? vm->out : fd == 2 ? vm->err : NULL;
+    SliceObj *s = (SliceObj *)a[1].r;
+    int64_t len = s ? s->len : 0;
+    for (int64_t i = 0; f && i < len; i++) fputc((int)(s->arr->v[s->off + i].i & 0xff), f);
+    res[0] = INT(len);
+    res[1] = NIL;
+    return VM_OK;
+}
 
 /* ---- strconv ---- */
 
@@ -274,6 +303,32 @@ static int c_format_float(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 }
 static int c_format_bool(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = a[0].i ? vm_str(vm, "true", 4) : vm_str(vm, "false", 5);
+    return VM_OK;
+}
+static int c_format_uint(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_format_uint(&b, a[0].u, (int)a[1].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_quote_rune(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_quote_rune(&b, (int32_t)a[0].i, false);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int c_parse_uint(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    uint64_t v = 0;
+    GofmtBuf err = {0};
+    if (gofmt_parse_uint(vm_str_data(a[0]), (size_t)vm_str_len(a[0]), (int)a[1].i, (int)a[2].i, &v, &err) == 0) {
+        gofmt_buf_free(&err);
+        res[0] = (Value){{.u = v}, NULL};
+        res[1] = NIL;
+        return VM_OK;
+    }
+    Value e = str_error(vm, &err);
+    res[0] = (Value){{.u = v}, NULL};
+    res[1] = e;
     return VM_OK;
 }
 static int c_quote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -356,7 +411,47 @@ static int c_parse_bool(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     }
 MATH1(m_abs, fabs(x))
 MATH1(m_sqrt, sqrt(x))
-MATH1(m_cbrt, cbrt(x))
+static double f64_from(uint64_t u) {
+    double d;
+    memcpy(&d, &u, 8);
+    return d;
+}
+static uint64_t f64_bits(double d) {
+    uint64_t u;
+    memcpy(&u, &d, 8);
+    return u;
+}
+/* go_cbrt: Go's pure-Go math.Cbrt (FreeBSD's algorithm), so results match
+ * Go bit for bit where libm's cbrt is not correctly rounded. */
+static double go_cbrt(double x) {
+    const uint64_t B1 = 715094163, B2 = 696219795;
+    const double C = 5.42857142857142815906e-01, D = -7.05306122448979611050e-01,
+                 E = 1.41428571428571436819e+00, F = 1.60714285714285720630e+00,
+                 G = 3.57142857142857150787e-01, SmallestNormal = 2.22507385850720138309e-308;
+    if (x == 0 || x != x || isinf(x)) return x;
+    int sign = 0;
+    if (x < 0) {
+        x = -x;
+        sign = 1;
+    }
+    double t = f64_from(f64_bits(x) / 3 + (B1 << 32));
+    if (x < SmallestNormal) {
+        t = (double)((uint64_t)1 << 54);
+        t *= x;
+        t = f64_from(f64_bits(t) / 3 + (B2 << 32));
+    }
+    double r = t * t / x;
+    double s = C + r * t;
+    t *= G + F / (s + E + D / s);
+    t = f64_from((f64_bits(t) & (0xFFFFFFFFCULL << 28)) + (1ULL << 30));
+    s = t * t;
+    r = x / s;
+    double w = t + t;
+    r = (r - t) / (w + r);
+    t = t + t * r;
+    return sign ? -t : t;
+}
+MATH1(m_cbrt, go_cbrt(x))
 MATH1(m_exp, exp(x))
 MATH1(m_exp2, exp2(x))
 MATH1(m_log, log(x))
@@ -417,6 +512,18 @@ static int m_modf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     double fr = modf(a[0].f, &ip);
     res[0] = FLT(ip);
     res[1] = FLT(fr);
+    return VM_OK;
+}
+
+static int m_float64bits(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = (Value){{.u = a[0].u}, NULL};
+    return VM_OK;
+}
+static int m_float32bits(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    float f = (float)a[0].f;
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    res[0] = (Value){{.u = u}, NULL};
     return VM_OK;
 }
 
@@ -495,6 +602,18 @@ static int sort_slice(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { retur
 static int sort_slice_stable(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return sort_slice_impl(vm, g, a, 1);
 }
+#define SORTED(name, kind)                                                              \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        SliceObj *s = (SliceObj *)a[0].r;                                               \
+        int ok = 1;                                                                     \
+        for (int64_t i = 1; s && i < s->len && ok; i++)                                 \
+            ok = !less_val(kind, s->arr->v[s->off + i], s->arr->v[s->off + i - 1]);      \
+        res[0] = INT(ok);                                                               \
+        return VM_OK;                                                                   \
+    }
+SORTED(sort_ints_sorted, RK_INT)
+SORTED(sort_strings_sorted, RK_STRING)
+SORTED(sort_floats_sorted, RK_FLOAT64)
 static int sort_search_ints(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     SliceObj *s = (SliceObj *)a[0].r;
     int64_t lo = 0, hi = s ? s->len : 0;
@@ -629,6 +748,26 @@ static int d_truncate(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = INT(m <= 0 ? d : d - d % m);
     return VM_OK;
 }
+static int d_round(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    /* time.Duration.Round, halfway values away from zero. */
+    int64_t d = a[0].i, m = a[1].i;
+    if (m <= 0) {
+        res[0] = INT(d);
+        return VM_OK;
+    }
+    int64_t r = d % m;
+    if (d < 0) {
+        r = -r;
+        if (r + r < m) res[0] = INT(d + r);
+        else if (d - m + r < d) res[0] = INT(d - m + r);
+        else res[0] = INT(INT64_MIN);
+        return VM_OK;
+    }
+    if (r + r < m) res[0] = INT(d - r);
+    else if (d + m - r > d) res[0] = INT(d + m - r);
+    else res[0] = INT(INT64_MAX);
+    return VM_OK;
+}
 static int d_abs(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int64_t d = a[0].i;
     res[0] = INT(d >= 0 ? d : d == INT64_MIN ? INT64_MAX : -d);
@@ -649,6 +788,9 @@ const VmNativeDef vm_native_lib[] = {
     {"math.Dim", m_dim},
     {"math.Exp", m_exp},
     {"math.Exp2", m_exp2},
+    {"math.Float32bits", m_float32bits},
+    {"math.Float64bits", m_float64bits},
+    {"math.Float64frombits", m_float64bits},
     {"math.Floor", m_floor},
     {"math.Hypot", m_hypot},
     {"math.Inf", m_inf},
@@ -673,25 +815,34 @@ const VmNativeDef vm_native_lib[] = {
     {"math.Sqrt", m_sqrt},
     {"math.Tan", m_tan},
     {"math.Trunc", m_trunc},
+    {"os.(*File).Write", f_write},
+    {"os.(*File).WriteString", f_write_string},
     {"sort.Float64s", sort_floats},
+    {"sort.Float64sAreSorted", sort_floats_sorted},
     {"sort.Ints", sort_ints},
+    {"sort.IntsAreSorted", sort_ints_sorted},
     {"sort.Search", sort_search},
     {"sort.SearchInts", sort_search_ints},
     {"sort.Slice", sort_slice},
     {"sort.SliceStable", sort_slice_stable},
     {"sort.Strings", sort_strings},
+    {"sort.StringsAreSorted", sort_strings_sorted},
     {"strconv.Atoi", c_atoi},
     {"strconv.FormatBool", c_format_bool},
     {"strconv.FormatFloat", c_format_float},
     {"strconv.FormatInt", c_format_int},
+    {"strconv.FormatUint", c_format_uint},
     {"strconv.Itoa", c_itoa},
     {"strconv.ParseBool", c_parse_bool},
     {"strconv.ParseFloat", c_parse_float},
     {"strconv.ParseInt", c_parse_int},
+    {"strconv.ParseUint", c_parse_uint},
     {"strconv.Quote", c_quote},
+    {"strconv.QuoteRune", c_quote_rune},
     {"strings.(*Builder).Grow", b_grow},
     {"strings.(*Builder).Len", b_len},
     {"strings.(*Builder).Reset", b_reset},
+    {"strings.(*Builder).Write", b_write},
     {"strings.(*Builder).String", b_string},
     {"strings.(*Builder).WriteByte", b_write_byte},
     {"strings.(*Builder).WriteRune", b_write_rune},
@@ -732,6 +883,7 @@ const VmNativeDef vm_native_lib[] = {
     {"time.Duration.Milliseconds", d_ms},
     {"time.Duration.Minutes", d_minutes},
     {"time.Duration.Nanoseconds", d_ns},
+    {"time.Duration.Round", d_round},
     {"time.Duration.Seconds", d_seconds},
     {"time.Duration.String", d_string},
     {"time.Duration.Truncate", d_truncate},
