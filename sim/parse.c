@@ -1209,6 +1209,8 @@ static int header_check(const SrcFile *src, DiagList *dl) {
                 want = "'STRING'";
                 goto fail;
             }
+            if (t.bad && (t.len < 2 || t.text[t.len - 1] != t.text[0] || t.text[t.len - 2] == '\\'))
+                goto unterminated;
             t = lex_next(&lx);
             if (group && t.kind != TK_RPAREN && t.kind != TK_RBRACE) {
                 if (t.kind != TK_SEMICOLON) {
@@ -1233,6 +1235,10 @@ fail: {
     diag_syntax(dl, t.pos, DM_PARSE, msg);
     return 1;
 }
+unterminated:
+    /* go/scanner's words for a string that runs into a newline or EOF */
+    diag_syntax(dl, t.pos, DM_PARSE, t.text[0] == '`' ? "raw string literal not terminated" : "string literal not terminated");
+    return 1;
 }
 
 int parse_file(AstFile *out, const SrcFile *src, DiagList *diags) {
