@@ -656,3 +656,30 @@ void trace_stats(const Trace *t, TraceStats *out) {
     out->total_bytes = out->event_bytes + out->index_bytes + out->keyframe_bytes +
                        out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap + sizeof *t;
 }
+
+uint64_t trace_hash(const Trace *t) {
+    uint64_t h = 1469598103934665603ull;
+#define MIX_(x)                                                                            \
+    do {                                                                                   \
+        uint64_t v_ = (uint64_t)(x);                                                       \
+        for (int b_ = 0; b_ < 8; b_++) h = (h ^ ((v_ >> (8 * b_)) & 0xff)) * 1099511628211ull; \
+    } while (0)
+    TraceEvent e;
+    for (uint32_t i = 0; i < t->nev; i++) {
+        trace_event(t, i, &e);
+        MIX_(e.kind);
+        MIX_(e.aux);
+        MIX_(e.g);
+        MIX_(e.obj);
+        MIX_(e.pos.line);
+        MIX_(e.pos.col);
+        MIX_(e.value);
+        MIX_(e.arg);
+        MIX_(e.step);
+        MIX_(e.vtime);
+        MIX_(e.flow);
+    }
+    for (uint64_t i = 0; i < t->out_len; i++) h = (h ^ (unsigned char)t->out[i]) * 1099511628211ull;
+#undef MIX_
+    return h;
+}

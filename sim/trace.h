@@ -388,8 +388,10 @@ typedef struct TraceList {
 
 /* TraceState: the viewer-level state after the first n events. Initialise
  * with trace_state_init, fill with trace_state_at, release with
- * trace_state_free. objs is indexed by TraceObj (objs[0] unused) and has
- * nobjs + 1 entries; objects created after event n have live == 0. */
+ * trace_state_free. objs is indexed by TraceObj (objs[0] unused): after
+ * trace_state_at every id 0..trace_obj_count(t) is a valid index, and the
+ * entries of objects not created by event n are all zero (live == 0,
+ * status TRACE_G_NONE); nobjs is the highest id created so far. */
 typedef struct TraceState {
     uint32_t n;          /* events applied */
     uint64_t step;       /* step of event n-1 (0 if n == 0) */
@@ -606,8 +608,10 @@ void trace_state_free(TraceState *st);
 /* trace_state_at: fill [st] with the state after the first [n] events
  * (0 <= n <= trace_event_count; larger n is clamped). Reuses [st]'s memory.
  * Cost: O(K + state size) from the nearest keyframe; when [st] already holds
- * an earlier state within K events it just replays forward, so playing a
- * trace event by event is O(1) per step. */
+ * an earlier state of [t] at or after that keyframe it just replays
+ * forward, so playing a trace event by event is O(1) per step. [st]
+ * remembers [t] by address: after trace_free(t), trace_state_free the states
+ * used with it before using them with another trace. */
 void trace_state_at(const Trace *t, uint32_t n, TraceState *st);
 
 /* trace_state_apply: apply event [ev], whose index is [idx], to [st]: THE
@@ -657,9 +661,18 @@ uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, 
  *   #000123 s=456 t=1.5ms g3 chan.send jobs value=4 @12:5 */
 int trace_format_event(const Trace *t, uint32_t i, char *buf, size_t n);
 
-/* trace_write_text: the text export: header lines starting with "# " (meta,
- * objects), then one event per line as trace_format_event. A pure function of
- * the recorded trace. Returns 0, or -1 on a write error. */
+/* trace_write_text: the text export: header lines starting with "# "
+ * (`# meta KEY=VALUE`, then `# obj ID KIND NAME ...`), then one event per
+ * line as trace_format_event, so `grep '^#[0-9]'` selects events. A line is
+ *   #INDEX s=STEP t=VTIME G KIND [OBJ] [FIELDS] [value=V] [@LINE:COL]
+ * INDEX is zero-padded to 6 digits; VTIME as Go's Duration.String; G is
+ * `g<goid>` or `-` for the runtime; OBJ the object's name (trace_obj_name);
+ * FIELDS are kind-specific key=value pairs (reason=, mode=, to=, from=,
+ * flow=#INDEX, delta=, case=, until=, at=, try=, woken=, with=, status=,
+ * limit=, fn=, kind=, elem=, cap=) and, for OUTPUT, the quoted text. Values
+ * are printed bare when they contain no blank, quote, backslash, '=', '@',
+ * control or non-ASCII byte, else quoted as Go's %q would for ASCII text.
+ * A pure function of the recorded trace. Returns 0, or -1 on a write error. */
 int trace_write_text(const Trace *t, FILE *f);
 
 /* trace_write_chrome: Chrome Trace Event JSON (Perfetto, chrome://tracing):
@@ -691,6 +704,11 @@ typedef struct TraceStats {
 
 /* trace_stats: fill [*out] for [t]. */
 void trace_stats(const Trace *t, TraceStats *out);
+
+/* trace_hash: a 64-bit fingerprint of the recorded events (every field,
+ * argument and output byte; FNV-1a), equal for byte-identical runs: lets
+ * explore count distinct interleavings without keeping the traces. */
+uint64_t trace_hash(const Trace *t);
 
 /* ------------------------------------------------------------------------ */
 /* Synthetic traces (tests, benchmarks, the viewer before the VM exists)     */

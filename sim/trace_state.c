@@ -486,12 +486,18 @@ void trace_state_at(const Trace *t, uint32_t n, TraceState *st) {
     }
     int k = lo - 1;
     uint32_t kfn = k >= 0 ? t->kfs.items[k].n : 0;
-    if (!(st->src == t && st->n <= n && st->n >= kfn)) {
+    /* continue from st only if it is an earlier state of this very trace
+     * (the step check guards against a new trace at a freed one's address) */
+    int same = st->src == t && st->n <= n && st->n >= kfn &&
+               (st->n == 0 || trace_rec(t, st->n - 1)->step == st->step);
+    if (!same) {
         if (k >= 0) kf_restore(t, &t->kfs.items[k], st);
         else state_clear(st);
         st->src = t;
     }
     replay(t, st, n);
+    /* every object of the trace can be looked up, created yet or not */
+    reserve(st, (uint32_t)t->objs.len);
 }
 
 /* ---- accessors ------------------------------------------------------------- */

@@ -432,6 +432,37 @@ static void test_g_index_and_lanes(void **state) {
     trace_free(t);
 }
 
+/* lanes of a random trace (odd status sequences included) agree with the
+ * rebuilt state everywhere */
+static void test_lanes_random(void **state) {
+    (void)state;
+    Trace *t = trace_new(NULL);
+    trace_synth_random(t, 23, 20000);
+    trace_finish(t);
+    TraceState st;
+    trace_state_init(&st);
+    uint32_t n = trace_event_count(t);
+    for (uint32_t i = 0; i <= n; i += 1 + i % 5) {
+        trace_state_at(t, i, &st);
+        for (uint32_t k = 0; k < trace_goroutine_count(t); k++) {
+            TraceObj g = trace_goroutine_at(t, k);
+            int64_t s = trace_lane_find(t, g, i);
+            if (s < 0) {
+                assert_int_equal(st.objs[g].status, TRACE_G_NONE);
+                continue;
+            }
+            TraceSpan sp;
+            trace_lane_span(t, g, (uint32_t)s, &sp);
+            assert_true(sp.from < i && i <= sp.to);
+            assert_int_equal(st.objs[g].status, sp.status);
+            assert_int_equal(st.objs[g].reason, sp.reason);
+            assert_int_equal(st.objs[g].wait_obj, sp.wait_obj);
+        }
+    }
+    trace_state_free(&st);
+    trace_free(t);
+}
+
 /* ---- synthetic scenarios ---------------------------------------------------------------- */
 
 static void test_worker_pool(void **state) {
@@ -632,6 +663,8 @@ static void test_text_export(void **state) {
     trace_synth_race_counter(t4, 4, 10, 20);
     char *a = capture(t3, 0, NULL), *b = capture(t4, 0, NULL);
     assert_true(strcmp(a, b) != 0);
+    assert_true(trace_hash(t) == trace_hash(t2));
+    assert_true(trace_hash(t3) != trace_hash(t4));
     free(a);
     free(b);
     free(text);
@@ -716,6 +749,7 @@ int main(void) {
         cmocka_unit_test(test_state_random),
         cmocka_unit_test(test_live_matches),
         cmocka_unit_test(test_g_index_and_lanes),
+        cmocka_unit_test(test_lanes_random),
         cmocka_unit_test(test_worker_pool),
         cmocka_unit_test(test_race_counter),
         cmocka_unit_test(test_deadlock),
