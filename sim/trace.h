@@ -310,8 +310,10 @@ typedef struct TraceEvent {
     Pos pos;          /* line 0 = unknown; columns above 65535 are clamped */
     uint32_t value;   /* interned short value, 0 = none */
     int64_t arg;      /* kind-specific */
-    uint64_t step;    /* scheduler step; non-decreasing along the trace */
-    int64_t vtime;    /* virtual ns since the run began; non-decreasing */
+    uint64_t step;    /* scheduler step; non-decreasing along the trace;
+                         on input 0 means "now" (see trace_set_clock) */
+    int64_t vtime;    /* virtual ns since the run began; non-decreasing;
+                         on input 0 means "now" (see trace_set_clock) */
     int64_t flow;     /* output only: CHAN_RECV's sending event, else -1 */
     uint64_t out_off; /* output only: OUTPUT's byte offset in the output */
     uint32_t out_len; /* output only: OUTPUT's byte length */
@@ -476,14 +478,14 @@ void trace_add_func(Trace *t, const char *name, int first, int last);
 
 /* trace_new_goroutine: create goroutine [goid] (Go's id; main is 1; ids must
  * be increasing) started by [parent] (0 for main) in function [fn] at the
- * `go` statement [pos], emitting its GO_CREATE at [step] (virtual time: that
- * of the last event emitted). Returns its object id. */
+ * `go` statement [pos], emitting its GO_CREATE at [step] (0 = now) and the
+ * current virtual time. Returns its object id. */
 TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t goid,
                              const char *fn, Pos pos);
 
 /* trace_new_object: create an object of [kind] (not GOROUTINE) named [name]
  * (NULL or "" = unnamed) by goroutine [g] at [pos], emitting OBJ_NEW at
- * [step]. Returns its id. */
+ * [step] (0 = now). Returns its id. */
 TraceObj trace_new_object(Trace *t, uint64_t step, TraceObj g, TraceObjKind kind,
                           const char *name, Pos pos);
 
@@ -498,6 +500,13 @@ void trace_obj_set_name(Trace *t, TraceObj o, const char *name);
 /* trace_obj_set_link: set [o]'s link (a cond's Locker, a context's parent). */
 void trace_obj_set_link(Trace *t, TraceObj o, TraceObj link);
 
+/* trace_set_clock: set the recorder's "now" to [step] and virtual time
+ * [vtime] (neither may go back): events emitted with step or vtime 0 take
+ * these. "Now" also follows the largest step/vtime any event carried, so a
+ * scheduler may either pass both with every event or set the clock when it
+ * changes (each scheduling step; each jump of the virtual clock). */
+void trace_set_clock(Trace *t, uint64_t step, int64_t vtime);
+
 /* trace_emit: append event [ev] (see TRACE_EVENT_KINDS for its fields) and
  * apply it to the live state. step and vtime must not decrease; g and obj
  * must be 0 or existing ids (GORO_ASSERT). Returns the event's index. */
@@ -505,7 +514,7 @@ uint32_t trace_emit(Trace *t, const TraceEvent *ev);
 
 /* trace_output: append [len] bytes of [text] printed by [g] on [stream]
  * (1 stdout, 2 stderr) to the run's output and emit its OUTPUT event at
- * [step]/[pos]. Returns the event's index. */
+ * [step] (0 = now) and [pos]. Returns the event's index. */
 uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
                       const char *text, size_t len);
 

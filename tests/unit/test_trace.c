@@ -248,6 +248,18 @@ static void test_roundtrip(void **state) {
     int n = trace_format_event(t, i1, small, sizeof small);
     assert_int_equal(n, (int)strlen("#000003 s=3 t=10ns g1 wg.add wg delta=-5 @8:65535"));
     assert_string_equal(small, "#000003");
+    /* step/vtime 0 mean "now": the last event's, or the clock's once set */
+    uint32_t i4 = trace_emit(t, &(TraceEvent){.kind = TRACE_EV_WG_DONE, .g = g1, .obj = wg});
+    trace_event(t, i4, &e);
+    assert_int_equal(e.step, 4);
+    assert_int_equal(e.vtime, 10);
+    trace_set_clock(t, 9, 2000000);
+    uint32_t i5 = trace_emit(t, &(TraceEvent){.kind = TRACE_EV_WG_DONE, .g = g1, .obj = wg});
+    trace_event(t, i5, &e);
+    assert_int_equal(e.step, 9);
+    assert_int_equal(e.vtime, 2000000);
+    trace_format_event(t, i5, line, sizeof line);
+    assert_string_equal(line, "#000007 s=9 t=2ms g1 wg.done wg");
     assert_int_equal(trace_goroutine_by_goid(t, 1), g1);
     assert_int_equal(trace_goroutine_by_goid(t, 2), 0);
     char nb[32];
