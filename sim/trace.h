@@ -660,6 +660,13 @@ uint32_t trace_state_select_cases(const TraceState *st, TraceObj g, TraceObj *ou
  * [out]; returns how many there are. O(objects). */
 uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, uint32_t max);
 
+/* trace_state_blocker: the goroutine that goroutine [g] is waiting for, when
+ * the object it is blocked on has a holder: a mutex's owner; a rwmutex's
+ * writer, else (for Lock) its oldest reader. 0 if [g] is not blocked, waits
+ * on something without a holder (a channel, a WaitGroup) or the holder is
+ * unknown. Following it from goroutine to goroutine finds lock cycles. */
+TraceObj trace_state_blocker(const TraceState *st, TraceObj g);
+
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 /* ------------------------------------------------------------------------ */

@@ -572,3 +572,19 @@ uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, 
     }
     return count;
 }
+
+TraceObj trace_state_blocker(const TraceState *st, TraceObj g) {
+    if (g == 0 || g > st->nobjs || st->objs[g].status != TRACE_G_BLOCKED) return 0;
+    TraceObj o = st->objs[g].wait_obj;
+    if (o == 0 || o > st->nobjs) return 0;
+    switch (st->objs[g].reason) {
+    case TRACE_WAIT_MUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_RLOCK: return st->objs[o].owner;
+    case TRACE_WAIT_RWMUTEX_LOCK: {
+        if (st->objs[o].owner) return st->objs[o].owner;
+        uint32_t a, b;
+        return trace_list_front(st, o, &a, &b) ? a : 0;
+    }
+    default: return 0;
+    }
+}
