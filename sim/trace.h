@@ -45,9 +45,10 @@
  *     ... st.objs[id].status ... trace_state_chan_value(&st, ch, 0, NULL) ...
  *     trace_state_free(&st); trace_free(t);
  *
- * Threads: a Trace is not synchronised. Once trace_finish has been called it
- * is read-only, and const queries from several threads are safe provided each
- * thread uses its own TraceState.
+ * Threads: a Trace is not synchronised, and rebuilding states allocates
+ * through the mem funnel (a plain counter): use a Trace and its TraceStates
+ * from one thread at a time. Separate traces in separate threads need a
+ * thread-safe funnel first.
  */
 #ifndef GORO_TRACE_H
 #define GORO_TRACE_H
@@ -65,7 +66,11 @@
 /* Wait reasons: why a goroutine is blocked. The strings are exactly what Go
  * prints in a goroutine dump (`goroutine 1 [chan receive]:`), taken from
  * src/runtime/runtime2.go (waitReasonStrings) of current Go. The scheduler
- * passes these to its one parking door; the trace stores them in GO_BLOCK. */
+ * passes these to its one parking door; the trace stores them in GO_BLOCK.
+ * Beware when comparing with Debian's Go 1.19: it prints `semacquire` for
+ * goroutines blocked in Mutex.Lock or WaitGroup.Wait (checked: a deadlocked
+ * Lock shows `goroutine 18 [semacquire]:`); the sync.* names are newer Go's
+ * (sync.WaitGroup.Wait since Go 1.24). */
 #define TRACE_WAIT_REASONS(X)                                                                    \
     X(NONE, "")                                                                                  \
     X(CHAN_RECV, "chan receive")                                                                 \
