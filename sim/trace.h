@@ -136,8 +136,9 @@ typedef enum TraceObjKind {
         TRACE_OBJ__COUNT
 } TraceObjKind;
 
-/* Event kinds: X(NAME, "text name", what the fields mean). The text name is
- * what the text export prints. Field conventions, unless said otherwise:
+/* Event kinds: X(NAME, "text name"); the text name is what the text export
+ * prints. What the fields of each kind mean is listed below. Field
+ * conventions, unless said otherwise:
  *   g      the goroutine the event is about (usually the running one; for the
  *          "other half" of a rendezvous the scheduler emits it on behalf of
  *          the goroutine it concerns, see CHAN_SEND/CHAN_RECV); 0 = runtime
