@@ -158,7 +158,7 @@ void p_fin(Parser *p, Node *n) {
 void p_push(Parser *p, Node *n) { VEC_PUSH(p->stk, n); }
 
 NodeList p_pop(Parser *p, int base) {
-    NodeList l = ast_list(p->a, p->stk.items + base, p->stk.len - base);
+    NodeList l = ast_list(p->a, p->stk.len > base ? p->stk.items + base : NULL, p->stk.len - base);
     p->stk.len = base;
     return l;
 }
