@@ -94,12 +94,15 @@ Node *chk_new_node(Checker *k, AstKind kind, Pos pos) { return ast_new(&k->file-
 
 /* ---- objects and scopes ---- */
 
-void chk_declare(Checker *k, Scope *s, Obj *o, Node *ident) {
-    if (!strcmp(o->name, "_")) return;
+int chk_declare(Checker *k, Scope *s, Obj *o, Node *ident) {
+    if (!strcmp(o->name, "_")) return 1;
     Obj *prev = ty_scope_insert(k->c, s, o);
     if (prev) {
         chk_err(k, o->pos, DM_REDECLARED, o->name, k->dl->path, prev->pos.line, prev->pos.col, o->name);
+        o->flags |= OBJF_USED; /* Go does not also report it unused */
+        return 0;
     }
+    return 1;
 }
 
 void chk_add_local(Checker *k, Obj *o) {
@@ -774,6 +777,7 @@ void chk_decl_stmt(Checker *k, Node *decl) {
             /* declared after the values are checked: var x = x refers to the outer x */
             for (int i = 0; i < n; i++) {
                 Node *nm = spec->u.value_spec.names.items[i];
+                if (!objs[i]->type || objs[i]->type->kind == TY_INVALID) objs[i]->flags |= OBJF_USED;
                 nm->type = objs[i]->type;
                 if (nm->obj) chk_add_local(k, objs[i]);
                 chk_declare(k, k->scope, objs[i], nm);
@@ -1148,7 +1152,7 @@ static void unused_imports(Checker *k) {
         if (is->u.import_spec.name && strcmp(o->name, o->ref->name))
             chk_err(k, is->u.import_spec.name->pos, DM_IMPORTED_AS_NOT_USED, path, o->name);
         else
-            chk_err(k, is->u.import_spec.path->pos, DM_IMPORTED_NOT_USED, path);
+            chk_err(k, is->u.import_spec.path->pos, DM_IMPORTED_NOT_USED, chk_strf(k, "\"%s\"", path));
     }
 }
 
