@@ -40,7 +40,4 @@ func main() {
 	}
 	wg.Wait()
 	fmt.Println("winners:", atomic.LoadInt32(&winners))
-	var v atomic.Value
-	v.Store("config-v1")
-	fmt.Println(v.Load().(string))
 }
