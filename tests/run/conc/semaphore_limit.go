@@ -22,7 +22,7 @@ func main() {
 				peak = active
 			}
 			mu.Unlock()
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(50 * time.Millisecond)
 			mu.Lock()
 			active--
 			mu.Unlock()
