@@ -83,7 +83,7 @@ void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, 
         Pos at;
         if (too_many) at = chk_pos(args[npars].expr);
         else if (nargs > 0) at = chk_pos(args[nargs - 1].expr);
-        else at = call->u.call.rparen;
+        else at = chk_pos(call);
         if (too_many && call->u.call.args.n == 1 && nargs > 1) at = chk_pos(args[0].expr);
         chk_err(k, at, too_many ? DM_TOO_MANY_ARGS : DM_NOT_ENOUGH_ARGS, fname, chk_tuple_have(k, args, nargs),
                 chk_tuple_want(k, sig->u.func.params, npars, variadic));
@@ -230,7 +230,7 @@ void chk_builtin(Checker *k, Operand *x, Node *call, int id) {
         return;
     }
     if (nargs < want || (!variadic && nargs > want)) {
-        chk_err(k, call->u.call.rparen, DM_BUILTIN_ARG_COUNT, nargs < want ? "not enough" : "too many",
+        chk_err(k, chk_pos(call), DM_BUILTIN_ARG_COUNT, nargs < want ? "not enough" : "too many",
                 chk_exprstr(k, call), want, nargs);
         if (id != BI_MAKE && id != BI_NEW) chk_use_exprs(k, args);
         x->mode = M_INVALID;

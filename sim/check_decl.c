@@ -94,12 +94,15 @@ Node *chk_new_node(Checker *k, AstKind kind, Pos pos) { return ast_new(&k->file-
 
 /* ---- objects and scopes ---- */
 
-void chk_declare(Checker *k, Scope *s, Obj *o, Node *ident) {
-    if (!strcmp(o->name, "_")) return;
+int chk_declare(Checker *k, Scope *s, Obj *o, Node *ident) {
+    if (!strcmp(o->name, "_")) return 1;
     Obj *prev = ty_scope_insert(k->c, s, o);
     if (prev) {
         chk_err(k, o->pos, DM_REDECLARED, o->name, k->dl->path, prev->pos.line, prev->pos.col, o->name);
+        o->flags |= OBJF_USED; /* Go does not also report it unused */
+        return 0;
     }
+    return 1;
 }
 
 void chk_add_local(Checker *k, Obj *o) {
@@ -576,7 +579,7 @@ static void resolve_var(Checker *k, Obj *o) {
         if (!objs[i]) objs[i] = o;
         objs[i]->state = 1;
     }
-    check_var_spec(k, spec, objs, 1);
+    check_var_spec(k, spec, objs, !k->native);
     for (int i = 0; i < n; i++) objs[i]->state = 2;
 }
 
@@ -774,6 +777,7 @@ void chk_decl_stmt(Checker *k, Node *decl) {
             /* declared after the values are checked: var x = x refers to the outer x */
             for (int i = 0; i < n; i++) {
                 Node *nm = spec->u.value_spec.names.items[i];
+                if (!objs[i]->type || objs[i]->type->kind == TY_INVALID) objs[i]->flags |= OBJF_USED;
                 nm->type = objs[i]->type;
                 if (nm->obj) chk_add_local(k, objs[i]);
                 chk_declare(k, k->scope, objs[i], nm);
@@ -1064,9 +1068,10 @@ static void collect_decls(Checker *k, Node *root) {
                 o->flags |= OBJF_USED;
                 nm->obj = strcmp(o->name, "_") ? o : NULL;
                 nm->cv = (ConstVal *)o; /* stash for resolve_var; cleared after */
+                if (k->native) o->qname = chk_strf(k, "%s.%s", k->pkg->path, o->name);
                 if (!is_const) {
                     o->flags |= OBJF_GLOBAL;
-                    o->index = k->prog->globals.len;
+                    o->index = k->native ? -1 : k->prog->globals.len;
                     if (!k->native) VEC_PUSH(k->prog->globals, o);
                 }
                 chk_declare(k, k->pkg_scope, o, nm);
@@ -1110,6 +1115,17 @@ static void visit_deps(Checker *k, Obj *o, char *mark, InitOrder *out, int depth
     }
 }
 
+typedef struct InitKey {
+    ChkInit init;
+    int rank, seq;
+} InitKey;
+
+static int cmp_init_key(const void *a, const void *b) {
+    const InitKey *x = a, *y = b;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 static void order_inits(Checker *k) {
     int n = k->pkg_objs.len;
     char *mark = mem_alloc((size_t)n + 1);
@@ -1123,16 +1139,16 @@ static void order_inits(Checker *k) {
     for (int i = 0; i < ord.len; i++) rank[ord.items[i]->order] = i;
     ChkInit *v = k->prog->inits.items;
     int m = k->prog->inits.len;
-    /* insertion sort keeps equal ranks stable; inits are few */
-    for (int i = 1; i < m; i++) {
-        ChkInit t = v[i];
-        int r = rank[t.lhs[0]->order];
-        int j = i - 1;
-        while (j >= 0 && rank[v[j].lhs[0]->order] > r) {
-            v[j + 1] = v[j];
-            j--;
+    if (m > 1) {
+        InitKey *keys = mem_alloc(sizeof(InitKey) * (size_t)m);
+        for (int i = 0; i < m; i++) {
+            keys[i].init = v[i];
+            keys[i].rank = rank[v[i].lhs[0]->order];
+            keys[i].seq = i;
         }
-        v[j + 1] = t;
+        qsort(keys, (size_t)m, sizeof(InitKey), cmp_init_key);
+        for (int i = 0; i < m; i++) v[i] = keys[i].init;
+        mem_free(keys, sizeof(InitKey) * (size_t)m);
     }
     mem_free(rank, sizeof(int) * (size_t)(n + 1));
     mem_free(mark, (size_t)n + 1);
@@ -1148,7 +1164,7 @@ static void unused_imports(Checker *k) {
         if (is->u.import_spec.name && strcmp(o->name, o->ref->name))
             chk_err(k, is->u.import_spec.name->pos, DM_IMPORTED_AS_NOT_USED, path, o->name);
         else
-            chk_err(k, is->u.import_spec.path->pos, DM_IMPORTED_NOT_USED, path);
+            chk_err(k, is->u.import_spec.path->pos, DM_IMPORTED_NOT_USED, chk_strf(k, "\"%s\"", path));
     }
 }
 

@@ -3,6 +3,7 @@
  * selectors (with implicit embedded-field, & and * rewrites), index, slice, type
  * assertions and function literals.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "check_int.h"
@@ -595,6 +596,11 @@ static void shift(Checker *k, Operand *x, Operand *y, Node *e, TokKind op) {
         return;
     }
     /* the count */
+    if (y->mode == M_CONST && ty_is_untyped(y->type) && ty_is_numeric(y->type) && !cv_to_int(&k->c->arena, y->cv)) {
+        chk_convert_untyped(k, y, k->c->basic[TY_UINT]); /* reports "truncated to uint" */
+        x->mode = M_INVALID;
+        return;
+    }
     if (y->mode == M_CONST) {
         ConstVal *yv = cv_to_int(&k->c->arena, y->cv);
         if (!yv || cv_sign(yv) < 0 || !(ty_is_untyped(y->type) || ty_is_integer(y->type))) {
@@ -819,7 +825,8 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
                 key->obj = f;
                 key->type = f->type;
                 if (seen[fi]) {
-                    chk_err(k, key->pos, DM_DUP_FIELD_LIT, key->u.ident.name);
+                    /* Go reports at the colon, which follows the key in gofmt'd code */
+                    chk_err(k, key->end.line ? key->end : key->pos, DM_DUP_FIELD_LIT, key->u.ident.name);
                     continue;
                 }
                 seen[fi] = 1;
@@ -1352,8 +1359,18 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
             if (u && u->kind == TY_POINTER && ty_is_interface(u->u.ptr.elem))
                 chk_err(k, sel->pos, DM_FIELD_UNDEFINED_PTR_IFACE, chk_exprstr(k, e), chk_typestr(k, t),
                         chk_typestr(k, u->u.ptr.elem));
-            else
-                chk_err(k, sel->pos, DM_FIELD_UNDEFINED, chk_exprstr(k, e), chk_typestr(k, t), name);
+            else {
+                /* Go hints at a selector that differs in the case of its first letter */
+                char alt[256];
+                snprintf(alt, sizeof alt, "%s", name);
+                if (alt[0] >= 'a' && alt[0] <= 'z') alt[0] = (char)(alt[0] - 'a' + 'A');
+                else if (alt[0] >= 'A' && alt[0] <= 'Z') alt[0] = (char)(alt[0] - 'A' + 'a');
+                TySel s2 = ty_lookup_field_or_method(k->c, t, alt);
+                if (s2.obj && strcmp(alt, name))
+                    chk_err(k, sel->pos, DM_FIELD_UNDEFINED_BUT, chk_exprstr(k, e), chk_typestr(k, t), name, alt);
+                else
+                    chk_err(k, sel->pos, DM_FIELD_UNDEFINED, chk_exprstr(k, e), chk_typestr(k, t), name);
+            }
         }
         x->mode = M_INVALID;
         return;

@@ -81,7 +81,7 @@ void chk_resolve_obj(Checker *k, Obj *o);          /* check a package-level obje
 void chk_record_use(Checker *k, Obj *o);
 void chk_decl_stmt(Checker *k, Node *decl);        /* local const/var/type declarations */
 Obj *chk_declare_var(Checker *k, Node *ident, Type *t, Scope *s);
-void chk_declare(Checker *k, Scope *s, Obj *o, Node *ident);
+int chk_declare(Checker *k, Scope *s, Obj *o, Node *ident); /* 0 if redeclared (reported) */
 void chk_func_body(Checker *k, ChkFunc *fn, Scope *fscope);
 ChkFunc *chk_new_func(Checker *k, Obj *obj, Node *decl, Type *sig, ChkFunc *outer);
 void chk_add_local(Checker *k, Obj *o);

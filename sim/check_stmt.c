@@ -53,6 +53,7 @@ static Type *lhs_var(Checker *k, Node *lhs, Operand *out) {
 
 static void assign_one(Checker *k, Node *lhs, Operand *x, const char *ctx) {
     Type *t = lhs_var(k, lhs, NULL);
+    if (!t) ctx = "assignment to _ identifier";
     if (t && t->kind == TY_INVALID) {
         if (x->mode != M_INVALID) chk_default(k, x);
         chk_set_operand(k, x);
@@ -246,6 +247,7 @@ static void assign_stmt(Checker *k, Node *s) {
         for (int i = 0; i < nl; i++) {
             if (!objs[i] || !isnew[i]) continue;
             objs[i]->type = ok && types[i] ? types[i] : k->c->invalid_t;
+            if (objs[i]->type->kind == TY_INVALID) objs[i]->flags |= OBJF_USED; /* no follow-on error */
             lhs->items[i]->type = objs[i]->type;
             lhs->items[i]->obj = objs[i];
             chk_add_local(k, objs[i]);
