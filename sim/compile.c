@@ -275,6 +275,75 @@ static int cmp_method(const void *a, const void *b) {
     return ((const RMethod *)a)->name_id - ((const RMethod *)b)->name_id;
 }
 
+/* collect_promoted: names of methods reachable through embedded fields of
+ * struct type [t] (depth-limited), appended to [names] without duplicates. */
+typedef VEC(const char *) NameVec;
+static void collect_promoted(Type *t, NameVec *names, int depth) {
+    if (depth > 8) return;
+    if (t->kind == TY_POINTER) t = t->u.ptr.elem;
+    if (t->kind == TY_NAMED) {
+        for (int j = 0; depth > 0 && j < t->u.named.nmethods; j++) {
+            const char *nm = t->u.named.methods[j]->name;
+            int dup = 0;
+            for (int k = 0; k < names->len; k++) dup |= strcmp(names->items[k], nm) == 0;
+            if (!dup) VEC_PUSH(*names, nm);
+        }
+    }
+    Type *u = ty_under(t);
+    if (!u || u->kind != TY_STRUCT) return;
+    for (int i = 0; i < u->u.strct.nfields; i++)
+        if (u->u.strct.fields[i]->flags & OBJF_EMBEDDED) collect_promoted(u->u.strct.fields[i]->type, names, depth + 1);
+}
+
+/* promoted_wrapper: a function (recv, args...) that walks the embedded
+ * fields [sel].path from the receiver and calls the promoted method. */
+static GcObj *promoted_wrapper(CompCtx *cc, Type *recv_t, const TySel *sel, const char *tname) {
+    Obj *m = sel->obj;
+    FuncEnt *fe = comp_func_of(cc, m);
+    if (!fe) return NULL;
+    Type *sig = m->type;
+    int np = sig->u.func.nparams, nr = sig->u.func.nresults;
+    char name[256];
+    snprintf(name, sizeof name, "%s.%s", tname, m->name);
+    Proto *p = vm_proto_new(cc->vm, name);
+    p->nparams = 1 + np;
+    p->nresults = nr;
+    int base = 1 + np, ncode = sel->npath + 2 + np + 3;
+    p->code = mem_alloc(sizeof(Instr) * (size_t)ncode);
+    p->lines = mem_alloc(sizeof(int) * (size_t)ncode);
+    p->k = mem_alloc(sizeof(Value));
+    p->k[0] = fe->closure;
+    p->nk = 1;
+    int pc = 0, r = 0;
+    /* The receiver R[0] is the struct (value or pointer: both the
+     * aggregate); each step loads the embedded field (an aggregate or a
+     * pointer to one). */
+    Type *cur = recv_t;
+    for (int i = 0; i < sel->npath; i++) {
+        Type *st = ty_under(cur);
+        if (st->kind == TY_POINTER) st = ty_under(st->u.ptr.elem);
+        p->code[pc++] = VM_MK(OP_GETF, base + 1, r, sel->path[i], 0);
+        r = base + 1;
+        cur = st->u.strct.fields[sel->path[i]]->type;
+    }
+    int ptr_recv = (m->flags & OBJF_PTR_RECV) != 0;
+    int cur_is_ptr = ty_under(cur)->kind == TY_POINTER;
+    if (!ptr_recv && comp_is_agg(m->type->u.func.recv->type)) p->code[pc++] = VM_MK(OP_CLONE, base + 1, r, 0, 0);
+    else if (!ptr_recv && cur_is_ptr && !comp_is_agg(m->type->u.func.recv->type))
+        p->code[pc++] = VM_MK(OP_LOAD, base + 1, r, 0, 0);
+    else p->code[pc++] = VM_MK(OP_MOVE, base + 1, r, 0, 0);
+    p->code[pc++] = VM_MKX(OP_LOADK, base, 0);
+    for (int i = 0; i < np; i++) p->code[pc++] = VM_MK(OP_MOVE, base + 2 + i, 1 + i, 0, 0);
+    p->code[pc++] = VM_MK(OP_CALL, base, np + 1, nr, 0);
+    p->code[pc++] = VM_MK(OP_RET, base, nr, 0, 0);
+    p->ncode = pc;
+    for (int i = 0; i < pc; i++) p->lines[i] = m->pos.line;
+    p->nregs = base + 2 + np + nr;
+    ClosureObj *c = vm_closure(cc->vm, p, 0);
+    vm_pin(cc->vm, &c->h);
+    return &c->h;
+}
+
 static void fill_methods(CompCtx *cc) {
     for (int i = 0; i < cc->types.len; i++) {
         Type *t = cc->types.items[i].t;
@@ -287,9 +356,13 @@ static void fill_methods(CompCtx *cc) {
             named = t->u.ptr.elem;
             is_ptr = 1;
         }
-        if (!named || !named->u.named.nmethods) continue;
+        if (!named) continue;
+        NameVec promoted = {0};
+        collect_promoted(named, &promoted, 0);
+        if (!named->u.named.nmethods && !promoted.len) continue;
         int n = 0;
-        RMethod *ms = arena_alloc(&cc->vm->arena, sizeof(RMethod) * (size_t)named->u.named.nmethods);
+        RMethod *ms = arena_alloc(&cc->vm->arena,
+                                  sizeof(RMethod) * (size_t)(named->u.named.nmethods + promoted.len + 1));
         for (int j = 0; j < named->u.named.nmethods; j++) {
             Obj *m = named->u.named.methods[j];
             int ptr_recv = (m->flags & OBJF_PTR_RECV) != 0;
@@ -301,6 +374,21 @@ static void fill_methods(CompCtx *cc) {
             ms[n].deref = is_ptr && !ptr_recv;
             n++;
         }
+        for (int j = 0; j < promoted.len; j++) {
+            TySel sel = ty_lookup_field_or_method(&cc->prog->ty, t, promoted.items[j]);
+            if (!sel.obj || sel.ambiguous || sel.obj->kind != OBJ_FUNC || sel.npath == 0) continue;
+            /* T's method set holds value methods, and pointer methods only
+             * when reached through an embedded pointer. */
+            int ptr_recv = (sel.obj->flags & OBJF_PTR_RECV) != 0;
+            if (!is_ptr && ptr_recv && !sel.indirect) continue;
+            GcObj *fn = promoted_wrapper(cc, t, &sel, rt->str);
+            if (!fn) continue;
+            ms[n].name_id = comp_intern(cc, sel.obj->name);
+            ms[n].fn = fn;
+            ms[n].deref = 0;
+            n++;
+        }
+        VEC_FREE(promoted);
         qsort(ms, (size_t)n, sizeof *ms, cmp_method);
         rt->methods = ms;
         rt->nmethods = n;

@@ -657,7 +657,39 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
             else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
             break;
         }
-        default: comp_error(fs->cc, n->pos, "interface method values are not supported yet"); break;
+        case SEL_IFACE_METHOD: {
+            /* x.M of an interface: look the method up now (nil panics
+             * here, as in Go), bind function and receiver in a thunk. */
+            Obj *m = n->obj;
+            int t = comp_regs(fs, 2);
+            EMIT(fs, METHOD, t, comp_expr(fs, x), comp_intern(fs->cc, m->name));
+            Type *sig = m->type;
+            int np = sig->u.func.nparams, nr = sig->u.func.nresults;
+            char name[256];
+            snprintf(name, sizeof name, "%s-fm", m->qname ? m->qname : m->name);
+            Proto *p = vm_proto_new(fs->cc->vm, name);
+            p->nparams = np;
+            p->nresults = nr;
+            p->nupvals = 2;
+            p->upvals = arena_alloc(&fs->cc->vm->arena, sizeof(UpvalDesc) * 2);
+            p->upvals[0] = (UpvalDesc){0, (uint16_t)t};
+            p->upvals[1] = (UpvalDesc){0, (uint16_t)(t + 1)};
+            int base = np, ncode = 4 + np;
+            p->code = mem_alloc(sizeof(Instr) * (size_t)ncode);
+            p->lines = mem_alloc(sizeof(int) * (size_t)ncode);
+            int pc = 0;
+            p->code[pc++] = VM_MK(OP_GETU, base, 0, 0, 0);
+            p->code[pc++] = VM_MK(OP_GETU, base + 1, 1, 0, 0);
+            for (int i = 0; i < np; i++) p->code[pc++] = VM_MK(OP_MOVE, base + 2 + i, i, 0, 0);
+            p->code[pc++] = VM_MK(OP_CALL, base, np + 1, nr, 0);
+            p->code[pc++] = VM_MK(OP_RET, base, nr, 0, 0);
+            p->ncode = ncode;
+            for (int i = 0; i < ncode; i++) p->lines[i] = fs->line;
+            p->nregs = base + 2 + np + nr;
+            EMITX(fs, CLOSURE, dst, fs->cc->vm->protos.len - 1);
+            break;
+        }
+        default: comp_error(fs->cc, n->pos, "this selector is not supported yet"); break;
         }
         break;
     }
