@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "sched.h"
 
 static Node *unparen(Node *n) {
     while (n && n->kind == AST_PAREN) n = n->u.unary.x;
@@ -407,7 +408,11 @@ static void unary(FuncState *fs, Node *n, int dst) {
         EMIT(fs, BNOT, dst, comp_expr(fs, x), 0);
         narrow(fs, n->type, dst);
         return;
-    case TK_ARROW: comp_error(fs->cc, n->pos, "channel receive is not supported yet by the VM"); return;
+    case TK_ARROW: {
+        int c = comp_expr(fs, n->u.unary.x);
+        EMIT(fs, RECV, dst, c, 0);
+        return;
+    }
     default: comp_error(fs->cc, n->pos, "unary operator not supported"); return;
     }
 }
@@ -641,7 +646,12 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
                 vm_pin(fs->cc->vm, &f->h);
                 f->v[0].i = o->name[3] == 'o' ? 1 : o->name[3] == 'e' ? 2 : 0;
                 EMITX(fs, LOADK, dst, comp_const(fs, (Value){{0}, &f->h}));
-            } else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
+            } else {
+                Value pv;
+                if (o->kind == OBJ_VAR && o->pkg && sched_pkg_var(fs->cc->vm, o->pkg->path, o->name, &pv) == 0)
+                    EMITX(fs, LOADK, dst, comp_const(fs, pv));
+                else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
+            }
             break;
         }
         case SEL_METHOD: {
@@ -913,8 +923,12 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         Node *x = args.items[0];
         Type *u = ty_under(x->type);
         int d = ty_is_string(u) ? 0 : u->kind == TY_SLICE ? 1 : u->kind == TY_MAP ? 2 : 3;
-        if (u->kind == TY_CHAN) comp_error(fs->cc, n->pos, "len/cap of a channel is not supported yet");
         int xr = comp_expr(fs, x);
+        if (u->kind == TY_CHAN) {
+            if (fun->obj->builtin == BI_LEN) EMIT(fs, CHLEN, r, xr, 0);
+            else EMIT(fs, CHCAP, r, xr, 0);
+            return r;
+        }
         comp_emit(fs, VM_MK(fun->obj->builtin == BI_LEN ? OP_LEN : OP_CAP, r, xr, 0, d));
         return r;
     }
@@ -953,7 +967,13 @@ static int builtin(FuncState *fs, Node *n, int nres) {
             else EMITX(fs, LOADI, h, 0);
             EMIT(fs, MAKEMAP, r, h, 0);
             EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
-        } else comp_error(fs->cc, n->pos, "make(chan) is not supported yet by the VM");
+        } else {
+            int h = comp_reg(fs);
+            if (args.n > 1) comp_value_to(fs, args.items[1], deftype(fs, args.items[1]->type), h);
+            else EMITX(fs, LOADI, h, 0);
+            EMIT(fs, MAKECHAN, r, h, 0);
+            EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
+        }
         return r;
     }
     case BI_NEW: {
@@ -982,6 +1002,10 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         EMIT(fs, PANIC, r, 0, 0);
         return r;
     case BI_RECOVER: EMIT(fs, RECOVER, r, 0, 0); return r;
+    case BI_CLOSE:
+        comp_expr_to(fs, args.items[0], r);
+        EMIT(fs, CLOSE, r, 0, 0);
+        return r;
     default:
         comp_error(fs->cc, n->pos, "built-in %s is not supported yet by the VM", fun->u.ident.name);
         (void)nres;
@@ -990,7 +1014,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
 }
 
 int comp_call(FuncState *fs, Node *n, int nres) {
-    int defer = nres < 0, want = nres < 0 ? 0 : nres;
+    int defer = nres == -1, gostmt = nres == -2, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
     switch (NF_CALL(n)) {
@@ -1041,6 +1065,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     }
     fs->line = n->pos.line;
     if (defer) EMIT(fs, DEFER, base, nargs, 0);
+    else if (gostmt) EMIT(fs, GO, base, nargs, 0);
     else EMIT(fs, CALL, base, nargs, want);
     if (fs->freereg < base + want) comp_regs(fs, base + want - fs->freereg);
     return base;
@@ -1058,6 +1083,8 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, x->type)->id);
     } else if (u->kind == AST_TYPE_ASSERT) {
         EMIT(fs, ASSERT2, base, comp_expr(fs, u->u.type_assert.x), comp_rtype(fs->cc, u->type)->id);
+    } else if (u->kind == AST_UNARY && u->u.unary.op == TK_ARROW) {
+        EMIT(fs, RECV, base, comp_expr(fs, u->u.unary.x), 1);
     } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");
     return base;
 }

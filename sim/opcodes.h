@@ -143,7 +143,16 @@
     OP(ASSERT, ABC)   /* R[A] = R[B].(T[C]); panics on mismatch */                      \
     OP(ASSERT2, ABC)  /* R[A], R[A+1] = R[B].(T[C]) with comma-ok */                    \
     OP(TYPEIS, ABC)   /* R[A] = R[B] holds T[C] (C = 0xffff: R[B] is nil) */            \
-    OP(METHOD, ABC)   /* R[A] = method name C of R[B]'s dynamic type, R[A+1] = receiver */
+    OP(METHOD, ABC)   /* R[A] = method name C of R[B]'s dynamic type, R[A+1] = receiver */\
+    /* goroutines and channels (sched.h, chan.c): each is a scheduling point */      \
+    OP(GO, AB)        /* go R[A](R[A+1..A+B]): arguments evaluated now */             \
+    OP(MAKECHAN, AB)  /* R[A] = make(T[X], R[B]) +X */                                \
+    OP(SEND, AB)      /* R[A] <- R[B]; may block */                                   \
+    OP(RECV, ABC)     /* R[A] = <-R[B]; C=1: R[A+1] = ok; may block */                \
+    OP(CLOSE, A)      /* close(R[A]) */                                               \
+    OP(SELECT, ABCD)  /* R[A] = case chosen among B cases at R[C+3k] (chan, value, dir in / ok out); D=1: has default (-1) */ \
+    OP(CHLEN, AB)     /* R[A] = len(chan R[B]) */                                     \
+    OP(CHCAP, AB)     /* R[A] = cap(chan R[B]) */
 
 typedef enum VmOp {
 #define OP_ENUM(name, fmt) OP_##name,

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sched.h"
 #include "vm.h"
 
 #if defined(__GNUC__) && !defined(GORO_NO_COMPUTED_GOTO)
@@ -1031,6 +1032,31 @@ next:
         R[a + 1] = recv;
         DISPATCH();
     }
+
+    /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
+#define SCHED_OP(call)                                                                  \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        int st_ = (call);                                                               \
+        f = &g->frames[g->nframes - 1];                                                 \
+        R = g->stack + f->base;                                                         \
+        if (st_ == VM_RAISE) goto unwind;                                               \
+        if (st_ == VM_BLOCKED && !nested) return VM_BLOCKED;                            \
+    } while (0)
+    CASE(GO) { SHARED(); SCHED_OP(sched_go(vm, g, R + A, B)); DISPATCH(); }
+    CASE(MAKECHAN) {
+        const RType *t = XTYPE();
+        pc++;
+        SCHED_OP(chan_make(vm, g, t, RB, A));
+        DISPATCH();
+    }
+    CASE(SEND) { SHARED(); SCHED_OP(chan_send(vm, g, RA, RB)); DISPATCH(); }
+    CASE(RECV) { SHARED(); SCHED_OP(chan_recv(vm, g, RB, f->base + A, C)); DISPATCH(); }
+    CASE(CLOSE) { SHARED(); SCHED_OP(chan_close(vm, g, RA)); DISPATCH(); }
+    CASE(SELECT) { SHARED(); SCHED_OP(chan_select(vm, g, f->base + A, B, f->base + C, D)); DISPATCH(); }
+    CASE(CHLEN) { SETI(RA, chan_len(vm, RB, 0)); DISPATCH(); }
+    CASE(CHCAP) { SETI(RA, chan_len(vm, RB, 1)); DISPATCH(); }
+#undef SCHED_OP
 
 #if !VM_COMPUTED_GOTO
     default: GORO_ASSERT(!"bad opcode");

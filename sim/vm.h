@@ -327,6 +327,11 @@ struct Vm {
     const RType *t_string, *t_int;
     const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
     const RType *t_wraperr;  /* *fmt.wrapError (fmt.Errorf with %w) */
+    /* concurrency (sched.h): the scheduler running this machine, NULL when
+     * none; mark_hook marks what the scheduler holds (channel buffers,
+     * timers, parked values) at each collection. */
+    struct Sched *sched;
+    void (*mark_hook)(Vm *vm);
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded
@@ -345,6 +350,9 @@ GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size);
 /* vm_gc: collect now: mark from goroutine stacks and frames, defers, panics,
  * globals, pinned and temporary roots; free the rest. */
 void vm_gc(Vm *vm);
+
+/* vm_gc_mark: mark [o] live during a collection (for Vm.mark_hook). */
+void vm_gc_mark(Vm *vm, GcObj *o);
 
 /* vm_pin: keep [o] alive for the Vm's life (constants, method closures). */
 void vm_pin(Vm *vm, GcObj *o);

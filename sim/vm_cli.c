@@ -4,6 +4,7 @@
 #include "check.h"
 #include "compile.h"
 #include "parse.h"
+#include "sched.h"
 #include "vm_cli.h"
 
 /* load: the file checked and compiled into [vm]; 0 on success, else the
@@ -42,6 +43,15 @@ static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
 }
 
 int vm_cli_run(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err) {
+    /* Goroutines, channels, sync and time need the scheduler (sched.h). */
+    SchedOptions so;
+    sched_options_default(&so);
+    so.seed = seed;
+    so.gc_stress = gc_stress;
+    return sched_run_file(path, &so, out, err, NULL);
+}
+
+int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err) {
     Vm vm;
     vm_init(&vm, out, seed);
     vm.err = err;

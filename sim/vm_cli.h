@@ -18,6 +18,10 @@
  * every allocation (tests). */
 int vm_cli_run(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err);
 
+/* vm_cli_run_sequential: vm_cli_run on one goroutine without the
+ * scheduler (no goroutines, channels or time). */
+int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *err);
+
 /* vm_cli_disasm: compile [path] and write every function's bytecode to
  * [out]. Returns 0, or 1 after printing errors to [err]. */
 int vm_cli_disasm(const char *path, FILE *out, FILE *err);

@@ -243,12 +243,15 @@ static void mark_goroutine(Vm *vm, Goroutine *g) {
     mark_values(vm, g->result, 4);
 }
 
+void vm_gc_mark(Vm *vm, GcObj *o) { mark(vm, o); }
+
 void vm_gc(Vm *vm) {
     vm->ngc++;
     for (Goroutine *g = vm->all_g; g; g = g->next_all) mark_goroutine(vm, g);
     mark_values(vm, vm->globals, vm->nglobals);
     for (int i = 0; i < vm->pinned.len; i++) mark(vm, vm->pinned.items[i]);
     for (int i = 0; i < vm->tmp_roots.len; i++) mark(vm, vm->tmp_roots.items[i]);
+    if (vm->mark_hook) vm->mark_hook(vm);
     for (int i = 0; i < vm->protos.len; i++) mark_values(vm, vm->protos.items[i]->k, vm->protos.items[i]->nk);
     for (int i = 0; i < vm->types.len; i++) {
         const RType *t = vm->types.items[i];

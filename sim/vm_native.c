@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gofmt.h"
+#include "sched.h"
 #include "vm_native.h"
 
 /* ---- runtime-made types ---- */
@@ -552,7 +553,7 @@ const VmNativeDef *vm_native_lookup(const char *qname) {
         if (strcmp(natives[i].name, qname) == 0) return &natives[i];
     for (int i = 0; i < vm_native_lib_len; i++)
         if (strcmp(vm_native_lib[i].name, qname) == 0) return &vm_native_lib[i];
-    return NULL;
+    return sched_native_lookup(qname);
 }
 
 Value vm_native_error(Vm *vm, Value msg) { return new_error(vm, msg, (Value){{0}, NULL}, 0); }

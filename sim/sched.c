@@ -1,0 +1,628 @@
+/* sched: the run loop, the run queue and strategies, park/ready, goroutine
+ * creation and exit, deadlock, limits and the trace of scheduling.
+ *
+ * Invariants: see sched.h. In addition: a goroutine is on the run queue iff
+ * its status is SG_RUNNABLE; s->cur is the SG_RUNNING one or NULL.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "compile.h"
+#include "parse.h"
+#include "sched.h"
+
+/* Mean shared accesses between preemptions under `random`. Small enough
+ * that a 1000-increment race loses updates in a fair share of seeds, large
+ * enough that a critical section of a few accesses usually completes. */
+#define RANDOM_MEAN_DISTANCE 400
+#define SLICE_BUDGET 20000
+
+/* ---- wait queues ---- */
+
+void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+    if (q->len == q->cap) {
+        uint32_t nc = q->cap ? q->cap * 2 : 4;
+        Waiter *w = mem_alloc(sizeof *w * nc);
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < q->len; i++) {
+            Waiter x = q->w[(q->head + i) % q->cap];
+            if (x.g) w[k++] = x;
+        }
+        mem_free(q->w, sizeof *q->w * q->cap);
+        q->w = w;
+        q->cap = nc;
+        q->head = 0;
+        q->len = k;
+    }
+    q->w[(q->head + q->len) % q->cap] = (Waiter){g, ci};
+    q->len++;
+    q->live++;
+}
+
+int waitq_pop(WaitQ *q, Waiter *out) {
+    while (q->len) {
+        Waiter x = q->w[q->head];
+        q->head = (q->head + 1) % q->cap;
+        q->len--;
+        if (x.g) {
+            q->live--;
+            *out = x;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void waitq_remove(WaitQ *q, Goroutine *g) {
+    for (uint32_t i = 0; i < q->len; i++) {
+        Waiter *x = &q->w[(q->head + i) % q->cap];
+        if (x->g == g) {
+            x->g = NULL;
+            q->live--;
+        }
+    }
+}
+
+void waitq_free(WaitQ *q) {
+    mem_free(q->w, sizeof *q->w * q->cap);
+    memset(q, 0, sizeof *q);
+}
+
+/* ---- trace helpers ---- */
+
+void sched_emit(Sched *s, TraceEvent ev) {
+    if (!s->trace) return;
+    ev.step = s->steps;
+    ev.vtime = s->now;
+    trace_emit(s->trace, &ev);
+}
+
+int sched_line(Goroutine *g) {
+    if (!g->nframes) return 0;
+    Frame *f = &g->frames[g->nframes - 1];
+    if (!f->p->lines || !f->pc) return 0;
+    long k = f->pc - f->p->code - 1;
+    if (k < 0) k = 0;
+    if (k >= f->p->ncode) k = f->p->ncode - 1;
+    return f->p->lines[k];
+}
+
+static Pos gpos(Goroutine *g) {
+    Pos p;
+    memset(&p, 0, sizeof p);
+    p.line = sched_line(g);
+    return p;
+}
+
+/* ---- run queue ---- */
+
+static void rq_push(Sched *s, Goroutine *g) {
+    if (s->rq_len == s->rq_cap) {
+        uint32_t nc = s->rq_cap ? s->rq_cap * 2 : 16;
+        Goroutine **n = mem_alloc(sizeof *n * nc);
+        for (uint32_t i = 0; i < s->rq_len; i++) n[i] = s->rq[(s->rq_head + i) % s->rq_cap];
+        mem_free(s->rq, sizeof *s->rq * s->rq_cap);
+        s->rq = n;
+        s->rq_cap = nc;
+        s->rq_head = 0;
+    }
+    s->rq[(s->rq_head + s->rq_len) % s->rq_cap] = g;
+    s->rq_len++;
+}
+
+/* rq_take: remove and return the k-th runnable goroutine (order of the
+ * others kept, so rr stays FIFO and picks stay reproducible). */
+static Goroutine *rq_take(Sched *s, uint32_t k) {
+    Goroutine *g = s->rq[(s->rq_head + k) % s->rq_cap];
+    if (k == 0) {
+        s->rq_head = (s->rq_head + 1) % s->rq_cap;
+    } else {
+        for (uint32_t i = k; i + 1 < s->rq_len; i++)
+            s->rq[(s->rq_head + i) % s->rq_cap] = s->rq[(s->rq_head + i + 1) % s->rq_cap];
+    }
+    s->rq_len--;
+    return g;
+}
+
+static void make_runnable(Sched *s, Goroutine *g) {
+    SchedG *sg = sched_g(g);
+    sg->status = SG_RUNNABLE;
+    rq_push(s, g);
+}
+
+void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
+    SchedG *sg = sched_g(g);
+    GORO_ASSERT(sg->status == SG_RUNNING);
+    sg->status = SG_WAITING;
+    sg->reason = reason;
+    sg->wait_obj = obj;
+    if (s->cur == g) s->cur = NULL;
+    if (s->trace) {
+        TraceEvent ev = {.kind = TRACE_EV_GO_BLOCK, .aux = reason, .g = sg->tobj, .obj = obj, .pos = gpos(g)};
+        if (reason == TRACE_WAIT_SLEEP) {
+            ev.kind = TRACE_EV_GO_SLEEP;
+            ev.aux = 0;
+            ev.arg = sg->wake_at;
+        }
+        sched_emit(s, ev);
+    }
+}
+
+void sched_ready(Sched *s, Goroutine *g) {
+    SchedG *sg = sched_g(g);
+    if (sg->status != SG_WAITING) return;
+    if (s->trace) {
+        TraceObj by = s->cur ? sched_g(s->cur)->tobj : 0;
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = gpos(g)});
+    }
+    make_runnable(s, g);
+}
+
+void sched_yield(Sched *s, Goroutine *g) {
+    if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_YIELD, .g = sched_g(g)->tobj, .pos = gpos(g)});
+    if (s->cur == g) s->cur = NULL;
+    make_runnable(s, g);
+}
+
+int sched_result_slot(Goroutine *g) {
+    Frame *f = &g->frames[g->nframes - 1];
+    return f->base + VM_A(f->pc[-1]);
+}
+
+int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
+    Sched *s = vm->sched;
+    if (!s || --vm->preempt > 0 || s->cur != g) return VM_OK;
+    int slot = sched_result_slot(g);
+    for (int k = 0; k < nres; k++) g->stack[slot + k] = res[k];
+    sched_yield(s, g);
+    return VM_BLOCKED;
+}
+
+/* ---- goroutines ---- */
+
+static const char *fn_name(Value fn) {
+    ClosureObj *cl = (ClosureObj *)fn.r;
+    return cl && cl->p->name ? cl->p->name : "?";
+}
+
+/* native_wrapper: a proto that calls its first argument (a native) with
+ * the rest, so `go nativeFunc(args)` has a Go frame to start from. */
+static Value native_wrapper(Vm *vm, Value fn, int nargs) {
+    Proto *p = vm_proto_new(vm, fn_name(fn));
+    p->nparams = 1 + nargs;
+    p->nresults = 0;
+    p->ncode = 3 + nargs;
+    p->code = mem_alloc(sizeof(Instr) * (size_t)p->ncode);
+    p->lines = mem_alloc(sizeof(int) * (size_t)p->ncode);
+    int base = 1 + nargs, pc = 0;
+    for (int i = 0; i <= nargs; i++) p->code[pc++] = VM_MK(OP_MOVE, base + i, i, 0, 0);
+    p->code[pc++] = VM_MK(OP_CALL, base, nargs, 0, 0);
+    p->code[pc++] = VM_MK(OP_RET, 0, 0, 0, 0);
+    p->ncode = pc;
+    for (int i = 0; i < pc; i++) p->lines[i] = 0;
+    p->nregs = 2 * (1 + nargs) + 1;
+    ClosureObj *c = vm_closure(vm, p, 0);
+    return (Value){{0}, &c->h};
+}
+
+Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs) {
+    Vm *vm = s->vm;
+    Value argv[VM_MAX_NATIVE_ARGS + 1];
+    ClosureObj *cl = (ClosureObj *)fn.r;
+    Goroutine *g;
+    if (cl->p->native) {
+        vm_push_root(vm, fn.r);
+        Value w = native_wrapper(vm, fn, nargs);
+        vm_pop_roots(vm, 1);
+        argv[0] = fn;
+        for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
+        g = vm_goroutine_new(vm, w, argv, nargs + 1);
+    } else g = vm_goroutine_new(vm, fn, args, nargs);
+    SchedG *sg = mem_alloc(sizeof *sg);
+    memset(sg, 0, sizeof *sg);
+    sg->g = g;
+    sg->dst = -1;
+    sg->lock = -1;
+    g->sched = sg;
+    s->live++;
+    if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
+    if (s->trace) {
+        TraceObj par = parent ? sched_g(parent)->tobj : 0;
+        Pos p = parent ? gpos(parent) : (Pos){0};
+        sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fn_name(fn), p);
+    }
+    make_runnable(s, g);
+    return g;
+}
+
+int sched_go(Vm *vm, Goroutine *g, const Value *fa, int nargs) {
+    Sched *s = vm->sched;
+    if (!s) return vm_panic_plain(vm, g, "goroutines need the scheduler");
+    if (!fa[0].r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    Value args[VM_MAX_NATIVE_ARGS + 8];
+    GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS + 8);
+    memcpy(args, fa + 1, sizeof(Value) * (size_t)nargs);
+    sched_spawn(s, g, fa[0], args, nargs);
+    return VM_OK;
+}
+
+static void goroutine_exit(Sched *s, Goroutine *g) {
+    SchedG *sg = sched_g(g);
+    sg->status = SG_DEAD;
+    s->live--;
+    if (s->cur == g) s->cur = NULL;
+    if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
+    if (!sg->is_main) {
+        mem_free(sg, sizeof *sg);
+        g->sched = NULL;
+        vm_goroutine_free(s->vm, g);
+    }
+}
+
+/* ---- stacks, fatal errors, deadlock ---- */
+
+static void print_stack(Sched *s, Goroutine *g, FILE *err) {
+    for (int i = g->nframes - 1; i >= 0; i--) {
+        Frame *f = &g->frames[i];
+        int line = 0;
+        if (f->p->lines && f->pc && f->p->ncode) {
+            long k = f->pc - f->p->code - 1;
+            if (k < 0) k = 0;
+            if (k >= f->p->ncode) k = f->p->ncode - 1;
+            line = f->p->lines[k];
+        }
+        fprintf(err, "%s(...)\n\t%s:%d\n", f->p->name ? f->p->name : "?", s->vm->filename, line);
+    }
+}
+
+static void finish(Sched *s, int status) {
+    if (s->done) return;
+    s->done = 1;
+    s->status = status;
+}
+
+int sched_fatal(Sched *s, Goroutine *g, const char *msg) {
+    fflush(s->vm->out);
+    fprintf(s->err, "fatal error: %s\n\ngoroutine %lld [running]:\n", msg, (long long)g->id);
+    print_stack(s, g, s->err);
+    fprintf(s->err, "exit status 2\n");
+    if (s->trace) {
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_PANIC, .g = sched_g(g)->tobj, .pos = gpos(g),
+                                   .value = trace_intern_cstr(s->trace, msg)});
+    }
+    /* Park the goroutine forever; the loop sees s->done. */
+    sched_park(s, g, TRACE_WAIT_NONE, 0);
+    finish(s, 2);
+    return VM_BLOCKED;
+}
+
+static void deadlock(Sched *s) {
+    fflush(s->vm->out);
+    FILE *e = s->err;
+    if (s->main_g && sched_g(s->main_g)->reason == TRACE_WAIT_NONE && sched_g(s->main_g)->status == SG_WAITING) {
+        fprintf(e, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    } else {
+        fprintf(e, "fatal error: all goroutines are asleep - deadlock!\n");
+    }
+    /* Goroutines in Go's dump order: by id. */
+    for (int64_t id = 1; id < s->vm->next_gid; id++) {
+        for (Goroutine *g = s->vm->all_g; g; g = g->next_all) {
+            if (g->id != id || !g->sched || sched_g(g)->status != SG_WAITING) continue;
+            fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
+            print_stack(s, g, e);
+        }
+    }
+    fprintf(e, "exit status 2\n");
+    if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_DEADLOCK});
+    finish(s, 2);
+}
+
+static void limit(Sched *s, int which, const char *msg) {
+    fflush(s->vm->out);
+    fprintf(s->err, "goro-viz: %s\n", msg);
+    if (s->trace)
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_LIMIT, .aux = which, .value = trace_intern_cstr(s->trace, msg)});
+    finish(s, 3);
+}
+
+/* ---- output capture (trace) ---- */
+
+static void flush_output(Sched *s, Goroutine *g) {
+    if (!s->trace) return;
+    fflush(s->vm->out);
+    if (s->olen > s->osent) {
+        size_t n = s->olen - s->osent;
+        fwrite(s->obuf + s->osent, 1, n, s->real_out);
+        TraceObj tg = g && g->sched ? sched_g(g)->tobj : 0;
+        trace_output(s->trace, s->steps, tg, g ? gpos(g) : (Pos){0}, 1, s->obuf + s->osent, n);
+        s->osent = s->olen;
+    }
+}
+
+/* ---- strategies ---- */
+
+static int64_t draw_distance(Sched *s) {
+    Vm *vm = s->vm;
+    switch (s->opt.strategy) {
+    case SCHED_RR: return INT64_MAX / 2;
+    case SCHED_PCT: {
+        if (s->pct_changes_left <= 0) return INT64_MAX / 2;
+        int64_t d = (int64_t)(s->pct_next_change > s->steps ? s->pct_next_change - s->steps : 1);
+        return d;
+    }
+    default: {
+        /* geometric with mean RANDOM_MEAN_DISTANCE, by inversion of one draw */
+        uint64_t r = prng_below(&vm->prng, 2 * RANDOM_MEAN_DISTANCE);
+        return (int64_t)r + 1;
+    }
+    }
+}
+
+/* pick: remove and return the goroutine to run next; [prev] was just
+ * preempted (runnable, on the queue) and is avoided by `random` when
+ * another goroutine can run. */
+static Goroutine *pick(Sched *s, Goroutine *prev) {
+    Vm *vm = s->vm;
+    switch (s->opt.strategy) {
+    case SCHED_RR: return rq_take(s, 0);
+    case SCHED_PCT: {
+        uint32_t best = 0;
+        for (uint32_t i = 1; i < s->rq_len; i++)
+            if (sched_g(s->rq[(s->rq_head + i) % s->rq_cap])->prio >
+                sched_g(s->rq[(s->rq_head + best) % s->rq_cap])->prio)
+                best = i;
+        return rq_take(s, best);
+    }
+    default: {
+        if (prev && s->rq_len > 1) {
+            /* prev is the last one pushed: choose among the others */
+            uint32_t k = (uint32_t)prng_below(&vm->prng, s->rq_len - 1);
+            return rq_take(s, k);
+        }
+        return rq_take(s, (uint32_t)prng_below(&vm->prng, s->rq_len));
+    }
+    }
+}
+
+static void pct_change_point(Sched *s, Goroutine *g) {
+    /* lower the running goroutine below everyone */
+    sched_g(g)->prio = s->pct_low--;
+    s->pct_changes_left--;
+    if (s->pct_changes_left > 0)
+        s->pct_next_change = s->steps + 1 + prng_below(&s->vm->prng, 4000);
+}
+
+/* ---- the loop ---- */
+
+static void run_loop(Sched *s) {
+    Vm *vm = s->vm;
+    Goroutine *prev = NULL;
+    Goroutine *last_started = NULL;
+    while (!s->done) {
+        if (s->rq_len == 0) {
+            int64_t w = timer_next_when(s);
+            if (w < 0) {
+                deadlock(s);
+                break;
+            }
+            if (s->opt.max_vtime && w > s->opt.max_vtime) {
+                limit(s, TRACE_LIMIT_VTIME, "virtual time limit reached (--max-vtime)");
+                break;
+            }
+            timer_fire_due(s);
+            prev = NULL;
+            continue;
+        }
+        Goroutine *g = pick(s, prev);
+        SchedG *sg = sched_g(g);
+        sg->status = SG_RUNNING;
+        s->cur = g;
+        if (s->trace && g != last_started)
+            sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_START, .g = sg->tobj, .pos = gpos(g)});
+        last_started = g;
+        int64_t dist = draw_distance(s);
+        vm->preempt = dist;
+        int st = vm_run(vm, g, SLICE_BUDGET);
+        int64_t left = vm->preempt > 0 ? vm->preempt : 0;
+        s->steps += (uint64_t)(dist - left) + 1;
+        flush_output(s, g);
+        prev = NULL;
+        switch (st) {
+        case VM_PREEMPTED:
+        case VM_BUDGET:
+            if (st == VM_BUDGET) s->steps += SLICE_BUDGET / 16;
+            if (s->opt.strategy == SCHED_PCT && st == VM_PREEMPTED && s->pct_changes_left > 0 &&
+                s->steps >= s->pct_next_change)
+                pct_change_point(s, g);
+            s->cur = NULL;
+            make_runnable(s, g);
+            if (s->trace && st == VM_PREEMPTED)
+                sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_YIELD, .g = sg->tobj, .pos = gpos(g)});
+            prev = g;
+            break;
+        case VM_BLOCKED:
+            if (sg->status == SG_RUNNING) {
+                /* blocked inside a nested call: cannot happen with parks */
+                sg->status = SG_WAITING;
+            }
+            if (s->cur == g) s->cur = NULL;
+            break;
+        case VM_DONE:
+            if (sg->is_main) {
+                goroutine_exit(s, g);
+                finish(s, 0);
+            } else goroutine_exit(s, g);
+            break;
+        case VM_PANICKED:
+            fflush(vm->out);
+            if (s->trace) {
+                char buf[256];
+                vm_panic_text(vm, g, g->panic->val, buf, sizeof buf);
+                sched_emit(s, (TraceEvent){.kind = TRACE_EV_PANIC, .g = sg->tobj, .pos = gpos(g),
+                                           .value = trace_intern_cstr(s->trace, buf)});
+            }
+            vm_print_panic(vm, g, s->err);
+            fprintf(s->err, "exit status 2\n");
+            finish(s, 2);
+            break;
+        default: GORO_ASSERT(!"bad vm_run status");
+        }
+        if (s->done) break;
+        if (s->opt.max_steps && s->steps > s->opt.max_steps) {
+            limit(s, TRACE_LIMIT_STEPS, "step limit reached (--max-steps)");
+            break;
+        }
+        if (s->opt.max_heap && (int64_t)vm->bytes > s->opt.max_heap) {
+            limit(s, TRACE_LIMIT_HEAP, "heap limit reached (--max-heap)");
+            break;
+        }
+        if (s->opt.max_goroutines && s->live > s->opt.max_goroutines) {
+            limit(s, TRACE_LIMIT_GOROUTINES, "goroutine limit reached (--max-goroutines)");
+            break;
+        }
+    }
+}
+
+/* ---- set-up ---- */
+
+void sched_options_default(SchedOptions *o) {
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    o->strategy = SCHED_RANDOM;
+    o->pct_depth = 3;
+    o->max_steps = 2000000000ull;
+    o->max_goroutines = 2000000;
+    o->max_heap = (int64_t)4 << 30;
+    o->max_vtime = (int64_t)1000000 * 3600 * 1000000000;
+}
+
+int sched_strategy_parse(const char *name, SchedStrategy *out) {
+    if (!strcmp(name, "random")) *out = SCHED_RANDOM;
+    else if (!strcmp(name, "pct")) *out = SCHED_PCT;
+    else if (!strcmp(name, "rr")) *out = SCHED_RR;
+    else return -1;
+    return 0;
+}
+
+/* load: the file checked and compiled into [vm]; 0 on success, else the
+ * exit status after printing why. */
+static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
+    SrcFile src;
+    char why[256];
+    if (src_load(&src, path, why, sizeof why) != 0) {
+        fprintf(err, "goro-viz: %s\n", why);
+        return 1;
+    }
+    DiagList diags;
+    diag_init(&diags, src.path);
+    AstFile ast;
+    memset(&ast, 0, sizeof ast);
+    parse_file(&ast, &src, &diags);
+    int status = 0;
+    ChkProgram prog;
+    memset(&prog, 0, sizeof prog);
+    int checked = 0;
+    if (!diag_count(&diags)) {
+        chk_file(&prog, &ast, &diags);
+        checked = 1;
+    }
+    if (diag_count(&diags)) {
+        diag_print(&diags, err);
+        status = 1;
+    } else if (comp_program(vm, &prog, &src, err, entry) != 0) {
+        status = 1;
+    }
+    if (checked) chk_free(&prog);
+    ast_free(&ast);
+    diag_free(&diags);
+    src_free(&src);
+    return status;
+}
+
+static void sched_free(Sched *s) {
+    for (int i = 0; i < s->chans.len; i++) {
+        ChanState *c = &s->chans.items[i];
+        mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
+        waitq_free(&c->recvq);
+        waitq_free(&c->sendq);
+    }
+    VEC_FREE(s->chans);
+    for (int i = 0; i < s->syncs.len; i++) {
+        waitq_free(&s->syncs.items[i].q);
+        waitq_free(&s->syncs.items[i].rq);
+    }
+    VEC_FREE(s->syncs);
+    VEC_FREE(s->timers);
+    for (int i = 0; i < s->ctxs.len; i++) VEC_FREE(s->ctxs.items[i].children);
+    VEC_FREE(s->ctxs);
+    mem_free(s->theap, sizeof(int) * (size_t)s->heapcap);
+    mem_free(s->rq, sizeof *s->rq * s->rq_cap);
+    for (Goroutine *g = s->vm->all_g; g; g = g->next_all) {
+        SchedG *sg = g->sched;
+        if (!sg) continue;
+        if (sg->sel) mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
+        mem_free(sg, sizeof *sg);
+        g->sched = NULL;
+    }
+}
+
+int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out) {
+    if (trace_out) *trace_out = NULL;
+    Sched s;
+    memset(&s, 0, sizeof s);
+    s.opt = *opt;
+    s.err = err;
+    Vm vm;
+    vm_init(&vm, out, opt->seed);
+    vm.err = err;
+    vm.gc_stress = opt->gc_stress;
+    vm.sched = &s;
+    vm.mark_hook = sched_mark;
+    s.vm = &vm;
+    s.pct_low = 999;
+    if (opt->strategy == SCHED_PCT) {
+        s.pct_changes_left = opt->pct_depth > 1 ? opt->pct_depth - 1 : 0;
+        s.pct_next_change = 1 + prng_below(&vm.prng, 4000);
+    }
+    FILE *mem = NULL;
+    if (opt->trace) {
+        s.trace = trace_new(NULL);
+        trace_set_meta(s.trace, "file", path);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%llu", (unsigned long long)opt->seed);
+        trace_set_meta(s.trace, "seed", buf);
+        trace_set_meta(s.trace, "strategy", opt->strategy == SCHED_RR ? "rr" : opt->strategy == SCHED_PCT ? "pct" : "random");
+        mem = open_memstream(&s.obuf, &s.olen);
+        s.real_out = out;
+        vm.out = mem;
+    }
+    Value entry;
+    int status = load(path, &vm, &entry, err);
+    if (status == 0) {
+        Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
+        sched_g(g)->is_main = 1;
+        s.main_g = g;
+        run_loop(&s);
+        flush_output(&s, s.main_g);
+        fflush(vm.out);
+        status = s.status;
+        if (s.trace) {
+            sched_emit(&s, (TraceEvent){.kind = TRACE_EV_RUN_END, .arg = status});
+            trace_finish(s.trace);
+        }
+    }
+    sched_free(&s);
+    vm.sched = NULL;
+    vm.mark_hook = NULL;
+    vm_free(&vm);
+    if (mem) {
+        fclose(mem);
+        free(s.obuf); /* open_memstream's buffer is malloc'd by libc */
+    }
+    if (s.trace) {
+        if (trace_out && status != 1) *trace_out = s.trace;
+        else trace_free(s.trace);
+    }
+    return status;
+}

@@ -1,0 +1,325 @@
+/* sched: the deterministic single-threaded scheduler: goroutines, the run
+ * queue, parking and waking, strategies (random, pct, rr), the virtual
+ * clock and its timers, deadlock and limits; plus the channel (chan.c),
+ * sync/atomic/runtime (vm_sync.c), time (vm_time.c) and context
+ * (vm_context.c) runtimes that park and wake through it.
+ *
+ * Goroutine states (SchedG.status), after runtime2.go:
+ *   SG_RUNNABLE  on the run queue, owned by the scheduler
+ *   SG_RUNNING   the one goroutine inside vm_run
+ *   SG_WAITING   parked by sched_park with a wait reason; on exactly the wait
+ *                queues of what it waits on (channels of a select, a lock, a
+ *                wait group), or on the timer heap (sleep), or on nothing
+ *                (nil channel, empty select: forever)
+ *   SG_DEAD      returned or died; freed
+ *
+ * Invariants:
+ * - One door to block (sched_park) and one to wake (sched_ready); a woken
+ *   goroutine's results are written into its registers by the waker before
+ *   sched_ready, so it resumes after the instruction that blocked.
+ * - Every choice (who runs, preemption distance, select case, timer ties by
+ *   arming order) comes from vm->prng or from a counter: a run is a pure
+ *   function of (source, seed, strategy, options).
+ * - The clock moves only when the run queue is empty; it jumps to the
+ *   earliest timer; timers due at the same instant fire in arming order.
+ * - The hot path of a shared access that does not switch is vm->preempt's
+ *   decrement (vm.c SHARED); the distance is drawn once per switch.
+ */
+#ifndef GORO_SCHED_H
+#define GORO_SCHED_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "trace.h"
+#include "vm.h"
+
+/* SchedStrategy: who runs at each scheduling point. */
+typedef enum SchedStrategy {
+    SCHED_RANDOM = 0, /* preempt at a shared access with small probability;
+                         at a blocking point pick uniformly */
+    SCHED_PCT,        /* Burckhardt et al. 2010: random priorities, d-1
+                         priority change points */
+    SCHED_RR          /* FIFO run queue, no preemption at accesses */
+} SchedStrategy;
+
+/* SchedOptions: one run's knobs; sched_options_default fills them. */
+typedef struct SchedOptions {
+    uint64_t seed;
+    SchedStrategy strategy;
+    int pct_depth;          /* d for pct (default 3) */
+    uint64_t max_steps;     /* scheduling points + budget slices (0 = none) */
+    int64_t max_goroutines; /* live goroutines (0 = none) */
+    int64_t max_heap;       /* heap bytes (0 = none) */
+    int64_t max_vtime;      /* virtual ns since the start (0 = none) */
+    int trace;              /* record a Trace */
+    int gc_stress;          /* collect at every allocation (tests) */
+} SchedOptions;
+
+/* sched_options_default: seed 1, random, depth 3, default limits (steps
+ * 2e9, goroutines 2e6, heap 4 GiB, vtime 1e6 hours), trace off. */
+void sched_options_default(SchedOptions *o);
+
+/* sched_strategy_parse: "random", "pct", "rr" into [*out]; -1 if unknown. */
+int sched_strategy_parse(const char *name, SchedStrategy *out);
+
+/* sched_run_file: compile and run the Go program at [path] under [opt],
+ * program stdout to [out], compile errors, panics, deadlock and limit
+ * messages to [err]. When [trace_out] is non-NULL and opt->trace is set,
+ * *trace_out receives the finished Trace (caller frees it with
+ * trace_free; NULL on a compile error). Returns the exit status: 0, 1
+ * (compile error), 2 (panic, fatal error, deadlock), 3 (a limit). */
+int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out);
+
+/* ------------------------------------------------------------------------ */
+/* Internals shared by sched.c, chan.c, vm_sync.c, vm_time.c, vm_context.c   */
+/* ------------------------------------------------------------------------ */
+
+enum { SG_RUNNABLE, SG_RUNNING, SG_WAITING, SG_DEAD };
+
+/* Waiter / WaitQ: a FIFO of parked goroutines (ring; removed entries are
+ * NULL tombstones skipped when popped). [ci] is the select case index the
+ * goroutine waits with (-1 for a plain operation). */
+typedef struct Waiter {
+    Goroutine *g;
+    int ci;
+} Waiter;
+typedef struct WaitQ {
+    Waiter *w;
+    uint32_t head, len, cap, live;
+} WaitQ;
+
+/* SelCase: one case of a select a goroutine is parked in. */
+typedef struct SelCase {
+    int ch;  /* channel handle, -1 for nil */
+    int dir; /* 1 send, 0 receive */
+} SelCase;
+
+/* SchedG: the scheduler's per-goroutine state (Goroutine.sched). */
+typedef struct SchedG {
+    Goroutine *g;
+    int status;
+    int reason;        /* TraceWaitReason while SG_WAITING */
+    TraceObj tobj;     /* its trace object (0 when not tracing) */
+    TraceObj wait_obj; /* what it waits on, for the trace */
+    int64_t prio;      /* pct priority */
+    int is_main;
+    /* parked operation */
+    Value val;     /* value a blocked sender offers */
+    int dst;       /* stack index of a blocked receive's / native's results */
+    int want_ok;   /* receive: also write ok at dst + 1 */
+    int sel_n;     /* select: cases (0 = not in a select) */
+    SelCase *sel;  /* sel_n cases (mem_alloc'd while parked) */
+    int sel_base;  /* stack index of case 0's registers */
+    int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
+    int64_t wake_at; /* sleep */
+} SchedG;
+
+/* ChanState: one channel. Four facts (chan.go): the buffer holds count
+ * values from head; recvq is non-empty only while the buffer is empty;
+ * sendq is non-empty only while the buffer is full; a closed channel has
+ * an empty sendq. */
+typedef struct ChanState {
+    const RType *t; /* channel type (elem = t->elem) */
+    int64_t cap, count, head;
+    Value *buf;
+    int closed;
+    WaitQ recvq, sendq;
+    TraceObj tobj;
+} ChanState;
+
+/* SyncObj: a Mutex, RWMutex, WaitGroup, Once or Cond. */
+enum { SO_MUTEX = 1, SO_RWMUTEX, SO_WAITGROUP, SO_ONCE, SO_COND };
+typedef struct SyncObj {
+    int kind;
+    Goroutine *owner;  /* mutex / rwmutex writer holder */
+    int locked;        /* mutex / writer held */
+    int64_t readers;   /* rwmutex readers holding */
+    int64_t counter;   /* wait group */
+    int done;          /* once */
+    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters */
+    WaitQ rq;          /* rwmutex read waiters */
+    TraceObj tobj;
+} SyncObj;
+
+/* Timer: one armed or idle timer. */
+enum { TM_WAKE = 1, TM_SEND, TM_FUNC, TM_CTX };
+typedef struct Timer {
+    int64_t when, period;
+    uint64_t seq;     /* arming order: ties fire in this order */
+    int kind;
+    int heap_ix;      /* index in the heap, -1 when not armed */
+    Goroutine *g;     /* TM_WAKE */
+    Value ch;         /* TM_SEND: the channel */
+    Value fn;         /* TM_FUNC */
+    int ctx;          /* TM_CTX */
+    TraceObj tobj;
+} Timer;
+
+/* CtxState: one context (Background and TODO included). */
+typedef struct CtxState {
+    int parent;       /* handle, -1 for a root */
+    int err;          /* 0 none, 1 canceled, 2 deadline exceeded */
+    int done_ch;      /* chan handle, -1 until Done is first called */
+    Value done;       /* the Done channel value once made */
+    int64_t deadline; /* virtual ns, when has_deadline */
+    int has_deadline;
+    int timer;        /* deadline timer handle, -1 none */
+    Value key, val;   /* WithValue */
+    int has_value;
+    int root;         /* 1 Background, 2 TODO */
+    VEC(int) children;
+    TraceObj tobj;
+} CtxState;
+
+/* Sched: the scheduler state goroutines share (Vm.sched). */
+typedef struct Sched {
+    Vm *vm;
+    SchedOptions opt;
+    Trace *trace;
+    FILE *err;
+    /* run queue: ring of runnable goroutines */
+    Goroutine **rq;
+    uint32_t rq_head, rq_len, rq_cap;
+    Goroutine *cur;     /* running goroutine */
+    Goroutine *main_g;
+    int64_t live;       /* goroutines not dead */
+    uint64_t steps;
+    int64_t now;        /* virtual ns since 2009-11-10 23:00:00 UTC */
+    int done;           /* the run is over */
+    int status;         /* exit status once done */
+    /* pct */
+    int64_t pct_low;    /* next priority below all others */
+    uint64_t pct_next_change;
+    int pct_changes_left;
+    /* objects */
+    VEC(ChanState) chans;
+    VEC(SyncObj) syncs;
+    VEC(Timer) timers;
+    VEC(CtxState) ctxs;
+    int *theap;         /* armed timer handles, min-heap on (when, seq) */
+    int nheap, heapcap;
+    uint64_t timer_seq;
+    /* runtime-made types and values */
+    const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
+    Value ctx_canceled, ctx_deadline;
+    Value cancel_thunk_proto; /* unused slot kept for GC symmetry */
+    const Proto *cancel_proto;
+    /* output capture for the trace */
+    char *obuf;
+    size_t olen, osent;
+    FILE *real_out;
+} Sched;
+
+/* sched_of: the scheduler of [vm] (NULL when running without one). */
+static inline Sched *sched_of(Vm *vm) { return vm->sched; }
+static inline SchedG *sched_g(Goroutine *g) { return (SchedG *)g->sched; }
+
+/* sched_park: block [g] (the running goroutine) with [reason] waiting on
+ * trace object [obj]; the caller has queued it where its waker finds it
+ * and returns VM_BLOCKED. */
+void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj);
+
+/* sched_ready: make parked [g] runnable (its results already written). */
+void sched_ready(Sched *s, Goroutine *g);
+
+/* sched_yield: put the running [g] back on the run queue (Gosched, an
+ * atomic's scheduling point); the native then returns VM_BLOCKED. */
+void sched_yield(Sched *s, Goroutine *g);
+
+/* sched_point: a scheduling point after a native's effect: returns VM_OK,
+ * or, when the preemption counter runs out, writes [nres] [res] into the
+ * caller's registers, yields and returns VM_BLOCKED. */
+int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres);
+
+/* sched_result_slot: the stack index where the native [g] is calling
+ * writes its results (R[A] of the CALL before the saved pc). */
+int sched_result_slot(Goroutine *g);
+
+/* sched_fatal: Go's unrecoverable `fatal error: [msg]` on [g]: print it
+ * with the goroutine's stack, end the run with status 2. The native then
+ * returns VM_BLOCKED. */
+int sched_fatal(Sched *s, Goroutine *g, const char *msg);
+
+/* sched_go: the `go` statement: a new goroutine calling fn [fa][0] with
+ * [nargs] arguments [fa][1..]. Returns VM_OK (or VM_BLOCKED at a limit). */
+int sched_go(Vm *vm, Goroutine *g, const Value *fa, int nargs);
+
+/* sched_spawn: a new runnable goroutine calling closure [fn] with [nargs]
+ * [args]; [parent] is its creator (NULL: the runtime, e.g. AfterFunc). */
+Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs);
+
+/* sched_line: the source line [g] stands on (its top frame). */
+int sched_line(Goroutine *g);
+
+/* sched_emit: emit trace event [ev] (no-op when not tracing). */
+void sched_emit(Sched *s, TraceEvent ev);
+
+/* sched_find_type: the runtime type printed as [str], made as a [kind]
+ * with [elem] if the program never needed it. */
+const RType *sched_find_type(Vm *vm, const char *str, RKind kind, const RType *elem);
+
+/* WaitQ operations. */
+void waitq_push(WaitQ *q, Goroutine *g, int ci);
+int waitq_pop(WaitQ *q, Waiter *out); /* 0 when empty */
+void waitq_remove(WaitQ *q, Goroutine *g);
+void waitq_free(WaitQ *q);
+
+/* ---- timers (vm_time.c) ---- */
+
+/* timer_new: a fresh idle timer of [kind]; returns its handle. */
+int timer_new(Sched *s, int kind);
+/* timer_arm: (re)arm timer [h] to fire at virtual time [when]. */
+void timer_arm(Sched *s, int h, int64_t when);
+/* timer_stop: disarm [h]; returns whether it was armed. */
+int timer_stop(Sched *s, int h);
+/* timer_fire_due: pop the earliest timer and every one due at the same
+ * instant, advancing the clock; returns 0 if none is armed. */
+int timer_fire_due(Sched *s);
+/* timer_next_when: the earliest armed fire time, or -1. */
+int64_t timer_next_when(const Sched *s);
+
+/* ---- channels (chan.c) ---- */
+
+/* chan_make: R[dst] of [g] = make([t], [size]) (panics on a negative size). */
+int chan_make(Vm *vm, Goroutine *g, const RType *t, Value size, int dst);
+/* chan_new: a channel of type [t] with capacity [cap]; the value. */
+Value chan_new(Vm *vm, const RType *t, int64_t cap);
+/* chan_send / chan_recv / chan_close / chan_select: the operations; return
+ * VM_OK, VM_BLOCKED (parked) or VM_RAISE (a panic). chan_recv writes to
+ * stack index [dst] (and ok to dst + 1 when [want_ok]). */
+int chan_send(Vm *vm, Goroutine *g, Value ch, Value v);
+int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok);
+int chan_close(Vm *vm, Goroutine *g, Value ch);
+int chan_select(Vm *vm, Goroutine *g, int res, int ncases, int base, int has_default);
+/* chan_len: len ([which] 0) or cap (1) of channel value [ch]. */
+int64_t chan_len(Vm *vm, Value ch, int which);
+/* chan_try_send: a non-blocking send from the runtime (timer ticks):
+ * returns 1 if delivered or buffered. */
+int chan_try_send(Sched *s, Value ch, Value v);
+/* chan_close_rt: close from the runtime (context Done); no panic checks. */
+void chan_close_rt(Sched *s, Value ch);
+/* chan_state: the state of channel value [ch] (NULL for nil). */
+ChanState *chan_state(Sched *s, Value ch);
+
+/* ---- natives (vm_sync.c, vm_time.c, vm_context.c) ---- */
+
+/* sched_native_lookup: the concurrency native named [qname] (sync,
+ * sync/atomic, runtime, time, context, net/http) or NULL. */
+struct VmNativeDef;
+const struct VmNativeDef *sched_native_lookup(const char *qname);
+
+/* sched_pkg_var: the value of package variable [pkg].[name] the runtime
+ * provides (context.Canceled...); 0 when known, -1 otherwise. */
+int sched_pkg_var(Vm *vm, const char *pkg, const char *name, Value *out);
+
+/* sched_mark: mark everything the scheduler holds (Vm.mark_hook). */
+void sched_mark(Vm *vm);
+
+/* ctx_cancel: cancel context [h] (and its children) with error [err]. */
+void ctx_cancel(Sched *s, int h, int err);
+
+/* time_value: a time.Time for virtual ns [vt]. */
+Value time_value(Vm *vm, int64_t vt);
+
+#endif
