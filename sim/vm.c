@@ -101,10 +101,12 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
     g->stack[base] = fn;
     for (int i = 0; i < nargs; i++) g->stack[base + 1 + i] = args[i];
     if (cl->p->native) {
-        Value argv[VM_MAX_NATIVE_ARGS];
+        Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
         GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS && nres <= VM_MAX_NATIVE_RES);
         memcpy(argv, args, sizeof(Value) * (size_t)nargs);
-        return cl->p->native(vm, g, argv, nargs, res);
+        int st = cl->p->native(vm, g, argv, nargs, resv);
+        for (int i = 0; i < nres; i++) res[i] = resv[i];
+        return st;
     } else {
         int depth = g->nframes;
         push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
@@ -290,8 +292,10 @@ static AggObj *grow_backing(Vm *vm, const RType *st, SliceObj *s, int64_t need, 
     int64_t len = s ? s->len : 0;
     if (s) memcpy(arr->v, s->arr->v + s->off, sizeof(Value) * (size_t)len);
     if (vm_is_agg(st->elem)) {
-        /* Elements past len are zero values a reslice can reach. */
+        /* The old slice keeps its elements: the new array gets copies, and
+         * zero values past len, which a reslice can reach. */
         vm_push_root(vm, &arr->h);
+        for (int64_t k = 0; k < len; k++) arr->v[k].r = &vm_clone(vm, (AggObj *)arr->v[k].r)->h;
         for (int64_t k = len; k < nc; k++) arr->v[k] = vm_zero(vm, st->elem);
         vm_pop_roots(vm, 1);
     }
@@ -873,9 +877,13 @@ next:
         } else {
             SliceObj *ss = (SliceObj *)src.r;
             memmove(dst, ss->arr->v + ss->off, sizeof(Value) * (size_t)n);
-        }
-        if (!spread && vm_is_agg(t->elem)) {
-            /* elements arrive as private copies from the compiler */
+            if (vm_is_agg(t->elem)) {
+                /* Struct/array elements are values: the appended ones are
+                 * copies (explicit elements arrive copied by the compiler). */
+                vm_push_root(vm, &arr->h);
+                for (int64_t k = 0; k < n; k++) dst[k].r = &vm_clone(vm, (AggObj *)dst[k].r)->h;
+                vm_pop_roots(vm, 1);
+            }
         }
         RA = vm_new_slice(vm, arr, off, len + n, cap);
         DISPATCH();
@@ -892,7 +900,15 @@ next:
             SliceObj *s = (SliceObj *)src.r;
             int64_t sn = s ? s->len : 0;
             n = sn < dn ? sn : dn;
-            if (n) memmove(d->arr->v + d->off, s->arr->v + s->off, sizeof(Value) * (size_t)n);
+            if (n && vm_is_agg(vm_slot_type(d->arr, d->off))) {
+                /* copy() of structs/arrays assigns in place, in memmove's
+                 * direction when the two share a backing array. */
+                Value *dv = d->arr->v + d->off, *sv = s->arr->v + s->off;
+                if (dv > sv)
+                    for (int64_t k = n - 1; k >= 0; k--) vm_assign(vm, (AggObj *)dv[k].r, (AggObj *)sv[k].r);
+                else
+                    for (int64_t k = 0; k < n; k++) vm_assign(vm, (AggObj *)dv[k].r, (AggObj *)sv[k].r);
+            } else if (n) memmove(d->arr->v + d->off, s->arr->v + s->off, sizeof(Value) * (size_t)n);
         }
         SETI(RA, n);
         DISPATCH();
