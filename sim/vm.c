@@ -171,6 +171,12 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         goto unwind;                                                                    \
     } while (0)
 #define NILDEREF() THROW("invalid memory address or nil pointer dereference")
+#define BOUNDS(code, x, y)                                                              \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        bounds_error(vm, g, code, x, y);                                                \
+        goto unwind;                                                                    \
+    } while (0)
 /* SHARED: the preemption hook before a load or store of shared memory. */
 #define SHARED()                                                                        \
     do {                                                                                \
@@ -210,6 +216,27 @@ static int64_t narrow(int64_t x, int kind) {
     case RK_UINT32: return (uint32_t)x;
     default: return x;
     }
+}
+
+/* Bounds errors, worded as runtime/error.go's boundsErrorFmts; a negative
+ * x uses the shorter boundsNegErrorFmts form. */
+enum { B_INDEX, B_SLICE_ALEN, B_SLICE_ACAP, B_SLICE_B, B_SLICE3_ACAP, B_SLICE3_B, B_SLICE3_C };
+static void bounds_error(Vm *vm, Goroutine *g, int code, int64_t x, int64_t y) {
+    static const char *const fmts[] = {"index out of range [%lld] with length %lld",
+                                       "slice bounds out of range [:%lld] with length %lld",
+                                       "slice bounds out of range [:%lld] with capacity %lld",
+                                       "slice bounds out of range [%lld:%lld]",
+                                       "slice bounds out of range [::%lld] with capacity %lld",
+                                       "slice bounds out of range [:%lld:%lld]",
+                                       "slice bounds out of range [%lld:%lld:]"};
+    static const char *const negs[] = {"index out of range [%lld]",        "slice bounds out of range [:%lld]",
+                                       "slice bounds out of range [:%lld]", "slice bounds out of range [%lld:]",
+                                       "slice bounds out of range [::%lld]", "slice bounds out of range [:%lld:]",
+                                       "slice bounds out of range [%lld::]"};
+    char msg[160];
+    if (x < 0) snprintf(msg, sizeof msg, negs[code], (long long)x);
+    else snprintf(msg, sizeof msg, fmts[code], (long long)x, (long long)y);
+    vm_panic_runtime(vm, g, "%s", msg);
 }
 
 /* decode_rune: Go's utf8.DecodeRuneInString: (0xFFFD, 1) on bad input. */
@@ -600,7 +627,7 @@ next:
     }
     CASE(SINDEX) {
         int64_t n = vm_str_len(RB), x = RC.i;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SETI(RA, (unsigned char)vm_str_data(RB)[x]);
         DISPATCH();
     }
@@ -706,7 +733,7 @@ next:
         AggObj *o = (AggObj *)RB.r;
         int64_t x = RC.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         SHARED();
         RA = o->v[x];
         DISPATCH();
@@ -715,7 +742,7 @@ next:
         AggObj *o = (AggObj *)RA.r;
         int64_t x = RB.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         SHARED();
         o->v[x] = RC;
         DISPATCH();
@@ -724,14 +751,14 @@ next:
         AggObj *o = (AggObj *)RB.r;
         int64_t x = RC.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         RA = (Value){{.i = x}, &o->h};
         DISPATCH();
     }
     CASE(SGET) {
         SliceObj *s = (SliceObj *)RB.r;
         int64_t x = RC.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SHARED();
         RA = s->arr->v[s->off + x];
         DISPATCH();
@@ -739,7 +766,7 @@ next:
     CASE(SSET) {
         SliceObj *s = (SliceObj *)RA.r;
         int64_t x = RB.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SHARED();
         s->arr->v[s->off + x] = RC;
         DISPATCH();
@@ -747,7 +774,7 @@ next:
     CASE(SELEMPTR) {
         SliceObj *s = (SliceObj *)RB.r;
         int64_t x = RC.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         RA = (Value){{.i = s->off + x}, &s->arr->h};
         DISPATCH();
     }
@@ -783,8 +810,8 @@ next:
         int64_t hi = (d & 2) ? R[c + 1].i : len;
         int64_t max = (d & 4) ? R[c + 2].i : cap;
         if (d & 8) {
-            if (hi < 0 || hi > len) THROW("slice bounds out of range [:%lld] with length %lld", (long long)hi, (long long)len);
-            if (lo < 0 || lo > hi) THROW("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+            if (hi < 0 || hi > len) BOUNDS(B_SLICE_ALEN, hi, len);
+            if (lo < 0 || lo > hi) BOUNDS(B_SLICE_B, lo, hi);
             if (lo == hi) {
                 RA = NIL;
                 DISPATCH();
@@ -796,13 +823,13 @@ next:
             DISPATCH();
         }
         if (d & 4) {
-            if (max < 0 || max > cap) THROW("slice bounds out of range [::%lld] with capacity %lld", (long long)max, (long long)cap);
-            if (hi < 0 || hi > max) THROW("slice bounds out of range [:%lld:%lld]", (long long)hi, (long long)max);
+            if (max < 0 || max > cap) BOUNDS(B_SLICE3_ACAP, max, cap);
+            if (hi < 0 || hi > max) BOUNDS(B_SLICE3_B, hi, max);
+            if (lo < 0 || lo > hi) BOUNDS(B_SLICE3_C, lo, hi);
         } else if (hi < 0 || hi > cap) {
-            if (d & 16) THROW("slice bounds out of range [:%lld] with length %lld", (long long)hi, (long long)cap);
-            THROW("slice bounds out of range [:%lld] with capacity %lld", (long long)hi, (long long)cap);
+            BOUNDS((d & 16) ? B_SLICE_ALEN : B_SLICE_ACAP, hi, cap);
         }
-        if (lo < 0 || lo > hi) THROW("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+        if (lo < 0 || lo > hi) BOUNDS(B_SLICE_B, lo, hi);
         SAVE_PC();
         if (d & 16) {
             RA = vm_new_slice(vm, (AggObj *)x.r, lo, hi - lo, max - lo);
