@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "vm_native.h"
 
 static Node *unparen(Node *n) {
     while (n && n->kind == AST_PAREN) n = n->u.unary.x;
@@ -982,6 +983,24 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         EMIT(fs, PANIC, r, 0, 0);
         return r;
     case BI_RECOVER: EMIT(fs, RECOVER, r, 0, 0); return r;
+    case BI_PRINT:
+    case BI_PRINTLN: {
+        /* builtin.print([]any{args...}, ln) */
+        const VmNativeDef *d = vm_native_lookup("builtin.print");
+        Proto *p = vm_native_proto(fs->cc->vm, "builtin.print", d->fn, 2, 0);
+        ClosureObj *c = vm_closure(fs->cc->vm, p, 0);
+        vm_pin(fs->cc->vm, &c->h);
+        int base = comp_regs(fs, 3);
+        EMITX(fs, LOADK, base, comp_const(fs, (Value){{0}, &c->h}));
+        int eb = comp_regs(fs, args.n ? args.n : 1);
+        Type *any = tyc(fs)->any_t;
+        for (int i = 0; i < args.n; i++) comp_value_to(fs, args.items[i], any, eb + i);
+        EMIT(fs, SLICELIT, base + 1, eb, args.n);
+        EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, ty_slice(tyc(fs), any))->id);
+        EMITX(fs, LOADI, base + 2, fun->obj->builtin == BI_PRINTLN);
+        EMIT(fs, CALL, base, 2, 0);
+        return r;
+    }
     default:
         comp_error(fs->cc, n->pos, "built-in %s is not supported yet by the VM", fun->u.ident.name);
         (void)nres;

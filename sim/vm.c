@@ -544,6 +544,12 @@ next:
             DISPATCH();
         }
         int base = f->base + a + 1;
+        if (UNLIKELY(base + 2 * cl->p->nregs + 2 > VM_MAX_STACK)) {
+            /* Go's 1 GB stack limit: a fatal error, not a panic. */
+            g->fatal = "stack overflow";
+            g->dead = 1;
+            return VM_PANICKED;
+        }
         push_frame(g, cl, base, base - 1, C, 0);
         LOAD_FRAME();
         if (UNLIKELY(--budget <= 0)) {

@@ -265,6 +265,10 @@ enum {
     FR_BOUNDARY = 4   /* entered from C (vm_call): returning ends that run */
 };
 
+/* VM_MAX_STACK: registers a goroutine may use (16 M values, 256 MB): past
+ * it a call is Go's fatal "stack overflow". */
+#define VM_MAX_STACK (1 << 24)
+
 /* Frame: one activation. [pc] is saved only while the frame is not on top
  * or vm_run has returned. */
 typedef struct Frame {
@@ -287,6 +291,7 @@ struct Goroutine {
     Frame *frames;
     int nframes, frames_cap;
     PanicRec *panic;
+    const char *fatal; /* a fatal error ended it ("stack overflow") */
     Value result[4]; /* the entry function's first results (tests, main) */
     int dead;
     Goroutine *next_all;
@@ -434,7 +439,8 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs);
 void vm_goroutine_free(Vm *vm, Goroutine *g);
 
 /* vm_run: execute [g] until it returns (VM_DONE), panics to death
- * (VM_PANICKED: g->panic holds the chain), blocks (VM_BLOCKED), reaches a
+ * (VM_PANICKED: g->panic holds the chain, or g->fatal says which fatal
+ * error, e.g. "stack overflow"), blocks (VM_BLOCKED), reaches a
  * shared access with vm->preempt exhausted (VM_PREEMPTED: resuming re-runs
  * that access; set vm->preempt > 0 first) or spends [budget] backward
  * jumps and calls (VM_BUDGET). Resume by calling vm_run again. */
@@ -468,6 +474,9 @@ void vm_print_panic(Vm *vm, Goroutine *g, FILE *err);
  * [v] (Error()/String() results, strings, numbers, "main.T(5)", nil) into
  * [out] of [n] bytes. Returns its length. May call Go methods on [g]. */
 int vm_panic_text(Vm *vm, Goroutine *g, Value v, char *out, int n);
+/* vm_runtime_float: [v] as the runtime's print prints floats
+ * ("+1.500000e+000") into [out] of [n] bytes; returns the length. */
+int vm_runtime_float(double v, char *out, int n);
 
 /* ---- disassembler (disasm.c) ---- */
 

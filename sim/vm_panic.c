@@ -101,7 +101,7 @@ int vm_panic_runtime(Vm *vm, Goroutine *g, const char *fmt, ...) {
 }
 
 /* runtime_float: runtime.printfloat's "+d.dddddde+ddd". */
-static int runtime_float(double v, char *out, int n) {
+int vm_runtime_float(double v, char *out, int n) {
     if (v != v) return snprintf(out, (size_t)n, "NaN");
     if (v + v == v && v > 0) return snprintf(out, (size_t)n, "+Inf");
     if (v + v == v && v < 0) return snprintf(out, (size_t)n, "-Inf");
@@ -188,7 +188,7 @@ int vm_panic_text(Vm *vm, Goroutine *g, Value v, char *out, int n) {
     case RK_UINT: case RK_UINT8: case RK_UINT16: case RK_UINT32: case RK_UINT64: case RK_UINTPTR:
         snprintf(val, sizeof val, "%llu", (unsigned long long)b->v.u);
         break;
-    case RK_FLOAT32: case RK_FLOAT64: runtime_float(b->v.f, val, sizeof val); break;
+    case RK_FLOAT32: case RK_FLOAT64: vm_runtime_float(b->v.f, val, sizeof val); break;
     case RK_STRING:
         if (!t->named) return snprintf(out, (size_t)n, "%.*s", (int)vm_str_len(b->v), vm_str_data(b->v));
         return snprintf(out, (size_t)n, "%s(\"%.*s\")", t->str, (int)vm_str_len(b->v), vm_str_data(b->v));
@@ -210,6 +210,13 @@ static void print_chain(Vm *vm, Goroutine *g, PanicRec *p, FILE *err, int *first
 }
 
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err) {
+    if (g->fatal) {
+        /* As the Go runtime reports a goroutine that outgrew its stack. */
+        fprintf(err, "runtime: goroutine stack exceeds 1000000000-byte limit\n");
+        fprintf(err, "fatal error: %s\n\nruntime stack:\n\ngoroutine %lld [running]:\n", g->fatal,
+                (long long)g->id);
+        return;
+    }
     if (!g->panic) return;
     int first = 1;
     print_chain(vm, g, g->panic, err, &first);
