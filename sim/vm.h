@@ -324,6 +324,7 @@ struct Vm {
     Goroutine *all_g;
     int64_t next_gid;
     Prng prng;
+    Prng rand;           /* math/rand's global source: a stream of the run's seed */
     FILE *out;           /* the program's stdout */
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */

@@ -27,6 +27,8 @@ void vm_init(Vm *vm, FILE *out, uint64_t seed) {
     vm->preempt = INT64_MAX;
     vm->next_gid = 1;
     prng_seed(&vm->prng, seed);
+    /* math/rand gets its own stream, so rand.Seed cannot steer scheduling. */
+    prng_seed(&vm->rand, seed ^ 0x6d6174682f72616eULL);
     vm->filename = "main.go";
     vm->t_int = vm_type_new(vm, RK_INT, "int");
     vm->t_string = vm_type_new(vm, RK_STRING, "string");

@@ -858,6 +858,77 @@ static int e_as(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* ---- math/rand (global functions) ---- */
+
+/* The generator is xoshiro256** (prng.h), not Go's: programs get a
+ * deterministic stream from the run's seed, never Go's exact numbers. */
+static int r_seed(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    prng_seed(&vm->rand, a[0].u);
+    return VM_OK;
+}
+static int r_int(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 1));
+    return VM_OK;
+}
+static int r_int31(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 33));
+    return VM_OK;
+}
+static int r_uint32(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 32));
+    return VM_OK;
+}
+static int r_uint64(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = (Value){{.u = prng_next(&vm->rand)}, NULL};
+    return VM_OK;
+}
+static int r_intn_named(Vm *vm, Goroutine *g, int64_t n, Value *res, const char *name) {
+    if (n <= 0) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "invalid argument to %s", name);
+        return vm_panic_plain(vm, g, msg);
+    }
+    res[0] = INT((int64_t)prng_below(&vm->rand, (uint64_t)n));
+    return VM_OK;
+}
+static int r_intn(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return r_intn_named(vm, g, a[0].i, res, "Intn"); }
+static int r_int31n(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return r_intn_named(vm, g, a[0].i, res, "Int31n");
+}
+static int r_int63n(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return r_intn_named(vm, g, a[0].i, res, "Int63n");
+}
+static int r_float64(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT(prng_float(&vm->rand));
+    return VM_OK;
+}
+static int r_float32(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT((double)(float)prng_float(&vm->rand));
+    return VM_OK;
+}
+static int r_perm(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t cnt = a[0].i;
+    if (cnt < 0) return vm_panic_plain(vm, g, "invalid argument to Intn");
+    AggObj *arr = vm_new_agg(vm, NULL, cnt);
+    for (int64_t i = 0; i < cnt; i++) {
+        int64_t j = (int64_t)prng_below(&vm->rand, (uint64_t)(i + 1));
+        arr->v[i] = arr->v[j];
+        arr->v[j] = INT(i);
+    }
+    res[0] = vm_new_slice(vm, arr, 0, cnt, cnt);
+    return VM_OK;
+}
+static int r_shuffle(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t cnt = a[0].i;
+    if (cnt < 0) return vm_panic_plain(vm, g, "invalid argument to Shuffle");
+    for (int64_t i = cnt - 1; i > 0; i--) {
+        int64_t j = (int64_t)prng_below(&vm->rand, (uint64_t)(i + 1));
+        Value args[2] = {INT(i), INT(j)};
+        if (vm_call(vm, g, a[1], args, 2, NULL, 0) != VM_OK) return VM_RAISE;
+    }
+    return VM_OK;
+}
+
 /* ---- time.Duration ---- */
 
 static int d_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -929,6 +1000,19 @@ const VmNativeDef vm_native_lib[] = {
     {"errors.Is", e_is},
     {"errors.Unwrap", e_unwrap},
     {"math.Abs", m_abs},
+    {"math/rand.Float32", r_float32},
+    {"math/rand.Float64", r_float64},
+    {"math/rand.Int", r_int},
+    {"math/rand.Int31", r_int31},
+    {"math/rand.Int31n", r_int31n},
+    {"math/rand.Int63", r_int},
+    {"math/rand.Int63n", r_int63n},
+    {"math/rand.Intn", r_intn},
+    {"math/rand.Perm", r_perm},
+    {"math/rand.Seed", r_seed},
+    {"math/rand.Shuffle", r_shuffle},
+    {"math/rand.Uint32", r_uint32},
+    {"math/rand.Uint64", r_uint64},
     {"math.Atan", m_atan},
     {"math.Atan2", m_atan2},
     {"math.Cbrt", m_cbrt},
