@@ -408,7 +408,7 @@ static void unary(FuncState *fs, Node *n, int dst) {
         EMIT(fs, BNOT, dst, comp_expr(fs, x), 0);
         narrow(fs, n->type, dst);
         return;
-    case TK_ARROW: comp_error(fs->cc, n->pos, "channel receive is not supported yet by the VM"); return;
+    case TK_ARROW: EMIT(fs, RECV, dst, comp_expr(fs, x), 0); return;
     default: comp_error(fs->cc, n->pos, "unary operator not supported"); return;
     }
 }
@@ -913,8 +913,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
     case BI_CAP: {
         Node *x = args.items[0];
         Type *u = ty_under(x->type);
-        int d = ty_is_string(u) ? 0 : u->kind == TY_SLICE ? 1 : u->kind == TY_MAP ? 2 : 3;
-        if (u->kind == TY_CHAN) comp_error(fs->cc, n->pos, "len/cap of a channel is not supported yet");
+        int d = ty_is_string(u) ? 0 : u->kind == TY_SLICE ? 1 : u->kind == TY_MAP ? 2 : u->kind == TY_CHAN ? 4 : 3;
         int xr = comp_expr(fs, x);
         comp_emit(fs, VM_MK(fun->obj->builtin == BI_LEN ? OP_LEN : OP_CAP, r, xr, 0, d));
         return r;
@@ -954,7 +953,13 @@ static int builtin(FuncState *fs, Node *n, int nres) {
             else EMITX(fs, LOADI, h, 0);
             EMIT(fs, MAKEMAP, r, h, 0);
             EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
-        } else comp_error(fs->cc, n->pos, "make(chan) is not supported yet by the VM");
+        } else {
+            int c = comp_reg(fs);
+            if (args.n > 1) comp_value_to(fs, args.items[1], deftype(fs, args.items[1]->type), c);
+            else EMITX(fs, LOADI, c, 0);
+            EMIT(fs, MAKECHAN, r, c, 0);
+            EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
+        }
         return r;
     }
     case BI_NEW: {
@@ -983,6 +988,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         EMIT(fs, PANIC, r, 0, 0);
         return r;
     case BI_RECOVER: EMIT(fs, RECOVER, r, 0, 0); return r;
+    case BI_CLOSE: EMIT(fs, CLOSE, comp_expr(fs, args.items[0]), 0, 0); return r;
     case BI_PRINT:
     case BI_PRINTLN: {
         /* builtin.print([]any{args...}, ln) */
@@ -1075,6 +1081,8 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         comp_value_to(fs, u->u.index.indices.items[0], ty_under(x->type)->u.map.key, k);
         EMIT(fs, MGET2, base, m, k);
         EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, x->type)->id);
+    } else if (u->kind == AST_UNARY && u->u.unary.op == TK_ARROW) {
+        EMIT(fs, RECV2, base, comp_expr(fs, u->u.unary.x), 0);
     } else if (u->kind == AST_TYPE_ASSERT) {
         EMIT(fs, ASSERT2, base, comp_expr(fs, u->u.type_assert.x), comp_rtype(fs->cc, u->type)->id);
     } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");

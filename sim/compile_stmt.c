@@ -389,10 +389,7 @@ static void range_stmt(FuncState *fs, Node *n, Obj *label) {
      * per-statement register reset inside the body. */
     int xs = comp_reg(fs), idx = comp_reg(fs), lim = comp_reg(fs), tmp = comp_regs(fs, 3);
     fs->nactive = fs->freereg;
-    if (kind == RANGE_CHAN) {
-        comp_error(fs->cc, n->pos, "range over a channel is not supported yet");
-        return;
-    }
+
     if (kind == RANGE_ARRAY && val && !(val->kind == AST_IDENT && !val->obj)) {
         /* The range expression is evaluated once; an array is copied. */
         int r = comp_expr(fs, x);
@@ -407,6 +404,15 @@ static void range_stmt(FuncState *fs, Node *n, Obj *label) {
     loop_push(fs, &l, label, 1);
     int top, exit_j, cont;
     switch (kind) {
+    case RANGE_CHAN:
+        top = comp_here(fs);
+        EMIT(fs, RECV2, tmp, xs, 0); /* tmp = value, tmp+1 = ok */
+        exit_j = comp_jump(fs, OP_JF, tmp + 1);
+        range_assign(fs, key, tok, tmp);
+        fs->freereg = fs->nactive;
+        comp_block(fs, n->u.range.body);
+        cont = top;
+        break;
     case RANGE_MAP:
         EMIT(fs, MITER, idx, xs, 0);
         top = comp_here(fs);
@@ -590,6 +596,90 @@ static void type_switch_stmt(FuncState *fs, Node *n, Obj *label) {
     fs->nactive = fs->freereg = save;
 }
 
+/* select_stmt: evaluate every channel and value to send in source order,
+ * one SELECT chooses a ready case (or default, or blocks), then a jump
+ * chain runs the chosen clause. */
+static void select_stmt(FuncState *fs, Node *n, Obj *label) {
+    int save = fs->nactive;
+    NodeList clauses = n->u.switch_.body->u.block.stmts;
+    int nc = clauses.n, ncases = 0, dflt = -1;
+    uint32_t sends = 0;
+    for (int c = 0; c < nc; c++)
+        if (clauses.items[c]->u.clause.comm) ncases++;
+    if (ncases > 32) {
+        comp_error(fs->cc, n->pos, "select with more than 32 cases is not supported");
+        return;
+    }
+    int res = comp_regs(fs, 3), base = comp_regs(fs, 2 * (ncases ? ncases : 1));
+    fs->nactive = fs->freereg;
+    int *case_of = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
+    int k = 0;
+    for (int c = 0; c < nc; c++) {
+        Node *comm = clauses.items[c]->u.clause.comm;
+        case_of[c] = -1;
+        if (!comm) {
+            dflt = c;
+            continue;
+        }
+        fs->line = comm->pos.line;
+        case_of[c] = k;
+        if (comm->kind == AST_SEND) {
+            Node *ch = comm->u.binary.x;
+            comp_expr_to(fs, ch, base + 2 * k);
+            comp_value_to(fs, comm->u.binary.y, ty_under(ch->type)->u.chan.elem, base + 2 * k + 1);
+            sends |= 1u << k;
+        } else {
+            Node *rx = comm->kind == AST_ASSIGN ? comm->u.assign.rhs.items[0] : comm->u.unary.x;
+            while (rx->kind == AST_PAREN) rx = rx->u.unary.x;
+            comp_expr_to(fs, rx->u.unary.x, base + 2 * k);
+        }
+        fs->freereg = fs->nactive;
+        k++;
+    }
+    fs->line = n->pos.line;
+    comp_emit(fs, VM_MK(OP_SELECT, res, base, ncases, dflt >= 0 ? 1 : 0));
+    EMITX(fs, EXTRA, 0, (int32_t)sends);
+    Loop l;
+    loop_push(fs, &l, label, 0);
+    int *jumps = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
+    int t = comp_reg(fs), kr = comp_reg(fs);
+    for (int c = 0; c < nc; c++) {
+        if (case_of[c] < 0) continue;
+        EMITX(fs, LOADI, kr, case_of[c]);
+        EMIT(fs, EQ, t, res, kr);
+        jumps[c] = comp_jump(fs, OP_JT, t);
+    }
+    fs->freereg = fs->nactive;
+    int to_default = comp_jump(fs, OP_JMP, 0);
+    for (int c = 0; c < nc; c++) {
+        Node *cl = clauses.items[c];
+        if (case_of[c] >= 0) comp_patch(fs, jumps[c], comp_here(fs));
+        else comp_patch(fs, to_default, comp_here(fs));
+        int bsave = fs->nactive;
+        Node *comm = cl->u.clause.comm;
+        if (comm && comm->kind == AST_ASSIGN) {
+            /* v[, ok] := <-ch or v[, ok] = <-ch: the received value and ok */
+            for (int i = 0; i < comm->u.assign.lhs.n && i < 2; i++) {
+                Node *lhs = comm->u.assign.lhs.items[i];
+                if (comm->u.assign.tok == TK_DEFINE) {
+                    if (lhs->obj) comp_declare_local(fs, lhs->obj, res + 1 + i);
+                } else {
+                    LVal lv = comp_lval(fs, lhs);
+                    comp_lv_store(fs, &lv, res + 1 + i);
+                }
+            }
+        }
+        stmt_list(fs, cl->u.clause.body);
+        fs->nactive = fs->freereg = bsave;
+        VEC_PUSH(l.breaks, comp_jump(fs, OP_JMP, 0));
+    }
+    if (dflt < 0) VEC_PUSH(l.breaks, to_default); /* unreachable: SELECT blocks instead */
+    loop_pop(fs, &l, 0);
+    mem_free(jumps, sizeof(int) * (size_t)(nc ? nc : 1));
+    mem_free(case_of, sizeof(int) * (size_t)(nc ? nc : 1));
+    fs->nactive = fs->freereg = save;
+}
+
 /* ---- the dispatcher ---- */
 
 /* comp_patch_gotos: resolve every goto of the function (labels are
@@ -614,6 +704,7 @@ static void labeled_stmt(FuncState *fs, Node *n) {
     case AST_RANGE: range_stmt(fs, s, label); break;
     case AST_SWITCH: switch_stmt(fs, s, label); break;
     case AST_TYPE_SWITCH: type_switch_stmt(fs, s, label); break;
+    case AST_SELECT: select_stmt(fs, s, label); break;
     default: {
         Loop l;
         loop_push(fs, &l, label, 0);
@@ -643,8 +734,6 @@ void comp_stmt(FuncState *fs, Node *n) {
         Node *x = n->u.unary.x;
         while (x->kind == AST_PAREN) x = x->u.unary.x;
         if (x->kind == AST_CALL) comp_call(fs, x, 0);
-        else if (x->kind == AST_UNARY && x->u.unary.op == TK_ARROW)
-            comp_error(fs->cc, x->pos, "channel receive is not supported yet");
         else comp_expr(fs, x);
         break;
     }
@@ -703,8 +792,14 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_BRANCH: branch_stmt(fs, n); break;
     case AST_DEFER: defer_stmt(fs, n); break;
     case AST_GO: comp_error(fs->cc, npos(n), "go statements are not supported yet by the VM"); break;
-    case AST_SELECT: comp_error(fs->cc, npos(n), "select is not supported yet by the VM"); break;
-    case AST_SEND: comp_error(fs->cc, npos(n), "channel send is not supported yet by the VM"); break;
+    case AST_SELECT: select_stmt(fs, n, NULL); break;
+    case AST_SEND: {
+        Node *ch = n->u.binary.x;
+        int c = comp_expr(fs, ch), v = comp_reg(fs);
+        comp_value_to(fs, n->u.binary.y, ty_under(ch->type)->u.chan.elem, v);
+        EMIT(fs, SEND, c, v, 0);
+        break;
+    }
     default: comp_error(fs->cc, npos(n), "statement %s is not supported", ast_kind_name(n->kind)); break;
     }
     fs->freereg = fs->nactive;

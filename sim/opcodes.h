@@ -110,8 +110,8 @@
     OP(STORUNES, ABC) /* R[A] = []rune(R[B]) as T[C] */                                 \
     OP(RUNESTOS, AB)  /* R[A] = string(R[B] []rune) */                                  \
     /* aggregates, pointers, slices */                                                  \
-    OP(LEN, ABCD)     /* R[A] = len(R[B]); D: 0 string, 1 slice, 2 map, 3 array */      \
-    OP(CAP, ABCD)     /* R[A] = cap(R[B]); D: 1 slice, 3 array */                       \
+    OP(LEN, ABCD)     /* R[A] = len(R[B]); D: 0 string, 1 slice, 2 map, 3 array, 4 chan */ \
+    OP(CAP, ABCD)     /* R[A] = cap(R[B]); D: 1 slice, 3 array, 4 chan */               \
     OP(GETF, ABC)     /* R[A] = R[B].field C (R[B] struct or pointer to it)  [shared] */\
     OP(SETF, ABC)     /* R[A].field B = R[C]  [shared] */                               \
     OP(FIELDPTR, ABC) /* R[A] = &R[B].field C (scalar field) */                         \
@@ -138,6 +138,16 @@
     OP(MDEL, AB)      /* delete(R[A], R[B])  [shared] */                                \
     OP(MITER, AB)     /* R[A] = iterator over map R[B] in an order drawn from the PRNG */\
     OP(MNEXT, AB)     /* R[A] = more?, R[A+1] = key, R[A+2] = value of iterator R[B] [shared] */ \
+    /* channels: an operation that cannot proceed leaves pc on itself and    */ \
+    /* returns VM_BLOCKED (g->wait says why); resuming re-executes it         */ \
+    OP(MAKECHAN, AB)  /* R[A] = make(T[X], R[B]) +X */                                  \
+    OP(SEND, AB)      /* R[A] <- R[B]  [shared] */                                      \
+    OP(RECV, AB)      /* R[A] = <-R[B]  [shared] */                                     \
+    OP(RECV2, AB)     /* R[A], R[A+1] = <-R[B] with comma-ok  [shared] */               \
+    OP(CLOSE, A)      /* close(R[A]) */                                                 \
+    OP(SELECT, ABCD)  /* R[A] = chosen case of C (ch R[B+2i], send value R[B+2i+1]);  */ \
+                      /* recv: R[A+1], R[A+2] = value, ok; -1 = default (D=1); +X    */ \
+                      /* bit i of X set: case i sends. Ready cases drawn from PRNG   */ \
     /* interfaces */                                                                    \
     OP(BOX, ABC)      /* R[A] = interface holding R[B] of dynamic type T[C] */          \
     OP(ASSERT, ABC)   /* R[A] = R[B].(T[C]); panics on mismatch */                      \

@@ -190,6 +190,22 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
             vm->preempt = 1;                                                            \
         }                                                                               \
     } while (0)
+/* BLOCK: park here (the instruction re-executes when the goroutine runs
+ * again). Blocking inside a nested vm_call is not supported: it panics. */
+#define BLOCK(reason, obj)                                                              \
+    do {                                                                                \
+        pc--;                                                                           \
+        SAVE_PC();                                                                      \
+        if (nested) {                                                                   \
+            pc++;                                                                       \
+            SAVE_PC();                                                                  \
+            vm_panic_plain(vm, g, "goro-viz: a channel operation blocked inside a method called by fmt"); \
+            goto unwind;                                                                \
+        }                                                                               \
+        g->wait = (reason);                                                             \
+        g->wait_on = (obj);                                                             \
+        return VM_BLOCKED;                                                              \
+    } while (0)
 #define SETI(dst, x) ((dst) = (Value){{.i = (x)}, NULL})
 #define SETU(dst, x) ((dst) = (Value){{.u = (x)}, NULL})
 #define SETF64(dst, x) ((dst) = (Value){{.f = (x)}, NULL})
@@ -706,6 +722,7 @@ next:
         case 0: n = vm_str_len(x); break;
         case 1: n = x.r ? ((SliceObj *)x.r)->len : 0; break;
         case 2: n = x.r ? ((MapObj *)x.r)->count : 0; break;
+        case 4: n = x.r ? ((ChanObj *)x.r)->len : 0; break;
         default: n = x.r ? ((AggObj *)x.r)->n : 0; break;
         }
         SETI(RA, n);
@@ -713,7 +730,7 @@ next:
     }
     CASE(CAP) {
         Value x = RB;
-        SETI(RA, !x.r ? 0 : D == 1 ? ((SliceObj *)x.r)->cap : ((AggObj *)x.r)->n);
+        SETI(RA, !x.r ? 0 : D == 1 ? ((SliceObj *)x.r)->cap : D == 4 ? ((ChanObj *)x.r)->cap : ((AggObj *)x.r)->n);
         DISPATCH();
     }
     CASE(GETF) {
@@ -1009,6 +1026,99 @@ next:
         DISPATCH();
     }
 
+    CASE(MAKECHAN) {
+        const RType *t = XTYPE();
+        pc++;
+        if (RB.i < 0 || RB.i > ((int64_t)1 << 32)) {
+            SAVE_PC();
+            vm_panic_plain(vm, g, "makechan: size out of range");
+            goto unwind;
+        }
+        SAVE_PC();
+        RA = (Value){{0}, &vm_chan_new(vm, t, RB.i)->h};
+        DISPATCH();
+    }
+    CASE(SEND) {
+        ChanObj *c = (ChanObj *)RA.r;
+        if (!c) BLOCK("chan send (nil chan)", NULL);
+        SHARED();
+        int r = vm_chan_try_send(c, RB);
+        if (r < 0) {
+            SAVE_PC();
+            vm_panic_plain(vm, g, "send on closed channel");
+            goto unwind;
+        }
+        if (r == 0) BLOCK("chan send", &c->h);
+        DISPATCH();
+    }
+    CASE(RECV)
+    CASE(RECV2) {
+        ChanObj *c = (ChanObj *)RB.r;
+        int a = A, two = VM_OP(i) == OP_RECV2;
+        if (!c) BLOCK("chan receive (nil chan)", NULL);
+        SHARED();
+        Value v;
+        int ok;
+        SAVE_PC();
+        if (!vm_chan_try_recv(vm, c, &v, &ok)) BLOCK("chan receive", &c->h);
+        R[a] = v;
+        if (two) SETI(R[a + 1], ok);
+        DISPATCH();
+    }
+    CASE(CLOSE) {
+        ChanObj *c = (ChanObj *)RA.r;
+        SAVE_PC();
+        if (!c) {
+            vm_panic_plain(vm, g, "close of nil channel");
+            goto unwind;
+        }
+        if (c->closed) {
+            vm_panic_plain(vm, g, "close of closed channel");
+            goto unwind;
+        }
+        c->closed = 1;
+        DISPATCH();
+    }
+    CASE(SELECT) {
+        int a = A, b = B, n = C, has_default = D & 1;
+        uint32_t sends = (uint32_t)VM_BX(*pc);
+        pc++;
+        int ready[32], nready = 0;
+        for (int k = 0; k < n && k < 32; k++) {
+            ChanObj *c = (ChanObj *)R[b + 2 * k].r;
+            if (!c) continue; /* a nil channel is never ready */
+            if ((sends >> k) & 1) {
+                if (c->closed || c->len < c->cap) ready[nready++] = k;
+            } else if (c->len > 0 || c->closed) ready[nready++] = k;
+        }
+        if (nready == 0) {
+            if (has_default) {
+                SETI(R[a], -1);
+                DISPATCH();
+            }
+            pc--; /* BLOCK re-steps back over the EXTRA word too */
+            BLOCK(n ? "select" : "select (no cases)", NULL);
+        }
+        SHARED();
+        /* Which ready case runs is the run's choice, as Go picks uniformly. */
+        int k = ready[nready > 1 ? (int)prng_below(&vm->prng, (uint64_t)nready) : 0];
+        ChanObj *c = (ChanObj *)R[b + 2 * k].r;
+        SAVE_PC();
+        if ((sends >> k) & 1) {
+            if (vm_chan_try_send(c, R[b + 2 * k + 1]) < 0) {
+                vm_panic_plain(vm, g, "send on closed channel");
+                goto unwind;
+            }
+        } else {
+            Value v;
+            int ok;
+            vm_chan_try_recv(vm, c, &v, &ok);
+            R[a + 1] = v;
+            SETI(R[a + 2], ok);
+        }
+        SETI(R[a], k);
+        DISPATCH();
+    }
     CASE(BOX) {
         SAVE_PC();
         RA = vm_box(vm, vm->types.items[C], RB);

@@ -66,7 +66,7 @@ typedef struct Value {
 
 /* ---- heap objects ---- */
 
-typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE } GcKind;
+typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE, GC_CHAN } GcKind;
 
 /* GcObj: the header of every heap object; [size] is the allocation size. */
 struct GcObj {
@@ -136,6 +136,18 @@ typedef struct MapObj {
     int32_t *index; /* icap slots: -1 empty, -2 deleted, else entry index */
     int64_t icap;
 } MapObj;
+
+/* ChanObj: a channel: a ring buffer of cap values (len of them queued from
+ * head), closed flag, and [waiters], the scheduler's wait queues (opaque to
+ * the VM; NULL while nobody waits). */
+typedef struct ChanObj {
+    GcObj h;
+    const RType *t; /* the channel type */
+    int64_t cap, len, head;
+    int closed;
+    Value *buf; /* mem_alloc'd, cap slots */
+    void *waiters;
+} ChanObj;
 
 /* ---- runtime types ---- */
 
@@ -292,6 +304,8 @@ struct Goroutine {
     int nframes, frames_cap;
     PanicRec *panic;
     const char *fatal; /* a fatal error ended it ("stack overflow") */
+    const char *wait;  /* VM_BLOCKED: Go's wait reason ("chan receive", "select") */
+    GcObj *wait_on;    /* VM_BLOCKED: the channel (NULL for select or a nil channel) */
     Value result[4]; /* the entry function's first results (tests, main) */
     int dead;
     Goroutine *next_all;
@@ -406,6 +420,18 @@ void vm_map_delete(MapObj *m, Value k);
 /* vm_map_keys: a new cell-typed AggObj (t NULL) of m's live keys in an order
  * rotated by a PRNG draw: the iteration order of one range loop. */
 AggObj *vm_map_keys(Vm *vm, MapObj *m, int64_t first_slot);
+
+/* ---- channels (vm_chan.c) ---- */
+
+/* vm_chan_new: make(chan T, cap) for channel type [t]. */
+ChanObj *vm_chan_new(Vm *vm, const RType *t, int64_t cap);
+/* vm_chan_try_send: queue [v] on [c] if there is room: 1 done, 0 it would
+ * block, -1 the channel is closed (the caller panics). */
+int vm_chan_try_send(ChanObj *c, Value v);
+/* vm_chan_try_recv: take the next value of [c] into *[out] (*[ok] = 1), or
+ * the zero value with *[ok] = 0 if it is closed and drained: 1 done, 0 it
+ * would block. May allocate (zero structs). */
+int vm_chan_try_recv(Vm *vm, ChanObj *c, Value *out, int *ok);
 
 /* ---- types ---- */
 

@@ -332,6 +332,20 @@ static int c_parse_uint(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[1] = e;
     return VM_OK;
 }
+static int c_unquote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    if (gofmt_unquote(&b, vm_str_data(a[0]), (size_t)vm_str_len(a[0])) == 0) {
+        Value v = buf_str(vm, &b);
+        res[0] = v;
+        res[1] = NIL;
+        return VM_OK;
+    }
+    gofmt_buf_free(&b);
+    Value e = vm_native_error(vm, vm_str(vm, "invalid syntax", 14));
+    res[0] = NIL;
+    res[1] = e;
+    return VM_OK;
+}
 static int c_quote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     GofmtBuf b = {0};
     gofmt_quote(&b, vm_str_data(a[0]), (size_t)vm_str_len(a[0]), false);
@@ -1086,6 +1100,7 @@ const VmNativeDef vm_native_lib[] = {
     {"strconv.ParseUint", c_parse_uint},
     {"strconv.Quote", c_quote},
     {"strconv.QuoteRune", c_quote_rune},
+    {"strconv.Unquote", c_unquote},
     {"strings.(*Builder).Grow", b_grow},
     {"strings.(*Builder).Len", b_len},
     {"strings.(*Builder).Reset", b_reset},
