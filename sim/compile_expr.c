@@ -6,6 +6,7 @@
 
 #include "compile_int.h"
 #include "sched.h"
+#include "vm_native.h"
 
 static Node *unparen(Node *n) {
     while (n && n->kind == AST_PAREN) n = n->u.unary.x;
@@ -408,11 +409,7 @@ static void unary(FuncState *fs, Node *n, int dst) {
         EMIT(fs, BNOT, dst, comp_expr(fs, x), 0);
         narrow(fs, n->type, dst);
         return;
-    case TK_ARROW: {
-        int c = comp_expr(fs, n->u.unary.x);
-        EMIT(fs, RECV, dst, c, 0);
-        return;
-    }
+    case TK_ARROW: EMIT(fs, RECV, dst, comp_expr(fs, x), 0); return;
     default: comp_error(fs->cc, n->pos, "unary operator not supported"); return;
     }
 }
@@ -922,13 +919,8 @@ static int builtin(FuncState *fs, Node *n, int nres) {
     case BI_CAP: {
         Node *x = args.items[0];
         Type *u = ty_under(x->type);
-        int d = ty_is_string(u) ? 0 : u->kind == TY_SLICE ? 1 : u->kind == TY_MAP ? 2 : 3;
+        int d = ty_is_string(u) ? 0 : u->kind == TY_SLICE ? 1 : u->kind == TY_MAP ? 2 : u->kind == TY_CHAN ? 4 : 3;
         int xr = comp_expr(fs, x);
-        if (u->kind == TY_CHAN) {
-            if (fun->obj->builtin == BI_LEN) EMIT(fs, CHLEN, r, xr, 0);
-            else EMIT(fs, CHCAP, r, xr, 0);
-            return r;
-        }
         comp_emit(fs, VM_MK(fun->obj->builtin == BI_LEN ? OP_LEN : OP_CAP, r, xr, 0, d));
         return r;
     }
@@ -968,10 +960,10 @@ static int builtin(FuncState *fs, Node *n, int nres) {
             EMIT(fs, MAKEMAP, r, h, 0);
             EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
         } else {
-            int h = comp_reg(fs);
-            if (args.n > 1) comp_value_to(fs, args.items[1], deftype(fs, args.items[1]->type), h);
-            else EMITX(fs, LOADI, h, 0);
-            EMIT(fs, MAKECHAN, r, h, 0);
+            int c = comp_reg(fs);
+            if (args.n > 1) comp_value_to(fs, args.items[1], deftype(fs, args.items[1]->type), c);
+            else EMITX(fs, LOADI, c, 0);
+            EMIT(fs, MAKECHAN, r, c, 0);
             EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
         }
         return r;
@@ -1002,10 +994,25 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         EMIT(fs, PANIC, r, 0, 0);
         return r;
     case BI_RECOVER: EMIT(fs, RECOVER, r, 0, 0); return r;
-    case BI_CLOSE:
-        comp_expr_to(fs, args.items[0], r);
-        EMIT(fs, CLOSE, r, 0, 0);
+    case BI_CLOSE: EMIT(fs, CLOSE, comp_expr(fs, args.items[0]), 0, 0); return r;
+    case BI_PRINT:
+    case BI_PRINTLN: {
+        /* builtin.print([]any{args...}, ln) */
+        const VmNativeDef *d = vm_native_lookup("builtin.print");
+        Proto *p = vm_native_proto(fs->cc->vm, "builtin.print", d->fn, 2, 0);
+        ClosureObj *c = vm_closure(fs->cc->vm, p, 0);
+        vm_pin(fs->cc->vm, &c->h);
+        int base = comp_regs(fs, 3);
+        EMITX(fs, LOADK, base, comp_const(fs, (Value){{0}, &c->h}));
+        int eb = comp_regs(fs, args.n ? args.n : 1);
+        Type *any = tyc(fs)->any_t;
+        for (int i = 0; i < args.n; i++) comp_value_to(fs, args.items[i], any, eb + i);
+        EMIT(fs, SLICELIT, base + 1, eb, args.n);
+        EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, ty_slice(tyc(fs), any))->id);
+        EMITX(fs, LOADI, base + 2, fun->obj->builtin == BI_PRINTLN);
+        EMIT(fs, CALL, base, 2, 0);
         return r;
+    }
     default:
         comp_error(fs->cc, n->pos, "built-in %s is not supported yet by the VM", fun->u.ident.name);
         (void)nres;
@@ -1081,10 +1088,10 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         comp_value_to(fs, u->u.index.indices.items[0], ty_under(x->type)->u.map.key, k);
         EMIT(fs, MGET2, base, m, k);
         EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, x->type)->id);
+    } else if (u->kind == AST_UNARY && u->u.unary.op == TK_ARROW) {
+        EMIT(fs, RECV2, base, comp_expr(fs, u->u.unary.x), 0);
     } else if (u->kind == AST_TYPE_ASSERT) {
         EMIT(fs, ASSERT2, base, comp_expr(fs, u->u.type_assert.x), comp_rtype(fs->cc, u->type)->id);
-    } else if (u->kind == AST_UNARY && u->u.unary.op == TK_ARROW) {
-        EMIT(fs, RECV, base, comp_expr(fs, u->u.unary.x), 1);
     } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");
     return base;
 }

@@ -56,10 +56,6 @@ void comp_block(FuncState *fs, Node *block) {
     fs->freereg = save;
 }
 
-static void range_chan(FuncState *fs, Node *n, Obj *label, int xs, int tmp);
-static void go_stmt(FuncState *fs, Node *n);
-static void select_stmt(FuncState *fs, Node *n, Obj *label);
-
 static void stmt_list(FuncState *fs, NodeList l) {
     for (int i = 0; i < l.n; i++) comp_stmt(fs, l.items[i]);
 }
@@ -393,11 +389,7 @@ static void range_stmt(FuncState *fs, Node *n, Obj *label) {
      * per-statement register reset inside the body. */
     int xs = comp_reg(fs), idx = comp_reg(fs), lim = comp_reg(fs), tmp = comp_regs(fs, 3);
     fs->nactive = fs->freereg;
-    if (kind == RANGE_CHAN) {
-        range_chan(fs, n, label, xs, tmp);
-        fs->nactive = fs->freereg = save;
-        return;
-    }
+
     if (kind == RANGE_ARRAY && val && !(val->kind == AST_IDENT && !val->obj)) {
         /* The range expression is evaluated once; an array is copied. */
         int r = comp_expr(fs, x);
@@ -412,6 +404,15 @@ static void range_stmt(FuncState *fs, Node *n, Obj *label) {
     loop_push(fs, &l, label, 1);
     int top, exit_j, cont;
     switch (kind) {
+    case RANGE_CHAN:
+        top = comp_here(fs);
+        EMIT(fs, RECV2, tmp, xs, 0); /* tmp = value, tmp+1 = ok */
+        exit_j = comp_jump(fs, OP_JF, tmp + 1);
+        range_assign(fs, key, tok, tmp);
+        fs->freereg = fs->nactive;
+        comp_block(fs, n->u.range.body);
+        cont = top;
+        break;
     case RANGE_MAP:
         EMIT(fs, MITER, idx, xs, 0);
         top = comp_here(fs);
@@ -595,6 +596,90 @@ static void type_switch_stmt(FuncState *fs, Node *n, Obj *label) {
     fs->nactive = fs->freereg = save;
 }
 
+/* select_stmt: evaluate every channel and value to send in source order,
+ * one SELECT chooses a ready case (or default, or blocks), then a jump
+ * chain runs the chosen clause. */
+static void select_stmt(FuncState *fs, Node *n, Obj *label) {
+    int save = fs->nactive;
+    NodeList clauses = n->u.switch_.body->u.block.stmts;
+    int nc = clauses.n, ncases = 0, dflt = -1;
+    uint32_t sends = 0;
+    for (int c = 0; c < nc; c++)
+        if (clauses.items[c]->u.clause.comm) ncases++;
+    if (ncases > 32) {
+        comp_error(fs->cc, n->pos, "select with more than 32 cases is not supported");
+        return;
+    }
+    int res = comp_regs(fs, 3), base = comp_regs(fs, 2 * (ncases ? ncases : 1));
+    fs->nactive = fs->freereg;
+    int *case_of = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
+    int k = 0;
+    for (int c = 0; c < nc; c++) {
+        Node *comm = clauses.items[c]->u.clause.comm;
+        case_of[c] = -1;
+        if (!comm) {
+            dflt = c;
+            continue;
+        }
+        fs->line = comm->pos.line;
+        case_of[c] = k;
+        if (comm->kind == AST_SEND) {
+            Node *ch = comm->u.binary.x;
+            comp_expr_to(fs, ch, base + 2 * k);
+            comp_value_to(fs, comm->u.binary.y, ty_under(ch->type)->u.chan.elem, base + 2 * k + 1);
+            sends |= 1u << k;
+        } else {
+            Node *rx = comm->kind == AST_ASSIGN ? comm->u.assign.rhs.items[0] : comm->u.unary.x;
+            while (rx->kind == AST_PAREN) rx = rx->u.unary.x;
+            comp_expr_to(fs, rx->u.unary.x, base + 2 * k);
+        }
+        fs->freereg = fs->nactive;
+        k++;
+    }
+    fs->line = n->pos.line;
+    comp_emit(fs, VM_MK(OP_SELECT, res, base, ncases, dflt >= 0 ? 1 : 0));
+    EMITX(fs, EXTRA, 0, (int32_t)sends);
+    Loop l;
+    loop_push(fs, &l, label, 0);
+    int *jumps = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
+    int t = comp_reg(fs), kr = comp_reg(fs);
+    for (int c = 0; c < nc; c++) {
+        if (case_of[c] < 0) continue;
+        EMITX(fs, LOADI, kr, case_of[c]);
+        EMIT(fs, EQ, t, res, kr);
+        jumps[c] = comp_jump(fs, OP_JT, t);
+    }
+    fs->freereg = fs->nactive;
+    int to_default = comp_jump(fs, OP_JMP, 0);
+    for (int c = 0; c < nc; c++) {
+        Node *cl = clauses.items[c];
+        if (case_of[c] >= 0) comp_patch(fs, jumps[c], comp_here(fs));
+        else comp_patch(fs, to_default, comp_here(fs));
+        int bsave = fs->nactive;
+        Node *comm = cl->u.clause.comm;
+        if (comm && comm->kind == AST_ASSIGN) {
+            /* v[, ok] := <-ch or v[, ok] = <-ch: the received value and ok */
+            for (int i = 0; i < comm->u.assign.lhs.n && i < 2; i++) {
+                Node *lhs = comm->u.assign.lhs.items[i];
+                if (comm->u.assign.tok == TK_DEFINE) {
+                    if (lhs->obj) comp_declare_local(fs, lhs->obj, res + 1 + i);
+                } else {
+                    LVal lv = comp_lval(fs, lhs);
+                    comp_lv_store(fs, &lv, res + 1 + i);
+                }
+            }
+        }
+        stmt_list(fs, cl->u.clause.body);
+        fs->nactive = fs->freereg = bsave;
+        VEC_PUSH(l.breaks, comp_jump(fs, OP_JMP, 0));
+    }
+    if (dflt < 0) VEC_PUSH(l.breaks, to_default); /* unreachable: SELECT blocks instead */
+    loop_pop(fs, &l, 0);
+    mem_free(jumps, sizeof(int) * (size_t)(nc ? nc : 1));
+    mem_free(case_of, sizeof(int) * (size_t)(nc ? nc : 1));
+    fs->nactive = fs->freereg = save;
+}
+
 /* ---- the dispatcher ---- */
 
 /* comp_patch_gotos: resolve every goto of the function (labels are
@@ -607,141 +692,6 @@ void comp_patch_gotos(FuncState *fs) {
                 comp_patch(fs, fs->gotos.items[i].at, fs->labels.items[j].at);
     VEC_FREE(fs->gotos);
     VEC_FREE(fs->labels);
-}
-
-/* ---- goroutines and channels ---- */
-
-static Node *unparen_s(Node *n) {
-    while (n && n->kind == AST_PAREN) n = n->u.unary.x;
-    return n;
-}
-
-/* range_chan: for v := range ch { body }: receive with ok until closed. */
-static void range_chan(FuncState *fs, Node *n, Obj *label, int xs, int tmp) {
-    Node *key = n->u.range.key;
-    TokKind tok = n->u.range.tok;
-    if (tok == TK_DEFINE && key && key->obj) comp_declare_local(fs, key->obj, -1);
-    Loop l;
-    loop_push(fs, &l, label, 1);
-    int top = comp_here(fs);
-    fs->line = n->pos.line;
-    EMIT(fs, RECV, tmp, xs, 1);
-    int exit_j = comp_jump(fs, OP_JF, tmp + 1);
-    range_assign(fs, key, tok, tmp);
-    fs->freereg = fs->nactive;
-    comp_block(fs, n->u.range.body);
-    comp_patch(fs, comp_jump(fs, OP_JMP, 0), top);
-    comp_patch(fs, exit_j, comp_here(fs));
-    loop_pop(fs, &l, top);
-}
-
-static void go_stmt(FuncState *fs, Node *n) {
-    Node *call = n->u.unary.x;
-    if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
-        comp_error(fs->cc, n->pos, "go of a built-in function is not supported yet");
-        return;
-    }
-    comp_call(fs, call, -2); /* emits GO instead of CALL */
-}
-
-/* select_recv_of: the `<-ch` of a receive clause's statement, or NULL. */
-static Node *select_recv_of(Node *comm) {
-    Node *x = NULL;
-    if (comm->kind == AST_EXPR_STMT) x = comm->u.unary.x;
-    else if (comm->kind == AST_ASSIGN) x = comm->u.assign.rhs.items[0];
-    x = unparen_s(x);
-    return x && x->kind == AST_UNARY && x->u.unary.op == TK_ARROW ? x : NULL;
-}
-
-/* select_stmt: channel operands and sent values evaluated in source order
- * into 3 registers per case (chan, value, direction); SELECT leaves the
- * chosen case index (-1 default) and received value/ok there; then a jump
- * table to the clause bodies, which break to the end. */
-static void select_stmt(FuncState *fs, Node *n, Obj *label) {
-    int save = fs->nactive;
-    NodeList clauses = n->u.switch_.body->u.block.stmts;
-    int nc = clauses.n, ncase = 0, dflt = -1;
-    for (int c = 0; c < nc; c++) {
-        if (clauses.items[c]->u.clause.comm) ncase++;
-        else dflt = c;
-    }
-    int res = comp_reg(fs);
-    int cb = comp_regs(fs, 3 * (ncase ? ncase : 1));
-    int *caseof = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
-    int k = 0;
-    for (int c = 0; c < nc; c++) {
-        Node *comm = clauses.items[c]->u.clause.comm;
-        caseof[c] = -1;
-        if (!comm) continue;
-        caseof[c] = k;
-        fs->line = comm->pos.line;
-        if (comm->kind == AST_SEND) {
-            Node *x = comm->u.binary.x;
-            comp_expr_to(fs, x, cb + 3 * k);
-            comp_value_to(fs, comm->u.binary.y, ty_under(x->type)->u.chan.elem, cb + 3 * k + 1);
-            EMITX(fs, LOADI, cb + 3 * k + 2, 1);
-        } else {
-            Node *rx = select_recv_of(comm);
-            if (!rx) comp_error(fs->cc, comm->pos, "this select case is not supported");
-            else comp_expr_to(fs, rx->u.unary.x, cb + 3 * k);
-            EMITX(fs, LOADI, cb + 3 * k + 2, 0);
-        }
-        fs->freereg = cb + 3 * (ncase ? ncase : 1);
-        k++;
-    }
-    fs->nactive = fs->freereg = cb + 3 * (ncase ? ncase : 1);
-    fs->line = n->pos.line;
-    EMITD(fs, SELECT, res, ncase, cb, dflt >= 0);
-    VEC(int) jumps = {0};
-    int t = comp_reg(fs), kk = comp_reg(fs);
-    for (int c = 0; c < nc; c++) {
-        if (caseof[c] < 0) continue;
-        EMITX(fs, LOADI, kk, caseof[c]);
-        EMIT(fs, EQ, t, res, kk);
-        VEC_PUSH(jumps, comp_jump(fs, OP_JT, t));
-    }
-    int to_default = comp_jump(fs, OP_JMP, 0);
-    fs->freereg = fs->nactive;
-    Loop l;
-    loop_push(fs, &l, label, 0);
-    int *starts = mem_alloc(sizeof(int) * (size_t)(nc ? nc : 1));
-    for (int c = 0; c < nc; c++) {
-        Node *cl = clauses.items[c];
-        Node *comm = cl->u.clause.comm;
-        starts[c] = comp_here(fs);
-        int bsave = fs->nactive;
-        if (comm && comm->kind == AST_ASSIGN) {
-            int kc = caseof[c];
-            NodeList lhs = comm->u.assign.lhs;
-            for (int i = 0; i < lhs.n && i < 2; i++) {
-                Node *v = lhs.items[i];
-                int src = cb + 3 * kc + 1 + i;
-                if (v->kind == AST_IDENT && !v->obj) continue;
-                if (comm->u.assign.tok == TK_DEFINE) {
-                    fs->freereg = fs->nactive;
-                    if (v->obj) comp_declare_local(fs, v->obj, src);
-                } else {
-                    LVal lv = comp_lval(fs, v);
-                    comp_lv_store(fs, &lv, src);
-                    fs->freereg = fs->nactive;
-                }
-            }
-        }
-        fs->freereg = fs->nactive;
-        stmt_list(fs, cl->u.clause.body);
-        fs->nactive = fs->freereg = bsave;
-        VEC_PUSH(l.breaks, comp_jump(fs, OP_JMP, 0));
-    }
-    int j = 0;
-    for (int c = 0; c < nc; c++)
-        if (caseof[c] >= 0) comp_patch(fs, jumps.items[j++], starts[c]);
-    if (dflt >= 0) comp_patch(fs, to_default, starts[dflt]);
-    else VEC_PUSH(l.breaks, to_default);
-    loop_pop(fs, &l, comp_here(fs));
-    VEC_FREE(jumps);
-    mem_free(starts, sizeof(int) * (size_t)(nc ? nc : 1));
-    mem_free(caseof, sizeof(int) * (size_t)(nc ? nc : 1));
-    fs->nactive = fs->freereg = save;
 }
 
 static void labeled_stmt(FuncState *fs, Node *n) {
@@ -784,10 +734,6 @@ void comp_stmt(FuncState *fs, Node *n) {
         Node *x = n->u.unary.x;
         while (x->kind == AST_PAREN) x = x->u.unary.x;
         if (x->kind == AST_CALL) comp_call(fs, x, 0);
-        else if (x->kind == AST_UNARY && x->u.unary.op == TK_ARROW) {
-            int r = comp_reg(fs);
-            EMIT(fs, RECV, r, comp_expr(fs, x->u.unary.x), 0);
-        }
         else comp_expr(fs, x);
         break;
     }
@@ -845,13 +791,19 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_LABELED: labeled_stmt(fs, n); break;
     case AST_BRANCH: branch_stmt(fs, n); break;
     case AST_DEFER: defer_stmt(fs, n); break;
-    case AST_GO: go_stmt(fs, n); break;
+    case AST_GO: {
+        /* go f(args): comp_call with nres -2 emits GO instead of CALL */
+        Node *call = n->u.unary.x;
+        if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV)
+            comp_error(fs->cc, n->pos, "go of a built-in function is not supported yet");
+        else comp_call(fs, call, -2);
+        break;
+    }
     case AST_SELECT: select_stmt(fs, n, NULL); break;
     case AST_SEND: {
-        Node *x = n->u.binary.x;
-        int c = comp_expr(fs, x), v = comp_reg(fs);
-        comp_value_to(fs, n->u.binary.y, ty_under(x->type)->u.chan.elem, v);
-        fs->line = n->pos.line;
+        Node *ch = n->u.binary.x;
+        int c = comp_expr(fs, ch), v = comp_reg(fs);
+        comp_value_to(fs, n->u.binary.y, ty_under(ch->type)->u.chan.elem, v);
         EMIT(fs, SEND, c, v, 0);
         break;
     }

@@ -110,8 +110,8 @@
     OP(STORUNES, ABC) /* R[A] = []rune(R[B]) as T[C] */                                 \
     OP(RUNESTOS, AB)  /* R[A] = string(R[B] []rune) */                                  \
     /* aggregates, pointers, slices */                                                  \
-    OP(LEN, ABCD)     /* R[A] = len(R[B]); D: 0 string, 1 slice, 2 map, 3 array */      \
-    OP(CAP, ABCD)     /* R[A] = cap(R[B]); D: 1 slice, 3 array */                       \
+    OP(LEN, ABCD)     /* R[A] = len(R[B]); D: 0 string, 1 slice, 2 map, 3 array, 4 chan */ \
+    OP(CAP, ABCD)     /* R[A] = cap(R[B]); D: 1 slice, 3 array, 4 chan */               \
     OP(GETF, ABC)     /* R[A] = R[B].field C (R[B] struct or pointer to it)  [shared] */\
     OP(SETF, ABC)     /* R[A].field B = R[C]  [shared] */                               \
     OP(FIELDPTR, ABC) /* R[A] = &R[B].field C (scalar field) */                         \
@@ -138,21 +138,24 @@
     OP(MDEL, AB)      /* delete(R[A], R[B])  [shared] */                                \
     OP(MITER, AB)     /* R[A] = iterator over map R[B] in an order drawn from the PRNG */\
     OP(MNEXT, AB)     /* R[A] = more?, R[A+1] = key, R[A+2] = value of iterator R[B] [shared] */ \
+    /* channels: an operation that cannot proceed leaves pc on itself and    */ \
+    /* returns VM_BLOCKED (g->wait says why); resuming re-executes it         */ \
+    OP(MAKECHAN, AB)  /* R[A] = make(T[X], R[B]) +X */                                  \
+    OP(SEND, AB)      /* R[A] <- R[B]  [shared] */                                      \
+    OP(RECV, AB)      /* R[A] = <-R[B]  [shared] */                                     \
+    OP(RECV2, AB)     /* R[A], R[A+1] = <-R[B] with comma-ok  [shared] */               \
+    OP(CLOSE, A)      /* close(R[A]) */                                                 \
+    OP(SELECT, ABCD)  /* R[A] = chosen case of C (ch R[B+2i], send value R[B+2i+1]);  */ \
+                      /* recv: R[A+1], R[A+2] = value, ok; -1 = default (D=1); +X    */ \
+                      /* bit i of X set: case i sends. Ready cases drawn from PRNG   */ \
     /* interfaces */                                                                    \
     OP(BOX, ABC)      /* R[A] = interface holding R[B] of dynamic type T[C] */          \
     OP(ASSERT, ABC)   /* R[A] = R[B].(T[C]); panics on mismatch */                      \
     OP(ASSERT2, ABC)  /* R[A], R[A+1] = R[B].(T[C]) with comma-ok */                    \
     OP(TYPEIS, ABC)   /* R[A] = R[B] holds T[C] (C = 0xffff: R[B] is nil) */            \
     OP(METHOD, ABC)   /* R[A] = method name C of R[B]'s dynamic type, R[A+1] = receiver */\
-    /* goroutines and channels (sched.h, chan.c): each is a scheduling point */      \
-    OP(GO, AB)        /* go R[A](R[A+1..A+B]): arguments evaluated now */             \
-    OP(MAKECHAN, AB)  /* R[A] = make(T[X], R[B]) +X */                                \
-    OP(SEND, AB)      /* R[A] <- R[B]; may block */                                   \
-    OP(RECV, ABC)     /* R[A] = <-R[B]; C=1: R[A+1] = ok; may block */                \
-    OP(CLOSE, A)      /* close(R[A]) */                                               \
-    OP(SELECT, ABCD)  /* R[A] = case chosen among B cases at R[C+3k] (chan, value, dir in / ok out); D=1: has default (-1) */ \
-    OP(CHLEN, AB)     /* R[A] = len(chan R[B]) */                                     \
-    OP(CHCAP, AB)     /* R[A] = cap(chan R[B]) */
+    /* goroutines (sched.h): a scheduling point */                                    \
+    OP(GO, AB)        /* go R[A](R[A+1..A+B]): arguments evaluated now */
 
 typedef enum VmOp {
 #define OP_ENUM(name, fmt) OP_##name,

@@ -224,6 +224,7 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
     sg->g = g;
     sg->dst = -1;
     sg->lock = -1;
+    sg->sleep_timer = -1;
     g->sched = sg;
     s->live++;
     if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
@@ -542,10 +543,10 @@ static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
 
 static void sched_free(Sched *s) {
     for (int i = 0; i < s->chans.len; i++) {
-        ChanState *c = &s->chans.items[i];
-        mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
-        waitq_free(&c->recvq);
-        waitq_free(&c->sendq);
+        ChanWait *w = s->chans.items[i];
+        waitq_free(&w->recvq);
+        waitq_free(&w->sendq);
+        mem_free(w, sizeof *w);
     }
     VEC_FREE(s->chans);
     for (int i = 0; i < s->syncs.len; i++) {

@@ -91,8 +91,8 @@ typedef struct WaitQ {
 
 /* SelCase: one case of a select a goroutine is parked in. */
 typedef struct SelCase {
-    int ch;  /* channel handle, -1 for nil */
-    int dir; /* 1 send, 0 receive */
+    ChanObj *c; /* NULL for a nil channel */
+    int dir;    /* 1 send, 0 receive */
 } SelCase;
 
 /* SchedG: the scheduler's per-goroutine state (Goroutine.sched). */
@@ -110,23 +110,21 @@ typedef struct SchedG {
     int want_ok;   /* receive: also write ok at dst + 1 */
     int sel_n;     /* select: cases (0 = not in a select) */
     SelCase *sel;  /* sel_n cases (mem_alloc'd while parked) */
-    int sel_base;  /* stack index of case 0's registers */
+    int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
+    int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
     int64_t wake_at; /* sleep */
 } SchedG;
 
-/* ChanState: one channel. Four facts (chan.go): the buffer holds count
- * values from head; recvq is non-empty only while the buffer is empty;
- * sendq is non-empty only while the buffer is full; a closed channel has
- * an empty sendq. */
-typedef struct ChanState {
-    const RType *t; /* channel type (elem = t->elem) */
-    int64_t cap, count, head;
-    Value *buf;
-    int closed;
+/* ChanWait: the scheduler's side of a channel (ChanObj.waiters). Four
+ * facts (chan.go): recvq has live waiters only while the buffer is empty;
+ * sendq only while it is full (unbuffered: always); a closed channel has
+ * an empty sendq; waiters leave every queue of a select when one case
+ * completes. */
+typedef struct ChanWait {
     WaitQ recvq, sendq;
     TraceObj tobj;
-} ChanState;
+} ChanWait;
 
 /* SyncObj: a Mutex, RWMutex, WaitGroup, Once or Cond. */
 enum { SO_MUTEX = 1, SO_RWMUTEX, SO_WAITGROUP, SO_ONCE, SO_COND };
@@ -193,7 +191,7 @@ typedef struct Sched {
     uint64_t pct_next_change;
     int pct_changes_left;
     /* objects */
-    VEC(ChanState) chans;
+    VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;
     VEC(Timer) timers;
     VEC(CtxState) ctxs;
@@ -281,8 +279,8 @@ int64_t timer_next_when(const Sched *s);
 
 /* ---- channels (chan.c) ---- */
 
-/* chan_make: R[dst] of [g] = make([t], [size]) (panics on a negative size). */
-int chan_make(Vm *vm, Goroutine *g, const RType *t, Value size, int dst);
+/* chan_made: register channel [c] just made by [g] (its trace object). */
+void chan_made(Vm *vm, Goroutine *g, ChanObj *c);
 /* chan_new: a channel of type [t] with capacity [cap]; the value. */
 Value chan_new(Vm *vm, const RType *t, int64_t cap);
 /* chan_send / chan_recv / chan_close / chan_select: the operations; return
@@ -291,16 +289,14 @@ Value chan_new(Vm *vm, const RType *t, int64_t cap);
 int chan_send(Vm *vm, Goroutine *g, Value ch, Value v);
 int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok);
 int chan_close(Vm *vm, Goroutine *g, Value ch);
-int chan_select(Vm *vm, Goroutine *g, int res, int ncases, int base, int has_default);
-/* chan_len: len ([which] 0) or cap (1) of channel value [ch]. */
-int64_t chan_len(Vm *vm, Value ch, int which);
+int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_default, uint32_t sends);
 /* chan_try_send: a non-blocking send from the runtime (timer ticks):
  * returns 1 if delivered or buffered. */
 int chan_try_send(Sched *s, Value ch, Value v);
 /* chan_close_rt: close from the runtime (context Done); no panic checks. */
 void chan_close_rt(Sched *s, Value ch);
-/* chan_state: the state of channel value [ch] (NULL for nil). */
-ChanState *chan_state(Sched *s, Value ch);
+/* chan_wait: the scheduler side of [c], made on first use. */
+ChanWait *chan_wait(Sched *s, ChanObj *c);
 
 /* ---- natives (vm_sync.c, vm_time.c, vm_context.c) ---- */
 

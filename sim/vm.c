@@ -102,10 +102,12 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
     g->stack[base] = fn;
     for (int i = 0; i < nargs; i++) g->stack[base + 1 + i] = args[i];
     if (cl->p->native) {
-        Value argv[VM_MAX_NATIVE_ARGS];
+        Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
         GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS && nres <= VM_MAX_NATIVE_RES);
         memcpy(argv, args, sizeof(Value) * (size_t)nargs);
-        return cl->p->native(vm, g, argv, nargs, res);
+        int st = cl->p->native(vm, g, argv, nargs, resv);
+        for (int i = 0; i < nres; i++) res[i] = resv[i];
+        return st;
     } else {
         int depth = g->nframes;
         push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
@@ -170,6 +172,12 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         goto unwind;                                                                    \
     } while (0)
 #define NILDEREF() THROW("invalid memory address or nil pointer dereference")
+#define BOUNDS(code, x, y)                                                              \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        bounds_error(vm, g, code, x, y);                                                \
+        goto unwind;                                                                    \
+    } while (0)
 /* SHARED: the preemption hook before a load or store of shared memory. */
 #define SHARED()                                                                        \
     do {                                                                                \
@@ -182,6 +190,34 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
             }                                                                           \
             vm->preempt = 1;                                                            \
         }                                                                               \
+    } while (0)
+/* SCHED_OP: run a scheduler operation (sched.h, chan.c), which may raise or
+ * park the goroutine (VM_BLOCKED: it resumes after the instruction). */
+#define SCHED_OP(call)                                                                  \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        int st_ = (call);                                                               \
+        f = &g->frames[g->nframes - 1];                                                 \
+        R = g->stack + f->base;                                                         \
+        if (st_ == VM_RAISE) goto unwind;                                               \
+        if (st_ == VM_BLOCKED && !nested) return VM_BLOCKED;                            \
+    } while (0)
+
+/* BLOCK: park here (the instruction re-executes when the goroutine runs
+ * again). Blocking inside a nested vm_call is not supported: it panics. */
+#define BLOCK(reason, obj)                                                              \
+    do {                                                                                \
+        pc--;                                                                           \
+        SAVE_PC();                                                                      \
+        if (nested) {                                                                   \
+            pc++;                                                                       \
+            SAVE_PC();                                                                  \
+            vm_panic_plain(vm, g, "goro-viz: a channel operation blocked inside a method called by fmt"); \
+            goto unwind;                                                                \
+        }                                                                               \
+        g->wait = (reason);                                                             \
+        g->wait_on = (obj);                                                             \
+        return VM_BLOCKED;                                                              \
     } while (0)
 #define SETI(dst, x) ((dst) = (Value){{.i = (x)}, NULL})
 #define SETU(dst, x) ((dst) = (Value){{.u = (x)}, NULL})
@@ -209,6 +245,27 @@ static int64_t narrow(int64_t x, int kind) {
     case RK_UINT32: return (uint32_t)x;
     default: return x;
     }
+}
+
+/* Bounds errors, worded as runtime/error.go's boundsErrorFmts; a negative
+ * x uses the shorter boundsNegErrorFmts form. */
+enum { B_INDEX, B_SLICE_ALEN, B_SLICE_ACAP, B_SLICE_B, B_SLICE3_ACAP, B_SLICE3_B, B_SLICE3_C };
+static void bounds_error(Vm *vm, Goroutine *g, int code, int64_t x, int64_t y) {
+    static const char *const fmts[] = {"index out of range [%lld] with length %lld",
+                                       "slice bounds out of range [:%lld] with length %lld",
+                                       "slice bounds out of range [:%lld] with capacity %lld",
+                                       "slice bounds out of range [%lld:%lld]",
+                                       "slice bounds out of range [::%lld] with capacity %lld",
+                                       "slice bounds out of range [:%lld:%lld]",
+                                       "slice bounds out of range [%lld:%lld:]"};
+    static const char *const negs[] = {"index out of range [%lld]",        "slice bounds out of range [:%lld]",
+                                       "slice bounds out of range [:%lld]", "slice bounds out of range [%lld:]",
+                                       "slice bounds out of range [::%lld]", "slice bounds out of range [:%lld:]",
+                                       "slice bounds out of range [%lld::]"};
+    char msg[160];
+    if (x < 0) snprintf(msg, sizeof msg, negs[code], (long long)x);
+    else snprintf(msg, sizeof msg, fmts[code], (long long)x, (long long)y);
+    vm_panic_runtime(vm, g, "%s", msg);
 }
 
 /* decode_rune: Go's utf8.DecodeRuneInString: (0xFFFD, 1) on bad input. */
@@ -291,8 +348,10 @@ static AggObj *grow_backing(Vm *vm, const RType *st, SliceObj *s, int64_t need, 
     int64_t len = s ? s->len : 0;
     if (s) memcpy(arr->v, s->arr->v + s->off, sizeof(Value) * (size_t)len);
     if (vm_is_agg(st->elem)) {
-        /* Elements past len are zero values a reslice can reach. */
+        /* The old slice keeps its elements: the new array gets copies, and
+         * zero values past len, which a reslice can reach. */
         vm_push_root(vm, &arr->h);
+        for (int64_t k = 0; k < len; k++) arr->v[k].r = &vm_clone(vm, (AggObj *)arr->v[k].r)->h;
         for (int64_t k = len; k < nc; k++) arr->v[k] = vm_zero(vm, st->elem);
         vm_pop_roots(vm, 1);
     }
@@ -514,6 +573,12 @@ next:
             DISPATCH();
         }
         int base = f->base + a + 1;
+        if (UNLIKELY(base + 2 * cl->p->nregs + 2 > VM_MAX_STACK)) {
+            /* Go's 1 GB stack limit: a fatal error, not a panic. */
+            g->fatal = "stack overflow";
+            g->dead = 1;
+            return VM_PANICKED;
+        }
         push_frame(g, cl, base, base - 1, C, 0);
         LOAD_FRAME();
         if (UNLIKELY(--budget <= 0)) {
@@ -597,7 +662,7 @@ next:
     }
     CASE(SINDEX) {
         int64_t n = vm_str_len(RB), x = RC.i;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SETI(RA, (unsigned char)vm_str_data(RB)[x]);
         DISPATCH();
     }
@@ -670,6 +735,7 @@ next:
         case 0: n = vm_str_len(x); break;
         case 1: n = x.r ? ((SliceObj *)x.r)->len : 0; break;
         case 2: n = x.r ? ((MapObj *)x.r)->count : 0; break;
+        case 4: n = x.r ? ((ChanObj *)x.r)->len : 0; break;
         default: n = x.r ? ((AggObj *)x.r)->n : 0; break;
         }
         SETI(RA, n);
@@ -677,7 +743,7 @@ next:
     }
     CASE(CAP) {
         Value x = RB;
-        SETI(RA, !x.r ? 0 : D == 1 ? ((SliceObj *)x.r)->cap : ((AggObj *)x.r)->n);
+        SETI(RA, !x.r ? 0 : D == 1 ? ((SliceObj *)x.r)->cap : D == 4 ? ((ChanObj *)x.r)->cap : ((AggObj *)x.r)->n);
         DISPATCH();
     }
     CASE(GETF) {
@@ -703,7 +769,7 @@ next:
         AggObj *o = (AggObj *)RB.r;
         int64_t x = RC.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         SHARED();
         RA = o->v[x];
         DISPATCH();
@@ -712,7 +778,7 @@ next:
         AggObj *o = (AggObj *)RA.r;
         int64_t x = RB.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         SHARED();
         o->v[x] = RC;
         DISPATCH();
@@ -721,14 +787,14 @@ next:
         AggObj *o = (AggObj *)RB.r;
         int64_t x = RC.i;
         if (UNLIKELY(!o)) NILDEREF();
-        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)o->n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)o->n)) BOUNDS(B_INDEX, x, o->n);
         RA = (Value){{.i = x}, &o->h};
         DISPATCH();
     }
     CASE(SGET) {
         SliceObj *s = (SliceObj *)RB.r;
         int64_t x = RC.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SHARED();
         RA = s->arr->v[s->off + x];
         DISPATCH();
@@ -736,7 +802,7 @@ next:
     CASE(SSET) {
         SliceObj *s = (SliceObj *)RA.r;
         int64_t x = RB.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         SHARED();
         s->arr->v[s->off + x] = RC;
         DISPATCH();
@@ -744,7 +810,7 @@ next:
     CASE(SELEMPTR) {
         SliceObj *s = (SliceObj *)RB.r;
         int64_t x = RC.i, n = s ? s->len : 0;
-        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) THROW("index out of range [%lld] with length %lld", (long long)x, (long long)n);
+        if (UNLIKELY((uint64_t)x >= (uint64_t)n)) BOUNDS(B_INDEX, x, n);
         RA = (Value){{.i = s->off + x}, &s->arr->h};
         DISPATCH();
     }
@@ -780,8 +846,8 @@ next:
         int64_t hi = (d & 2) ? R[c + 1].i : len;
         int64_t max = (d & 4) ? R[c + 2].i : cap;
         if (d & 8) {
-            if (hi < 0 || hi > len) THROW("slice bounds out of range [:%lld] with length %lld", (long long)hi, (long long)len);
-            if (lo < 0 || lo > hi) THROW("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+            if (hi < 0 || hi > len) BOUNDS(B_SLICE_ALEN, hi, len);
+            if (lo < 0 || lo > hi) BOUNDS(B_SLICE_B, lo, hi);
             if (lo == hi) {
                 RA = NIL;
                 DISPATCH();
@@ -793,13 +859,13 @@ next:
             DISPATCH();
         }
         if (d & 4) {
-            if (max < 0 || max > cap) THROW("slice bounds out of range [::%lld] with capacity %lld", (long long)max, (long long)cap);
-            if (hi < 0 || hi > max) THROW("slice bounds out of range [:%lld:%lld]", (long long)hi, (long long)max);
+            if (max < 0 || max > cap) BOUNDS(B_SLICE3_ACAP, max, cap);
+            if (hi < 0 || hi > max) BOUNDS(B_SLICE3_B, hi, max);
+            if (lo < 0 || lo > hi) BOUNDS(B_SLICE3_C, lo, hi);
         } else if (hi < 0 || hi > cap) {
-            if (d & 16) THROW("slice bounds out of range [:%lld] with length %lld", (long long)hi, (long long)cap);
-            THROW("slice bounds out of range [:%lld] with capacity %lld", (long long)hi, (long long)cap);
+            BOUNDS((d & 16) ? B_SLICE_ALEN : B_SLICE_ACAP, hi, cap);
         }
-        if (lo < 0 || lo > hi) THROW("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+        if (lo < 0 || lo > hi) BOUNDS(B_SLICE_B, lo, hi);
         SAVE_PC();
         if (d & 16) {
             RA = vm_new_slice(vm, (AggObj *)x.r, lo, hi - lo, max - lo);
@@ -874,9 +940,13 @@ next:
         } else {
             SliceObj *ss = (SliceObj *)src.r;
             memmove(dst, ss->arr->v + ss->off, sizeof(Value) * (size_t)n);
-        }
-        if (!spread && vm_is_agg(t->elem)) {
-            /* elements arrive as private copies from the compiler */
+            if (vm_is_agg(t->elem)) {
+                /* Struct/array elements are values: the appended ones are
+                 * copies (explicit elements arrive copied by the compiler). */
+                vm_push_root(vm, &arr->h);
+                for (int64_t k = 0; k < n; k++) dst[k].r = &vm_clone(vm, (AggObj *)dst[k].r)->h;
+                vm_pop_roots(vm, 1);
+            }
         }
         RA = vm_new_slice(vm, arr, off, len + n, cap);
         DISPATCH();
@@ -893,7 +963,15 @@ next:
             SliceObj *s = (SliceObj *)src.r;
             int64_t sn = s ? s->len : 0;
             n = sn < dn ? sn : dn;
-            if (n) memmove(d->arr->v + d->off, s->arr->v + s->off, sizeof(Value) * (size_t)n);
+            if (n && vm_is_agg(vm_slot_type(d->arr, d->off))) {
+                /* copy() of structs/arrays assigns in place, in memmove's
+                 * direction when the two share a backing array. */
+                Value *dv = d->arr->v + d->off, *sv = s->arr->v + s->off;
+                if (dv > sv)
+                    for (int64_t k = n - 1; k >= 0; k--) vm_assign(vm, (AggObj *)dv[k].r, (AggObj *)sv[k].r);
+                else
+                    for (int64_t k = 0; k < n; k++) vm_assign(vm, (AggObj *)dv[k].r, (AggObj *)sv[k].r);
+            } else if (n) memmove(d->arr->v + d->off, s->arr->v + s->off, sizeof(Value) * (size_t)n);
         }
         SETI(RA, n);
         DISPATCH();
@@ -961,6 +1039,119 @@ next:
         DISPATCH();
     }
 
+    CASE(MAKECHAN) {
+        const RType *t = XTYPE();
+        pc++;
+        if (RB.i < 0 || RB.i > ((int64_t)1 << 32)) {
+            SAVE_PC();
+            vm_panic_plain(vm, g, "makechan: size out of range");
+            goto unwind;
+        }
+        SAVE_PC();
+        RA = (Value){{0}, &vm_chan_new(vm, t, RB.i)->h};
+        if (vm->sched) chan_made(vm, g, (ChanObj *)RA.r);
+        DISPATCH();
+    }
+    CASE(SEND) {
+        if (vm->sched) {
+            SHARED();
+            SCHED_OP(chan_send(vm, g, RA, RB));
+            DISPATCH();
+        }
+        ChanObj *c = (ChanObj *)RA.r;
+        if (!c) BLOCK("chan send (nil chan)", NULL);
+        SHARED();
+        int r = vm_chan_try_send(c, RB);
+        if (r < 0) {
+            SAVE_PC();
+            vm_panic_plain(vm, g, "send on closed channel");
+            goto unwind;
+        }
+        if (r == 0) BLOCK("chan send", &c->h);
+        DISPATCH();
+    }
+    CASE(RECV)
+    CASE(RECV2) {
+        ChanObj *c = (ChanObj *)RB.r;
+        int a = A, two = VM_OP(i) == OP_RECV2;
+        if (vm->sched) {
+            SHARED();
+            SCHED_OP(chan_recv(vm, g, RB, f->base + a, two));
+            DISPATCH();
+        }
+        if (!c) BLOCK("chan receive (nil chan)", NULL);
+        SHARED();
+        Value v;
+        int ok;
+        SAVE_PC();
+        if (!vm_chan_try_recv(vm, c, &v, &ok)) BLOCK("chan receive", &c->h);
+        R[a] = v;
+        if (two) SETI(R[a + 1], ok);
+        DISPATCH();
+    }
+    CASE(CLOSE) {
+        if (vm->sched) {
+            SHARED();
+            SCHED_OP(chan_close(vm, g, RA));
+            DISPATCH();
+        }
+        ChanObj *c = (ChanObj *)RA.r;
+        SAVE_PC();
+        if (!c) {
+            vm_panic_plain(vm, g, "close of nil channel");
+            goto unwind;
+        }
+        if (c->closed) {
+            vm_panic_plain(vm, g, "close of closed channel");
+            goto unwind;
+        }
+        c->closed = 1;
+        DISPATCH();
+    }
+    CASE(SELECT) {
+        int a = A, b = B, n = C, has_default = D & 1;
+        uint32_t sends = (uint32_t)VM_BX(*pc);
+        pc++;
+        if (vm->sched) {
+            SCHED_OP(chan_select(vm, g, f->base + a, f->base + b, n, has_default, sends));
+            DISPATCH();
+        }
+        int ready[32], nready = 0;
+        for (int k = 0; k < n && k < 32; k++) {
+            ChanObj *c = (ChanObj *)R[b + 2 * k].r;
+            if (!c) continue; /* a nil channel is never ready */
+            if ((sends >> k) & 1) {
+                if (c->closed || c->len < c->cap) ready[nready++] = k;
+            } else if (c->len > 0 || c->closed) ready[nready++] = k;
+        }
+        if (nready == 0) {
+            if (has_default) {
+                SETI(R[a], -1);
+                DISPATCH();
+            }
+            pc--; /* BLOCK re-steps back over the EXTRA word too */
+            BLOCK(n ? "select" : "select (no cases)", NULL);
+        }
+        SHARED();
+        /* Which ready case runs is the run's choice, as Go picks uniformly. */
+        int k = ready[nready > 1 ? (int)prng_below(&vm->prng, (uint64_t)nready) : 0];
+        ChanObj *c = (ChanObj *)R[b + 2 * k].r;
+        SAVE_PC();
+        if ((sends >> k) & 1) {
+            if (vm_chan_try_send(c, R[b + 2 * k + 1]) < 0) {
+                vm_panic_plain(vm, g, "send on closed channel");
+                goto unwind;
+            }
+        } else {
+            Value v;
+            int ok;
+            vm_chan_try_recv(vm, c, &v, &ok);
+            R[a + 1] = v;
+            SETI(R[a + 2], ok);
+        }
+        SETI(R[a], k);
+        DISPATCH();
+    }
     CASE(BOX) {
         SAVE_PC();
         RA = vm_box(vm, vm->types.items[C], RB);
@@ -1034,28 +1225,7 @@ next:
     }
 
     /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
-#define SCHED_OP(call)                                                                  \
-    do {                                                                                \
-        SAVE_PC();                                                                      \
-        int st_ = (call);                                                               \
-        f = &g->frames[g->nframes - 1];                                                 \
-        R = g->stack + f->base;                                                         \
-        if (st_ == VM_RAISE) goto unwind;                                               \
-        if (st_ == VM_BLOCKED && !nested) return VM_BLOCKED;                            \
-    } while (0)
     CASE(GO) { SHARED(); SCHED_OP(sched_go(vm, g, R + A, B)); DISPATCH(); }
-    CASE(MAKECHAN) {
-        const RType *t = XTYPE();
-        pc++;
-        SCHED_OP(chan_make(vm, g, t, RB, A));
-        DISPATCH();
-    }
-    CASE(SEND) { SHARED(); SCHED_OP(chan_send(vm, g, RA, RB)); DISPATCH(); }
-    CASE(RECV) { SHARED(); SCHED_OP(chan_recv(vm, g, RB, f->base + A, C)); DISPATCH(); }
-    CASE(CLOSE) { SHARED(); SCHED_OP(chan_close(vm, g, RA)); DISPATCH(); }
-    CASE(SELECT) { SHARED(); SCHED_OP(chan_select(vm, g, f->base + A, B, f->base + C, D)); DISPATCH(); }
-    CASE(CHLEN) { SETI(RA, chan_len(vm, RB, 0)); DISPATCH(); }
-    CASE(CHCAP) { SETI(RA, chan_len(vm, RB, 1)); DISPATCH(); }
 #undef SCHED_OP
 
 #if !VM_COMPUTED_GOTO

@@ -66,7 +66,7 @@ typedef struct Value {
 
 /* ---- heap objects ---- */
 
-typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE } GcKind;
+typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE, GC_CHAN } GcKind;
 
 /* GcObj: the header of every heap object; [size] is the allocation size. */
 struct GcObj {
@@ -136,6 +136,18 @@ typedef struct MapObj {
     int32_t *index; /* icap slots: -1 empty, -2 deleted, else entry index */
     int64_t icap;
 } MapObj;
+
+/* ChanObj: a channel: a ring buffer of cap values (len of them queued from
+ * head), closed flag, and [waiters], the scheduler's wait queues (opaque to
+ * the VM; NULL while nobody waits). */
+typedef struct ChanObj {
+    GcObj h;
+    const RType *t; /* the channel type */
+    int64_t cap, len, head;
+    int closed;
+    Value *buf; /* mem_alloc'd, cap slots */
+    void *waiters;
+} ChanObj;
 
 /* ---- runtime types ---- */
 
@@ -265,6 +277,10 @@ enum {
     FR_BOUNDARY = 4   /* entered from C (vm_call): returning ends that run */
 };
 
+/* VM_MAX_STACK: registers a goroutine may use (16 M values, 256 MB): past
+ * it a call is Go's fatal "stack overflow". */
+#define VM_MAX_STACK (1 << 24)
+
 /* Frame: one activation. [pc] is saved only while the frame is not on top
  * or vm_run has returned. */
 typedef struct Frame {
@@ -287,6 +303,9 @@ struct Goroutine {
     Frame *frames;
     int nframes, frames_cap;
     PanicRec *panic;
+    const char *fatal; /* a fatal error ended it ("stack overflow") */
+    const char *wait;  /* VM_BLOCKED: Go's wait reason ("chan receive", "select") */
+    GcObj *wait_on;    /* VM_BLOCKED: the channel (NULL for select or a nil channel) */
     Value result[4]; /* the entry function's first results (tests, main) */
     int dead;
     Goroutine *next_all;
@@ -319,6 +338,7 @@ struct Vm {
     Goroutine *all_g;
     int64_t next_gid;
     Prng prng;
+    Prng rand;           /* math/rand's global source: a stream of the run's seed */
     FILE *out;           /* the program's stdout */
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
@@ -409,6 +429,18 @@ void vm_map_delete(MapObj *m, Value k);
  * rotated by a PRNG draw: the iteration order of one range loop. */
 AggObj *vm_map_keys(Vm *vm, MapObj *m, int64_t first_slot);
 
+/* ---- channels (vm_chan.c) ---- */
+
+/* vm_chan_new: make(chan T, cap) for channel type [t]. */
+ChanObj *vm_chan_new(Vm *vm, const RType *t, int64_t cap);
+/* vm_chan_try_send: queue [v] on [c] if there is room: 1 done, 0 it would
+ * block, -1 the channel is closed (the caller panics). */
+int vm_chan_try_send(ChanObj *c, Value v);
+/* vm_chan_try_recv: take the next value of [c] into *[out] (*[ok] = 1), or
+ * the zero value with *[ok] = 0 if it is closed and drained: 1 done, 0 it
+ * would block. May allocate (zero structs). */
+int vm_chan_try_recv(Vm *vm, ChanObj *c, Value *out, int *ok);
+
 /* ---- types ---- */
 
 /* vm_type_new: a new runtime type of [kind] named [str] (copied), added to
@@ -442,7 +474,8 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs);
 void vm_goroutine_free(Vm *vm, Goroutine *g);
 
 /* vm_run: execute [g] until it returns (VM_DONE), panics to death
- * (VM_PANICKED: g->panic holds the chain), blocks (VM_BLOCKED), reaches a
+ * (VM_PANICKED: g->panic holds the chain, or g->fatal says which fatal
+ * error, e.g. "stack overflow"), blocks (VM_BLOCKED), reaches a
  * shared access with vm->preempt exhausted (VM_PREEMPTED: resuming re-runs
  * that access; set vm->preempt > 0 first) or spends [budget] backward
  * jumps and calls (VM_BUDGET). Resume by calling vm_run again. */
@@ -476,6 +509,9 @@ void vm_print_panic(Vm *vm, Goroutine *g, FILE *err);
  * [v] (Error()/String() results, strings, numbers, "main.T(5)", nil) into
  * [out] of [n] bytes. Returns its length. May call Go methods on [g]. */
 int vm_panic_text(Vm *vm, Goroutine *g, Value v, char *out, int n);
+/* vm_runtime_float: [v] as the runtime's print prints floats
+ * ("+1.500000e+000") into [out] of [n] bytes; returns the length. */
+int vm_runtime_float(double v, char *out, int n);
 
 /* ---- disassembler (disasm.c) ---- */
 

@@ -66,8 +66,16 @@ int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *
             vm_print_panic(&vm, g, err);
             fprintf(err, "exit status 2\n");
             status = 2;
+        } else if (st == VM_BLOCKED) {
+            /* One goroutine and it cannot proceed: Go's deadlock report. */
+            const Frame *f = &g->frames[g->nframes - 1];
+            int at = (int)(f->pc - f->p->code);
+            fprintf(err, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [%s]:\n%s(...)\n\t%s:%d\n",
+                    g->wait, f->p->name, vm.filename, f->p->lines ? f->p->lines[at] : 0);
+            fprintf(err, "exit status 2\n");
+            status = 2;
         } else if (st != VM_DONE) {
-            fprintf(err, "goro-viz: the program blocked (goroutines are not supported yet)\n");
+            fprintf(err, "goro-viz: the run stopped unexpectedly (status %d)\n", st);
             status = 2;
         }
     }

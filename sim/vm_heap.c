@@ -27,6 +27,8 @@ void vm_init(Vm *vm, FILE *out, uint64_t seed) {
     vm->preempt = INT64_MAX;
     vm->next_gid = 1;
     prng_seed(&vm->prng, seed);
+    /* math/rand gets its own stream, so rand.Seed cannot steer scheduling. */
+    prng_seed(&vm->rand, seed ^ 0x6d6174682f72616eULL);
     vm->filename = "main.go";
     vm->t_int = vm_type_new(vm, RK_INT, "int");
     vm->t_string = vm_type_new(vm, RK_STRING, "string");
@@ -50,6 +52,10 @@ static void free_panics(PanicRec *p) {
 }
 
 static void free_object(Vm *vm, GcObj *o) {
+    if (o->kind == GC_CHAN) {
+        ChanObj *c = (ChanObj *)o;
+        mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
+    }
     if (o->kind == GC_MAP) {
         MapObj *m = (MapObj *)o;
         mem_free(m->e, sizeof *m->e * (size_t)m->ecap);
@@ -209,6 +215,11 @@ static void blacken(Vm *vm, GcObj *o) {
     case GC_CLOSURE: {
         ClosureObj *c = (ClosureObj *)o;
         mark_values(vm, c->up, c->n);
+        break;
+    }
+    case GC_CHAN: {
+        ChanObj *c = (ChanObj *)o;
+        for (int64_t i = 0; i < c->len; i++) mark(vm, c->buf[(c->head + i) % c->cap].r);
         break;
     }
     case GC_MAP: {

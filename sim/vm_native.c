@@ -534,6 +534,40 @@ static int fmt_errorf(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* builtin_print: the print/println built-ins (arguments boxed in a []any,
+ * a[1] = 1 for println), written to the program's stderr as the runtime's
+ * print does: floats as +1.000000e+000, pointers as hex. */
+static int builtin_print(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    SliceObj *s = (SliceObj *)a[0].r;
+    int ln = a[1].i != 0;
+    int64_t cnt = s ? s->len : 0;
+    for (int64_t i = 0; i < cnt; i++) {
+        if (ln && i) fputc(' ', vm->err);
+        Value v = s->arr->v[s->off + i];
+        BoxObj *b = (BoxObj *)v.r;
+        char buf[64];
+        if (!b) {
+            fputs("nil", vm->err);
+            continue;
+        }
+        RKind k = b->t->kind;
+        if (k == RK_BOOL) fputs(b->v.i ? "true" : "false", vm->err);
+        else if (is_int_kind(k)) fprintf(vm->err, "%lld", (long long)b->v.i);
+        else if (is_uint_kind(k)) fprintf(vm->err, "%llu", (unsigned long long)b->v.u);
+        else if (k == RK_FLOAT32 || k == RK_FLOAT64) {
+            vm_runtime_float(b->v.f, buf, sizeof buf);
+            fputs(buf, vm->err);
+        } else if (k == RK_STRING) fwrite(vm_str_data(b->v), 1, (size_t)vm_str_len(b->v), vm->err);
+        else if (k == RK_SLICE) {
+            SliceObj *x = (SliceObj *)b->v.r;
+            fprintf(vm->err, "[%lld/%lld]0x%llx", (long long)(x ? x->len : 0), (long long)(x ? x->cap : 0),
+                    (unsigned long long)(x ? fake_addr((Value){{0}, &x->arr->h}) : 0));
+        } else fprintf(vm->err, "0x%llx", (unsigned long long)fake_addr(b->v));
+    }
+    if (ln) fputc('\n', vm->err);
+    return VM_OK;
+}
+
 static int errors_new(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = new_error(vm, a[0], (Value){{0}, NULL}, 0);
     return VM_OK;
@@ -542,7 +576,7 @@ static int errors_new(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 /* ---- the table (sorted by name for bsearch) ---- */
 
 static const VmNativeDef natives[] = {
-    {"errors.New", errors_new},       {"fmt.Errorf", fmt_errorf},     {"fmt.Fprint", fmt_fprint},
+    {"builtin.print", builtin_print},  {"errors.New", errors_new},       {"fmt.Errorf", fmt_errorf},     {"fmt.Fprint", fmt_fprint},
     {"fmt.Fprintf", fmt_fprintf},     {"fmt.Fprintln", fmt_fprintln}, {"fmt.Print", fmt_print},
     {"fmt.Printf", fmt_printf},       {"fmt.Println", fmt_println},   {"fmt.Sprint", fmt_sprint},
     {"fmt.Sprintf", fmt_sprintf},     {"fmt.Sprintln", fmt_sprintln},

@@ -12,6 +12,7 @@
 
 #include "gofmt.h"
 #include "vm_native.h"
+#include "vm_sort.h"
 
 #define NIL ((Value){{0}, NULL})
 #define INT(x) ((Value){{.i = (x)}, NULL})
@@ -331,6 +332,20 @@ static int c_parse_uint(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[1] = e;
     return VM_OK;
 }
+static int c_unquote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    if (gofmt_unquote(&b, vm_str_data(a[0]), (size_t)vm_str_len(a[0])) == 0) {
+        Value v = buf_str(vm, &b);
+        res[0] = v;
+        res[1] = NIL;
+        return VM_OK;
+    }
+    gofmt_buf_free(&b);
+    Value e = vm_native_error(vm, vm_str(vm, "invalid syntax", 14));
+    res[0] = NIL;
+    res[1] = e;
+    return VM_OK;
+}
 static int c_quote(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     GofmtBuf b = {0};
     gofmt_quote(&b, vm_str_data(a[0]), (size_t)vm_str_len(a[0]), false);
@@ -562,41 +577,190 @@ SORTER(sort_ints, RK_INT)
 SORTER(sort_strings, RK_STRING)
 SORTER(sort_floats, RK_FLOAT64)
 
-/* call_less: less(i, j) through the VM; -1 if it panicked. */
-static int call_less(Vm *vm, Goroutine *g, Value less, int64_t i, int64_t j) {
+/* SliceSort: sort.Slice's less function and the slice it reorders. */
+typedef struct SliceSort {
+    Vm *vm;
+    Goroutine *g;
+    Value less;
+    SliceObj *s;
+} SliceSort;
+
+static int slice_less(void *ctx, int64_t i, int64_t j) {
+    SliceSort *ss = ctx;
     Value args[2] = {INT(i), INT(j)}, r;
-    if (vm_call(vm, g, less, args, 2, &r, 1) != VM_OK) return -1;
+    if (vm_call(ss->vm, ss->g, ss->less, args, 2, &r, 1) != VM_OK) return -1;
     return r.i != 0;
 }
 
-/* sort_slice: sort.Slice / SliceStable on the boxed slice a[0] by binary
- * insertion... plain insertion sort, as Go does for n <= 12, so ties land
- * where Go puts them there; it is stable, so SliceStable matches Go for
- * every n, and Slice does for longer slices without ties (Go's pdqsort
- * order for ties in longer slices is still to port). */
+static int slice_swap(void *ctx, int64_t i, int64_t j) {
+    SliceSort *ss = ctx;
+    Value *v = ss->s->arr->v + ss->s->off;
+    Value t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+    return 0;
+}
+
 static int sort_slice_impl(Vm *vm, Goroutine *g, Value *a, int stable) {
     if (!a[0].r) return VM_OK;
     BoxObj *b = (BoxObj *)a[0].r;
     SliceObj *s = (SliceObj *)b->v.r;
     if (!s) return VM_OK;
-    Value less = a[1];
-    int64_t n = s->len;
-    Value *v = s->arr->v + s->off;
-    (void)stable;
-    {
-        /* Over the live slice: less sees the current order, as in Go. */
-        for (int64_t i = 1; i < n; i++)
-            for (int64_t j = i; j > 0; j--) {
-                int l = call_less(vm, g, less, j, j - 1);
-                if (l < 0) return VM_RAISE;
-                if (!l) break;
-                v = s->arr->v + s->off;
-                Value t = v[j];
-                v[j] = v[j - 1];
-                v[j - 1] = t;
-            }
+    SliceSort ss = {vm, g, a[1], s};
+    VmSortOps ops = {&ss, slice_less, slice_swap, 0};
+    if (stable) vm_sort_stable(&ops, s->len);
+    else vm_sort_unstable(&ops, s->len);
+    return ops.failed ? VM_RAISE : VM_OK;
+}
+
+/* IfaceSort: sort.Sort's data, called through its Len/Less/Swap methods. */
+typedef struct IfaceSort {
+    Vm *vm;
+    Goroutine *g;
+    Value recv;
+    Value less, swap;
+} IfaceSort;
+
+static int method_of(Vm *vm, Value data, const char *name, Value *fn, Value *recv) {
+    BoxObj *b = (BoxObj *)data.r;
+    const RMethod *m = b ? vm_find_method(b->t, vm_intern(vm, name)) : NULL;
+    if (!m) return -1;
+    *fn = (Value){{0}, m->fn};
+    *recv = b->v;
+    if (m->deref && b->v.r && !vm_is_agg(b->t->elem)) *recv = ((AggObj *)b->v.r)->v[b->v.i];
+    return 0;
+}
+
+static int iface_less(void *ctx, int64_t i, int64_t j) {
+    IfaceSort *is = ctx;
+    Value args[3] = {is->recv, INT(i), INT(j)}, r;
+    if (vm_call(is->vm, is->g, is->less, args, 3, &r, 1) != VM_OK) return -1;
+    return r.i != 0;
+}
+
+static int iface_swap(void *ctx, int64_t i, int64_t j) {
+    IfaceSort *is = ctx;
+    Value args[3] = {is->recv, INT(i), INT(j)};
+    return vm_call(is->vm, is->g, is->swap, args, 3, NULL, 0) == VM_OK ? 0 : -1;
+}
+
+static int sort_iface(Vm *vm, Goroutine *g, Value *a, int stable, int check, Value *res) {
+    Value lenfn, recv;
+    IfaceSort is = {vm, g, {{0}, NULL}, {{0}, NULL}, {{0}, NULL}};
+    if (method_of(vm, a[0], "Len", &lenfn, &recv) < 0 || method_of(vm, a[0], "Less", &is.less, &is.recv) < 0 ||
+        method_of(vm, a[0], "Swap", &is.swap, &is.recv) < 0)
+        return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    Value n;
+    if (vm_call(vm, g, lenfn, &recv, 1, &n, 1) != VM_OK) return VM_RAISE;
+    if (check) {
+        int ok = 1;
+        for (int64_t i = n.i - 1; i > 0 && ok; i--) {
+            int l = iface_less(&is, i, i - 1);
+            if (l < 0) return VM_RAISE;
+            ok = !l;
+        }
+        res[0] = INT(ok);
+        return VM_OK;
     }
+    VmSortOps ops = {&is, iface_less, iface_swap, 0};
+    if (stable) vm_sort_stable(&ops, n.i);
+    else vm_sort_unstable(&ops, n.i);
+    return ops.failed ? VM_RAISE : VM_OK;
+}
+/* sort.Reverse: a *sort.reverse holding the data; its methods forward to
+ * the data's with Less's arguments swapped. */
+static int call_inner(Vm *vm, Goroutine *g, Value self, const char *name, Value *args, int nargs, Value *res,
+                      int nres) {
+    Value inner = ((AggObj *)self.r)->v[0], fn, recv;
+    if (method_of(vm, inner, name, &fn, &recv) < 0)
+        return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
+    Value argv[3] = {recv, nargs > 0 ? args[0] : NIL, nargs > 1 ? args[1] : NIL};
+    return vm_call(vm, g, fn, argv, 1 + nargs, res, nres) == VM_OK ? VM_OK : VM_RAISE;
+}
+static int rev_len(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return call_inner(vm, g, a[0], "Len", NULL, 0, res, 1);
+}
+static int rev_less(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value args[2] = {a[2], a[1]};
+    return call_inner(vm, g, a[0], "Less", args, 2, res, 1);
+}
+static int rev_swap(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value args[2] = {a[1], a[2]};
+    return call_inner(vm, g, a[0], "Swap", args, 2, NULL, 0);
+}
+static int sort_reverse(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    const RType *t = NULL;
+    for (int i = 0; i < vm->types.len && !t; i++)
+        if (strcmp(vm->types.items[i]->str, "*sort.reverse") == 0) t = vm->types.items[i];
+    if (!t) {
+        RType *pt = vm_type_new(vm, RK_PTR, "*sort.reverse");
+        RType *st = vm_type_new(vm, RK_STRUCT, "sort.reverse");
+        st->named = 1;
+        st->nfields = 1;
+        st->fields = arena_alloc(&vm->arena, sizeof(RField));
+        st->fields[0] = (RField){"Interface", NULL, 1};
+        pt->elem = st;
+        pt->size = 8;
+        static const struct { const char *name; VmNative fn; int np; int nr; } ms[] = {
+            {"Len", rev_len, 1, 1}, {"Less", rev_less, 3, 1}, {"Swap", rev_swap, 3, 0}};
+        pt->methods = arena_alloc(&vm->arena, sizeof(RMethod) * 3);
+        pt->nmethods = 3;
+        for (int i = 0; i < 3; i++) {
+            Proto *p = vm_native_proto(vm, ms[i].name, ms[i].fn, ms[i].np, ms[i].nr);
+            ClosureObj *c = vm_closure(vm, p, 0);
+            vm_pin(vm, &c->h);
+            pt->methods[i] = (RMethod){vm_intern(vm, ms[i].name), &c->h, 0};
+        }
+        /* method sets are searched by name id */
+        for (int i = 0; i < 3; i++)
+            for (int j = i + 1; j < 3; j++)
+                if (pt->methods[j].name_id < pt->methods[i].name_id) {
+                    RMethod x = pt->methods[i];
+                    pt->methods[i] = pt->methods[j];
+                    pt->methods[j] = x;
+                }
+        t = pt;
+    }
+    AggObj *o = vm_new_agg(vm, NULL, 1);
+    o->v[0] = a[0];
+    res[0] = vm_box(vm, t, (Value){{0}, &o->h});
     return VM_OK;
+}
+
+/* sort.IntSlice / StringSlice / Float64Slice methods. */
+static int xs_len(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(a[0].r ? ((SliceObj *)a[0].r)->len : 0);
+    return VM_OK;
+}
+static int xs_swap(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    SliceObj *s = (SliceObj *)a[0].r;
+    int64_t i = a[1].i, j = a[2].i, len = s ? s->len : 0;
+    if ((uint64_t)i >= (uint64_t)len || (uint64_t)j >= (uint64_t)len)
+        return vm_panic_runtime(vm, g, "index out of range [%lld] with length %lld",
+                                (long long)((uint64_t)i >= (uint64_t)len ? i : j), (long long)len);
+    Value t = s->arr->v[s->off + i];
+    s->arr->v[s->off + i] = s->arr->v[s->off + j];
+    s->arr->v[s->off + j] = t;
+    return VM_OK;
+}
+#define XS_LESS(name, kind)                                                             \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        SliceObj *s = (SliceObj *)a[0].r;                                               \
+        int64_t i = a[1].i, j = a[2].i, len = s ? s->len : 0;                           \
+        if ((uint64_t)i >= (uint64_t)len || (uint64_t)j >= (uint64_t)len)               \
+            return vm_panic_runtime(vm, g, "index out of range [%lld] with length %lld", \
+                                    (long long)((uint64_t)i >= (uint64_t)len ? i : j), (long long)len); \
+        res[0] = INT(less_val(kind, s->arr->v[s->off + i], s->arr->v[s->off + j]));    \
+        return VM_OK;                                                                   \
+    }
+XS_LESS(ints_less, RK_INT)
+XS_LESS(strings_less, RK_STRING)
+XS_LESS(floats_less, RK_FLOAT64)
+
+static int sort_sort(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return sort_iface(vm, g, a, 0, 0, res); }
+static int sort_stable(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return sort_iface(vm, g, a, 1, 0, res); }
+static int sort_is_sorted(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return sort_iface(vm, g, a, 0, 1, res);
 }
 static int sort_slice(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return sort_slice_impl(vm, g, a, 0); }
 static int sort_slice_stable(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -708,6 +872,77 @@ static int e_as(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* ---- math/rand (global functions) ---- */
+
+/* The generator is xoshiro256** (prng.h), not Go's: programs get a
+ * deterministic stream from the run's seed, never Go's exact numbers. */
+static int r_seed(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    prng_seed(&vm->rand, a[0].u);
+    return VM_OK;
+}
+static int r_int(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 1));
+    return VM_OK;
+}
+static int r_int31(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 33));
+    return VM_OK;
+}
+static int r_uint32(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT((int64_t)(prng_next(&vm->rand) >> 32));
+    return VM_OK;
+}
+static int r_uint64(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = (Value){{.u = prng_next(&vm->rand)}, NULL};
+    return VM_OK;
+}
+static int r_intn_named(Vm *vm, Goroutine *g, int64_t n, Value *res, const char *name) {
+    if (n <= 0) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "invalid argument to %s", name);
+        return vm_panic_plain(vm, g, msg);
+    }
+    res[0] = INT((int64_t)prng_below(&vm->rand, (uint64_t)n));
+    return VM_OK;
+}
+static int r_intn(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return r_intn_named(vm, g, a[0].i, res, "Intn"); }
+static int r_int31n(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return r_intn_named(vm, g, a[0].i, res, "Int31n");
+}
+static int r_int63n(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    return r_intn_named(vm, g, a[0].i, res, "Int63n");
+}
+static int r_float64(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT(prng_float(&vm->rand));
+    return VM_OK;
+}
+static int r_float32(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = FLT((double)(float)prng_float(&vm->rand));
+    return VM_OK;
+}
+static int r_perm(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t cnt = a[0].i;
+    if (cnt < 0) return vm_panic_plain(vm, g, "invalid argument to Intn");
+    AggObj *arr = vm_new_agg(vm, NULL, cnt);
+    for (int64_t i = 0; i < cnt; i++) {
+        int64_t j = (int64_t)prng_below(&vm->rand, (uint64_t)(i + 1));
+        arr->v[i] = arr->v[j];
+        arr->v[j] = INT(i);
+    }
+    res[0] = vm_new_slice(vm, arr, 0, cnt, cnt);
+    return VM_OK;
+}
+static int r_shuffle(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t cnt = a[0].i;
+    if (cnt < 0) return vm_panic_plain(vm, g, "invalid argument to Shuffle");
+    for (int64_t i = cnt - 1; i > 0; i--) {
+        int64_t j = (int64_t)prng_below(&vm->rand, (uint64_t)(i + 1));
+        Value args[2] = {INT(i), INT(j)};
+        if (vm_call(vm, g, a[1], args, 2, NULL, 0) != VM_OK) return VM_RAISE;
+    }
+    return VM_OK;
+}
+
 /* ---- time.Duration ---- */
 
 static int d_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -779,6 +1014,19 @@ const VmNativeDef vm_native_lib[] = {
     {"errors.Is", e_is},
     {"errors.Unwrap", e_unwrap},
     {"math.Abs", m_abs},
+    {"math/rand.Float32", r_float32},
+    {"math/rand.Float64", r_float64},
+    {"math/rand.Int", r_int},
+    {"math/rand.Int31", r_int31},
+    {"math/rand.Int31n", r_int31n},
+    {"math/rand.Int63", r_int},
+    {"math/rand.Int63n", r_int63n},
+    {"math/rand.Intn", r_intn},
+    {"math/rand.Perm", r_perm},
+    {"math/rand.Seed", r_seed},
+    {"math/rand.Shuffle", r_shuffle},
+    {"math/rand.Uint32", r_uint32},
+    {"math/rand.Uint64", r_uint64},
     {"math.Atan", m_atan},
     {"math.Atan2", m_atan2},
     {"math.Cbrt", m_cbrt},
@@ -819,12 +1067,25 @@ const VmNativeDef vm_native_lib[] = {
     {"os.(*File).WriteString", f_write_string},
     {"sort.Float64s", sort_floats},
     {"sort.Float64sAreSorted", sort_floats_sorted},
+    {"sort.Float64Slice.Len", xs_len},
+    {"sort.Float64Slice.Less", floats_less},
+    {"sort.Float64Slice.Swap", xs_swap},
+    {"sort.IntSlice.Len", xs_len},
+    {"sort.IntSlice.Less", ints_less},
+    {"sort.IntSlice.Swap", xs_swap},
     {"sort.Ints", sort_ints},
+    {"sort.IsSorted", sort_is_sorted},
     {"sort.IntsAreSorted", sort_ints_sorted},
+    {"sort.Reverse", sort_reverse},
     {"sort.Search", sort_search},
     {"sort.SearchInts", sort_search_ints},
     {"sort.Slice", sort_slice},
     {"sort.SliceStable", sort_slice_stable},
+    {"sort.Sort", sort_sort},
+    {"sort.Stable", sort_stable},
+    {"sort.StringSlice.Len", xs_len},
+    {"sort.StringSlice.Less", strings_less},
+    {"sort.StringSlice.Swap", xs_swap},
     {"sort.Strings", sort_strings},
     {"sort.StringsAreSorted", sort_strings_sorted},
     {"strconv.Atoi", c_atoi},
@@ -839,6 +1100,7 @@ const VmNativeDef vm_native_lib[] = {
     {"strconv.ParseUint", c_parse_uint},
     {"strconv.Quote", c_quote},
     {"strconv.QuoteRune", c_quote_rune},
+    {"strconv.Unquote", c_unquote},
     {"strings.(*Builder).Grow", b_grow},
     {"strings.(*Builder).Len", b_len},
     {"strings.(*Builder).Reset", b_reset},

@@ -17,19 +17,45 @@ static int native_error(Vm *vm, Goroutine *g, Value *args, int nargs, Value *res
     return VM_OK;
 }
 
-/* error_type: the runtime error type, made on first use. */
-static const RType *error_type(Vm *vm) {
-    if (vm->t_error_rt) return vm->t_error_rt;
-    RType *t = vm_type_new(vm, RK_STRING, "runtime.Error");
+static int native_runtime_error(Vm *vm, Goroutine *g, Value *args, int nargs, Value *res) { return VM_OK; }
+
+/* is_runtime_error: whether [t] is one of error_type's types. */
+static int is_runtime_error(const Vm *vm, const RType *t) {
+    for (int i = 0; i < t->nmethods; i++)
+        if (t->methods[i].fn && ((ClosureObj *)t->methods[i].fn)->p->native == native_error) return 1;
+    return 0;
+}
+
+/* error_type: runtime error type [name] (a string type with a native Error
+ * method), made on first use: runtime.boundsError for index and slice
+ * bounds, *runtime.TypeAssertionError for failed assertions,
+ * runtime.plainError for messages without the "runtime error" prefix,
+ * runtime.errorString for the rest, as %T shows them in Go. */
+static const RType *error_type(Vm *vm, const char *name) {
+    for (int i = 0; i < vm->types.len; i++) {
+        const RType *t = vm->types.items[i];
+        if (is_runtime_error(vm, t) && strcmp(t->str, name) == 0) return t;
+    }
+    RType *t = vm_type_new(vm, RK_STRING, name);
     t->named = 1;
-    t->methods = arena_alloc(&vm->arena, sizeof *t->methods);
-    t->nmethods = 1;
+    t->methods = arena_alloc(&vm->arena, sizeof *t->methods * 2);
+    t->nmethods = 2;
     t->methods[0].name_id = vm_intern(vm, "Error");
-    Proto *p = vm_native_proto(vm, "runtime.(*Error).Error", native_error, 1, 1);
+    Proto *p = vm_native_proto(vm, "runtime.Error.Error", native_error, 1, 1);
     ClosureObj *c = vm_closure(vm, p, 0);
     vm_pin(vm, &c->h);
     t->methods[0].fn = &c->h;
-    vm->t_error_rt = t;
+    t->methods[1].name_id = vm_intern(vm, "RuntimeError");
+    p = vm_native_proto(vm, "runtime.Error.RuntimeError", native_runtime_error, 1, 0);
+    c = vm_closure(vm, p, 0);
+    vm_pin(vm, &c->h);
+    t->methods[1].fn = &c->h;
+    if (t->methods[1].name_id < t->methods[0].name_id) {
+        RMethod x = t->methods[0];
+        t->methods[0] = t->methods[1];
+        t->methods[1] = x;
+    }
+    if (!vm->t_error_rt) vm->t_error_rt = t;
     return t;
 }
 
@@ -50,7 +76,13 @@ int vm_panic_value(Vm *vm, Goroutine *g, Value v) {
 }
 
 int vm_panic_plain(Vm *vm, Goroutine *g, const char *msg) {
-    const RType *t = error_type(vm);
+    const char *name = "runtime.plainError";
+    if (strncmp(msg, "runtime error: index out of range", 33) == 0 ||
+        strncmp(msg, "runtime error: slice bounds", 27) == 0)
+        name = "runtime.boundsError";
+    else if (strncmp(msg, "interface conversion", 20) == 0) name = "*runtime.TypeAssertionError";
+    else if (strncmp(msg, "runtime error: ", 15) == 0) name = "runtime.errorString";
+    const RType *t = error_type(vm, name);
     Value s = vm_str(vm, msg, (int64_t)strlen(msg));
     vm_push_root(vm, s.r);
     Value b = vm_box(vm, t, s);
@@ -69,7 +101,7 @@ int vm_panic_runtime(Vm *vm, Goroutine *g, const char *fmt, ...) {
 }
 
 /* runtime_float: runtime.printfloat's "+d.dddddde+ddd". */
-static int runtime_float(double v, char *out, int n) {
+int vm_runtime_float(double v, char *out, int n) {
     if (v != v) return snprintf(out, (size_t)n, "NaN");
     if (v + v == v && v > 0) return snprintf(out, (size_t)n, "+Inf");
     if (v + v == v && v < 0) return snprintf(out, (size_t)n, "-Inf");
@@ -156,7 +188,7 @@ int vm_panic_text(Vm *vm, Goroutine *g, Value v, char *out, int n) {
     case RK_UINT: case RK_UINT8: case RK_UINT16: case RK_UINT32: case RK_UINT64: case RK_UINTPTR:
         snprintf(val, sizeof val, "%llu", (unsigned long long)b->v.u);
         break;
-    case RK_FLOAT32: case RK_FLOAT64: runtime_float(b->v.f, val, sizeof val); break;
+    case RK_FLOAT32: case RK_FLOAT64: vm_runtime_float(b->v.f, val, sizeof val); break;
     case RK_STRING:
         if (!t->named) return snprintf(out, (size_t)n, "%.*s", (int)vm_str_len(b->v), vm_str_data(b->v));
         return snprintf(out, (size_t)n, "%s(\"%.*s\")", t->str, (int)vm_str_len(b->v), vm_str_data(b->v));
@@ -178,11 +210,18 @@ static void print_chain(Vm *vm, Goroutine *g, PanicRec *p, FILE *err, int *first
 }
 
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err) {
+    if (g->fatal) {
+        /* As the Go runtime reports a goroutine that outgrew its stack. */
+        fprintf(err, "runtime: goroutine stack exceeds 1000000000-byte limit\n");
+        fprintf(err, "fatal error: %s\n\nruntime stack:\n\ngoroutine %lld [running]:\n", g->fatal,
+                (long long)g->id);
+        return;
+    }
     if (!g->panic) return;
     int first = 1;
     print_chain(vm, g, g->panic, err, &first);
     Value v = g->panic->val;
-    if (v.r && ((BoxObj *)v.r)->t == vm->t_error_rt) {
+    if (v.r && is_runtime_error(vm, ((BoxObj *)v.r)->t)) {
         Value s = ((BoxObj *)v.r)->v;
         static const char nilmsg[] = "runtime error: invalid memory address or nil pointer dereference";
         if (vm_str_len(s) == (int64_t)sizeof nilmsg - 1 && memcmp(vm_str_data(s), nilmsg, sizeof nilmsg - 1) == 0)

@@ -516,10 +516,6 @@ const VmNativeDef *sched_native_lookup(const char *qname) {
 void sched_mark(Vm *vm) {
     Sched *s = vm->sched;
     if (!s) return;
-    for (int i = 0; i < s->chans.len; i++) {
-        ChanState *c = &s->chans.items[i];
-        for (int64_t k = 0; k < c->count; k++) vm_gc_mark(vm, c->buf[(c->head + k) % c->cap].r);
-    }
     for (int i = 0; i < s->timers.len; i++) {
         vm_gc_mark(vm, s->timers.items[i].ch.r);
         vm_gc_mark(vm, s->timers.items[i].fn.r);

@@ -547,6 +547,36 @@ static void test_struct_semantics(void **st) {
     vm_free(&vm);
 }
 
+/* The blocking contract the scheduler builds on: a receive on an empty
+ * channel returns VM_BLOCKED with Go's wait reason and leaves pc on the
+ * RECV; once a value is queued, vm_run re-executes it and goes on. */
+static void test_chan_block_resume(void **st) {
+    Vm vm;
+    vm_init(&vm, stdout, 1);
+    RType *tc = vm_type_new(&vm, RK_CHAN, "chan int");
+    tc->elem = vm.t_int;
+    Asm a;
+    asm_begin(&a, &vm, "main.recv", 1, 1, 3);
+    E(&a, RECV, 1, 0, 0);
+    E(&a, ADDI, 1, 1, 1);
+    E(&a, RET, 1, 1, 0);
+    ChanObj *c = vm_chan_new(&vm, tc, 1);
+    vm_pin(&vm, &c->h);
+    Goroutine *g = vm_goroutine_new(&vm, closure_of(&vm, asm_end(&a)), (Value[]){{{0}, &c->h}}, 1);
+    assert_int_equal(vm_run(&vm, g, INT64_MAX), VM_BLOCKED);
+    assert_string_equal(g->wait, "chan receive");
+    assert_ptr_equal(g->wait_on, &c->h);
+    assert_int_equal(g->frames[0].pc - g->frames[0].p->code, 0);
+    assert_int_equal(vm_run(&vm, g, INT64_MAX), VM_BLOCKED); /* still nothing to take */
+    assert_int_equal(vm_chan_try_send(c, ival(41)), 1);
+    assert_int_equal(vm_chan_try_send(c, ival(1)), 0); /* full: a sender would block */
+    assert_int_equal(vm_run(&vm, g, INT64_MAX), VM_DONE);
+    assert_int_equal(g->result[0].i, 42);
+    c->closed = 1;
+    assert_int_equal(vm_chan_try_send(c, ival(1)), -1);
+    vm_free(&vm);
+}
+
 static void test_disasm(void **st) {
     Vm vm;
     vm_init(&vm, stdout, 1);
@@ -579,6 +609,7 @@ int main(void) {
         cmocka_unit_test(test_preempt),
         cmocka_unit_test(test_nested_call),
         cmocka_unit_test(test_struct_semantics),
+        cmocka_unit_test(test_chan_block_resume),
         cmocka_unit_test(test_disasm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
