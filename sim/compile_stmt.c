@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "sched.h"
 
 static Pos npos(Node *n) { return n ? n->pos : (Pos){0, 0}; }
 
@@ -716,6 +717,16 @@ static void labeled_stmt(FuncState *fs, Node *n) {
 
 static void defer_stmt(FuncState *fs, Node *n) {
     Node *call = n->u.unary.x;
+    Node *fun = call->u.call.fun;
+    while (fun->kind == AST_PAREN) fun = fun->u.unary.x;
+    if (NF_CALL(call) == CALL_BUILTIN && fun->obj && fun->obj->builtin == BI_CLOSE) {
+        /* defer close(ch): a native closure doing close, called like any defer */
+        int base = comp_regs(fs, 2);
+        EMITX(fs, LOADK, base, comp_const(fs, sched_close_func(fs->cc->vm)));
+        comp_expr_to(fs, call->u.call.args.items[0], base + 1);
+        EMIT(fs, DEFER, base, 1, 0);
+        return;
+    }
     if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
         comp_error(fs->cc, n->pos, "defer of a built-in function is not supported yet");
         return;

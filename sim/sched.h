@@ -225,9 +225,10 @@ void sched_ready(Sched *s, Goroutine *g);
  * atomic's scheduling point); the native then returns VM_BLOCKED. */
 void sched_yield(Sched *s, Goroutine *g);
 
-/* sched_point: a scheduling point after a native's effect: returns VM_OK,
- * or, when the preemption counter runs out, writes [nres] [res] into the
- * caller's registers, yields and returns VM_BLOCKED. */
+/* sched_point: a scheduling point after a native's effect: counts against
+ * the preemption distance; when it runs out, the next shared access
+ * switches (a native may run deferred or nested, where it cannot yield).
+ * Returns VM_OK. [res]/[nres] are the native's results (unused). */
 int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres);
 
 /* sched_result_slot: the stack index where the native [g] is calling
@@ -308,6 +309,10 @@ const struct VmNativeDef *sched_native_lookup(const char *qname);
 /* sched_pkg_var: the value of package variable [pkg].[name] the runtime
  * provides (context.Canceled...); 0 when known, -1 otherwise. */
 int sched_pkg_var(Vm *vm, const char *pkg, const char *name, Value *out);
+
+/* sched_close_func: a pinned Go function value that does close(ch) on its
+ * argument (for `defer close(ch)`); one per Vm. */
+Value sched_close_func(Vm *vm);
 
 /* sched_mark: mark everything the scheduler holds (Vm.mark_hook). */
 void sched_mark(Vm *vm);

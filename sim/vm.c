@@ -987,9 +987,9 @@ next:
     }
     CASE(MGET)
     CASE(MGET2) {
+        SHARED(); /* before skipping the EXTRA word: a preempted MGET re-runs */
         const RType *t = XTYPE();
         pc++;
-        SHARED();
         Value *v = vm_map_get((MapObj *)RB.r, RC);
         int a = A;
         if (v) R[a] = *v;
