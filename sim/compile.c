@@ -551,9 +551,11 @@ static void compile_entry(CompCtx *cc, Proto *p) {
     /* Zero values first: aggregates need their own objects. */
     for (int i = 0; i < prog->globals.len; i++) {
         Obj *o = prog->globals.items[i];
-        if (!comp_is_agg(o->type)) continue;
+        if (!comp_is_agg(o->type) && !comp_boxed(o)) continue;
         int r = comp_reg(&fs);
         comp_zero_to(&fs, o->type, r);
+        /* an address-taken scalar global lives in a cell, as boxed locals do */
+        if (comp_boxed(o)) EMIT(&fs, NEWCELL, r, r, 0);
         EMITX(&fs, SETG, r, o->index);
         fs.freereg = 0;
     }

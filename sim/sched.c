@@ -396,6 +396,14 @@ static void pct_change_point(Sched *s, Goroutine *g) {
         s->pct_next_change = s->steps + 1 + prng_below(&s->vm->prng, 4000);
 }
 
+/* io_waiting: whether some goroutine waits on the network (a server):
+ * Go's deadlock check does not count it as asleep. */
+static int io_waiting(Sched *s) {
+    for (Goroutine *g = s->vm->all_g; g; g = g->next_all)
+        if (g->sched && sched_g(g)->status == SG_WAITING && sched_g(g)->reason == TRACE_WAIT_IO_WAIT) return 1;
+    return 0;
+}
+
 /* ---- the loop ---- */
 
 static void run_loop(Sched *s) {
@@ -406,7 +414,8 @@ static void run_loop(Sched *s) {
         if (s->rq_len == 0) {
             int64_t w = timer_next_when(s);
             if (w < 0) {
-                deadlock(s);
+                if (io_waiting(s)) limit(s, TRACE_LIMIT_STEPS, "every goroutine is blocked and a server waits for connections forever");
+                else deadlock(s);
                 break;
             }
             if (s->opt.max_vtime && w > s->opt.max_vtime) {

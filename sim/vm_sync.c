@@ -500,6 +500,8 @@ extern const VmNativeDef sched_time_natives[];
 extern const int sched_time_natives_len;
 extern const VmNativeDef sched_ctx_natives[];
 extern const int sched_ctx_natives_len;
+extern const VmNativeDef sched_http_natives[];
+extern const int sched_http_natives_len;
 
 const VmNativeDef *sched_native_lookup(const char *qname) {
     for (size_t i = 0; i < sizeof sync_natives / sizeof *sync_natives; i++)
@@ -508,6 +510,8 @@ const VmNativeDef *sched_native_lookup(const char *qname) {
         if (!strcmp(sched_time_natives[i].name, qname)) return &sched_time_natives[i];
     for (int i = 0; i < sched_ctx_natives_len; i++)
         if (!strcmp(sched_ctx_natives[i].name, qname)) return &sched_ctx_natives[i];
+    for (int i = 0; i < sched_http_natives_len; i++)
+        if (!strcmp(sched_http_natives[i].name, qname)) return &sched_http_natives[i];
     return NULL;
 }
 
