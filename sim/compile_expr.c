@@ -642,6 +642,16 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
                 vm_pin(fs->cc->vm, &f->h);
                 f->v[0].i = o->name[3] == 'o' ? 1 : o->name[3] == 'e' ? 2 : 0;
                 EMITX(fs, LOADK, dst, comp_const(fs, (Value){{0}, &f->h}));
+            } else if (o->kind == OBJ_VAR && o->pkg && strcmp(o->pkg->path, "os") == 0 &&
+                       strcmp(o->name, "Args") == 0) {
+                /* No ambient authority: the program's only argument is its name. */
+                Vm *vm = fs->cc->vm;
+                AggObj *arr = vm_new_agg(vm, NULL, 1);
+                vm_pin(vm, &arr->h);
+                arr->v[0] = vm_str(vm, "main", 4);
+                Value sl = vm_new_slice(vm, arr, 0, 1, 1);
+                vm_pin(vm, sl.r);
+                EMITX(fs, LOADK, dst, comp_const(fs, sl));
             } else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
             break;
         }

@@ -556,6 +556,7 @@ next:
             R = g->stack + f->base;
             if (st == VM_RAISE) goto unwind;
             if (st == VM_BLOCKED) return VM_BLOCKED;
+            if (st == VM_EXIT) return VM_EXIT;
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
             DISPATCH();
         }

@@ -214,7 +214,8 @@ typedef enum VmStatus {
     VM_BUDGET,      /* the step budget ran out (backward jumps and calls) */
     VM_BLOCKED,     /* a native parked the goroutine (channel, lock...) */
     VM_PANICKED,    /* a panic was not recovered: the goroutine is dead */
-    VM_RAISE        /* native: a panic was raised with vm_panic_* */
+    VM_RAISE,       /* native: a panic was raised with vm_panic_* */
+    VM_EXIT         /* os.Exit / log.Fatal: the whole run ends, vm->exit_code */
 } VmStatus;
 
 /* VmNative: a Go function implemented in C. Reads [nargs] (at most
@@ -343,6 +344,10 @@ struct Vm {
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
     uint64_t steps;      /* instructions executed (approximate: budget units) */
+    int exit_code;       /* VM_EXIT: the status os.Exit asked for */
+    int64_t now_ns;      /* the virtual clock: ns since 2009-11-10 23:00:00 UTC */
+    int log_flags;       /* the log package's flags (log.SetFlags) */
+    Value log_prefix;    /* log.SetPrefix (a root: see vm_gc) */
     const RType *t_error_rt; /* the runtime error type (Error() method native) */
     const RType *t_string, *t_int;
     const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
