@@ -422,8 +422,8 @@ Value *vm_map_get(MapObj *m, Value k);
 int vm_map_set(Vm *vm, MapObj *m, Value k, Value v, const RType **bad);
 /* vm_map_delete: delete(m, k). */
 void vm_map_delete(MapObj *m, Value k);
-/* vm_map_keys: a new cell-typed AggObj (t NULL) of m's live keys in an order
- * rotated by a PRNG draw: the iteration order of one range loop. */
+/* vm_map_keys: a new AggObj (t NULL) holding [first_slot] empty slots then
+ * m's live keys shuffled by the run's PRNG: the order of one range loop. */
 AggObj *vm_map_keys(Vm *vm, MapObj *m, int64_t first_slot);
 
 /* ---- channels (vm_chan.c) ---- */
