@@ -1174,7 +1174,14 @@ next:
         int a = A;
         if (UNLIKELY(!b)) NILDEREF();
         const RMethod *m = vm_find_method(b->t, C);
-        GORO_ASSERT(m);
+        if (UNLIKELY(!m)) {
+            /* Only a library method without a native gets here. */
+            SAVE_PC();
+            char msg[256];
+            snprintf(msg, sizeof msg, "goro-viz: method %s of %s is not supported yet", vm->names.items[C], b->t->str);
+            vm_panic_plain(vm, g, msg);
+            goto unwind;
+        }
         Value recv = b->v;
         const RType *rt = b->t;
         if (m->deref) {
