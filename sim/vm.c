@@ -104,7 +104,12 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
         GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS && nres <= VM_MAX_NATIVE_RES);
         memcpy(argv, args, sizeof(Value) * (size_t)nargs);
+        /* The stack copies sit above every frame, where the GC does not
+         * look: root the arguments (a fresh receiver copy, say) instead. */
+        vm_push_root(vm, &cl->h);
+        for (int i = 0; i < nargs; i++) vm_push_root(vm, argv[i].r);
         int st = cl->p->native(vm, g, argv, nargs, resv);
+        vm_pop_roots(vm, nargs + 1);
         for (int i = 0; i < nres; i++) res[i] = resv[i];
         return st;
     } else {
