@@ -17,6 +17,7 @@
  *                        off, len, cap), NULL for nil
  *   map                  r = MapObj, NULL for nil
  *   func                 r = ClosureObj, NULL for nil
+ *   chan                 r = ChanObj, NULL for nil
  *   interface            r = BoxObj (dynamic type + value), NULL for nil
  * Variables a closure captures or whose address is taken live in a cell (an
  * AggObj of one slot); their register holds the cell, so &x is the cell.
@@ -26,6 +27,25 @@
  * between any two instructions (preemption, budget, blocking) and resume
  * later. Deferred calls and panics are frames too: recovery jumps the
  * recovering function to its epilogue.
+ *
+ * For the scheduler (what it drives and how):
+ * - vm_goroutine_new(vm, fn, args) makes a goroutine (linked into
+ *   vm->all_g, which is what the GC scans); vm_run(vm, g, budget) runs it
+ *   until one of: VM_DONE, VM_PANICKED (print with vm_print_panic, exit 2),
+ *   VM_EXIT (os.Exit), VM_BUDGET (spent [budget] backward branches and
+ *   calls: a fair place to switch), VM_PREEMPTED (the next instruction loads
+ *   or stores shared memory and vm->preempt reached 0: set it to the next
+ *   distance drawn from the PRNG, pick who runs, resume), VM_BLOCKED (a
+ *   channel operation or select cannot proceed: g->wait is Go's wait reason,
+ *   g->wait_on the channel; pc stays on the instruction, so resuming simply
+ *   retries it; a scheduler that completes the operation on the goroutine's
+ *   behalf, e.g. an unbuffered hand-off, writes the result registers and
+ *   advances the top frame's pc past the instruction and its EXTRA word).
+ * - Natives may return VM_BLOCKED the same way (sync.Mutex.Lock...): the
+ *   call is then complete when the goroutine resumes, the waker writes the
+ *   results into the caller's result registers.
+ * - The hot path costs one decrement and branch per shared access (SHARED
+ *   in vm.c) and one per backward branch or call (the budget).
  *
  * Invariants:
  * - Every Value.r reachable from roots is NULL or an object on vm->objects.
