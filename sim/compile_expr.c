@@ -386,7 +386,7 @@ static void address_of(FuncState *fs, Node *x, int dst) {
         return;
     }
     case AST_STAR: comp_expr_to(fs, x->u.unary.x, dst); return;
-    default: comp_error(fs->cc, x->pos, "cannot take this address (not supported)"); return;
+    default: comp_error(fs->cc, x->pos, "taking this address is not supported"); return;
     }
 }
 
@@ -409,7 +409,7 @@ static void unary(FuncState *fs, Node *n, int dst) {
         narrow(fs, n->type, dst);
         return;
     case TK_ARROW: EMIT(fs, RECV, dst, comp_expr(fs, x), 0); return;
-    default: comp_error(fs->cc, n->pos, "unary operator not supported"); return;
+    default: comp_error(fs->cc, n->pos, "this unary operator is not supported"); return;
     }
 }
 
@@ -631,7 +631,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
             Obj *o = n->obj;
             if (o->kind == OBJ_FUNC) {
                 FuncEnt *fe = comp_func_of(fs->cc, o);
-                if (!fe) comp_error(fs->cc, n->pos, "%s is not supported yet", o->qname ? o->qname : o->name);
+                if (!fe) comp_error(fs->cc, n->pos, "%s is not supported", o->qname ? o->qname : o->name);
                 else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
             } else if (o->kind == OBJ_VAR && o->pkg && strcmp(o->pkg->path, "os") == 0 &&
                        (strcmp(o->name, "Stdout") == 0 || strcmp(o->name, "Stderr") == 0 ||
@@ -652,7 +652,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
                 Value sl = vm_new_slice(vm, arr, 0, 1, 1);
                 vm_pin(vm, sl.r);
                 EMITX(fs, LOADK, dst, comp_const(fs, sl));
-            } else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
+            } else comp_error(fs->cc, n->pos, "package member %s is not supported", o->name);
             break;
         }
         case SEL_METHOD: {
@@ -664,7 +664,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
         }
         case SEL_METHOD_EXPR: {
             FuncEnt *fe = comp_func_of(fs->cc, n->obj);
-            if (!fe) comp_error(fs->cc, n->pos, "method expression not supported");
+            if (!fe) comp_error(fs->cc, n->pos, "this method expression is not supported");
             else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
             break;
         }
@@ -700,7 +700,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
             EMITX(fs, CLOSURE, dst, fs->cc->vm->protos.len - 1);
             break;
         }
-        default: comp_error(fs->cc, n->pos, "this selector is not supported yet"); break;
+        default: comp_error(fs->cc, n->pos, "this selector is not supported"); break;
         }
         break;
     }
@@ -807,7 +807,7 @@ LVal comp_lval(FuncState *fs, Node *lhs) {
         lv.a = comp_expr(fs, lhs->u.unary.x);
         return lv;
     default:
-        comp_error(fs->cc, lhs->pos, "cannot assign to this expression (not supported)");
+        comp_error(fs->cc, lhs->pos, "assigning to this expression is not supported");
         lv.kind = LV_BLANK;
         return lv;
     }
@@ -1018,7 +1018,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         return r;
     }
     default:
-        comp_error(fs->cc, n->pos, "built-in %s is not supported yet by the VM", fun->u.ident.name);
+        comp_error(fs->cc, n->pos, "built-in %s is not supported", fun->u.ident.name);
         (void)nres;
         return r;
     }
@@ -1039,7 +1039,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         FuncEnt *fe = comp_func_of(fs->cc, fo);
         base = comp_reg(fs);
         if (!fe) {
-            comp_error(fs->cc, n->pos, "%s is not supported yet", fo->qname ? fo->qname : fo->name);
+            comp_error(fs->cc, n->pos, "%s is not supported", fo->qname ? fo->qname : fo->name);
             return base;
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
@@ -1051,7 +1051,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         FuncEnt *fe = comp_func_of(fs->cc, m);
         base = comp_regs(fs, 2);
         if (!fe) {
-            comp_error(fs->cc, n->pos, "%s is not supported yet", m->qname ? m->qname : m->name);
+            comp_error(fs->cc, n->pos, "%s is not supported", m->qname ? m->qname : m->name);
             return base;
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
@@ -1095,6 +1095,6 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         EMIT(fs, RECV2, base, comp_expr(fs, u->u.unary.x), 0);
     } else if (u->kind == AST_TYPE_ASSERT) {
         EMIT(fs, ASSERT2, base, comp_expr(fs, u->u.type_assert.x), comp_rtype(fs->cc, u->type)->id);
-    } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");
+    } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported");
     return base;
 }

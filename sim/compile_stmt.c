@@ -717,7 +717,7 @@ static void labeled_stmt(FuncState *fs, Node *n) {
 static void defer_stmt(FuncState *fs, Node *n) {
     Node *call = n->u.unary.x;
     if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
-        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported yet");
+        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported");
         return;
     }
     /* comp_call with nres -1 emits DEFER instead of CALL. */
@@ -791,7 +791,7 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_LABELED: labeled_stmt(fs, n); break;
     case AST_BRANCH: branch_stmt(fs, n); break;
     case AST_DEFER: defer_stmt(fs, n); break;
-    case AST_GO: comp_error(fs->cc, npos(n), "go statements are not supported yet by the VM"); break;
+    case AST_GO: comp_error(fs->cc, npos(n), "go statements are not supported"); break;
     case AST_SELECT: select_stmt(fs, n, NULL); break;
     case AST_SEND: {
         Node *ch = n->u.binary.x;
