@@ -39,6 +39,8 @@ typedef enum ModelMarkKind {
     MARK_WG,
     MARK_GO,
     MARK_PRINT,
+    MARK_READ,  /* load of a shared variable */
+    MARK_WRITE, /* store to a shared variable */
     MARK_RACE,
     MARK_PANIC,
     MARK_DEADLOCK,

@@ -350,8 +350,20 @@ static void card_anchor_to(const Scene *s, const ModelRun *run, int g, int o, fl
 static void build_tokens(Scene *s, const ModelRun *run, const Model *m, const SceneView *v) {
     const ModelEvent *ev = &m->ev;
     if (v->anim >= 1.0f || ev->obj < 0 || ev->obj >= run->objs.len) return;
-    if (ev->kind != MARK_SEND && ev->kind != MARK_RECV) return;
     int o = ev->obj;
+    if ((ev->kind == MARK_READ || ev->kind == MARK_WRITE) && s->obj_slot[o] >= 0 && run->objs.items[o].kind != MODEL_CHAN) {
+        /* a load travels from memory to the goroutine, a store back */
+        if (ev->g < 0 || ev->g >= s->ncard_of || s->card_of[ev->g] < 0) return;
+        float cx, cy, ox, oy, dir, pts[4];
+        anchors(s->cards.items[s->card_of[ev->g]].r, obj_rect(s, run, o), &cx, &cy, &ox, &oy, &dir);
+        if (ev->kind == MARK_READ) pts[0] = ox, pts[1] = oy, pts[2] = cx, pts[3] = cy;
+        else pts[0] = cx, pts[1] = cy, pts[2] = ox, pts[3] = oy;
+        float x, y;
+        along(pts, 2, ease(v->anim), &x, &y);
+        add_token(s, x, y, 12 * v->scale, ev->value, o);
+        return;
+    }
+    if (ev->kind != MARK_SEND && ev->kind != MARK_RECV) return;
     if (s->obj_slot[o] < 0 || run->objs.items[o].kind != MODEL_CHAN) return;
     const ScenePipe *p = &s->pipes.items[s->obj_slot[o]];
     float t = ease(v->anim), k = v->scale;
