@@ -159,16 +159,18 @@ typedef enum TraceObjKind {
  *               into the buffer) or TRACE_CH_SYNC (handed directly to a
  *               receiver; arg = the receiving goroutine). When a receiver
  *               takes the value of a blocked sender, emit the sender's
- *               CHAN_SEND (on its behalf) together with the receiver's
+ *               CHAN_SEND (SYNC, on its behalf) just before the receiver's
  *               CHAN_RECV; when a buffered receive lets a blocked sender's
  *               value into the freed slot, emit CHAN_RECV (BUF) then the
  *               sender's CHAN_SEND (BUF).
  *   CHAN_RECV   g received value. aux = TRACE_CH_BUF (from the buffer's front),
  *               TRACE_CH_SYNC (directly from sender arg) or TRACE_CH_CLOSED
  *               (zero value from a closed channel, ok = false). As recorded,
- *               TraceEvent.flow is the event that sent the value (the
- *               CHAN_SEND, or the sender's GO_BLOCK offering it), -1 if none;
- *               these are the flow arrows sender -> receiver.
+ *               TraceEvent.flow is the event that sent the value, -1 if
+ *               none: for BUF the CHAN_SEND that put the front value in the
+ *               buffer; for SYNC the latest CHAN_SEND or GO_BLOCK (chan send)
+ *               of sender arg. As recorded, arg is the sending goroutine
+ *               (the g of the flow event). These are the flow arrows.
  *   CHAN_CLOSE  g closed obj.
  *   SELECT_CASE before blocking in select: one per case g waits on; obj = the
  *               channel, aux = TRACE_CH_SEND_DIR or TRACE_CH_RECV_DIR, arg =
@@ -404,6 +406,7 @@ typedef struct TraceState {
     TraceObjState *objs;
     TraceList *lists;    /* internal, parallel to objs */
     uint32_t cap_objs;   /* internal: allocated entries */
+    const Trace *src;    /* internal: trace this state was rebuilt from */
 } TraceState;
 
 /* TraceSpan: one interval of a goroutine's timeline lane. The goroutine had
@@ -606,6 +609,12 @@ void trace_state_free(TraceState *st);
  * an earlier state within K events it just replays forward, so playing a
  * trace event by event is O(1) per step. */
 void trace_state_at(const Trace *t, uint32_t n, TraceState *st);
+
+/* trace_state_apply: apply event [ev], whose index is [idx], to [st]: THE
+ * state transition, used by recording, keyframe replay and tests alike. It is
+ * total: an event inconsistent with the state (a receive from an empty
+ * buffer, an unlock of a free mutex) is applied leniently, never a crash. */
+void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx);
 
 /* trace_state_copy: make [dst] an independent copy of [src]. */
 void trace_state_copy(TraceState *dst, const TraceState *src);

@@ -1,0 +1,566 @@
+/* trace_state: the one state transition (trace_state_apply), keyframe
+ * snapshots, and rebuilding the state at any event.
+ *
+ * Invariants:
+ *   - a TraceState's objs/lists have cap_objs entries, nobjs + 1 <= cap_objs
+ *     (or all zero when empty); entries past nobjs are all-zero;
+ *   - lists[o] is a ring of (value, event) pairs: items[2*((head+k) % cap)]
+ *     is the k-th pair, k < len <= cap;
+ *   - a keyframe is bytes: KfHdr, then objs[0..nobjs] verbatim, then for each
+ *     object with a non-empty list: its id, its length, its pairs in order.
+ */
+#include "trace_impl.h"
+
+#include <string.h>
+
+/* ---- lists --------------------------------------------------------------- */
+
+static void list_grow(TraceList *l) {
+    uint32_t nc = l->cap ? l->cap * 2 : 4;
+    uint32_t *items = mem_alloc(sizeof *items * 2 * nc);
+    for (uint32_t k = 0; k < l->len; k++) {
+        uint32_t j = (l->head + k) % l->cap;
+        items[2 * k] = l->items[2 * j];
+        items[2 * k + 1] = l->items[2 * j + 1];
+    }
+    mem_free(l->items, sizeof *l->items * 2 * l->cap);
+    l->items = items;
+    l->cap = nc;
+    l->head = 0;
+}
+
+static void list_push(TraceList *l, uint32_t a, uint32_t b) {
+    if (l->len == l->cap) list_grow(l);
+    uint32_t j = (l->head + l->len) % l->cap;
+    l->items[2 * j] = a;
+    l->items[2 * j + 1] = b;
+    l->len++;
+}
+
+static void list_get(const TraceList *l, uint32_t k, uint32_t *a, uint32_t *b) {
+    uint32_t j = (l->head + k) % l->cap;
+    *a = l->items[2 * j];
+    *b = l->items[2 * j + 1];
+}
+
+static void list_pop_front(TraceList *l) {
+    if (!l->len) return;
+    l->head = (l->head + 1) % l->cap;
+    l->len--;
+    if (!l->len) l->head = 0;
+}
+
+/* remove the first pair whose value is [a], keeping the order */
+static void list_remove(TraceList *l, uint32_t a) {
+    for (uint32_t k = 0; k < l->len; k++) {
+        uint32_t x, y;
+        list_get(l, k, &x, &y);
+        if (x != a) continue;
+        for (uint32_t m = k; m + 1 < l->len; m++) {
+            uint32_t j0 = (l->head + m) % l->cap, j1 = (l->head + m + 1) % l->cap;
+            l->items[2 * j0] = l->items[2 * j1];
+            l->items[2 * j0 + 1] = l->items[2 * j1 + 1];
+        }
+        l->len--;
+        if (!l->len) l->head = 0;
+        return;
+    }
+}
+
+static void list_clear(TraceList *l) {
+    l->len = 0;
+    l->head = 0;
+}
+
+int trace_list_front(const TraceState *st, TraceObj o, uint32_t *a, uint32_t *b) {
+    if (o == 0 || o > st->nobjs || !st->lists[o].len) return 0;
+    list_get(&st->lists[o], 0, a, b);
+    return 1;
+}
+
+/* ---- state lifetime -------------------------------------------------------- */
+
+void trace_state_init(TraceState *st) {
+    memset(st, 0, sizeof *st);
+    st->panic_ev = -1;
+}
+
+void trace_state_free(TraceState *st) {
+    for (uint32_t i = 0; i < st->cap_objs; i++)
+        mem_free(st->lists[i].items, sizeof(uint32_t) * 2 * st->lists[i].cap);
+    mem_free(st->objs, sizeof *st->objs * st->cap_objs);
+    mem_free(st->lists, sizeof *st->lists * st->cap_objs);
+    trace_state_init(st);
+}
+
+static void reserve(TraceState *st, uint32_t o) {
+    if (o < st->cap_objs) return;
+    uint32_t nc = st->cap_objs ? st->cap_objs : 16;
+    while (nc <= o) nc *= 2;
+    st->objs = mem_realloc(st->objs, sizeof *st->objs * st->cap_objs, sizeof *st->objs * nc);
+    st->lists = mem_realloc(st->lists, sizeof *st->lists * st->cap_objs, sizeof *st->lists * nc);
+    st->cap_objs = nc;
+}
+
+/* reset to the empty state, keeping allocations */
+static void state_clear(TraceState *st) {
+    for (uint32_t i = 0; i <= st->nobjs && i < st->cap_objs; i++) {
+        memset(&st->objs[i], 0, sizeof st->objs[i]);
+        list_clear(&st->lists[i]);
+    }
+    st->n = 0;
+    st->step = 0;
+    st->vtime = 0;
+    st->running = 0;
+    st->out_len = 0;
+    st->nraces = 0;
+    st->deadlock = st->ended = st->limit = 0;
+    st->exit_code = 0;
+    st->panic_ev = -1;
+    st->nobjs = 0;
+}
+
+/* ---- the transition -------------------------------------------------------- */
+
+static TraceObjState *obj_of(TraceState *st, TraceObj o) {
+    if (!o) return NULL;
+    reserve(st, o);
+    if (o > st->nobjs) st->nobjs = o;
+    return &st->objs[o];
+}
+
+static void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int status, uint32_t idx) {
+    if (g->status == TRACE_G_BLOCKED && status != TRACE_G_BLOCKED) {
+        g->reason = 0;
+        g->wait_obj = 0;
+        g->value = 0;
+    }
+    if (status != TRACE_G_BLOCKED && status != TRACE_G_SLEEPING) g->count = 0;
+    if (status != TRACE_G_BLOCKED) list_clear(&st->lists[id]);
+    g->status = (uint8_t)status;
+    g->since = idx;
+    g->live = 1;
+    if (st->running == id && status != TRACE_G_RUNNING) st->running = 0;
+}
+
+void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
+    TraceObjState *g = obj_of(st, ev->g);
+    TraceObjState *o = obj_of(st, ev->obj);
+    st->n = idx + 1;
+    st->step = ev->step;
+    st->vtime = ev->vtime;
+    if (g && ev->pos.line > 0) g->line = (uint32_t)ev->pos.line;
+    /* the object acted on, unless it is a goroutine being scheduled */
+    if (o && o != g && ev->kind > TRACE_EV_GO_END) {
+        if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
+        o->since = idx;
+    }
+    switch (ev->kind) {
+    case TRACE_EV_OBJ_NEW:
+        if (o) {
+            o->live = 1;
+            o->since = idx;
+            if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
+        }
+        break;
+    case TRACE_EV_GO_CREATE:
+        if (o) {
+            set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx);
+            if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
+        }
+        break;
+    case TRACE_EV_GO_START:
+        if (!g) break;
+        if (st->running && st->running != ev->g && st->objs[st->running].status == TRACE_G_RUNNING)
+            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx);
+        set_gstatus(st, ev->g, g, TRACE_G_RUNNING, idx);
+        st->running = ev->g;
+        break;
+    case TRACE_EV_GO_YIELD:
+        if (g) set_gstatus(st, ev->g, g, TRACE_G_RUNNABLE, idx);
+        break;
+    case TRACE_EV_GO_BLOCK:
+        if (!g) break;
+        set_gstatus(st, ev->g, g, TRACE_G_BLOCKED, idx);
+        g->reason = (uint8_t)ev->aux;
+        g->wait_obj = ev->obj;
+        g->value = ev->value;
+        break;
+    case TRACE_EV_GO_UNBLOCK:
+        if (o) set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx);
+        break;
+    case TRACE_EV_GO_SLEEP:
+        if (!g) break;
+        set_gstatus(st, ev->g, g, TRACE_G_SLEEPING, idx);
+        g->count = ev->arg;
+        break;
+    case TRACE_EV_GO_END:
+        if (g) set_gstatus(st, ev->g, g, TRACE_G_DONE, idx);
+        break;
+    case TRACE_EV_CHAN_SEND:
+        if (o && ev->aux == TRACE_CH_BUF) {
+            list_push(&st->lists[ev->obj], ev->value, idx);
+            o->count = st->lists[ev->obj].len;
+        }
+        break;
+    case TRACE_EV_CHAN_RECV:
+        if (o && ev->aux == TRACE_CH_BUF) {
+            list_pop_front(&st->lists[ev->obj]);
+            o->count = st->lists[ev->obj].len;
+        }
+        break;
+    case TRACE_EV_CHAN_CLOSE:
+        if (o) o->flags |= TRACE_SF_CLOSED;
+        break;
+    case TRACE_EV_SELECT_CASE:
+        if (g && ev->obj) list_push(&st->lists[ev->g], ev->obj, idx);
+        break;
+    case TRACE_EV_SELECT:
+        if (g) list_clear(&st->lists[ev->g]);
+        break;
+    case TRACE_EV_LOCK:
+        if (o && ev->aux != TRACE_LOCK_TRY_FAIL) o->owner = ev->g;
+        break;
+    case TRACE_EV_UNLOCK:
+        if (o) o->owner = 0;
+        break;
+    case TRACE_EV_RLOCK:
+        if (o && ev->aux != TRACE_LOCK_TRY_FAIL) {
+            list_push(&st->lists[ev->obj], ev->g, idx);
+            o->count = st->lists[ev->obj].len;
+        }
+        break;
+    case TRACE_EV_RUNLOCK:
+        if (o) {
+            list_remove(&st->lists[ev->obj], ev->g);
+            o->count = st->lists[ev->obj].len;
+        }
+        break;
+    case TRACE_EV_WG_ADD:
+        if (o) o->count += ev->arg;
+        break;
+    case TRACE_EV_WG_DONE:
+        if (o) o->count -= 1;
+        break;
+    case TRACE_EV_ONCE:
+        if (o) o->flags |= TRACE_SF_DONE;
+        break;
+    case TRACE_EV_TIMER_START:
+        if (o) {
+            o->flags |= TRACE_SF_ARMED;
+            o->count = ev->arg;
+        }
+        break;
+    case TRACE_EV_TIMER_STOP:
+    case TRACE_EV_TIMER_FIRE:
+        if (o) o->flags &= (uint8_t)~TRACE_SF_ARMED;
+        break;
+    case TRACE_EV_CTX_CANCEL:
+        if (o) {
+            o->flags |= TRACE_SF_CANCELLED;
+            o->value = ev->value;
+        }
+        break;
+    case TRACE_EV_READ:
+        if (o && !o->value) o->value = ev->value;
+        break;
+    case TRACE_EV_WRITE:
+        if (o) {
+            o->value = ev->value;
+            o->owner = ev->g;
+        }
+        break;
+    case TRACE_EV_RACE:
+        if (o) o->flags |= TRACE_SF_RACY;
+        st->nraces++;
+        break;
+    case TRACE_EV_OUTPUT:
+        st->out_len = ev->out_off + ev->out_len;
+        break;
+    case TRACE_EV_PANIC:
+        st->panic_ev = idx;
+        break;
+    case TRACE_EV_DEADLOCK:
+        st->deadlock = 1;
+        break;
+    case TRACE_EV_LIMIT:
+        st->limit = (uint8_t)ev->aux;
+        break;
+    case TRACE_EV_RUN_END:
+        st->ended = 1;
+        st->exit_code = (int32_t)ev->arg;
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- copy / compare -------------------------------------------------------- */
+
+static void copy_header(TraceState *dst, const TraceState *src) {
+    dst->n = src->n;
+    dst->step = src->step;
+    dst->vtime = src->vtime;
+    dst->running = src->running;
+    dst->out_len = src->out_len;
+    dst->nraces = src->nraces;
+    dst->deadlock = src->deadlock;
+    dst->ended = src->ended;
+    dst->limit = src->limit;
+    dst->exit_code = src->exit_code;
+    dst->panic_ev = src->panic_ev;
+}
+
+void trace_state_copy(TraceState *dst, const TraceState *src) {
+    if (dst == src) return;
+    state_clear(dst);
+    copy_header(dst, src);
+    dst->src = src->src;
+    if (src->nobjs) reserve(dst, src->nobjs);
+    dst->nobjs = src->nobjs;
+    for (uint32_t i = 0; i <= src->nobjs && i < src->cap_objs; i++) {
+        dst->objs[i] = src->objs[i];
+        const TraceList *l = &src->lists[i];
+        for (uint32_t k = 0; k < l->len; k++) {
+            uint32_t a, b;
+            list_get(l, k, &a, &b);
+            list_push(&dst->lists[i], a, b);
+        }
+    }
+}
+
+int trace_state_equal(const TraceState *a, const TraceState *b) {
+    if (a->n != b->n || a->step != b->step || a->vtime != b->vtime || a->running != b->running ||
+        a->out_len != b->out_len || a->nraces != b->nraces || a->deadlock != b->deadlock ||
+        a->ended != b->ended || a->limit != b->limit || a->exit_code != b->exit_code ||
+        a->panic_ev != b->panic_ev || a->nobjs != b->nobjs)
+        return 0;
+    for (uint32_t i = 1; i <= a->nobjs; i++) {
+        if (memcmp(&a->objs[i], &b->objs[i], sizeof a->objs[i]) != 0) return 0;
+        const TraceList *la = &a->lists[i], *lb = &b->lists[i];
+        if (la->len != lb->len) return 0;
+        for (uint32_t k = 0; k < la->len; k++) {
+            uint32_t x1, y1, x2, y2;
+            list_get(la, k, &x1, &y1);
+            list_get(lb, k, &x2, &y2);
+            if (x1 != x2 || y1 != y2) return 0;
+        }
+    }
+    return 1;
+}
+
+/* ---- keyframes ------------------------------------------------------------- */
+
+typedef struct KfHdr {
+    uint64_t step, out_len;
+    int64_t vtime, panic_ev;
+    uint32_t n, running, nraces, nobjs, nlists;
+    int32_t exit_code;
+    uint8_t deadlock, ended, limit, pad;
+} KfHdr;
+
+size_t trace_kf_size(const TraceState *st) {
+    size_t size = sizeof(KfHdr) + sizeof(TraceObjState) * ((size_t)st->nobjs + 1);
+    for (uint32_t i = 1; i <= st->nobjs; i++)
+        if (st->lists[i].len) size += sizeof(uint32_t) * (2 + 2 * (size_t)st->lists[i].len);
+    return size;
+}
+
+static unsigned char *kf_room(Trace *t, size_t n) {
+    if (t->kf_used + n > t->kf_cap) {
+        size_t nc = t->kf_cap ? t->kf_cap * 2 : 65536;
+        while (nc < t->kf_used + n) nc *= 2;
+        t->kfdata = mem_realloc(t->kfdata, t->kf_cap, nc);
+        t->kf_cap = nc;
+    }
+    unsigned char *p = t->kfdata + t->kf_used;
+    t->kf_used += n;
+    return p;
+}
+
+void trace_kf_take(Trace *t) {
+    const TraceState *st = &t->live;
+    KfHdr h;
+    memset(&h, 0, sizeof h);
+    h.step = st->step;
+    h.out_len = st->out_len;
+    h.vtime = st->vtime;
+    h.panic_ev = st->panic_ev;
+    h.n = st->n;
+    h.running = st->running;
+    h.nraces = st->nraces;
+    h.nobjs = st->nobjs;
+    h.exit_code = st->exit_code;
+    h.deadlock = st->deadlock;
+    h.ended = st->ended;
+    h.limit = st->limit;
+    for (uint32_t i = 1; i <= st->nobjs; i++) h.nlists += st->lists[i].len != 0;
+    TraceKeyframe kf = {st->n, t->kf_used, trace_kf_size(st)};
+    unsigned char *p = kf_room(t, kf.size);
+    memcpy(p, &h, sizeof h);
+    p += sizeof h;
+    memcpy(p, st->objs, sizeof(TraceObjState) * ((size_t)st->nobjs + 1));
+    p += sizeof(TraceObjState) * ((size_t)st->nobjs + 1);
+    for (uint32_t i = 1; i <= st->nobjs; i++) {
+        const TraceList *l = &st->lists[i];
+        if (!l->len) continue;
+        uint32_t w[2] = {i, l->len};
+        memcpy(p, w, sizeof w);
+        p += sizeof w;
+        for (uint32_t k = 0; k < l->len; k++) {
+            uint32_t pair[2];
+            list_get(l, k, &pair[0], &pair[1]);
+            memcpy(p, pair, sizeof pair);
+            p += sizeof pair;
+        }
+    }
+    GORO_ASSERT(p == t->kfdata + kf.off + kf.size);
+    VEC_PUSH(t->kfs, kf);
+}
+
+static void kf_restore(const Trace *t, const TraceKeyframe *kf, TraceState *st) {
+    state_clear(st);
+    const unsigned char *p = t->kfdata + kf->off;
+    KfHdr h;
+    memcpy(&h, p, sizeof h);
+    p += sizeof h;
+    st->n = h.n;
+    st->step = h.step;
+    st->vtime = h.vtime;
+    st->running = h.running;
+    st->out_len = h.out_len;
+    st->nraces = h.nraces;
+    st->deadlock = h.deadlock;
+    st->ended = h.ended;
+    st->limit = h.limit;
+    st->exit_code = h.exit_code;
+    st->panic_ev = h.panic_ev;
+    reserve(st, h.nobjs);
+    st->nobjs = h.nobjs;
+    memcpy(st->objs, p, sizeof(TraceObjState) * ((size_t)h.nobjs + 1));
+    p += sizeof(TraceObjState) * ((size_t)h.nobjs + 1);
+    for (uint32_t k = 0; k < h.nlists; k++) {
+        uint32_t w[2];
+        memcpy(w, p, sizeof w);
+        p += sizeof w;
+        TraceList *l = &st->lists[w[0]];
+        while (l->cap < w[1]) list_grow(l);
+        memcpy(l->items, p, sizeof(uint32_t) * 2 * w[1]);
+        l->head = 0;
+        l->len = w[1];
+        p += sizeof(uint32_t) * 2 * w[1];
+    }
+}
+
+/* ---- rebuilding ------------------------------------------------------------ */
+
+/* replay events [st->n, n) onto st */
+static void replay(const Trace *t, TraceState *st, uint32_t n) {
+    uint32_t i = st->n;
+    if (i >= n) return;
+    int64_t m = trace_time_mark(t, i);
+    int64_t vtime = m < 0 ? 0 : t->times.items[m].vtime;
+    int64_t next_ev = m + 1 < t->times.len ? (int64_t)t->times.items[m + 1].ev : INT64_MAX;
+    TraceEvent ev;
+    for (; i < n; i++) {
+        if ((int64_t)i >= next_ev) {
+            m++;
+            vtime = t->times.items[m].vtime;
+            next_ev = m + 1 < t->times.len ? (int64_t)t->times.items[m + 1].ev : INT64_MAX;
+        }
+        trace_decode(t, i, vtime, &ev);
+        trace_state_apply(st, &ev, i);
+    }
+}
+
+void trace_state_at(const Trace *t, uint32_t n, TraceState *st) {
+    if (n > t->nev) n = t->nev;
+    /* the last keyframe at or before n */
+    int lo = 0, hi = t->kfs.len;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (t->kfs.items[mid].n <= n) lo = mid + 1;
+        else hi = mid;
+    }
+    int k = lo - 1;
+    uint32_t kfn = k >= 0 ? t->kfs.items[k].n : 0;
+    if (!(st->src == t && st->n <= n && st->n >= kfn)) {
+        if (k >= 0) kf_restore(t, &t->kfs.items[k], st);
+        else state_clear(st);
+        st->src = t;
+    }
+    replay(t, st, n);
+}
+
+/* ---- accessors ------------------------------------------------------------- */
+
+uint32_t trace_state_chan_len(const TraceState *st, TraceObj ch) {
+    if (ch == 0 || ch > st->nobjs) return 0;
+    return st->lists[ch].len;
+}
+
+uint32_t trace_state_chan_value(const TraceState *st, TraceObj ch, uint32_t k, uint32_t *send_ev) {
+    if (ch == 0 || ch > st->nobjs || k >= st->lists[ch].len) return 0;
+    uint32_t v, e;
+    list_get(&st->lists[ch], k, &v, &e);
+    if (send_ev) *send_ev = e;
+    return v;
+}
+
+static uint32_t list_values(const TraceState *st, TraceObj o, TraceObj *out, uint32_t max) {
+    if (o == 0 || o > st->nobjs) return 0;
+    const TraceList *l = &st->lists[o];
+    for (uint32_t k = 0; k < l->len && k < max; k++) {
+        uint32_t e;
+        list_get(l, k, &out[k], &e);
+    }
+    return l->len;
+}
+
+uint32_t trace_state_readers(const TraceState *st, TraceObj rw, TraceObj *out, uint32_t max) {
+    return list_values(st, rw, out, max);
+}
+
+uint32_t trace_state_select_cases(const TraceState *st, TraceObj g, TraceObj *out, uint32_t max) {
+    return list_values(st, g, out, max);
+}
+
+static int waits_on(const TraceState *st, TraceObj g, TraceObj obj) {
+    const TraceObjState *os = &st->objs[g];
+    if (os->status != TRACE_G_BLOCKED) return 0;
+    if (os->wait_obj == obj) return 1;
+    if (os->reason != TRACE_WAIT_SELECT) return 0;
+    const TraceList *l = &st->lists[g];
+    for (uint32_t k = 0; k < l->len; k++) {
+        uint32_t a, b;
+        list_get(l, k, &a, &b);
+        if (a == obj) return 1;
+    }
+    return 0;
+}
+
+uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, uint32_t max) {
+    uint32_t count = 0;
+    if (obj == 0) return 0;
+    for (TraceObj g = 1; g <= st->nobjs; g++) {
+        if (!waits_on(st, g, obj)) continue;
+        if (count < max) {
+            /* insertion by (since, id): waiter lists are short */
+            uint32_t j = count;
+            while (j > 0 && st->objs[out[j - 1]].since > st->objs[g].since) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = g;
+        } else if (max > 0 && st->objs[out[max - 1]].since > st->objs[g].since) {
+            uint32_t j = max - 1;
+            while (j > 0 && st->objs[out[j - 1]].since > st->objs[g].since) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = g;
+        }
+        count++;
+    }
+    return count;
+}
