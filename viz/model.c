@@ -35,6 +35,7 @@ void model_alloc(Model *m, const ModelRun *r) {
     m->objs = mem_alloc(sizeof *m->objs * (size_t)(m->nobjs ? m->nobjs : 1));
     for (int i = 0; i < m->ngs; i++) {
         m->gs[i].wait_obj = -1;
+        m->gs[i].read_obj = -1;
         m->gs[i].wait = "";
         m->gs[i].state = THEME_DONE;
     }

@@ -293,6 +293,24 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
         mg->wait_obj = os && os->status == TRACE_G_BLOCKED ? oidx(mt, os->wait_obj) : -1;
         mg->wake_ns = os ? os->count : 0;
         mg->in_cycle = st->deadlock && os && os->status == TRACE_G_BLOCKED;
+        /* a load not yet followed by a store: the value this goroutine will
+         * write back, whatever others write meanwhile (a lost update) */
+        mg->read_obj = -1;
+        mg->read_val = NULL;
+        if (mg->exists && os->status != TRACE_G_DONE) {
+            int64_t e = trace_g_prev(t, id, (int64_t)step + 1);
+            for (int look = 0; e >= 0 && look < 6; look++, e = trace_g_prev(t, id, e)) {
+                TraceEvent pe;
+                trace_event(t, (uint32_t)e, &pe);
+                if (pe.g != id) continue;
+                if (pe.kind == TRACE_EV_WRITE) break;
+                if (pe.kind == TRACE_EV_READ && !(pe.aux & TRACE_MEM_ATOMIC)) {
+                    mg->read_obj = oidx(mt, pe.obj);
+                    mg->read_val = trace_str(t, pe.value, NULL);
+                    break;
+                }
+            }
+        }
     }
     if (st->panic_ev >= 0) {
         TraceEvent pe;

@@ -70,7 +70,7 @@ static const char *kind_name(ModelObjKind k) {
     case MODEL_MUTEX: return "sync.Mutex";
     case MODEL_RWMUTEX: return "sync.RWMutex";
     case MODEL_WAITGROUP: return "sync.WaitGroup";
-    case MODEL_VAR: return "shared variable";
+    case MODEL_VAR: return "variable";
     case MODEL_CHAN: return "chan";
     default: return "";
     }
@@ -111,7 +111,10 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     if (s->card_mode == CARD_COMPACT) {
         float y = r.y + (r.h - pad) * 0.5f;
         float e = text_draw(f->ui_bold, x, y, buf, -1, strong);
-        snprintf(buf, sizeof buf, " %s%s%s", gi->func ? gi->func : "", g->wait && *g->wait ? " · " : "", g->wait ? g->wait : "");
+        if (g->read_obj >= 0 && g->read_val && c->state != THEME_BLOCKED)
+            snprintf(buf, sizeof buf, " %s · read %s = %s", gi->func ? gi->func : "", run->objs.items[g->read_obj].name, g->read_val);
+        else
+            snprintf(buf, sizeof buf, " %s%s%s", gi->func ? gi->func : "", g->wait && *g->wait ? " · " : "", g->wait ? g->wait : "");
         text_draw_clipped(f->ui_small, e, y + 2 * k, buf, maxw - (e - x), txt);
         return;
     }
@@ -119,11 +122,14 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     float e = text_draw(f->ui_bold, x, y, buf, -1, strong);
     text_draw_clipped(f->ui, e + 6 * k, y, gi->func ? gi->func : "", maxw - (e - x) - 6 * k, txt);
     y += pad + 1 * k;
+    int medium = s->card_mode == CARD_MEDIUM;
     /* state line: the state, and what it waits for as Go names it */
     const char *st = theme_state_name(c->state);
     if (c->state == THEME_SLEEPING) {
         fmt_dur(t2, sizeof t2, g->wake_ns - m->now_ns > 0 ? g->wake_ns - m->now_ns : 0);
         snprintf(buf, sizeof buf, "sleep · wakes in %s", t2);
+    } else if (g->read_obj >= 0 && g->read_val && c->state != THEME_BLOCKED) {
+        snprintf(buf, sizeof buf, "%s · read %s = %s", st, run->objs.items[g->read_obj].name, g->read_val);
     } else if (c->state == THEME_BLOCKED && g->wait && *g->wait) {
         snprintf(buf, sizeof buf, "%s", g->wait);
     } else if (c->state == THEME_FAILED && g->wait && *g->wait) {
@@ -131,10 +137,14 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     } else {
         snprintf(buf, sizeof buf, "%s", st);
     }
+    if (medium && g->line > 0 && c->state != THEME_DONE) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, sizeof buf - l, " · line %d", g->line);
+    }
     draw_circle(d, x + 4 * k, y + (float)text_line_height(f->ui_small) * 0.5f + 1 * k, 4 * k, sc);
     text_draw_clipped(f->ui_small, x + 12 * k, y, buf, maxw - 12 * k, txt);
     y += (float)text_line_height(f->ui_small) + 1 * k;
-    if (y + (float)text_line_height(f->ui_small) <= r.y + r.h) {
+    if (!medium && y + (float)text_line_height(f->ui_small) <= r.y + r.h) {
         if (c->state == THEME_DONE)
             snprintf(buf, sizeof buf, "returned");
         else if (g->line > 0)
@@ -201,6 +211,13 @@ static void draw_pipe(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     for (int i = 0; i < p->nvals && i < o->nbuf; i++) {
         float cx = p->slot0.x + (float)i * p->slot_pitch + p->slot0.w * 0.5f, cy = p->slot0.y + p->slot0.h * 0.5f;
         draw_value_token(d, f, th, cx, cy, p->slot0.w * 0.42f, o->buf[p->first_val + i], k, 1);
+    }
+    /* the values spelled out, for those too long for a token */
+    if (o->nbuf > 0 && p->r.y + p->r.h - (body.y + body.h) >= (float)text_line_height(f->ui_small) * 0.8f) {
+        char vals[256];
+        int l = 0;
+        for (int i = 0; i < o->nbuf && l < (int)sizeof vals - 8; i++) l += snprintf(vals + l, sizeof vals - (size_t)l, "%s%s", i ? ", " : "", o->buf[i]);
+        text_draw_clipped(f->ui_small, body.x + 6 * k, body.y + body.h + 1 * k, vals, body.w - 40 * k, tc(th->text_dim));
     }
     if (oi->cap > p->nslots) {
         snprintf(buf, sizeof buf, "+%d", oi->cap - p->nslots);
@@ -281,7 +298,25 @@ static void draw_box(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *r
         snprintf(buf, sizeof buf, o->nwaiters ? "counter %ld · %d waiting" : "counter %ld", o->counter, o->nwaiters);
         text_draw_clipped(f->ui_small, tx, ty, buf, maxw, tc(th->text));
     } else if (b->kind == MODEL_VAR) {
-        text_draw_clipped(f->ui_small, tx, ty, "value in memory", maxw, tc(th->text_dim));
+        /* two goroutines holding the same loaded value: one store will be lost */
+        char who[128];
+        int n = 0, wl = 0;
+        const char *val = NULL;
+        int lost = 0;
+        for (int g = 0; g < m->ngs; g++) {
+            if (m->gs[g].read_obj != b->obj || !m->gs[g].read_val) continue;
+            if (val && strcmp(val, m->gs[g].read_val) == 0) lost = 1;
+            if (!val) val = m->gs[g].read_val;
+            if (wl < (int)sizeof who - 12) wl += snprintf(who + wl, sizeof who - (size_t)wl, "%sg%d", n ? ", " : "", run->gs.items[g].id);
+            n++;
+        }
+        if (lost)
+            snprintf(buf, sizeof buf, "lost update ahead: %s read %s", who, val);
+        else if (n)
+            snprintf(buf, sizeof buf, "loaded by %s", who);
+        else
+            snprintf(buf, sizeof buf, "value in memory");
+        text_draw_clipped(f->ui_small, tx, ty, buf, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
     }
 }
 

@@ -39,10 +39,12 @@ static SceneRect lerp_rect(SceneRect a, SceneRect b, float t) {
 
 /* ---- panes ------------------------------------------------------------- */
 
-static void layout_panes(Scene *s, const SceneView *v) {
+static void layout_panes(Scene *s, const SceneView *v, int ng) {
     float W = (float)v->width, H = (float)v->height, k = v->scale;
     float head = MAXF(40 * k, v->ui_h * 1.9f);
-    float tl_h = MINF(MAXF(0.25f * H, 150 * k), 280 * k);
+    /* the timeline takes what its lanes need, within bounds */
+    float want = v->ui_h + 4 * k + 16 * k + 14 * k + (float)ng * 18 * k;
+    float tl_h = MINF(MAXF(want, 130 * k), MINF(0.28f * H, 300 * k));
     float right_w = MINF(MAXF(0.34f * W, 340 * k), 600 * k);
     if (right_w > W * 0.5f) right_w = W * 0.5f;
     float gap = 6 * k;
@@ -57,39 +59,45 @@ static void layout_panes(Scene *s, const SceneView *v) {
 
 /* ---- stage layout (stable) -------------------------------------------- */
 
-/* Cards of one side: a grid of [cols] columns; returns the mode that fits. */
-static SceneCardMode fit_grid(int n, SceneRect zone, float k, int *cols_out, float *cw, float *ch) {
+/* Cards of one side in [mode]: a grid of [*cols_out] columns of [*cw] x [*ch];
+ * returns 0 if [n] cards of that mode do not fit [zone]. */
+static int fit_mode(int n, SceneRect zone, float k, SceneCardMode mode, int *cols_out, float *cw, float *ch) {
+    static const float min_hs[3] = {60, 40, 20}, max_hs[3] = {84, 50, 26}, min_ws[3] = {170, 150, 84};
     const float gap = 10 * k;
-    for (int pass = 0; pass < 2; pass++) {
-        float min_h = pass == 0 ? 62 * k : 22 * k, max_h = pass == 0 ? 74 * k : 26 * k;
-        float min_w = pass == 0 ? 170 * k : 84 * k;
-        for (int c = 1; c <= 64 && c <= (n > 0 ? n : 1); c++) {
+    if (n == 0) {
+        *cols_out = 1;
+        *cw = 290 * k;
+        *ch = max_hs[mode < CARD_CHIP ? mode : 0] * k;
+        return 1;
+    }
+    if (mode == CARD_CHIP) {
+        float side = sqrtf(zone.w * zone.h / (float)n);
+        int c;
+        for (;;) {
+            c = (int)((zone.w + side * 0.25f) / (side * 1.25f));
+            if (c < 1) c = 1;
             int rows = (n + c - 1) / c;
-            float w = (zone.w - (float)(c - 1) * gap) / (float)c;
-            if (w < min_w) break;
-            float h = (zone.h - (float)(rows - 1) * gap) / (float)(rows ? rows : 1);
-            if (h >= min_h) {
-                *cols_out = c;
-                *cw = MINF(w, 260 * k);
-                *ch = MINF(h, max_h);
-                return pass == 0 ? CARD_FULL : CARD_COMPACT;
-            }
+            if ((float)rows * side * 1.25f <= zone.h || side < 2) break;
+            side *= 0.95f;
+        }
+        *cols_out = c;
+        *cw = *ch = side;
+        return 1;
+    }
+    float min_h = min_hs[mode] * k, max_h = max_hs[mode] * k, min_w = min_ws[mode] * k;
+    for (int c = 1; c <= 64 && c <= n; c++) {
+        int rows = (n + c - 1) / c;
+        float w = (zone.w - (float)(c - 1) * gap) / (float)c;
+        if (w < min_w) break;
+        float h = (zone.h - (float)(rows - 1) * gap) / (float)rows;
+        if (h >= min_h) {
+            *cols_out = c;
+            *cw = MINF(w, 290 * k);
+            *ch = MINF(h, max_h);
+            return 1;
         }
     }
-    /* chips: the largest square grid that fits n */
-    float side = sqrtf(zone.w * zone.h / (float)(n > 0 ? n : 1));
-    int c;
-    for (;;) {
-        c = (int)(zone.w / side);
-        if (c < 1) c = 1;
-        int rows = (n + c - 1) / c;
-        if ((float)rows * side <= zone.h || side < 2) break;
-        side *= 0.95f;
-    }
-    *cols_out = c;
-    *cw = side * 0.8f;
-    *ch = side * 0.8f;
-    return CARD_CHIP;
+    return 0;
 }
 
 static void place_side(Scene *s, const int *members, int n, SceneRect zone, SceneCardMode mode, int cols, float cw, float ch, float k) {
@@ -150,10 +158,14 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
     }
     SceneRect zl, zm, zr;
     if (no > 0) {
-        float wl = inner.w * 0.30f, wm = inner.w * 0.32f;
-        zl = rect(inner.x, inner.y, wl, inner.h);
-        zm = rect(inner.x + (inner.w - wm) * 0.5f, inner.y, wm, inner.h);
-        zr = rect(inner.x + inner.w - wl, inner.y, wl, inner.h);
+        /* the crowded side gets more room */
+        float fl = 0.30f, fr = 0.30f, wm = inner.w * 0.30f;
+        if (nr > 2 * nl && nr > 4) fl = 0.22f, fr = 0.40f;
+        if (nl > 2 * nr && nl > 4) fl = 0.40f, fr = 0.22f;
+        float gap3 = (inner.w * (1.0f - fl - fr) - wm) * 0.5f;
+        zl = rect(inner.x, inner.y, inner.w * fl, inner.h);
+        zm = rect(inner.x + inner.w * fl + gap3, inner.y, wm, inner.h);
+        zr = rect(inner.x + inner.w * (1.0f - fr), inner.y, inner.w * fr, inner.h);
     } else {
         float w = inner.w * 0.45f;
         zl = rect(inner.x, inner.y, w, inner.h);
@@ -161,28 +173,17 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
         zr = rect(inner.x + inner.w - w, inner.y, w, inner.h);
     }
     if (nr == 0) zl = rect(inner.x, inner.y, no > 0 ? inner.w * 0.45f : inner.w, inner.h);
+    /* the richest card mode both sides fit, one card size on both sides */
     int cl = 1, cr = 1;
-    float wl, hl, wr, hr;
-    SceneCardMode ml = fit_grid(nl, zl, k, &cl, &wl, &hl);
-    SceneCardMode mr = fit_grid(nr, zr, k, &cr, &wr, &hr);
-    SceneCardMode mode = ml > mr ? ml : mr;
-    if (ml != mode) fit_grid(nl > nr ? nl : nr, zl, k, &cl, &wl, &hl), ml = mode;
-    if (mr != mode) fit_grid(nl > nr ? nl : nr, zr, k, &cr, &wr, &hr);
-    /* one card size on both sides */
-    float cw = MINF(wl, nr ? wr : wl), ch = MINF(hl, nr ? hr : hl);
+    float wl = 0, hl = 0, wr = 0, hr = 0;
+    SceneCardMode mode = CARD_FULL;
+    while (mode < CARD_CHIP && !(fit_mode(nl, zl, k, mode, &cl, &wl, &hl) && fit_mode(nr, zr, k, mode, &cr, &wr, &hr)))
+        mode = (SceneCardMode)(mode + 1);
     if (mode == CARD_CHIP) {
-        fit_grid(nl > nr ? nl : nr, nl >= nr ? zl : zr, k, &cl, &cw, &ch);
-        cr = cl;
-        int dummy;
-        float w2, h2;
-        fit_grid(nr, zr, k, &dummy, &w2, &h2);
-        (void)w2;
-        (void)h2;
-        cr = (int)((zr.w + cw * 0.25f) / (cw * 1.25f));
-        cl = (int)((zl.w + cw * 0.25f) / (cw * 1.25f));
-        if (cr < 1) cr = 1;
-        if (cl < 1) cl = 1;
+        fit_mode(nl, zl, k, mode, &cl, &wl, &hl);
+        fit_mode(nr, zr, k, mode, &cr, &wr, &hr);
     }
+    float cw = MINF(wl, wr), ch = MINF(hl, hr);
     s->card_mode = mode;
     place_side(s, left, nl, zl, mode, cl, cw, ch, k);
     place_side(s, right, nr, zr, mode, cr, cw, ch, k);
@@ -207,7 +208,7 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             }
         pl[o].obj = o;
         pl[o].want = cnt ? acc / (float)cnt : zm.y + zm.h * 0.5f;
-        pl[o].h = oi->kind == MODEL_CHAN ? 64 * k : 52 * k;
+        pl[o].h = oi->kind == MODEL_CHAN ? 86 * k : 56 * k;
         sum_h += pl[o].h;
     }
     float gap = 14 * k;
@@ -245,7 +246,8 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             float body_w = oi->cap == 0 ? MINF(zm.w, 150 * k) : MINF(zm.w, MAXF(150 * k, (float)p.nslots * pitch + 20 * k));
             p.r = rect(zm.x + (zm.w - body_w) * 0.5f, pl[i].want, body_w, h);
             float label = MINF(v->ui_h + 4 * k, h * 0.4f);
-            float sy = p.r.y + label + (h - label - slot_w) * 0.5f;
+            float sy = p.r.y + label + 7 * k;
+            if (sy + slot_w + 6 * k > p.r.y + h) sy = p.r.y + h - slot_w - 6 * k;
             float sx = p.r.x + (p.r.w - ((float)p.nslots * pitch - 4 * k)) * 0.5f;
             p.slot0 = rect(sx, sy, slot_w, slot_w);
             p.slot_pitch = pitch;
@@ -616,7 +618,7 @@ void scene_build(Scene *s, const ModelRun *run, const Model *m, const SceneView 
         VEC_PUSH(s->cards, c);
         s->card_of[i] = i;
     }
-    layout_panes(s, v);
+    layout_panes(s, v, run->gs.len);
     layout_stage(s, run, v);
     build_frame(s, run, m, v);
     layout_source(s, run, m, v);

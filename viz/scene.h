@@ -22,7 +22,7 @@ typedef struct SceneRect {
 } SceneRect;
 
 /* SceneCardMode: how much a card shows, chosen by how many must fit. */
-typedef enum SceneCardMode { CARD_FULL, CARD_COMPACT, CARD_CHIP } SceneCardMode;
+typedef enum SceneCardMode { CARD_FULL, CARD_MEDIUM, CARD_COMPACT, CARD_CHIP } SceneCardMode;
 
 /* SceneCard: one goroutine. */
 typedef struct SceneCard {

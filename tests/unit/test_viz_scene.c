@@ -234,6 +234,8 @@ static void test_source_and_output(void **state) {
     assert_int_equal(f->s.out_from, 0); /* three short lines fit */
     /* a small window shows only the last output lines and scrolls the code */
     SceneView small = view(800, 420);
+    f->m.output = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\nhello\n";
+    f->m.output_len = (int)strlen(f->m.output);
     scene_build(&f->s, &f->run, &f->m, &small);
     assert_true(f->s.out_from > 0);
     assert_int_equal(f->m.output[f->s.out_from - 1], '\n'); /* whole lines */
