@@ -526,7 +526,10 @@ int viz_app_run(const VizOptions *o) {
                 if (e.button.button == SDL_BUTTON_LEFT) mouse_down(&a, (float)e.button.x * scale, (float)e.button.y * scale, (SDL_GetModState() & KMOD_SHIFT) != 0);
                 break;
             case SDL_MOUSEBUTTONUP: a.drag = 0; break;
-            case SDL_MOUSEMOTION: mouse_move(&a, (float)e.motion.x * scale, (float)e.motion.y * scale); break;
+            case SDL_MOUSEMOTION:
+                /* a script owns the pointer: the real one must not add tooltips */
+                if (!a.script.n) mouse_move(&a, (float)e.motion.x * scale, (float)e.motion.y * scale);
+                break;
             case SDL_MOUSEWHEEL: wheel(&a, e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y); break;
             case SDL_WINDOWEVENT:
                 if (e.window.event == SDL_WINDOWEVENT_LEAVE) a.hover = 0;

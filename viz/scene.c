@@ -140,7 +140,8 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
     int ng = run->gs.len, no = run->objs.len;
     SceneRect st = s->stage;
     float pad = 14 * k, top = st.y + pad + v->ui_h * 1.6f; /* room for the banner line */
-    SceneRect inner = rect(st.x + pad, top, st.w - 2 * pad, st.y + st.h - pad - top);
+    float legend = v->ui_h + 6 * k; /* the state legend along the bottom */
+    SceneRect inner = rect(st.x + pad, top, st.w - 2 * pad, st.y + st.h - pad - legend - top);
     int *left = mem_alloc(sizeof(int) * (size_t)(ng ? ng : 1));
     int *right = mem_alloc(sizeof(int) * (size_t)(ng ? ng : 1));
     int nl = 0, nr = 0;
