@@ -6,6 +6,13 @@
  * - Every node has the position of its first token (for binary expressions
  *   the operator's position, as go/types reports them; see each kind).
  * - Lists are (items, n) arrays in the arena; items may be NULL when n is 0.
+ * - IDENT names are interned per file: equal spellings share one pointer.
+ * - FILE: imports holds every IMPORT_SPEC (flattened from the import
+ *   declarations); decls the other top-level declarations, in order.
+ * - ASSIGN and INC_DEC keep their operator's position in tok_pos (where
+ *   go/types reports e.g. "no new variables on left side of :=").
+ * - Parameter, result and struct FIELDs group names as written (a, b int is
+ *   one FIELD with two names); unnamed parameters have no names.
  * - The parser fills only syntax; fields marked "checker:" start NULL/0 and
  *   are filled by chk_ (types.h owns what they point to).
  */
@@ -87,7 +94,7 @@ typedef struct NodeList {
     X(TYPE_SPEC)      /* type_spec: name, type_params, assign (alias), type */          \
     X(GEN_DECL)       /* gen_decl: tok (IMPORT CONST TYPE VAR), specs */                \
     X(FUNC_DECL)      /* func_decl: recv (FIELD list), name, type, body (NULL=none) */  \
-    X(FILE)           /* file: package_name, imports, decls */
+    X(FILE)           /* file: package_name, imports (IMPORT_SPECs), decls */
 
 typedef enum AstKind {
 #define AST_ENUM(k) AST_##k,
@@ -119,6 +126,7 @@ struct Node {
             TokKind kind; /* TK_INT TK_FLOAT TK_IMAG TK_CHAR TK_STRING */
             const char *raw; /* the literal exactly as written */
             int rawlen;
+            int bad; /* the lexer reported an error in it (lex_unquote may fail) */
         } lit;
         struct { Node *type; NodeList elts; Pos lbrace, rbrace; } composite;
         struct { Node *type; Node *body; } func_lit;
@@ -126,7 +134,7 @@ struct Node {
         struct { Node *x; Node *sel; } selector;
         struct { Node *x; NodeList indices; Pos lbrack, rbrack; } index;
         struct { Node *x; Node *lo, *hi, *max; int slice3; Pos lbrack, rbrack; } slice;
-        struct { Node *x; Node *type_; Pos lparen; } type_assert;
+        struct { Node *x; Node *type_; Pos lparen; Node *lhs; /* parser scratch */ } type_assert;
         struct { Node *fun; NodeList args; Pos lparen, rparen, ellipsis; int has_ellipsis; } call;
         struct { TokKind op; Node *x, *y; } binary;
         struct { Node *len; Node *elem; } array_type;
@@ -136,8 +144,8 @@ struct Node {
         struct { ChanDir dir; Node *value; Pos arrow; } chan_type;
         struct { Node *decl; } decl_stmt;
         struct { Node *label; Node *stmt; } labeled;
-        struct { Node *x; TokKind tok; } inc_dec;
-        struct { NodeList lhs, rhs; TokKind tok; } assign;
+        struct { Node *x; TokKind tok; Pos tok_pos; } inc_dec;
+        struct { NodeList lhs, rhs; TokKind tok; Pos tok_pos; } assign;
         struct { NodeList results; } ret;
         struct { TokKind tok; Node *label; } branch;
         struct { NodeList stmts; Pos rbrace; } block;
@@ -145,7 +153,12 @@ struct Node {
         struct { NodeList list; NodeList body; Node *comm; Pos colon; } clause;
         struct { Node *init, *tag, *body; } switch_;
         struct { Node *init, *cond, *post, *body; } for_;
-        struct { Node *key, *value; TokKind tok; Node *x, *body; } range;
+        struct {
+            Node *key, *value;
+            TokKind tok;
+            Node *x, *body;
+            Node *extra; /* a third iteration variable (an error for the checker) */
+        } range;
         struct { NodeList names; Node *type; Node *tag; } field;
         struct { Node *name; Node *path; } import_spec;
         struct { NodeList names; Node *type; NodeList values; int iota; } value_spec;

@@ -58,6 +58,7 @@ typedef struct Token {
     const char *text;
     int len;
     int inserted; /* 1 for a semicolon inserted at a newline or EOF */
+    int bad;      /* literal: a lexical error was reported inside it */
 } Token;
 
 /* Lexer: scanning state over one SrcFile (borrowed). */
@@ -67,6 +68,8 @@ typedef struct Lexer {
     size_t off;      /* next byte */
     int line, col;   /* of the next byte */
     int insert_semi; /* the previous token allows an automatic semicolon */
+    size_t line_start; /* byte offset where line [line] starts */
+    int nerr;          /* lexical errors reported so far */
 } Lexer;
 
 /* lex_init: start scanning [src], reporting errors to [diags]. A leading
@@ -77,6 +80,11 @@ void lex_init(Lexer *lx, const SrcFile *src, DiagList *diags);
  * counts as a newline for semicolon insertion). Returns TK_EOF forever at end. */
 Token lex_next(Lexer *lx);
 
+/* lex_precedence: the binary-operator precedence of [k] (5 for * / % << >>
+ * & &^, 4 for + - | ^, 3 for comparisons, 2 for &&, 1 for ||), 0 if [k] is
+ * not a binary operator. */
+int lex_precedence(TokKind k);
+
 /* lex_token_text: the spelling of [k] from LEX_TOKENS. */
 const char *lex_token_text(TokKind k);
 
@@ -85,8 +93,10 @@ int lex_is_keyword(TokKind k);
 
 /* lex_unquote: decode the STRING or CHAR literal [raw] of [len] bytes (quotes
  * included) into a newly mem_alloc'd NUL-terminated buffer of *[out_len]
- * bytes (may contain NULs). For CHAR, *[rune] gets the value. Returns NULL
- * if the literal is malformed (the lexer has already reported it). */
+ * bytes (may contain NULs); free it with mem_free(p, *[out_len] + 1). For
+ * CHAR, *[rune] gets the value ([rune] may be NULL). Raw strings lose their
+ * carriage returns, as in Go. Returns NULL if the literal is malformed (the
+ * lexer has already reported it). */
 char *lex_unquote(const char *raw, int len, int *out_len, int32_t *rune);
 
 #endif

@@ -168,9 +168,16 @@ uint32_t trace_intern_cstr(Trace *t, const char *s) {
 
 uint32_t trace_intern_int(Trace *t, int64_t v) {
     if (v >= 0 && v < 1024 && t->int_cache[v]) return t->int_cache[v] - 1;
+    /* hand-rolled: snprintf dominated the recording hot path */
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%" PRId64, v);
-    uint32_t id = trace_intern(t, buf, (size_t)n);
+    int w = (int)sizeof buf;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        buf[--w] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) buf[--w] = '-';
+    uint32_t id = trace_intern(t, buf + w, sizeof buf - (size_t)w);
     if (v >= 0 && v < 1024) t->int_cache[v] = id + 1;
     return id;
 }

@@ -17,7 +17,7 @@
 #include "mem.h"
 #include "trace.h"
 
-#define TRACE_CHUNK_BITS 16
+#define TRACE_CHUNK_BITS 12
 #define TRACE_CHUNK (1u << TRACE_CHUNK_BITS)
 #define TRACE_KIND_BIGARG 0x80 /* TraceRec.kind bit: arg is an index into big */
 #define TRACE_STR_CHUNK 65536

@@ -144,6 +144,8 @@ static void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int statu
 }
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
+    /* reserve both before taking pointers: growing moves objs */
+    reserve(st, ev->g > ev->obj ? ev->g : ev->obj);
     TraceObjState *g = obj_of(st, ev->g);
     TraceObjState *o = obj_of(st, ev->obj);
     st->n = idx + 1;

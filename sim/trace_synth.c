@@ -893,7 +893,10 @@ void trace_synth_random(Trace *t, uint64_t seed, uint32_t nevents) {
         case 5: case 6: e.kind = TRACE_EV_GO_UNBLOCK; e.obj = g2; e.value = 0; break;
         case 7: e.kind = TRACE_EV_GO_SLEEP; e.obj = 0; e.arg = now + 1000; break;
         case 8: e.kind = (r & 0xff) == 0 ? TRACE_EV_GO_END : TRACE_EV_GO_START; e.obj = 0; break;
-        case 9: case 10: case 11: e.kind = TRACE_EV_CHAN_SEND; e.aux = TRACE_CH_BUF; break;
+        case 9: case 10: case 11: /* bounded buffers */
+            e.kind = trace_state_chan_len(trace_live(t), o) >= 4 ? TRACE_EV_CHAN_RECV : TRACE_EV_CHAN_SEND;
+            e.aux = TRACE_CH_BUF;
+            break;
         case 12: case 13: case 14: e.kind = TRACE_EV_CHAN_RECV; e.aux = TRACE_CH_BUF; break;
         case 15: e.kind = TRACE_EV_CHAN_SEND; e.aux = TRACE_CH_SYNC; e.arg = g2; break;
         case 16: e.kind = TRACE_EV_CHAN_RECV; e.aux = TRACE_CH_SYNC; e.arg = g2; break;
@@ -902,7 +905,10 @@ void trace_synth_random(Trace *t, uint64_t seed, uint32_t nevents) {
         case 19: e.kind = TRACE_EV_SELECT; e.arg = (int64_t)(r % 4) - 1; break;
         case 20: e.kind = TRACE_EV_LOCK; e.aux = (int)(r % 3); break;
         case 21: e.kind = TRACE_EV_UNLOCK; break;
-        case 22: e.kind = TRACE_EV_RLOCK; e.aux = (int)(r % 3); break;
+        case 22: /* keep reader lists short, as real programs do */
+            e.kind = trace_state_chan_len(trace_live(t), o) >= 4 ? TRACE_EV_RUNLOCK : TRACE_EV_RLOCK;
+            e.aux = (int)(r % 3);
+            break;
         case 23: e.kind = TRACE_EV_RUNLOCK; break;
         case 24: e.kind = TRACE_EV_WG_ADD; e.arg = (int64_t)(r % 5) - 1; break;
         case 25: e.kind = TRACE_EV_WG_DONE; break;

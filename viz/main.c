@@ -1,12 +1,127 @@
-/* main: the goro-viz command line (placeholder until the CLI lands). */
+/* main: the goro-viz command line: parse arguments, dispatch to a command.
+ *
+ * Exit codes (DESIGN.md §7): 0 ok; 1 compile error or unusable input file;
+ * 2 panic or deadlock; 3 a limit was reached; 64 usage error; 66 data race.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-int main(int argc, char **argv) {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        printf("goro-viz %s\n", GORO_VERSION);
-        return 0;
+#include "front.h"
+
+enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
+
+static const char usage_text[] =
+    "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
+    "       goro-viz check FILE.go                          type-check only\n"
+    "       goro-viz --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE.go   parse and type-check FILE.go as `go build` would; print\n"
+    "                  Go-style diagnostics (FILE:LINE:COL: text) on stderr\n"
+    "\n"
+    "Options:\n"
+    "  --seed N        the seed that chooses every interleaving (default 1)\n"
+    "  --strategy S    scheduling strategy: random (default), pct, rr\n"
+    "  -h, --help      show this help and exit\n"
+    "  --version       print the version and exit\n"
+    "\n"
+    "Exit status: 0 ok, 1 compile error or unusable file, 2 panic or deadlock,\n"
+    "3 limit reached, 64 usage error, 66 data race found (--race).\n";
+
+/* Options common to every command. */
+typedef struct Opts {
+    const char *command; /* NULL: the window */
+    const char *file;
+    unsigned long long seed;
+    const char *strategy;
+} Opts;
+
+static int usage_error(const char *fmt, const char *arg) {
+    fprintf(stderr, "goro-viz: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n\n%s", usage_text);
+    return EXIT_USAGE;
+}
+
+static int parse_u64(const char *s, unsigned long long *out) {
+    if (!s || !*s || *s == '-') return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end) return -1;
+    *out = v;
+    return 0;
+}
+
+/* parse_args: fill [o] from argv; returns -1 after printing a usage error,
+ * 1 when --help/--version was handled, 0 otherwise. */
+static int parse_args(int argc, char **argv, Opts *o, int *status) {
+    static const char *const commands[] = {"check", NULL};
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    o->strategy = "random";
+    int i = 1;
+    if (i < argc) {
+        for (int c = 0; commands[c]; c++)
+            if (strcmp(argv[i], commands[c]) == 0) o->command = argv[i++];
     }
-    fprintf(stderr, "usage: goro-viz [FILE.go] | check FILE.go\n");
-    return 64;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_text, stdout);
+            *status = EXIT_OK;
+            return 1;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("goro-viz %s\n", GORO_VERSION);
+            *status = EXIT_OK;
+            return 1;
+        } else if (strcmp(a, "--seed") == 0) {
+            if (i + 1 >= argc || parse_u64(argv[i + 1], &o->seed) != 0) {
+                *status = usage_error("--seed needs a non-negative integer, got '%s'",
+                                      i + 1 < argc ? argv[i + 1] : "");
+                return -1;
+            }
+            i++;
+        } else if (strcmp(a, "--strategy") == 0) {
+            const char *s = i + 1 < argc ? argv[++i] : "";
+            if (strcmp(s, "random") && strcmp(s, "pct") && strcmp(s, "rr")) {
+                *status = usage_error("--strategy must be random, pct or rr, got '%s'", s);
+                return -1;
+            }
+            o->strategy = s;
+        } else if (a[0] == '-' && a[1] != 0) {
+            *status = usage_error("unknown option '%s'", a);
+            return -1;
+        } else if (!o->file) {
+            o->file = a;
+        } else {
+            *status = usage_error("unexpected argument '%s' (one FILE.go at a time)", a);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int cmd_check(const Opts *o) {
+    if (!o->file) return usage_error("%s needs a FILE.go", o->command);
+    return front_check_file(o->file, stderr) == 0 ? EXIT_OK : EXIT_COMPILE;
+}
+
+int main(int argc, char **argv) {
+    Opts o;
+    int status = 0;
+    int r = parse_args(argc, argv, &o, &status);
+    if (r != 0) return status;
+    if (o.command && strcmp(o.command, "check") == 0) return cmd_check(&o);
+    if (!o.command && !o.file) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    /* The window comes with the viewer; until then say so plainly. */
+    if (front_check_file(o.file, stderr) != 0) return EXIT_COMPILE;
+    fprintf(stderr, "goro-viz: %s checks; the window and `goro-viz run` are not built yet "
+                    "(this build has the front end only)\n", o.file);
+    return EXIT_COMPILE;
 }

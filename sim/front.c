@@ -1,0 +1,47 @@
+/* front: load -> lex/parse -> check, with one error-reporting policy. */
+#include "front.h"
+
+#include <string.h>
+
+static int compile_loaded(FrontUnit *u, FILE *err) {
+    diag_init(&u->diags, u->src.path);
+    (void)err;
+    /* Parsing and checking are wired in as those modules land. */
+    return diag_count(&u->diags) ? 1 : 0;
+}
+
+static int report(FrontUnit *u, int r, FILE *err) {
+    if (r != 0 && err) diag_print(&u->diags, err);
+    return r;
+}
+
+int front_compile_file(FrontUnit *u, const char *path, FILE *err) {
+    memset(u, 0, sizeof *u);
+    char why[512];
+    if (src_load(&u->src, path, why, sizeof why) != 0) {
+        if (err) fprintf(err, "goro-viz: %s\n", why);
+        return 1;
+    }
+    u->loaded = 1;
+    return report(u, compile_loaded(u, err), err);
+}
+
+int front_compile_string(FrontUnit *u, const char *path, const char *text, size_t len, FILE *err) {
+    memset(u, 0, sizeof *u);
+    src_from_string(&u->src, path, text, len);
+    u->loaded = 1;
+    return report(u, compile_loaded(u, err), err);
+}
+
+int front_check_file(const char *path, FILE *err) {
+    FrontUnit u;
+    int r = front_compile_file(&u, path, err);
+    front_free(&u);
+    return r;
+}
+
+void front_free(FrontUnit *u) {
+    if (u->loaded) diag_free(&u->diags);
+    if (u->loaded) src_free(&u->src);
+    memset(u, 0, sizeof *u);
+}

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func work() {}
+
+func main() {
+	go work
+	defer fmt.Println
+}

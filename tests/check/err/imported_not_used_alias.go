@@ -1,0 +1,10 @@
+package main
+
+import (
+	"fmt"
+	t "time"
+)
+
+func main() {
+	fmt.Println("no time")
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	m := map[string]int{}
+	f := func() {}
+	fmt.Println(m == m, f == f)
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# run: build the fuzz targets with clang and run fuzz_front for SECONDS
+# (default 600) over a corpus seeded from scenarios/ and tests/check/.
+# Usage: bash tests/fuzz/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-600}
+CC=clang cmake -S . -B build-fuzz -DGORO_FUZZ=ON -DGORO_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j2 --target fuzz_front
+corpus=build-fuzz/corpus
+mkdir -p "$corpus"
+find scenarios tests/check tests/run tests/fuzz/regress -name '*.go' -exec cp {} "$corpus"/ \; 2>/dev/null || true
+./build-fuzz/tests/fuzz/fuzz_front -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=16384 -artifact_prefix=build-fuzz/ "$corpus"

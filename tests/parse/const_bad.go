@@ -1,0 +1,9 @@
+package main
+
+const (
+	a = iota
+	b c
+	"x"
+)
+
+func main() {}

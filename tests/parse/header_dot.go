@@ -1,0 +1,3 @@
+package main
+import x.y "fmt"
+func main(){}

@@ -1,0 +1,7 @@
+package main
+import (
+42
+43
+"x" "y"
+)
+func main(){}

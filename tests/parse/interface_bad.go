@@ -1,0 +1,8 @@
+package main
+
+type I interface {
+	m() int
+	42
+}
+
+func main() {}

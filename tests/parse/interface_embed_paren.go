@@ -1,0 +1,6 @@
+package main
+
+type I interface {
+	(fmt.Stringer)
+	m(
+}

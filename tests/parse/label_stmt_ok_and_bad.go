@@ -1,0 +1,9 @@
+package main
+
+func main() {
+L:
+	for {
+		break L
+	}
+	goto 3
+}

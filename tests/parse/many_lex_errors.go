@@ -1,0 +1,16 @@
+package main
+
+var s = []string{
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+	'ab',
+}

@@ -1,0 +1,5 @@
+package main
+
+func () m() {}
+
+func main() {}

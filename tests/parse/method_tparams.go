@@ -1,0 +1,7 @@
+package main
+
+type T int
+
+func (T) m[P any]() {}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var x interface{}
+	switch y, z := x.(type) {
+	}
+}

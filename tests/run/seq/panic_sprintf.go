@@ -1,0 +1,8 @@
+package main
+
+import "fmt"
+
+func main() {
+	id := 42
+	panic(fmt.Sprintf("job %d failed: %s", id, "timeout"))
+}
