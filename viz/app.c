@@ -125,7 +125,10 @@ typedef struct App {
 } App;
 
 static void set_status(App *a, const char *msg) {
-    snprintf(a->status, sizeof a->status, "%s", msg);
+    size_t l = strlen(msg);
+    if (l >= sizeof a->status) l = sizeof a->status - 1;
+    memcpy(a->status, msg, l);
+    a->status[l] = 0;
     a->status_until = a->now + 1.8;
 }
 

@@ -84,7 +84,10 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     DrawColor sc = draw_alpha(tc(th->state[c->state]), a);
     DrawRect r = dr(c->r);
     if (s->card_mode == CARD_CHIP) {
-        draw_rrect(d, r, r.w * 0.25f, sc);
+        if (r.w < 10) /* thousands of tiny chips: plain squares are much cheaper */
+            draw_rect(d, r, sc);
+        else
+            draw_rrect(d, r, r.w * 0.25f, sc);
         if (c->selected || c->in_cycle) {
             DrawRect o = {r.x - 2 * k, r.y - 2 * k, r.w + 4 * k, r.h + 4 * k};
             draw_rrect_stroke(d, o, r.w * 0.3f, 1.5f * k, tc(c->in_cycle ? th->alarm : th->select));

@@ -239,7 +239,8 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             ScenePipe p;
             memset(&p, 0, sizeof p);
             p.obj = o;
-            float slot_w = MINF(34 * k, h * 0.55f);
+            float label0 = MINF(v->ui_h + 4 * k, h * 0.4f);
+            float slot_w = MAXF(8 * k, MINF(34 * k, h - label0 - 14 * k));
             float pitch = slot_w + 4 * k;
             int fit = (int)((zm.w - 24 * k) / pitch);
             p.nslots = oi->cap < fit ? oi->cap : fit;

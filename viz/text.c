@@ -45,7 +45,7 @@ int text_init(void) {
 }
 
 static int has_font(const char *dir) {
-    char p[1024];
+    char p[2048];
     struct stat st;
     snprintf(p, sizeof p, "%s/DejaVuSansMono.ttf", dir);
     return stat(p, &st) == 0;
