@@ -503,11 +503,29 @@ static void layout_source(Scene *s, const ModelRun *run, const Model *m, const S
     if (v->src_top > 0) {
         top = v->src_top;
     } else if (nlines > s->src_lines) {
+        /* scroll by half pages so the code does not jump at every event:
+         * show every live goroutine's line when they fit, else follow the
+         * selected (or acting) goroutine */
+        int lines = s->src_lines, stepq = lines / 2 > 0 ? lines / 2 : 1;
+        int lo = 1 << 30, hi = 0;
+        for (int g = 0; g < m->ngs && g < run->gs.len; g++) {
+            const ModelG *mg = &m->gs[g];
+            if (!mg->exists || mg->state == THEME_DONE || mg->line <= 0 || run->gs.items[g].born > m->step) continue;
+            if (mg->line < lo) lo = mg->line;
+            if (mg->line > hi) hi = mg->line;
+        }
         int focus = 0;
         if (v->selected_g >= 0 && v->selected_g < m->ngs) focus = m->gs[v->selected_g].line;
-        if (!focus && m->ev.g >= 0 && m->ev.g < m->ngs) focus = m->gs[m->ev.g].line;
-        if (!focus && m->ngs > 0) focus = m->gs[0].line;
-        if (focus) top = focus - s->src_lines / 3;
+        if (!focus && hi > 0 && hi - lo < lines - 2) {
+            top = ((lo - 2 < 0 ? 0 : lo - 2) / stepq) * stepq + 1;
+            if (hi >= top + lines) top = hi - lines + 2;
+        } else {
+            if (!focus && m->ev.g >= 0 && m->ev.g < m->ngs) focus = m->gs[m->ev.g].line;
+            if (!focus && m->ngs > 0) focus = m->gs[0].line;
+            int want = focus - 1 - lines / 4;
+            if (focus) top = ((want < 0 ? 0 : want) / stepq) * stepq + 1;
+            if (focus >= top + lines) top = focus - lines + 2;
+        }
     }
     if (top > nlines - s->src_lines + 1) top = nlines - s->src_lines + 1;
     if (top < 1) top = 1;
