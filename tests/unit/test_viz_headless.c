@@ -70,7 +70,7 @@ static void test_png_size_and_determinism(void **state) {
     assert_int_equal(s->w, 1280);
     assert_int_equal(s->h, 800);
     SDL_FreeSurface(s);
-    char *da, *db;
+    char *da = NULL, *db = NULL;
     long na = file_bytes(a, &da), nb = file_bytes(b, &db);
     assert_true(na > 1000);
     assert_int_equal(na, nb);
