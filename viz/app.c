@@ -524,7 +524,14 @@ int viz_app_run(const VizOptions *o) {
         while (SDL_PollEvent(&e)) {
             switch (e.type) {
             case SDL_QUIT: a.running = 0; break;
-            case SDL_KEYDOWN: key(&a, e.key.keysym.sym, e.key.keysym.mod); break;
+            case SDL_KEYDOWN:
+                /* '?' comes as text (layouts differ on where it is); F1 too */
+                if (e.key.keysym.sym == SDLK_F1) key(&a, SDLK_SLASH, KMOD_SHIFT);
+                else if (e.key.keysym.sym != SDLK_SLASH) key(&a, e.key.keysym.sym, e.key.keysym.mod);
+                break;
+            case SDL_TEXTINPUT:
+                if (strcmp(e.text.text, "?") == 0) key(&a, SDLK_SLASH, KMOD_SHIFT);
+                break;
             case SDL_MOUSEBUTTONDOWN:
                 if (e.button.button == SDL_BUTTON_LEFT) mouse_down(&a, (float)e.button.x * scale, (float)e.button.y * scale, (SDL_GetModState() & KMOD_SHIFT) != 0);
                 break;
