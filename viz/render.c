@@ -131,8 +131,8 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     if (c->state == THEME_SLEEPING) {
         fmt_dur(t2, sizeof t2, g->wake_ns - m->now_ns > 0 ? g->wake_ns - m->now_ns : 0);
         snprintf(buf, sizeof buf, "sleep · wakes in %s", t2);
-    } else if (g->read_obj >= 0 && g->read_val && c->state != THEME_BLOCKED) {
-        snprintf(buf, sizeof buf, "%s · read %s = %s", st, run->objs.items[g->read_obj].name, g->read_val);
+    } else if (medium && g->read_obj >= 0 && g->read_val && c->state != THEME_BLOCKED) {
+        snprintf(buf, sizeof buf, "%s · holds %s%s", st, g->read_val, c->stale ? " (stale!)" : "");
     } else if (c->state == THEME_BLOCKED && g->wait && *g->wait) {
         snprintf(buf, sizeof buf, "%s", g->wait);
     } else if (c->state == THEME_FAILED && g->wait && *g->wait) {
@@ -140,21 +140,25 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     } else {
         snprintf(buf, sizeof buf, "%s", st);
     }
-    if (medium && g->line > 0 && c->state != THEME_DONE) {
+    if (medium && g->line > 0 && c->state != THEME_DONE && !(g->read_obj >= 0 && g->read_val)) {
         size_t l = strlen(buf);
         snprintf(buf + l, sizeof buf - l, " · line %d", g->line);
     }
     draw_circle(d, x + 4 * k, y + (float)text_line_height(f->ui_small) * 0.5f + 1 * k, 4 * k, sc);
-    text_draw_clipped(f->ui_small, x + 12 * k, y, buf, maxw - 12 * k, txt);
+    text_draw_clipped(f->ui_small, x + 12 * k, y, buf, maxw - 12 * k, medium && c->stale ? draw_alpha(tc(th->alarm), a) : txt);
     y += (float)text_line_height(f->ui_small) + 1 * k;
     if (!medium && y + (float)text_line_height(f->ui_small) <= r.y + r.h) {
+        int n = 0;
         if (c->state == THEME_DONE)
-            snprintf(buf, sizeof buf, "returned");
+            n = snprintf(buf, sizeof buf, "returned");
         else if (g->line > 0)
-            snprintf(buf, sizeof buf, "line %d", g->line);
+            n = snprintf(buf, sizeof buf, "line %d", g->line);
         else
             buf[0] = 0;
-        text_draw_clipped(f->ui_small, x, y, buf, maxw, dim);
+        /* a load not yet stored: what it will write back */
+        if (c->state != THEME_DONE && g->read_obj >= 0 && g->read_val && n >= 0 && n < (int)sizeof buf)
+            snprintf(buf + n, sizeof buf - (size_t)n, "%sholds %s%s", n ? " · " : "", g->read_val, c->stale ? " (stale!)" : "");
+        text_draw_clipped(f->ui_small, x, y, buf, maxw, c->stale ? draw_alpha(tc(th->alarm), a) : dim);
     }
 }
 
@@ -301,25 +305,32 @@ static void draw_box(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *r
         snprintf(buf, sizeof buf, o->nwaiters ? "counter %ld · %d waiting" : "counter %ld", o->counter, o->nwaiters);
         text_draw_clipped(f->ui_small, tx, ty, buf, maxw, tc(th->text));
     } else if (b->kind == MODEL_VAR) {
-        /* two goroutines holding the same loaded value: one store will be lost */
-        char who[128];
-        int n = 0, wl = 0;
-        const char *val = NULL;
-        int lost = 0;
-        for (int g = 0; g < m->ngs; g++) {
-            if (m->gs[g].read_obj != b->obj || !m->gs[g].read_val) continue;
-            if (val && strcmp(val, m->gs[g].read_val) == 0) lost = 1;
-            if (!val) val = m->gs[g].read_val;
-            if (wl < (int)sizeof who - 12) wl += snprintf(who + wl, sizeof who - (size_t)wl, "%sg%d", n ? ", " : "", run->gs.items[g].id);
-            n++;
-        }
+        /* a goroutine holding a loaded value that memory no longer has will
+         * store over someone else's update: a lost update, visible before it
+         * happens */
+        char who[160];
+        int n = 0, wl = 0, lost = 0;
+        who[0] = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int g = 0; g < m->ngs; g++) {
+                if (m->gs[g].read_obj != b->obj || !m->gs[g].read_val) continue;
+                int stale = o->value && strcmp(o->value, m->gs[g].read_val) != 0;
+                if (stale != (pass == 0)) continue; /* stale holders first */
+                lost |= stale;
+                if (wl < (int)sizeof who - 24)
+                    wl += snprintf(who + wl, sizeof who - (size_t)wl, "%sg%d holds %s", n ? ", " : "", run->gs.items[g].id, m->gs[g].read_val);
+                n++;
+            }
         if (lost)
-            snprintf(buf, sizeof buf, "lost update ahead: %s read %s", who, val);
+            snprintf(buf, sizeof buf, "lost update ahead!");
         else if (n)
-            snprintf(buf, sizeof buf, "loaded by %s", who);
+            snprintf(buf, sizeof buf, "load → add → store in progress");
         else
             snprintf(buf, sizeof buf, "value in memory");
-        text_draw_clipped(f->ui_small, tx, ty, buf, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
+        if (n && ty + 2 * (float)text_line_height(f->ui_small) <= r.y + r.h) {
+            text_draw_clipped(f->ui_small, tx, ty + (float)text_line_height(f->ui_small), who, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
+        }
+        text_draw_clipped(f->ui_bold, tx, ty - 1 * k, buf, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
     }
 }
 
@@ -332,11 +343,12 @@ static void draw_edges(Draw *d, const Theme *th, const Scene *s, float k) {
         case EDGE_WAIT: c = tc(th->edge_wait); break;
         case EDGE_OWNER: c = tc(th->edge_owner); break;
         case EDGE_READER: c = draw_alpha(tc(th->edge_owner), 0.7f), w = 2 * k; break;
+        case EDGE_LOADED: c = draw_alpha(tc(th->text_dim), 0.8f), w = 2 * k; break;
         default: c = tc(th->text_dim), w = 2 * k; break;
         }
         if (e->alarm) {
             c = tc(th->alarm);
-            w = 4.5f * k;
+            w = e->kind == EDGE_LOADED ? 3 * k : 4.5f * k;
         }
         draw_bezier(d, e->p, w, c, 11 * k);
     }

@@ -209,7 +209,7 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             }
         pl[o].obj = o;
         pl[o].want = cnt ? acc / (float)cnt : zm.y + zm.h * 0.5f;
-        pl[o].h = oi->kind == MODEL_CHAN ? 86 * k : 56 * k;
+        pl[o].h = oi->kind == MODEL_CHAN ? 86 * k : oi->kind == MODEL_VAR ? 74 * k : 56 * k;
         sum_h += pl[o].h;
     }
     float gap = 14 * k;
@@ -260,7 +260,7 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             memset(&b, 0, sizeof b);
             b.obj = o;
             b.kind = oi->kind;
-            float bw = MINF(zm.w, 190 * k);
+            float bw = MINF(zm.w, oi->kind == MODEL_VAR ? 250 * k : 190 * k);
             b.r = rect(zm.x + (zm.w - bw) * 0.5f, pl[i].want, bw, h);
             VEC_PUSH(s->boxes, b);
             s->obj_slot[o] = s->boxes.len - 1;
@@ -414,6 +414,9 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         c->state = g ? g->state : THEME_DONE;
         c->in_cycle = g ? g->in_cycle : 0;
         c->selected = c->g == v->selected_g;
+        c->stale = 0;
+        if (g && g->read_obj >= 0 && g->read_obj < m->nobjs && g->read_val && m->objs[g->read_obj].value)
+            c->stale = strcmp(g->read_val, m->objs[g->read_obj].value) != 0;
         c->r = c->home;
         c->alpha = 1;
         if (m->step < gi->born || (g && !g->exists)) {
@@ -465,6 +468,13 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         card_obj_edge(s, run, EDGE_WAIT, g, o, 1, mg->in_cycle && m->deadlock, spread);
     }
     mem_free(fan, sizeof(int) * (size_t)(run->objs.len ? run->objs.len : 1));
+    /* load-add-store in progress: an edge to the variable, alarming when stale */
+    for (int g = 0; g < m->ngs && g < s->ncard_of; g++) {
+        const ModelG *mg = &m->gs[g];
+        if (s->card_of[g] < 0 || !mg->exists || mg->read_obj < 0 || mg->read_obj >= run->objs.len) continue;
+        if (s->cards.items[s->card_of[g]].alpha <= 0) continue;
+        card_obj_edge(s, run, EDGE_LOADED, g, mg->read_obj, 1, s->cards.items[s->card_of[g]].stale, 0);
+    }
     for (int o = 0; o < m->nobjs && o < run->objs.len; o++) {
         const ModelObj *mo = &m->objs[o];
         if (mo->owner >= 0) {

@@ -32,6 +32,7 @@ typedef struct SceneCard {
     ThemeState state;
     float alpha;      /* 1 live, fading to 0.3 once done */
     int selected, in_cycle;
+    int stale; /* holds a loaded value memory no longer has: its store will lose an update */
 } SceneCard;
 
 /* ScenePipe: one channel with its buffer slots. */
@@ -58,7 +59,8 @@ typedef enum SceneEdgeKind {
     EDGE_WAIT,   /* blocked goroutine -> what it waits for */
     EDGE_OWNER,  /* lock -> goroutine holding it */
     EDGE_READER, /* rwmutex -> a goroutine holding a read lock */
-    EDGE_SPAWN   /* parent -> child, shown while the child is being born */
+    EDGE_SPAWN,  /* parent -> child, shown while the child is being born */
+    EDGE_LOADED  /* goroutine -> shared variable it loaded and will store to */
 } SceneEdgeKind;
 
 /* SceneEdge: a cubic Bezier p0..p3 (x,y pairs) with an arrow at p3. */
