@@ -280,6 +280,62 @@ static void test_many_goroutines(void **state) {
     model_run_free(&r);
 }
 
+static void test_lost_update_and_panic(void **state) {
+    (void)state;
+    /* main + two incrementers and c.count; g2 loaded 5 and memory still has
+     * 5, g3 loaded 4: g3's store will lose g2's... update */
+    ModelRun r;
+    memset(&r, 0, sizeof r);
+    r.nsteps = 10;
+    for (int i = 0; i < 3; i++) {
+        ModelGInfo g;
+        memset(&g, 0, sizeof g);
+        g.id = i + 1;
+        g.func = i ? "main.func1" : "main";
+        g.parent = i ? 0 : -1;
+        g.died = 2147483647;
+        VEC_PUSH(r.gs, g);
+    }
+    ModelObjInfo o;
+    memset(&o, 0, sizeof o);
+    o.kind = MODEL_VAR;
+    o.name = "c.count";
+    VEC_PUSH(r.objs, o);
+    model_run_lanes(&r, 3);
+    Model m;
+    model_alloc(&m, &r);
+    m.step = 5;
+    for (int i = 0; i < 3; i++) m.gs[i].exists = 1, m.gs[i].state = THEME_RUNNABLE;
+    m.objs[0].exists = 1;
+    m.objs[0].value = "5";
+    m.gs[1].read_obj = 0, m.gs[1].read_val = "5";
+    m.gs[2].read_obj = 0, m.gs[2].read_val = "4";
+    Scene s;
+    memset(&s, 0, sizeof s);
+    SceneView v = view(1440, 900);
+    scene_build(&s, &r, &m, &v);
+    assert_false(scene_card_for(&s, 1)->stale);
+    assert_true(scene_card_for(&s, 2)->stale);
+    int loaded = 0, alarms = 0;
+    for (int i = 0; i < s.edges.len; i++)
+        if (s.edges.items[i].kind == EDGE_LOADED) {
+            loaded++;
+            alarms += s.edges.items[i].alarm;
+            assert_int_equal(s.edges.items[i].obj, 0);
+        }
+    assert_int_equal(loaded, 2);
+    assert_int_equal(alarms, 1);
+    assert_null(s.banner);
+    /* a panic shows its text over the stage */
+    m.panic = "panic: runtime error: index out of range [5] with length 3";
+    scene_build(&s, &r, &m, &v);
+    assert_string_equal(s.banner, m.panic);
+    assert_true(s.banner_alarm);
+    scene_free(&s);
+    model_free(&m);
+    model_run_free(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_cards_and_states, setup, teardown),
@@ -290,6 +346,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_timeline_and_hits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_and_output, setup, teardown),
         cmocka_unit_test(test_many_goroutines),
+        cmocka_unit_test(test_lost_update_and_panic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
