@@ -112,6 +112,8 @@ typedef struct ModelG {
     int wait_obj;     /* object index it is blocked on, -1 */
     int64_t wake_ns;  /* sleeping: virtual time it wakes */
     int in_cycle;     /* part of the deadlock's wait-for cycle */
+    int nselect;      /* blocked in select: the channels of its cases */
+    int *select_objs;
     int read_obj;     /* a shared variable it has loaded and not yet stored (load-add-store in progress), -1 */
     const char *read_val; /* the value it loaded, or NULL */
 } ModelG;

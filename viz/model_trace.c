@@ -293,6 +293,19 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
         mg->wait_obj = os && os->status == TRACE_G_BLOCKED ? oidx(mt, os->wait_obj) : -1;
         mg->wake_ns = os ? os->count : 0;
         mg->in_cycle = st->deadlock && os && os->status == TRACE_G_BLOCKED;
+        mg->nselect = 0;
+        mg->select_objs = NULL;
+        if (os && os->status == TRACE_G_BLOCKED && mg->wait_obj < 0) {
+            uint32_t n = trace_state_select_cases(st, id, mt->scratch, mt->nscratch);
+            if (n > mt->nscratch) n = mt->nscratch;
+            if (n) {
+                mg->select_objs = arena_alloc(&m->arena, sizeof(int) * n);
+                for (uint32_t k = 0; k < n; k++) {
+                    int o = oidx(mt, mt->scratch[k]);
+                    if (o >= 0) mg->select_objs[mg->nselect++] = o;
+                }
+            }
+        }
         /* a load not yet followed by a store: the value this goroutine will
          * write back, whatever others write meanwhile (a lost update) */
         mg->read_obj = -1;

@@ -330,7 +330,7 @@ static void draw_box(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *r
         if (n && ty + 2 * (float)text_line_height(f->ui_small) <= r.y + r.h) {
             text_draw_clipped(f->ui_small, tx, ty + (float)text_line_height(f->ui_small), who, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
         }
-        text_draw_clipped(f->ui_bold, tx, ty - 1 * k, buf, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
+        text_draw_clipped(lost ? f->ui_bold : f->ui_small, tx, ty - (lost ? 1 * k : 0), buf, maxw, lost ? tc(th->alarm) : tc(th->text_dim));
     }
 }
 

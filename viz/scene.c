@@ -392,13 +392,19 @@ static void build_tokens(Scene *s, const ModelRun *run, const Model *m, const Sc
         }
         n = 2;
     } else {
-        /* direct hand-off through the pipe */
-        if (sender >= 0) card_anchor_to(s, run, sender, o, &pts[0], &pts[1]);
-        else pts[0] = mx, pts[1] = my;
-        pts[2] = mx, pts[3] = my;
-        if (receiver >= 0) card_anchor_to(s, run, receiver, o, &pts[4], &pts[5]);
-        else pts[4] = mx, pts[5] = my;
-        n = 3;
+        /* direct hand-off: the trace records it as the sender's send then
+         * the receiver's receive, so the send carries the value into the
+         * pipe and the receive carries it out */
+        if (ev->kind == MARK_SEND) {
+            if (sender >= 0) card_anchor_to(s, run, sender, o, &pts[0], &pts[1]);
+            else pts[0] = mx, pts[1] = my;
+            pts[2] = mx, pts[3] = my;
+        } else {
+            pts[0] = mx, pts[1] = my;
+            if (receiver >= 0) card_anchor_to(s, run, receiver, o, &pts[2], &pts[3]);
+            else pts[2] = mx, pts[3] = my;
+        }
+        n = 2;
     }
     float x, y;
     along(pts, n, t, &x, &y);
@@ -462,6 +468,9 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         if (g < run->gs.len && run->gs.items[g].born > m->step) continue;
         if (mg->state != THEME_BLOCKED && mg->state != THEME_FAILED) continue;
         int o = mg->wait_obj;
+        for (int k = 0; o < 0 && k < mg->nselect; k++) /* a select waits on each of its cases */
+            if (mg->select_objs[k] >= 0 && mg->select_objs[k] < run->objs.len)
+                card_obj_edge(s, run, EDGE_WAIT, g, mg->select_objs[k], 1, mg->in_cycle && m->deadlock, 0);
         if (o < 0 || o >= run->objs.len) continue;
         float spread = (float)((fan[o] % 5) - 2) * 4 * v->scale;
         fan[o]++;
