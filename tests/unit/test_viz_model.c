@@ -230,10 +230,32 @@ static void test_next_for(void **state) {
     mtrace_close(&mt);
 }
 
+static void test_empty_trace(void **state) {
+    (void)state;
+    /* a run with no events (or no goroutines) draws an empty stage, no crash */
+    Trace *t = trace_new(NULL);
+    trace_finish(t);
+    ModelTrace mt;
+    mtrace_open(&mt, t, "package main\n", "empty.go", 1, "random");
+    Model m;
+    model_alloc(&m, &mt.run);
+    mtrace_at(&mt, 0, &m);
+    assert_int_equal(m.ngs, 0);
+    Scene s;
+    memset(&s, 0, sizeof s);
+    SceneView v = view();
+    scene_build(&s, &mt.run, &m, &v);
+    assert_int_equal(s.cards.len, 0);
+    assert_int_equal(s.tl_to, 1);
+    scene_free(&s);
+    model_free(&m);
+    mtrace_close(&mt);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_run_shape),  cmocka_unit_test(test_buffers_and_owners), cmocka_unit_test(test_deadlock),
-        cmocka_unit_test(test_race_reads), cmocka_unit_test(test_when_specs),         cmocka_unit_test(test_next_for),
+        cmocka_unit_test(test_race_reads), cmocka_unit_test(test_when_specs),         cmocka_unit_test(test_next_for), cmocka_unit_test(test_empty_trace),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

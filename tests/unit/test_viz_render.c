@@ -174,6 +174,29 @@ static void test_glyph_cache(void **state) {
     assert_int_equal(text_glyphs_rendered(p->f.mono), after_one);
 }
 
+static void test_empty_run(void **state) {
+    /* nothing to show: panes and chrome still draw, nothing crashes */
+    Px *p = *state;
+    ModelRun r;
+    memset(&r, 0, sizeof r);
+    r.title = "empty.go";
+    Model m;
+    model_alloc(&m, &r);
+    Scene s;
+    memset(&s, 0, sizeof s);
+    scene_build(&s, &r, &m, &p->v);
+    RenderExtras x;
+    memset(&x, 0, sizeof x);
+    x.help = 1;
+    TimelineCache tcache;
+    memset(&tcache, 0, sizeof tcache);
+    render_frame(p->d, &p->f, theme_get("dark"), &r, &m, &s, &p->v, &x, &tcache);
+    timeline_cache_free(&tcache);
+    scene_free(&s);
+    model_free(&m);
+    model_run_free(&r);
+}
+
 static void test_go_tokenizer(void **state) {
     (void)state;
     const char *line = "\tgo worker(i, \"a // b\") // start 3 workers";
@@ -218,6 +241,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_light_theme_and_alarm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_token_in_flight, setup, teardown),
         cmocka_unit_test_setup_teardown(test_glyph_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_run, setup, teardown),
         cmocka_unit_test(test_go_tokenizer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
