@@ -274,6 +274,7 @@ static void mouse_down(App *a, float x, float y, int shift) {
     case HIT_CARD:
         a->view.sview.selected_g = a->view.sview.selected_g == h.index ? -1 : h.index;
         a->view.sview.selected_obj = -1;
+        a->view.sview.src_top = 0; /* the code pane follows the selection again */
         break;
     case HIT_OBJ:
         a->view.sview.selected_obj = a->view.sview.selected_obj == h.index ? -1 : h.index;
