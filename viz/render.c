@@ -407,23 +407,32 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     DrawRect line = {0, s->header.y + s->header.h - 1, s->header.w, 1};
     draw_rect(d, line, tc(th->panel_edge));
     float h = s->header.h - 12 * k, y = 6 * k;
-    float cx = text_draw(f->big, 12 * k, (s->header.h - (float)text_line_height(f->big)) * 0.5f, "goro-viz", -1, tc(th->text_strong));
     char buf[256], t[64];
-    cx = text_draw_clipped(f->ui, cx + 12 * k, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, run->title ? run->title : "", 300 * k, tc(th->text));
-    /* the seed is always on screen */
-    snprintf(buf, sizeof buf, "seed %llu", (unsigned long long)run->seed);
-    cx = pill(d, f->ui_bold, cx + 14 * k, y, h, buf, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
-    snprintf(buf, sizeof buf, "strategy %s", run->strategy ? run->strategy : "random");
-    cx = pill(d, f->ui, cx + 8 * k, y, h, buf, tc(th->grid), tc(th->text), k);
-    if (run->outcome) {
-        int bad = strcmp(run->outcome, "exit 0") != 0;
-        cx = pill(d, f->ui, cx + 8 * k, y, h, run->outcome, bad ? tc(th->alarm) : tc(th->grid), bad ? draw_rgba(0xFFFFFF, 255) : tc(th->text), k);
-    }
     fmt_dur(t, sizeof t, m->now_ns);
-    snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   %s %.3g ev/s   ? help", x && x->playing ? "▶" : "❚❚", m->step + 1, run->nsteps, t,
-             "speed", x ? x->speed : 0.0);
+    const char *play = x && x->playing ? "▶" : "❚❚";
+    snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   speed %.3g ev/s   ? help", play, m->step + 1, run->nsteps, t, x ? x->speed : 0.0);
     float w = text_width(f->ui, buf, -1);
-    text_draw(f->ui, s->header.w - w - 14 * k, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, buf, -1, tc(th->text));
+    if (w > s->header.w * 0.45f) { /* narrow window: the short form */
+        snprintf(buf, sizeof buf, "%s %d/%d  +%s", play, m->step + 1, run->nsteps, t);
+        w = text_width(f->ui, buf, -1);
+    }
+    float right = s->header.w - w - 14 * k;
+    text_draw(f->ui, right, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, buf, -1, tc(th->text));
+    float cx = text_draw(f->big, 12 * k, (s->header.h - (float)text_line_height(f->big)) * 0.5f, "goro-viz", -1, tc(th->text_strong));
+    /* the seed is always on screen: first after the name */
+    char sb[64];
+    snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
+    cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    float room = right - 16 * k;
+    const char *title = run->title ? run->title : "";
+    if (cx + 12 * k + text_width(f->ui, title, -1) < room)
+        cx = text_draw(f->ui, cx + 12 * k, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, title, -1, tc(th->text));
+    snprintf(sb, sizeof sb, "strategy %s", run->strategy ? run->strategy : "random");
+    if (cx + 8 * k + text_width(f->ui, sb, -1) + 16 * k < room) cx = pill(d, f->ui, cx + 8 * k, y, h, sb, tc(th->grid), tc(th->text), k);
+    if (run->outcome && cx + 8 * k + text_width(f->ui, run->outcome, -1) + 16 * k < room) {
+        int bad = strcmp(run->outcome, "exit 0") != 0;
+        pill(d, f->ui, cx + 8 * k, y, h, run->outcome, bad ? tc(th->alarm) : tc(th->grid), bad ? draw_rgba(0xFFFFFF, 255) : tc(th->text), k);
+    }
 }
 
 static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView *v) {
