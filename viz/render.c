@@ -99,6 +99,10 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
         DrawRect glow = {r.x - 4 * k, r.y - 4 * k, r.w + 8 * k, r.h + 8 * k};
         draw_rrect(d, glow, rad + 4 * k, draw_alpha(tc(th->alarm), 0.35f * a));
     }
+    if (c->g == m->ev.g && c->state != THEME_DONE) { /* who acts in this event */
+        DrawRect halo = {r.x - 3 * k, r.y - 3 * k, r.w + 6 * k, r.h + 6 * k};
+        draw_rrect(d, halo, rad + 3 * k, draw_alpha(sc, 0.45f));
+    }
     draw_rrect(d, r, rad, draw_alpha(tc(th->card), a));
     /* state band on the left edge, and a border in the state colour */
     DrawRect band = {r.x, r.y, 7 * k, r.h};
