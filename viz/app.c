@@ -509,7 +509,7 @@ int viz_app_run(const VizOptions *o) {
     go_step(&a, 0, 0);
     a.running = 1;
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
-    int rc = 0;
+    int rc = 0, dirty = 1, had_status = 0;
     while (a.running) {
         Uint64 nowc = SDL_GetPerformanceCounter();
         double dt = (double)(nowc - last) / (double)freq;
@@ -523,6 +523,7 @@ int viz_app_run(const VizOptions *o) {
         /* input */
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
+            dirty = 1;
             switch (e.type) {
             case SDL_QUIT: a.running = 0; break;
             case SDL_KEYDOWN:
@@ -562,14 +563,20 @@ int viz_app_run(const VizOptions *o) {
         x.hover = a.hover && !a.drag;
         x.hover_x = a.mx;
         x.hover_y = a.my;
-        if (view_draw(&a.view, a.draw, pw, ph, scale, &x) != 0) {
-            fprintf(stderr, "goro-viz: fonts: %s\n", SDL_GetError());
-            rc = 1;
-            break;
+        /* like rxi/lite: an idle, unchanged frame is not redrawn */
+        int busy = a.playing || a.view.sview.anim < 1 || a.script.n || x.status || had_status;
+        had_status = x.status != NULL;
+        if (dirty || busy) {
+            if (view_draw(&a.view, a.draw, pw, ph, scale, &x) != 0) {
+                fprintf(stderr, "goro-viz: fonts: %s\n", SDL_GetError());
+                rc = 1;
+                break;
+            }
+            if (shot[0]) save_window(&a, shot);
+            SDL_RenderPresent(a.ren);
         }
-        if (shot[0]) save_window(&a, shot);
-        SDL_RenderPresent(a.ren);
-        if (!a.playing && a.view.sview.anim >= 1 && !a.script.n) SDL_WaitEventTimeout(NULL, 50);
+        dirty = 0;
+        if (!busy) SDL_WaitEventTimeout(NULL, 100);
     }
     script_free(&a);
     view_free(&a.view);
