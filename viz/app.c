@@ -144,8 +144,8 @@ static void reload(App *a, uint64_t seed, const char *why) {
     int keep = a->view.step;
     if (view_load(&a->view, a->opt, seed, err, sizeof err) != 0) {
         char msg[600];
-        snprintf(msg, sizeof msg, "reload failed: %s", err);
-        fprintf(stderr, "goro-viz: %s\n", err);
+        snprintf(msg, sizeof msg, "reload failed: %s", err[0] ? err : "see the terminal");
+        if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         set_status(a, msg);
         return;
     }
@@ -472,7 +472,7 @@ int viz_app_run(const VizOptions *o) {
     a.speed = o->speed > 0 ? o->speed : 4;
     char err[512];
     if (view_load(&a.view, o, o->seed ? o->seed : 1, err, sizeof err) != 0) {
-        fprintf(stderr, "goro-viz: %s\n", err);
+        if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         view_free(&a.view);
         return 1;
     }

@@ -12,8 +12,10 @@
 #include "trace.h"
 
 /* VizTraceFn: run [file] with [seed] and [strategy] and return its finished
- * trace (owned by the caller of the callback), or NULL with a one-line reason
- * in [err] of [errlen] bytes (compile errors: Go-style "file:line:col: msg"). */
+ * trace (ownership passes to the viewer), or NULL with a one-line reason in
+ * [err] of [errlen] bytes, which the viewer prints as "goro-viz: <reason>";
+ * leave [err] empty when the callback already printed its diagnostics (Go's
+ * "file:line:col: msg" lines). */
 typedef Trace *(*VizTraceFn)(void *ctx, const char *file, uint64_t seed, const char *strategy, char *err, size_t errlen);
 
 /* VizOptions: what the window or the renderer shows and how. Zero it, then

@@ -34,6 +34,7 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
     SrcFile sf;
     int have_sf = 0;
     char title[256];
+    if (n > 0) err[0] = 0;
     if (o->demo) {
         t = demo_trace(o->demo, seed, &source, &path);
         if (!t) {
