@@ -164,6 +164,51 @@ static void test_no_display(void **state) {
     }
 }
 
+static int calls;
+static Trace *fake_run(void *ctx, const char *file, uint64_t seed, const char *strategy, char *err, size_t errlen) {
+    calls++;
+    if (strstr(file, "bad")) {
+        snprintf(err, errlen, "%s:3:1: undefined: wg", file);
+        return NULL;
+    }
+    assert_string_equal(strategy, "pct");
+    assert_int_equal(seed, 9);
+    assert_ptr_equal(ctx, &calls);
+    Trace *t = trace_new(NULL);
+    trace_synth_deadlock(t, seed);
+    return t;
+}
+
+static void test_file_through_callback(void **state) {
+    (void)state;
+    char go[128], bad[128], png[128];
+    snprintf(go, sizeof go, "%s/prog.go", dir);
+    snprintf(bad, sizeof bad, "%s/bad.go", dir);
+    snprintf(png, sizeof png, "%s/prog.png", dir);
+    FILE *f = fopen(go, "w");
+    fputs(trace_synth_source(TRACE_SYNTH_DEADLOCK, NULL), f);
+    fclose(f);
+    f = fopen(bad, "w");
+    fputs("package main\n", f);
+    fclose(f);
+    VizOptions o = opts(NULL, "end", png);
+    o.file = go;
+    o.seed = 9;
+    o.strategy = "pct";
+    /* without a way to run files: a clear refusal */
+    assert_int_equal(viz_render_png(&o), 1);
+    o.make_trace = fake_run;
+    o.make_trace_ctx = &calls;
+    calls = 0;
+    assert_int_equal(viz_render_png(&o), 0);
+    assert_int_equal(calls, 1);
+    SDL_Surface *s = IMG_Load(png);
+    assert_non_null(s);
+    SDL_FreeSurface(s);
+    o.file = bad;
+    assert_int_equal(viz_render_png(&o), 1);
+}
+
 static void test_options(void **state) {
     (void)state;
     VizOptions o;
@@ -200,6 +245,7 @@ int main(void) {
         cmocka_unit_test(test_frames),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_no_display),
+        cmocka_unit_test(test_file_through_callback),
         cmocka_unit_test(test_options),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
