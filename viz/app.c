@@ -30,6 +30,11 @@ static int need(int i, int argc, char **argv, char *err, size_t n) {
     return 1;
 }
 
+void viz_options_init(VizOptions *o) {
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+}
+
 int viz_options_parse(VizOptions *o, int argc, char **argv, char *err, size_t n) {
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -471,7 +476,7 @@ int viz_app_run(const VizOptions *o) {
     a.view.sview.selected_g = a.view.sview.selected_obj = -1;
     a.speed = o->speed > 0 ? o->speed : 4;
     char err[512];
-    if (view_load(&a.view, o, o->seed ? o->seed : 1, err, sizeof err) != 0) {
+    if (view_load(&a.view, o, o->seed, err, sizeof err) != 0) {
         if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         view_free(&a.view);
         return 1;

@@ -18,12 +18,12 @@
  * "file:line:col: msg" lines). */
 typedef Trace *(*VizTraceFn)(void *ctx, const char *file, uint64_t seed, const char *strategy, char *err, size_t errlen);
 
-/* VizOptions: what the window or the renderer shows and how. Zero it, then
- * set fields (or use viz_options_parse). */
+/* VizOptions: what the window or the renderer shows and how. Start from
+ * viz_options_init, then set fields (or use viz_options_parse). */
 typedef struct VizOptions {
     const char *file;     /* FILE.go; NULL with a demo */
     const char *demo;     /* "race_counter", "worker_pool", "deadlock" (synthetic traces) or NULL */
-    uint64_t seed;        /* run seed (default 1) */
+    uint64_t seed;        /* run seed (viz_options_init: 1; 0 is a seed like any other) */
     const char *strategy; /* "random" (default), "pct", "rr" */
     const char *theme;    /* "dark" (default) or "light" */
     int width, height;    /* window / PNG size in points; 0 = 1440x900 */
@@ -38,6 +38,10 @@ typedef struct VizOptions {
     VizTraceFn make_trace; /* how to run a .go file; NULL = only --demo works */
     void *make_trace_ctx;
 } VizOptions;
+
+/* viz_options_init: [o] with every field at its default (seed 1, the rest
+ * zero/NULL, meaning: random strategy, dark theme, 1440x900, --at end). */
+void viz_options_init(VizOptions *o);
 
 /* viz_options_parse: fill [o] from [argc]/[argv] (the arguments after
  * "goro-viz" or "goro-viz render": FILE.go, --seed N, --strategy S, --theme T,

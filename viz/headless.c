@@ -81,7 +81,7 @@ int viz_render_png(const VizOptions *o) {
     v.theme = th;
     v.sview.selected_g = v.sview.selected_obj = -1;
     char err[512];
-    if (view_load(&v, o, o->seed ? o->seed : 1, err, sizeof err) != 0) {
+    if (view_load(&v, o, o->seed, err, sizeof err) != 0) {
         if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         view_free(&v);
         return 1;

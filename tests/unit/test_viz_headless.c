@@ -34,7 +34,7 @@ static int teardown(void **state) {
 
 static VizOptions opts(const char *demo, const char *at, const char *out) {
     VizOptions o;
-    memset(&o, 0, sizeof o);
+    viz_options_init(&o);
     o.demo = demo;
     o.at = at;
     o.out = out;
@@ -212,7 +212,7 @@ static void test_file_through_callback(void **state) {
 static void test_options(void **state) {
     (void)state;
     VizOptions o;
-    memset(&o, 0, sizeof o);
+    viz_options_init(&o);
     char err[128];
     char *argv[] = {"prog.go", "--seed", "17", "--strategy", "pct", "--theme", "light", "--size", "1280x800", "--at", "50%", "-o", "x.png"};
     assert_int_equal(viz_options_parse(&o, 13, argv, err, sizeof err), 0);
@@ -225,7 +225,7 @@ static void test_options(void **state) {
     assert_string_equal(o.at, "50%");
     assert_string_equal(o.out, "x.png");
     char *bad1[] = {"--seed", "x"};
-    memset(&o, 0, sizeof o);
+    viz_options_init(&o);
     assert_int_equal(viz_options_parse(&o, 2, bad1, err, sizeof err), 64);
     char *bad2[] = {"--size", "10x10"};
     assert_int_equal(viz_options_parse(&o, 2, bad2, err, sizeof err), 64);

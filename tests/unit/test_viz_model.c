@@ -175,7 +175,7 @@ static void test_when_specs(void **state) {
     View v;
     memset(&v, 0, sizeof v);
     VizOptions o;
-    memset(&o, 0, sizeof o);
+    viz_options_init(&o);
     o.demo = "worker_pool";
     char err[256];
     assert_int_equal(view_load(&v, &o, 3, err, sizeof err), 0);

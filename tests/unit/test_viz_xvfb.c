@@ -123,7 +123,7 @@ static void test_window_matches_render(void **state) {
      * (a GL renderer rasterises shape rims slightly differently) */
     setenv("SDL_RENDER_DRIVER", "software", 1);
     VizOptions o;
-    memset(&o, 0, sizeof o);
+    viz_options_init(&o);
     o.demo = "worker_pool";
     o.seed = 3;
     o.script = script;
