@@ -9,15 +9,18 @@
 
 /* ---- diagnostics ---- */
 
+/* comp_error: one "not supported" report, in the project's form for
+ * constructs outside the subset (diag_msgs.h UNSUPPORTED):
+ * "goro-viz: <what> is not supported (FILE:LINE:COL)". */
 void comp_error(CompCtx *cc, Pos pos, const char *fmt, ...) {
     cc->nerrors++;
     if (!cc->err || cc->nerrors > 10) return;
-    fprintf(cc->err, "%s:%d:%d: ", cc->src->path, pos.line, pos.col);
+    fputs("goro-viz: ", cc->err);
     va_list ap;
     va_start(ap, fmt);
     vfprintf(cc->err, fmt, ap);
     va_end(ap);
-    fputc('\n', cc->err);
+    fprintf(cc->err, " (%s:%d:%d)\n", cc->src->path, pos.line, pos.col);
 }
 
 /* ---- runtime types ---- */

@@ -387,7 +387,7 @@ static void address_of(FuncState *fs, Node *x, int dst) {
         return;
     }
     case AST_STAR: comp_expr_to(fs, x->u.unary.x, dst); return;
-    default: comp_error(fs->cc, x->pos, "cannot take this address (not supported)"); return;
+    default: comp_error(fs->cc, x->pos, "taking this address is not supported"); return;
     }
 }
 
@@ -410,7 +410,7 @@ static void unary(FuncState *fs, Node *n, int dst) {
         narrow(fs, n->type, dst);
         return;
     case TK_ARROW: EMIT(fs, RECV, dst, comp_expr(fs, x), 0); return;
-    default: comp_error(fs->cc, n->pos, "unary operator not supported"); return;
+    default: comp_error(fs->cc, n->pos, "this unary operator is not supported"); return;
     }
 }
 
@@ -632,7 +632,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
             Obj *o = n->obj;
             if (o->kind == OBJ_FUNC) {
                 FuncEnt *fe = comp_func_of(fs->cc, o);
-                if (!fe) comp_error(fs->cc, n->pos, "%s is not supported yet", o->qname ? o->qname : o->name);
+                if (!fe) comp_error(fs->cc, n->pos, "%s is not supported", o->qname ? o->qname : o->name);
                 else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
             } else if (o->kind == OBJ_VAR && o->pkg && strcmp(o->pkg->path, "os") == 0 &&
                        (strcmp(o->name, "Stdout") == 0 || strcmp(o->name, "Stderr") == 0 ||
@@ -643,11 +643,21 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
                 vm_pin(fs->cc->vm, &f->h);
                 f->v[0].i = o->name[3] == 'o' ? 1 : o->name[3] == 'e' ? 2 : 0;
                 EMITX(fs, LOADK, dst, comp_const(fs, (Value){{0}, &f->h}));
+            } else if (o->kind == OBJ_VAR && o->pkg && strcmp(o->pkg->path, "os") == 0 &&
+                       strcmp(o->name, "Args") == 0) {
+                /* No ambient authority: the program's only argument is its name. */
+                Vm *vm = fs->cc->vm;
+                AggObj *arr = vm_new_agg(vm, NULL, 1);
+                vm_pin(vm, &arr->h);
+                arr->v[0] = vm_str(vm, "main", 4);
+                Value sl = vm_new_slice(vm, arr, 0, 1, 1);
+                vm_pin(vm, sl.r);
+                EMITX(fs, LOADK, dst, comp_const(fs, sl));
             } else {
                 Value pv;
                 if (o->kind == OBJ_VAR && o->pkg && sched_pkg_var(fs->cc->vm, o->pkg->path, o->name, &pv) == 0)
                     EMITX(fs, LOADK, dst, comp_const(fs, pv));
-                else comp_error(fs->cc, n->pos, "package member %s is not supported yet", o->name);
+                else comp_error(fs->cc, n->pos, "package member %s is not supported", o->name);
             }
             break;
         }
@@ -660,7 +670,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
         }
         case SEL_METHOD_EXPR: {
             FuncEnt *fe = comp_func_of(fs->cc, n->obj);
-            if (!fe) comp_error(fs->cc, n->pos, "method expression not supported");
+            if (!fe) comp_error(fs->cc, n->pos, "this method expression is not supported");
             else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
             break;
         }
@@ -696,7 +706,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
             EMITX(fs, CLOSURE, dst, fs->cc->vm->protos.len - 1);
             break;
         }
-        default: comp_error(fs->cc, n->pos, "this selector is not supported yet"); break;
+        default: comp_error(fs->cc, n->pos, "this selector is not supported"); break;
         }
         break;
     }
@@ -803,7 +813,7 @@ LVal comp_lval(FuncState *fs, Node *lhs) {
         lv.a = comp_expr(fs, lhs->u.unary.x);
         return lv;
     default:
-        comp_error(fs->cc, lhs->pos, "cannot assign to this expression (not supported)");
+        comp_error(fs->cc, lhs->pos, "assigning to this expression is not supported");
         lv.kind = LV_BLANK;
         return lv;
     }
@@ -1014,7 +1024,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
         return r;
     }
     default:
-        comp_error(fs->cc, n->pos, "built-in %s is not supported yet by the VM", fun->u.ident.name);
+        comp_error(fs->cc, n->pos, "built-in %s is not supported", fun->u.ident.name);
         (void)nres;
         return r;
     }
@@ -1035,7 +1045,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         FuncEnt *fe = comp_func_of(fs->cc, fo);
         base = comp_reg(fs);
         if (!fe) {
-            comp_error(fs->cc, n->pos, "%s is not supported yet", fo->qname ? fo->qname : fo->name);
+            comp_error(fs->cc, n->pos, "%s is not supported", fo->qname ? fo->qname : fo->name);
             return base;
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
@@ -1047,7 +1057,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         FuncEnt *fe = comp_func_of(fs->cc, m);
         base = comp_regs(fs, 2);
         if (!fe) {
-            comp_error(fs->cc, n->pos, "%s is not supported yet", m->qname ? m->qname : m->name);
+            comp_error(fs->cc, n->pos, "%s is not supported", m->qname ? m->qname : m->name);
             return base;
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
@@ -1092,6 +1102,6 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         EMIT(fs, RECV2, base, comp_expr(fs, u->u.unary.x), 0);
     } else if (u->kind == AST_TYPE_ASSERT) {
         EMIT(fs, ASSERT2, base, comp_expr(fs, u->u.type_assert.x), comp_rtype(fs->cc, u->type)->id);
-    } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported yet");
+    } else comp_error(fs->cc, n->pos, "this multi-value expression is not supported");
     return base;
 }

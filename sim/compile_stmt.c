@@ -728,7 +728,7 @@ static void defer_stmt(FuncState *fs, Node *n) {
         return;
     }
     if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
-        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported yet");
+        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported");
         return;
     }
     /* comp_call with nres -1 emits DEFER instead of CALL. */

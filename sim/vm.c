@@ -105,7 +105,12 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
         GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS && nres <= VM_MAX_NATIVE_RES);
         memcpy(argv, args, sizeof(Value) * (size_t)nargs);
+        /* The stack copies sit above every frame, where the GC does not
+         * look: root the arguments (a fresh receiver copy, say) instead. */
+        vm_push_root(vm, &cl->h);
+        for (int i = 0; i < nargs; i++) vm_push_root(vm, argv[i].r);
         int st = cl->p->native(vm, g, argv, nargs, resv);
+        vm_pop_roots(vm, nargs + 1);
         for (int i = 0; i < nres; i++) res[i] = resv[i];
         return st;
     } else {
@@ -569,6 +574,7 @@ next:
             R = g->stack + f->base;
             if (st == VM_RAISE) goto unwind;
             if (st == VM_BLOCKED) return VM_BLOCKED;
+            if (st == VM_EXIT) return VM_EXIT;
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
             DISPATCH();
         }
@@ -1206,7 +1212,14 @@ next:
         int a = A;
         if (UNLIKELY(!b)) NILDEREF();
         const RMethod *m = vm_find_method(b->t, C);
-        GORO_ASSERT(m);
+        if (UNLIKELY(!m)) {
+            /* Only a library method without a native gets here. */
+            SAVE_PC();
+            char msg[256];
+            snprintf(msg, sizeof msg, "goro-viz: method %s of %s is not supported yet", vm->names.items[C], b->t->str);
+            vm_panic_plain(vm, g, msg);
+            goto unwind;
+        }
         Value recv = b->v;
         const RType *rt = b->t;
         if (m->deref) {

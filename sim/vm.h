@@ -17,6 +17,7 @@
  *                        off, len, cap), NULL for nil
  *   map                  r = MapObj, NULL for nil
  *   func                 r = ClosureObj, NULL for nil
+ *   chan                 r = ChanObj, NULL for nil
  *   interface            r = BoxObj (dynamic type + value), NULL for nil
  * Variables a closure captures or whose address is taken live in a cell (an
  * AggObj of one slot); their register holds the cell, so &x is the cell.
@@ -26,6 +27,25 @@
  * between any two instructions (preemption, budget, blocking) and resume
  * later. Deferred calls and panics are frames too: recovery jumps the
  * recovering function to its epilogue.
+ *
+ * For the scheduler (what it drives and how):
+ * - vm_goroutine_new(vm, fn, args) makes a goroutine (linked into
+ *   vm->all_g, which is what the GC scans); vm_run(vm, g, budget) runs it
+ *   until one of: VM_DONE, VM_PANICKED (print with vm_print_panic, exit 2),
+ *   VM_EXIT (os.Exit), VM_BUDGET (spent [budget] backward branches and
+ *   calls: a fair place to switch), VM_PREEMPTED (the next instruction loads
+ *   or stores shared memory and vm->preempt reached 0: set it to the next
+ *   distance drawn from the PRNG, pick who runs, resume), VM_BLOCKED (a
+ *   channel operation or select cannot proceed: g->wait is Go's wait reason,
+ *   g->wait_on the channel; pc stays on the instruction, so resuming simply
+ *   retries it; a scheduler that completes the operation on the goroutine's
+ *   behalf, e.g. an unbuffered hand-off, writes the result registers and
+ *   advances the top frame's pc past the instruction and its EXTRA word).
+ * - Natives may return VM_BLOCKED the same way (sync.Mutex.Lock...): the
+ *   call is then complete when the goroutine resumes, the waker writes the
+ *   results into the caller's result registers.
+ * - The hot path costs one decrement and branch per shared access (SHARED
+ *   in vm.c) and one per backward branch or call (the budget).
  *
  * Invariants:
  * - Every Value.r reachable from roots is NULL or an object on vm->objects.
@@ -214,7 +234,8 @@ typedef enum VmStatus {
     VM_BUDGET,      /* the step budget ran out (backward jumps and calls) */
     VM_BLOCKED,     /* a native parked the goroutine (channel, lock...) */
     VM_PANICKED,    /* a panic was not recovered: the goroutine is dead */
-    VM_RAISE        /* native: a panic was raised with vm_panic_* */
+    VM_RAISE,       /* native: a panic was raised with vm_panic_* */
+    VM_EXIT         /* os.Exit / log.Fatal: the whole run ends, vm->exit_code */
 } VmStatus;
 
 /* VmNative: a Go function implemented in C. Reads [nargs] (at most
@@ -343,6 +364,10 @@ struct Vm {
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
     uint64_t steps;      /* instructions executed (approximate: budget units) */
+    int exit_code;       /* VM_EXIT: the status os.Exit asked for */
+    int64_t now_ns;      /* the virtual clock: ns since 2009-11-10 23:00:00 UTC */
+    int log_flags;       /* the log package's flags (log.SetFlags) */
+    Value log_prefix;    /* log.SetPrefix (a root: see vm_gc) */
     const RType *t_error_rt; /* the runtime error type (Error() method native) */
     const RType *t_string, *t_int;
     const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
@@ -425,8 +450,8 @@ Value *vm_map_get(MapObj *m, Value k);
 int vm_map_set(Vm *vm, MapObj *m, Value k, Value v, const RType **bad);
 /* vm_map_delete: delete(m, k). */
 void vm_map_delete(MapObj *m, Value k);
-/* vm_map_keys: a new cell-typed AggObj (t NULL) of m's live keys in an order
- * rotated by a PRNG draw: the iteration order of one range loop. */
+/* vm_map_keys: a new AggObj (t NULL) holding [first_slot] empty slots then
+ * m's live keys shuffled by the run's PRNG: the order of one range loop. */
 AggObj *vm_map_keys(Vm *vm, MapObj *m, int64_t first_slot);
 
 /* ---- channels (vm_chan.c) ---- */

@@ -62,7 +62,10 @@ int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *
         Goroutine *g = vm_goroutine_new(&vm, entry, NULL, 0);
         int st = vm_run(&vm, g, INT64_MAX);
         fflush(out);
-        if (st == VM_PANICKED) {
+        if (st == VM_EXIT) {
+            status = vm.exit_code;
+            if (status) fprintf(err, "exit status %d\n", status); /* as `go run` adds */
+        } else if (st == VM_PANICKED) {
             vm_print_panic(&vm, g, err);
             fprintf(err, "exit status 2\n");
             status = 2;

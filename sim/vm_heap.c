@@ -30,6 +30,7 @@ void vm_init(Vm *vm, FILE *out, uint64_t seed) {
     /* math/rand gets its own stream, so rand.Seed cannot steer scheduling. */
     prng_seed(&vm->rand, seed ^ 0x6d6174682f72616eULL);
     vm->filename = "main.go";
+    vm->log_flags = 3; /* log.LstdFlags: date and time */
     vm->t_int = vm_type_new(vm, RK_INT, "int");
     vm->t_string = vm_type_new(vm, RK_STRING, "string");
 }
@@ -260,6 +261,7 @@ void vm_gc(Vm *vm) {
     vm->ngc++;
     for (Goroutine *g = vm->all_g; g; g = g->next_all) mark_goroutine(vm, g);
     mark_values(vm, vm->globals, vm->nglobals);
+    mark(vm, vm->log_prefix.r);
     for (int i = 0; i < vm->pinned.len; i++) mark(vm, vm->pinned.items[i]);
     for (int i = 0; i < vm->tmp_roots.len; i++) mark(vm, vm->tmp_roots.items[i]);
     if (vm->mark_hook) vm->mark_hook(vm);

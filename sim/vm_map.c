@@ -5,8 +5,8 @@
  *   count is the number of live ones.
  * - index has icap (a power of two) slots, at most half of them non-empty;
  *   each live entry is reachable from its hash's probe sequence.
- * - No order ever depends on addresses: iteration walks entries, starting at
- *   a position drawn from the run's PRNG (vm_map_keys).
+ * - No order ever depends on addresses: a range loop visits a snapshot of
+ *   the keys shuffled by the run's PRNG (vm_map_keys).
  */
 #include <string.h>
 
@@ -104,11 +104,16 @@ AggObj *vm_map_keys(Vm *vm, MapObj *m, int64_t first_slot) {
     AggObj *a = vm_new_agg(vm, NULL, first_slot + n);
     if (m) vm_pop_roots(vm, 1);
     if (n == 0) return a;
-    int64_t start = (int64_t)prng_below(&vm->prng, (uint64_t)n), j = 0;
-    for (int64_t i = 0; i < m->ne; i++) {
-        if (!m->e[i].live) continue;
-        a->v[first_slot + (j - start + n) % n] = m->e[i].k;
-        j++;
+    int64_t j = 0;
+    for (int64_t i = 0; i < m->ne; i++)
+        if (m->e[i].live) a->v[first_slot + j++] = m->e[i].k;
+    /* A Fisher-Yates shuffle from the run's PRNG: every order is possible,
+     * as programs must expect from Go, and the seed replays it. */
+    for (int64_t i = n - 1; i > 0; i--) {
+        int64_t k = (int64_t)prng_below(&vm->prng, (uint64_t)(i + 1));
+        Value t = a->v[first_slot + i];
+        a->v[first_slot + i] = a->v[first_slot + k];
+        a->v[first_slot + k] = t;
     }
     return a;
 }

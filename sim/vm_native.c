@@ -568,6 +568,97 @@ static int builtin_print(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* ---- os.Exit and the log package ---- */
+
+#define NILV ((Value){{0}, NULL})
+
+static int os_getenv(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = NILV; /* programs have no environment */
+    return VM_OK;
+}
+static int os_lookup_env(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = NILV;
+    res[1] = NILV;
+    return VM_OK;
+}
+
+static int os_exit(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    fflush(vm->out);
+    vm->exit_code = (int)a[0].i;
+    return VM_EXIT;
+}
+
+/* log_line: the standard logger's line for [msg]: prefix, then the virtual
+ * clock's date/time per the flags (Ldate 1, Ltime 2, Lmicroseconds 4,
+ * Lmsgprefix 64), newline added when missing; written to stderr. */
+static void log_line(Vm *vm, GofmtBuf *msg) {
+    GofmtBuf b = {0};
+    int fl = vm->log_flags;
+    if (!(fl & 64)) gofmt_put(&b, vm_str_data(vm->log_prefix), (size_t)vm_str_len(vm->log_prefix));
+    /* 2009-11-10 23:00:00 UTC is Unix 1257894000. */
+    int64_t ns = vm->now_ns, sec = 1257894000 + ns / 1000000000;
+    GofmtCivil c = gofmt_civil(sec, (int32_t)(ns % 1000000000));
+    char t[64];
+    if (fl & 1) {
+        snprintf(t, sizeof t, "%04lld/%02d/%02d ", (long long)c.year, (int)c.month, (int)c.day);
+        gofmt_puts(&b, t);
+    }
+    if (fl & 6) {
+        snprintf(t, sizeof t, "%02d:%02d:%02d", (int)c.hour, (int)c.min, (int)c.sec);
+        gofmt_puts(&b, t);
+        if (fl & 4) {
+            snprintf(t, sizeof t, ".%06d", (int)(c.nsec / 1000));
+            gofmt_puts(&b, t);
+        }
+        gofmt_putc(&b, ' ');
+    }
+    if (fl & 64) gofmt_put(&b, vm_str_data(vm->log_prefix), (size_t)vm_str_len(vm->log_prefix));
+    gofmt_put(&b, msg->data, msg->len);
+    if (!msg->len || msg->data[msg->len - 1] != '\n') gofmt_putc(&b, '\n');
+    fflush(vm->out);
+    fwrite(b.data, 1, b.len, vm->err);
+    gofmt_buf_free(&b);
+}
+
+enum { LOG_PRINT, LOG_FATAL, LOG_PANIC };
+
+static int log_any(Vm *vm, Goroutine *g, int how, int kind, Value fmtstr, Value args) {
+    GofmtBuf b = {0};
+    format(vm, g, how, fmtstr, args, 0, &b);
+    log_line(vm, &b);
+    if (kind == LOG_FATAL) {
+        gofmt_buf_free(&b);
+        vm->exit_code = 1;
+        return VM_EXIT;
+    }
+    if (kind == LOG_PANIC) {
+        Value s = vm_str(vm, b.data, (int64_t)b.len);
+        gofmt_buf_free(&b);
+        vm_push_root(vm, s.r);
+        Value bx = vm_box(vm, vm->t_string, s);
+        vm_pop_roots(vm, 1);
+        return vm_panic_value(vm, g, bx);
+    }
+    gofmt_buf_free(&b);
+    return VM_OK;
+}
+static int log_print(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINT, LOG_PRINT, NILV, a[0]); }
+static int log_println(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINTLN, LOG_PRINT, NILV, a[0]); }
+static int log_printf(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINTF, LOG_PRINT, a[0], a[1]); }
+static int log_fatal(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINT, LOG_FATAL, NILV, a[0]); }
+static int log_fatalln(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINTLN, LOG_FATAL, NILV, a[0]); }
+static int log_fatalf(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINTF, LOG_FATAL, a[0], a[1]); }
+static int log_panic(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINT, LOG_PANIC, NILV, a[0]); }
+static int log_panicf(Vm *vm, Goroutine *g, Value *a, int n, Value *r) { return log_any(vm, g, F_PRINTF, LOG_PANIC, a[0], a[1]); }
+static int log_set_flags(Vm *vm, Goroutine *g, Value *a, int n, Value *r) {
+    vm->log_flags = (int)a[0].i;
+    return VM_OK;
+}
+static int log_set_prefix(Vm *vm, Goroutine *g, Value *a, int n, Value *r) {
+    vm->log_prefix = a[0];
+    return VM_OK;
+}
+
 static int errors_new(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = new_error(vm, a[0], (Value){{0}, NULL}, 0);
     return VM_OK;
@@ -579,7 +670,11 @@ static const VmNativeDef natives[] = {
     {"builtin.print", builtin_print},  {"errors.New", errors_new},       {"fmt.Errorf", fmt_errorf},     {"fmt.Fprint", fmt_fprint},
     {"fmt.Fprintf", fmt_fprintf},     {"fmt.Fprintln", fmt_fprintln}, {"fmt.Print", fmt_print},
     {"fmt.Printf", fmt_printf},       {"fmt.Println", fmt_println},   {"fmt.Sprint", fmt_sprint},
-    {"fmt.Sprintf", fmt_sprintf},     {"fmt.Sprintln", fmt_sprintln},
+    {"fmt.Sprintf", fmt_sprintf},     {"fmt.Sprintln", fmt_sprintln}, {"log.Fatal", log_fatal},
+    {"log.Fatalf", log_fatalf},       {"log.Fatalln", log_fatalln},   {"log.Panic", log_panic},
+    {"log.Panicf", log_panicf},       {"log.Print", log_print},       {"log.Printf", log_printf},
+    {"log.Println", log_println},     {"log.SetFlags", log_set_flags}, {"log.SetPrefix", log_set_prefix},
+    {"os.Exit", os_exit},             {"os.Getenv", os_getenv},       {"os.LookupEnv", os_lookup_env},
 };
 
 const VmNativeDef *vm_native_lookup(const char *qname) {
