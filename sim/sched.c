@@ -454,6 +454,10 @@ static void run_loop(Sched *s) {
             prev = g;
             break;
         case VM_BLOCKED:
+            if (sg->goexit && !sg->is_main) {
+                goroutine_exit(s, g);
+                break;
+            }
             if (sg->status == SG_RUNNING) {
                 /* blocked inside a nested call: cannot happen with parks */
                 sg->status = SG_WAITING;

@@ -112,6 +112,7 @@ typedef struct SchedG {
     SelCase *sel;  /* sel_n cases (mem_alloc'd while parked) */
     int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
+    int goexit;      /* runtime.Goexit ran its defers: it ends (main: waits forever) */
     int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
     int64_t wake_at; /* sleep */
 } SchedG;

@@ -449,6 +449,32 @@ static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_BLOCKED;
 }
 
+/* rt_goexit: run every pending deferred call of [g], newest first, frame by
+ * frame (nested: they cannot block), then end the goroutine; main instead
+ * waits forever, and the run ends as Go's "no goroutines" deadlock once
+ * every other goroutine is done. */
+static int rt_goexit(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    for (int i = g->nframes - 1; i >= 0; i--) {
+        while (g->frames[i].defers) {
+            DeferRec *d = g->frames[i].defers;
+            g->frames[i].defers = d->next;
+            Value fn = d->fn, args[VM_MAX_NATIVE_ARGS];
+            int na = d->nargs < VM_MAX_NATIVE_ARGS ? d->nargs : VM_MAX_NATIVE_ARGS;
+            memcpy(args, d->args, sizeof(Value) * (size_t)na);
+            mem_free(d, sizeof *d + sizeof(Value) * (size_t)d->nargs);
+            vm_push_root(vm, fn.r);
+            for (int k = 0; k < na; k++) vm_push_root(vm, args[k].r);
+            int st = vm_call(vm, g, fn, args, na, NULL, 0);
+            vm_pop_roots(vm, na + 1);
+            if (st == VM_RAISE) return st;
+        }
+    }
+    sched_g(g)->goexit = 1;
+    sched_park(s, g, TRACE_WAIT_NONE, 0);
+    return VM_BLOCKED;
+}
+
 static int rt_gomaxprocs(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = (Value){{.i = 8}, NULL};
     return VM_OK;
@@ -462,6 +488,7 @@ static int rt_gc(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static const VmNativeDef sync_natives[] = {
     {"runtime.GC", rt_gc},
     {"runtime.GOMAXPROCS", rt_gomaxprocs},
+    {"runtime.Goexit", rt_goexit},
     {"runtime.Gosched", rt_gosched},
     {"runtime.NumCPU", rt_gomaxprocs},
     {"runtime.NumGoroutine", rt_numgoroutine},
