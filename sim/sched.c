@@ -15,7 +15,7 @@
 /* Mean shared accesses between preemptions under `random`. Small enough
  * that a 1000-increment race loses updates in a fair share of seeds, large
  * enough that a critical section of a few accesses usually completes. */
-#define RANDOM_MEAN_DISTANCE 400
+#define RANDOM_MEAN_DISTANCE 800
 #define SLICE_BUDGET 20000
 
 /* ---- wait queues ---- */
@@ -308,14 +308,16 @@ static void deadlock(Sched *s) {
     } else {
         fprintf(e, "fatal error: all goroutines are asleep - deadlock!\n");
     }
-    /* Goroutines in Go's dump order: by id. */
-    for (int64_t id = 1; id < s->vm->next_gid; id++) {
-        for (Goroutine *g = s->vm->all_g; g; g = g->next_all) {
-            if (g->id != id || !g->sched || sched_g(g)->status != SG_WAITING) continue;
-            fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
-            print_stack(s, g, e);
-        }
+    /* Goroutines in Go's dump order, by id: all_g is newest first. */
+    VEC(Goroutine *) gs = {0};
+    for (Goroutine *g = s->vm->all_g; g; g = g->next_all)
+        if (g->sched && sched_g(g)->status == SG_WAITING) VEC_PUSH(gs, g);
+    for (int i = gs.len - 1; i >= 0; i--) {
+        Goroutine *g = gs.items[i];
+        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
+        print_stack(s, g, e);
     }
+    VEC_FREE(gs);
     fprintf(e, "exit status 2\n");
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_DEADLOCK});
     finish(s, 2);
@@ -367,6 +369,7 @@ static int64_t draw_distance(Sched *s) {
  * another goroutine can run. */
 static Goroutine *pick(Sched *s, Goroutine *prev) {
     Vm *vm = s->vm;
+    if (s->rq_len == 1) return rq_take(s, 0); /* no choice: no draw */
     switch (s->opt.strategy) {
     case SCHED_RR: return rq_take(s, 0);
     case SCHED_PCT: {
@@ -378,12 +381,15 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
         return rq_take(s, best);
     }
     default: {
-        if (prev && s->rq_len > 1) {
-            /* prev is the last one pushed: choose among the others */
-            uint32_t k = (uint32_t)prng_below(&vm->prng, s->rq_len - 1);
-            return rq_take(s, k);
-        }
-        return rq_take(s, (uint32_t)prng_below(&vm->prng, s->rq_len));
+        uint32_t k;
+        if (prev && s->rq_len > 1) k = (uint32_t)prng_below(&vm->prng, s->rq_len - 1); /* prev is last: avoid it */
+        else k = (uint32_t)prng_below(&vm->prng, s->rq_len);
+        /* O(1): the chosen one trades places with the head (random needs no FIFO) */
+        Goroutine **head = &s->rq[s->rq_head], **kth = &s->rq[(s->rq_head + k) % s->rq_cap];
+        Goroutine *t = *head;
+        *head = *kth;
+        *kth = t;
+        return rq_take(s, 0);
     }
     }
 }
@@ -433,8 +439,10 @@ static void run_loop(Sched *s) {
         if (s->trace && g != last_started)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_START, .g = sg->tobj, .pos = gpos(g)});
         last_started = g;
-        int64_t dist = draw_distance(s);
-        vm->preempt = dist;
+        /* The distance to the next preemption is drawn only once the last
+         * one is used up: a switch at a blocking point keeps counting. */
+        if (vm->preempt <= 0 || vm->preempt > INT64_MAX / 4) vm->preempt = draw_distance(s);
+        int64_t dist = vm->preempt;
         int st = vm_run(vm, g, SLICE_BUDGET);
         int64_t left = vm->preempt > 0 ? vm->preempt : 0;
         s->steps += (uint64_t)(dist - left) + 1;

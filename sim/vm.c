@@ -66,6 +66,8 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     for (int i = 0; i < nargs; i++) g->stack[1 + i] = args[i];
     push_frame(g, cl, 1, 0, cl->p->nresults < 4 ? cl->p->nresults : 4, 0);
     g->next_all = vm->all_g;
+    g->prev_all = NULL;
+    if (vm->all_g) vm->all_g->prev_all = g;
     vm->all_g = g;
     return g;
 }

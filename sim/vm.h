@@ -330,6 +330,7 @@ struct Goroutine {
     Value result[4]; /* the entry function's first results (tests, main) */
     int dead;
     Goroutine *next_all;
+    Goroutine *prev_all; /* doubly linked: freeing one of a million is O(1) */
     void *sched;
 };
 

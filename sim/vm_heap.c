@@ -67,12 +67,9 @@ static void free_object(Vm *vm, GcObj *o) {
 }
 
 void vm_goroutine_free(Vm *vm, Goroutine *g) {
-    for (Goroutine **pp = &vm->all_g; *pp; pp = &(*pp)->next_all) {
-        if (*pp == g) {
-            *pp = g->next_all;
-            break;
-        }
-    }
+    if (g->prev_all) g->prev_all->next_all = g->next_all;
+    else vm->all_g = g->next_all;
+    if (g->next_all) g->next_all->prev_all = g->prev_all;
     for (int i = 0; i < g->nframes; i++) free_defers(g->frames[i].defers);
     free_panics(g->panic);
     mem_free(g->stack, sizeof(Value) * (size_t)g->stack_cap);
