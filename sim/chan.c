@@ -27,13 +27,15 @@ ChanWait *chan_wait(Sched *s, ChanObj *c) {
     return w;
 }
 
-void chan_made(Vm *vm, Goroutine *g, ChanObj *c) {
+void chan_made(Vm *vm, Goroutine *g, ChanObj *c, const char *name, int64_t len) {
     Sched *s = vm->sched;
     ChanWait *w = chan_wait(s, c);
     if (s->trace) {
         Pos p = {0};
         if (g) p.line = sched_line(g);
-        TraceObj o = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, TRACE_OBJ_CHAN, NULL, p);
+        char nb[128] = "";
+        if (name) snprintf(nb, sizeof nb, "%.*s", (int)(len < 127 ? len : 127), name);
+        TraceObj o = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, TRACE_OBJ_CHAN, nb, p);
         trace_obj_set_chan(s->trace, o, c->t->elem ? c->t->elem->str : "?", c->cap);
         w->tobj = o;
     }
@@ -41,7 +43,7 @@ void chan_made(Vm *vm, Goroutine *g, ChanObj *c) {
 
 Value chan_new(Vm *vm, const RType *t, int64_t cap) {
     ChanObj *c = vm_chan_new(vm, t, cap);
-    chan_made(vm, vm->sched->cur, c);
+    chan_made(vm, vm->sched->cur, c, NULL, 0);
     return (Value){{0}, &c->h};
 }
 

@@ -8,6 +8,23 @@
 #include "sched.h"
 #include "vm_native.h"
 
+const char *comp_expr_name(Node *x, char *buf, size_t n) {
+    while (x && (x->kind == AST_PAREN || x->kind == AST_STAR || (x->kind == AST_UNARY && x->u.unary.op == TK_AND)))
+        x = x->u.unary.x;
+    if (!x || n < 2) return NULL;
+    if (x->kind == AST_IDENT) {
+        snprintf(buf, n, "%s", x->u.ident.name);
+        return buf;
+    }
+    if (x->kind == AST_SELECTOR && x->u.selector.sel && x->u.selector.sel->kind == AST_IDENT) {
+        if (!comp_expr_name(x->u.selector.x, buf, n)) return NULL;
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, ".%s", x->u.selector.sel->u.ident.name);
+        return buf;
+    }
+    return NULL;
+}
+
 static Node *unparen(Node *n) {
     while (n && n->kind == AST_PAREN) n = n->u.unary.x;
     return n;
@@ -973,7 +990,14 @@ static int builtin(FuncState *fs, Node *n, int nres) {
             int c = comp_reg(fs);
             if (args.n > 1) comp_value_to(fs, args.items[1], deftype(fs, args.items[1]->type), c);
             else EMITX(fs, LOADI, c, 0);
-            EMIT(fs, MAKECHAN, r, c, 0);
+            int nk = 0; /* C: 1 + constant index of the channel's trace name */
+            if (fs->name_hint) {
+                Value nm = vm_str(fs->cc->vm, fs->name_hint, (int64_t)strlen(fs->name_hint));
+                if (nm.r) vm_pin(fs->cc->vm, nm.r);
+                nk = comp_const(fs, nm) + 1;
+                if (nk > 0xffff) nk = 0;
+            }
+            EMIT(fs, MAKECHAN, r, c, nk);
             EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, t)->id);
         }
         return r;
@@ -1062,6 +1086,15 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
         comp_value_to(fs, fun->u.selector.x, m->type->u.func.recv->type, base + 1);
+        if (m->qname && !strncmp(m->qname, "sync.(*", 7)) {
+            /* the trace names a sync object after its first receiver: "c.mu" */
+            char nb[128];
+            if (comp_expr_name(fun->u.selector.x, nb, sizeof nb)) {
+                Value nm = vm_str(fs->cc->vm, nb, (int64_t)strlen(nb));
+                if (nm.r) vm_pin(fs->cc->vm, nm.r);
+                EMITX(fs, NAMEHINT, 0, comp_const(fs, nm));
+            }
+        }
         nargs = 1 + call_args(fs, n, m->type, base + 2);
         break;
     }

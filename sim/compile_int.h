@@ -72,6 +72,7 @@ typedef struct FuncState {
     int line;
     Loop *loop;
     int has_defer;
+    const char *name_hint; /* variable the expression being compiled is assigned to (trace names) */
     VEC(struct GotoRef { Obj *label; int at; }) labels; /* label positions */
     VEC(struct GotoRef) gotos;                            /* jumps to patch */
 } FuncState;
@@ -81,6 +82,9 @@ void comp_error(CompCtx *cc, Pos pos, const char *fmt, ...) __attribute__((forma
 RType *comp_rtype(CompCtx *cc, Type *t);
 int comp_is_agg(Type *t);
 int comp_emit(FuncState *fs, Instr i);
+/* comp_expr_name: [x]'s source text when it is a name or a chain of field
+ * selections ("jobs", "c.mu"), into [buf]; NULL otherwise. */
+const char *comp_expr_name(Node *x, char *buf, size_t n);
 #define EMIT(fs, op, a, b, c) comp_emit(fs, VM_MK(OP_##op, a, b, c, 0))
 #define EMITD(fs, op, a, b, c, d) comp_emit(fs, VM_MK(OP_##op, a, b, c, d))
 #define EMITX(fs, op, a, bx) comp_emit(fs, VM_MKX(OP_##op, a, bx))

@@ -186,13 +186,19 @@ static void assign_stmt(FuncState *fs, Node *n) {
         }
     } else if (nl == 1 && newreg[0] >= 0) {
         base = newreg[0];
+        char nb[128];
+        fs->name_hint = comp_expr_name(lhs.items[0], nb, sizeof nb);
         comp_value_to(fs, rhs.items[0], lhs.items[0]->obj->type, base);
+        fs->name_hint = NULL;
     } else {
         base = comp_regs(fs, nl);
         for (int i = 0; i < nl; i++) {
             Node *l = lhs.items[i];
             Type *dt = newreg[i] >= 0 ? l->obj->type : (l->kind == AST_IDENT && !l->obj ? NULL : l->type);
+            char nb[128];
+            fs->name_hint = comp_expr_name(l, nb, sizeof nb);
             comp_value_to(fs, rhs.items[i], dt ? dt : rhs.items[i]->type, base + i);
+            fs->name_hint = NULL;
         }
     }
     /* Phase 2: stores, left to right. */
@@ -227,7 +233,10 @@ static void var_decl(FuncState *fs, Node *spec) {
         base = comp_regs(fs, nl);
         for (int i = 0; i < nl; i++) {
             Obj *o = names.items[i]->obj;
+            char nb[128];
+            fs->name_hint = comp_expr_name(names.items[i], nb, sizeof nb);
             comp_value_to(fs, values.items[i], o ? o->type : values.items[i]->type, base + i);
+            fs->name_hint = NULL;
         }
     }
     fs->freereg = base + nl;

@@ -233,7 +233,8 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
-        sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fn_name(fn), p);
+        const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
+        sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
     make_runnable(s, g);
     return g;

@@ -1057,7 +1057,10 @@ next:
         }
         SAVE_PC();
         RA = (Value){{0}, &vm_chan_new(vm, t, RB.i)->h};
-        if (vm->sched) chan_made(vm, g, (ChanObj *)RA.r);
+        if (vm->sched) {
+            int nk = VM_C(pc[-2]);
+            chan_made(vm, g, (ChanObj *)RA.r, nk ? vm_str_data(K[nk - 1]) : NULL, nk ? vm_str_len(K[nk - 1]) : 0);
+        }
         DISPATCH();
     }
     CASE(SEND) {
@@ -1241,6 +1244,10 @@ next:
 
     /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
     CASE(GO) { SHARED(); SCHED_OP(sched_go(vm, g, R + A, B)); DISPATCH(); }
+    CASE(NAMEHINT) {
+        if (vm->sched) sched_name_hint(vm, K[BX]);
+        DISPATCH();
+    }
 #undef SCHED_OP
 
 #if !VM_COMPUTED_GOTO

@@ -30,6 +30,8 @@ static const TraceObjKind trace_kind_of[] = {TRACE_OBJ_NONE, TRACE_OBJ_MUTEX, TR
  * made on first use. */
 static int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     AggObj *a = (AggObj *)p.r;
+    Value hint = s->name_hint;
+    s->name_hint = (Value){{0}, NULL};
     if (a->v[slot].i > 0 && a->v[slot].i <= s->syncs.len) return (int)a->v[slot].i - 1;
     SyncObj o;
     memset(&o, 0, sizeof o);
@@ -37,7 +39,9 @@ static int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     if (s->trace) {
         Pos pos = {0};
         pos.line = g ? sched_line(g) : 0;
-        o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind], NULL, pos);
+        char nb[128] = "";
+        if (hint.r) snprintf(nb, sizeof nb, "%.*s", (int)(vm_str_len(hint) < 127 ? vm_str_len(hint) : 127), vm_str_data(hint));
+        o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind], nb, pos);
     }
     VEC_PUSH(s->syncs, o);
     a->v[slot].i = s->syncs.len;
@@ -542,6 +546,8 @@ const VmNativeDef *sched_native_lookup(const char *qname) {
     return NULL;
 }
 
+void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
+
 /* ---- close as a function value ---- */
 
 static int native_close(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -580,6 +586,7 @@ void sched_mark(Vm *vm) {
     }
     for (Goroutine *g = vm->all_g; g; g = g->next_all)
         if (g->sched) vm_gc_mark(vm, sched_g(g)->val.r);
+    vm_gc_mark(vm, s->name_hint.r);
     vm_gc_mark(vm, s->ctx_canceled.r);
     vm_gc_mark(vm, s->ctx_deadline.r);
     (void)NILV;
