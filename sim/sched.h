@@ -71,6 +71,14 @@ int sched_strategy_parse(const char *name, SchedStrategy *out);
  * (compile error), 2 (panic, fatal error, deadlock), 3 (a limit). */
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out);
 
+/* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
+ * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
+ * --pct-depth D, --max-steps N, --max-goroutines N, --max-heap BYTES,
+ * --max-vtime DUR; trace: --format text|chrome, -o FILE). Program output
+ * to [out] (run) or the trace to [out] / -o (trace); messages to [err].
+ * Returns the exit status (64 on a usage error). */
+int sched_cli(int argc, char **argv, FILE *out, FILE *err);
+
 /* ------------------------------------------------------------------------ */
 /* Internals shared by sched.c, chan.c, vm_sync.c, vm_time.c, vm_context.c   */
 /* ------------------------------------------------------------------------ */
