@@ -166,7 +166,11 @@ static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         sched_yield(s, g);
         return VM_BLOCKED;
     }
-    int h = timer_new(s, TM_WAKE);
+    int h = sched_g(g)->sleep_timer; /* one per goroutine, reused by every Sleep */
+    if (h < 0) {
+        h = timer_new(s, TM_WAKE);
+        sched_g(g)->sleep_timer = h;
+    }
     s->timers.items[h].g = g;
     sched_g(g)->wake_at = s->now + a[0].i;
     timer_arm(s, h, s->now + a[0].i);
