@@ -339,6 +339,10 @@ static GcObj *promoted_wrapper(CompCtx *cc, Type *recv_t, const TySel *sel, cons
     for (int i = 0; i < np; i++) p->code[pc++] = VM_MK(OP_MOVE, base + 2 + i, 1 + i, 0, 0);
     p->code[pc++] = VM_MK(OP_CALL, base, np + 1, nr, 0);
     p->code[pc++] = VM_MK(OP_RET, base, nr, 0, 0);
+    if (pc < ncode) { /* one of the receiver forms was shorter: keep sizes exact */
+        p->code = mem_realloc(p->code, sizeof(Instr) * (size_t)ncode, sizeof(Instr) * (size_t)pc);
+        p->lines = mem_realloc(p->lines, sizeof(int) * (size_t)ncode, sizeof(int) * (size_t)pc);
+    }
     p->ncode = pc;
     for (int i = 0; i < pc; i++) p->lines[i] = m->pos.line;
     p->nregs = base + 2 + np + nr;
