@@ -334,7 +334,19 @@ static void binary(FuncState *fs, Node *n, int dst) {
     int b;
     if (op == TK_SHL || op == TK_SHR) {
         b = comp_reg(fs);
-        comp_value_to(fs, y, deftype(fs, y->type), b);
+        Type *ct = deftype(fs, y->type);
+        comp_value_to(fs, y, ct, b);
+        comp_arith(fs, op, t, dst, a, b);
+        if (ty_is_unsigned(ty_under(ct))) {
+            /* An unsigned count can look negative as int64: mark it. */
+            int at = comp_here(fs) - 1;
+            while (at > 0 && VM_OP(fs->code.items[at]) != OP_SHL && VM_OP(fs->code.items[at]) != OP_SHR &&
+                   VM_OP(fs->code.items[at]) != OP_SHRU)
+                at--;
+            Instr i = fs->code.items[at];
+            fs->code.items[at] = VM_MK(VM_OP(i), VM_A(i), VM_B(i), VM_C(i), 1);
+        }
+        return;
     } else b = comp_expr(fs, y);
     comp_arith(fs, op, t, dst, a, b);
 }

@@ -47,9 +47,10 @@
     OP(OR, ABC)       /* R[A] = R[B] | R[C] */                                          \
     OP(XOR, ABC)      /* R[A] = R[B] ^ R[C] */                                          \
     OP(ANDNOT, ABC)   /* R[A] = R[B] &^ R[C] */                                         \
-    OP(SHL, ABC)      /* R[A] = R[B] << R[C]; count >= 64 gives 0; < 0 panics */        \
-    OP(SHR, ABC)      /* R[A] = R[B] >> R[C] arithmetic; < 0 panics */                  \
-    OP(SHRU, ABC)     /* R[A] = R[B] >> R[C] logical; < 0 panics */                     \
+    OP(SHL, ABCD)     /* R[A] = R[B] << R[C]; count >= 64 gives 0; < 0 panics unless */ \
+                      /* D = 1 (an unsigned count) */                                   \
+    OP(SHR, ABCD)     /* R[A] = R[B] >> R[C] arithmetic; count as SHL */                \
+    OP(SHRU, ABCD)    /* R[A] = R[B] >> R[C] logical; count as SHL */                   \
     OP(NEG, AB)       /* R[A] = -R[B] */                                                \
     OP(BNOT, AB)      /* R[A] = ^R[B] */                                                \
     OP(NOT, AB)       /* R[A] = !R[B] */                                                \

@@ -439,17 +439,17 @@ next:
     CASE(XOR) SETU(RA, RB.u ^ RC.u); DISPATCH();
     CASE(ANDNOT) SETU(RA, RB.u & ~RC.u); DISPATCH();
     CASE(SHL) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETU(RA, RC.u >= 64 ? 0 : RB.u << RC.u);
         DISPATCH();
     }
     CASE(SHR) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETI(RA, RC.u >= 64 ? (RB.i < 0 ? -1 : 0) : RB.i >> RC.u);
         DISPATCH();
     }
     CASE(SHRU) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETU(RA, RC.u >= 64 ? 0 : RB.u >> RC.u);
         DISPATCH();
     }
