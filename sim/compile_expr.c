@@ -287,6 +287,19 @@ static void compare(FuncState *fs, Node *n, int dst) {
     comp_emit(fs, VM_MK(o, dst, a, b, 0));
 }
 
+void comp_mark_unsigned_shift(FuncState *fs, Type *count_t) {
+    if (!count_t || !ty_is_unsigned(ty_under(deftype(fs, count_t)))) return;
+    /* An unsigned count can look negative as int64: flag the shift. */
+    for (int at = comp_here(fs) - 1; at >= 0; at--) {
+        Instr i = fs->code.items[at];
+        int op = VM_OP(i);
+        if (op == OP_SHL || op == OP_SHR || op == OP_SHRU) {
+            fs->code.items[at] = VM_MK(op, VM_A(i), VM_B(i), VM_C(i), 1);
+            return;
+        }
+    }
+}
+
 static int is_compare(TokKind op) {
     return op == TK_EQL || op == TK_NEQ || op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ;
 }
@@ -337,15 +350,7 @@ static void binary(FuncState *fs, Node *n, int dst) {
         Type *ct = deftype(fs, y->type);
         comp_value_to(fs, y, ct, b);
         comp_arith(fs, op, t, dst, a, b);
-        if (ty_is_unsigned(ty_under(ct))) {
-            /* An unsigned count can look negative as int64: mark it. */
-            int at = comp_here(fs) - 1;
-            while (at > 0 && VM_OP(fs->code.items[at]) != OP_SHL && VM_OP(fs->code.items[at]) != OP_SHR &&
-                   VM_OP(fs->code.items[at]) != OP_SHRU)
-                at--;
-            Instr i = fs->code.items[at];
-            fs->code.items[at] = VM_MK(VM_OP(i), VM_A(i), VM_B(i), VM_C(i), 1);
-        }
+        comp_mark_unsigned_shift(fs, ct);
         return;
     } else b = comp_expr(fs, y);
     comp_arith(fs, op, t, dst, a, b);

@@ -128,6 +128,9 @@ void comp_lv_store(FuncState *fs, const LVal *lv, int src);
 int comp_multi(FuncState *fs, Node *n, int count);
 /* comp_arith: R[dst] = R[x] op R[y] for values of type [t] (narrowed). */
 void comp_arith(FuncState *fs, TokKind op, Type *t, int dst, int x, int y);
+/* comp_mark_unsigned_shift: after comp_arith of a shift, flag it when the
+ * count's type [count_t] is unsigned (no negative-count panic). */
+void comp_mark_unsigned_shift(FuncState *fs, Type *count_t);
 /* comp_load_var / comp_store_var: read or write variable [o]. */
 int comp_load_var(FuncState *fs, Obj *o);
 void comp_store_var(FuncState *fs, Obj *o, int src);

@@ -147,12 +147,14 @@ static void assign_stmt(FuncState *fs, Node *n) {
             int reg = fs->lreg[lv.var->index];
             int y = comp_expr(fs, rhs.items[0]);
             comp_arith(fs, op, t, reg, reg, y);
+            if (op == TK_SHL || op == TK_SHR) comp_mark_unsigned_shift(fs, rhs.items[0]->type);
             return;
         }
         int cur = comp_reg(fs);
         comp_lv_load(fs, &lv, cur);
         int y = comp_expr(fs, rhs.items[0]);
         comp_arith(fs, op, t, cur, cur, y);
+        if (op == TK_SHL || op == TK_SHR) comp_mark_unsigned_shift(fs, rhs.items[0]->type);
         comp_lv_store(fs, &lv, cur);
         return;
     }
