@@ -414,7 +414,17 @@ int comp_here(FuncState *fs) { return fs->code.len; }
 
 void comp_patch(FuncState *fs, int at, int target) {
     Instr i = fs->code.items[at];
-    fs->code.items[at] = VM_MKX(VM_OP(i), VM_A(i), target - (at + 1));
+    int op = VM_OP(i), off = target - (at + 1);
+    if (op >= OP_BLT && op <= OP_BGEK) {
+        /* fused compare-and-branch: a 16-bit offset in C */
+        if (off < -32768 || off > 32767) {
+            comp_error(fs->cc, (Pos){fs->lines.items[at], 1}, "a block of more than 32767 instructions");
+            return;
+        }
+        fs->code.items[at] = VM_MK(op, VM_A(i), VM_B(i), (uint16_t)(int16_t)off, 0);
+        return;
+    }
+    fs->code.items[at] = VM_MKX(op, VM_A(i), off);
 }
 
 int comp_jump(FuncState *fs, int op, int a) { return comp_emit(fs, VM_MKX(op, a, 0)); }

@@ -775,7 +775,37 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
     fs->line = save_line;
 }
 
+static int signed_int_type(FuncState *fs, Type *t) {
+    if (!t) return 0;
+    Type *u = ty_under(deftype(fs, t));
+    return ty_is_integer(u) && !ty_is_unsigned(u);
+}
+
+/* comp_cond_jump: `if a < b` and friends on signed ints become one fused
+ * compare-and-branch (the offset patched into C); anything else is the
+ * condition into a register and JT/JF. */
 int comp_cond_jump(FuncState *fs, Node *n, int when) {
+    Node *c = unparen(n);
+    if (c->kind == AST_BINARY && !(c->flags & NF_CONST)) {
+        TokKind op = c->u.binary.op;
+        Node *x = c->u.binary.x, *y = c->u.binary.y;
+        if ((op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ) && signed_int_type(fs, x->type) &&
+            signed_int_type(fs, y->type) && !(x->flags & NF_CONST)) {
+            if (!when) /* jump when the condition is false: negate it */
+                op = op == TK_LSS ? TK_GEQ : op == TK_LEQ ? TK_GTR : op == TK_GTR ? TK_LEQ : TK_LSS;
+            int a = comp_expr(fs, x);
+            if ((y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
+                Value k = {{.i = cv_int64_val(y->cv)}, NULL};
+                int o = op == TK_LSS ? OP_BLTK : op == TK_LEQ ? OP_BLEK : op == TK_GTR ? OP_BGTK : OP_BGEK;
+                return comp_emit(fs, VM_MK(o, a, comp_const(fs, k), 0, 0));
+            }
+            int b = comp_expr(fs, y);
+            if (op == TK_LSS) return comp_emit(fs, VM_MK(OP_BLT, a, b, 0, 0));
+            if (op == TK_LEQ) return comp_emit(fs, VM_MK(OP_BLE, a, b, 0, 0));
+            if (op == TK_GTR) return comp_emit(fs, VM_MK(OP_BLT, b, a, 0, 0));
+            return comp_emit(fs, VM_MK(OP_BLE, b, a, 0, 0));
+        }
+    }
     int r = comp_expr(fs, n);
     return comp_jump(fs, when ? OP_JT : OP_JF, r);
 }

@@ -297,45 +297,9 @@ static void fresh_iteration(FuncState *fs, Node *init) {
     }
 }
 
-/* signed_int: a signed integer type (the fused loop branches compare so). */
-static int signed_int(FuncState *fs, Type *t) {
-    if (!t) return 0;
-    if (ty_is_untyped(t)) t = ty_default(&fs->cc->prog->ty, t);
-    Type *u = ty_under(t);
-    return ty_is_integer(u) && !ty_is_unsigned(u);
-}
-
-/* loop_branch: jump back to [target] while [cond] holds: one fused
- * compare-and-branch for `i < n`-like conditions on signed integers. */
+/* loop_branch: jump back to [target] while [cond] holds (one fused
+ * compare-and-branch for `i < n`-like conditions on signed integers). */
 static void loop_branch(FuncState *fs, Node *cond, int target) {
-    Node *c = cond;
-    while (c->kind == AST_PAREN) c = c->u.unary.x;
-    if (c->kind == AST_BINARY && !(c->flags & NF_CONST)) {
-        TokKind op = c->u.binary.op;
-        Node *x = c->u.binary.x, *y = c->u.binary.y;
-        if ((op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ) && signed_int(fs, x->type) &&
-            signed_int(fs, y->type) && !(x->flags & NF_CONST)) {
-            int a = comp_expr(fs, x);
-            int at = comp_here(fs), off = target - (at + 1);
-            if (off >= -32768) {
-                if ((y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
-                    Value k = {{.i = cv_int64_val(y->cv)}, NULL};
-                    int ki = comp_const(fs, k);
-                    int o = op == TK_LSS ? OP_BLTK : op == TK_LEQ ? OP_BLEK : op == TK_GTR ? OP_BGTK : OP_BGEK;
-                    comp_emit(fs, VM_MK(o, a, ki, (uint16_t)(int16_t)off, 0));
-                    return;
-                }
-                int b = comp_expr(fs, y);
-                at = comp_here(fs);
-                off = target - (at + 1);
-                if (op == TK_LSS) comp_emit(fs, VM_MK(OP_BLT, a, b, (uint16_t)(int16_t)off, 0));
-                else if (op == TK_LEQ) comp_emit(fs, VM_MK(OP_BLE, a, b, (uint16_t)(int16_t)off, 0));
-                else if (op == TK_GTR) comp_emit(fs, VM_MK(OP_BLT, b, a, (uint16_t)(int16_t)off, 0));
-                else comp_emit(fs, VM_MK(OP_BLE, b, a, (uint16_t)(int16_t)off, 0));
-                return;
-            }
-        }
-    }
     comp_patch(fs, comp_cond_jump(fs, cond, 1), target);
 }
 
