@@ -34,7 +34,7 @@ static const Value NIL = {{0}, NULL};
 
 static void ensure_stack(Goroutine *g, int need) {
     if (need <= g->stack_cap) return;
-    int nc = g->stack_cap ? g->stack_cap : 16;
+    int nc = g->stack_cap ? g->stack_cap : 8;
     while (nc < need) nc *= 2;
     g->stack = mem_realloc(g->stack, sizeof(Value) * (size_t)g->stack_cap, sizeof(Value) * (size_t)nc);
     g->stack_cap = nc;
@@ -44,7 +44,7 @@ static void ensure_stack(Goroutine *g, int need) {
  * stack index [base] (arguments already there); results go to [ret]. */
 static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nret, int flags) {
     if (g->nframes == g->frames_cap) {
-        int nc = g->frames_cap ? g->frames_cap * 2 : 4;
+        int nc = g->frames_cap ? g->frames_cap * 2 : 2;
         g->frames = mem_realloc(g->frames, sizeof(Frame) * (size_t)g->frames_cap, sizeof(Frame) * (size_t)nc);
         g->frames_cap = nc;
     }
