@@ -1072,7 +1072,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
 }
 
 int comp_call(FuncState *fs, Node *n, int nres) {
-    int defer = nres < 0, want = nres < 0 ? 0 : nres;
+    int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
     switch (NF_CALL(n)) {
@@ -1122,7 +1122,8 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     }
     }
     fs->line = n->pos.line;
-    if (defer) EMIT(fs, DEFER, base, nargs, 0);
+    if (nres == -2) EMIT(fs, GO, base, nargs, 0);
+    else if (defer) EMIT(fs, DEFER, base, nargs, 0);
     else EMIT(fs, CALL, base, nargs, want);
     if (fs->freereg < base + want) comp_regs(fs, base + want - fs->freereg);
     return base;

@@ -107,7 +107,7 @@ void comp_value_to(FuncState *fs, Node *n, Type *dt, int dst);
 /* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1). */
 int comp_cond_jump(FuncState *fs, Node *n, int when);
 /* comp_call: compile call [n] leaving its [nres] results at R[base..];
- * returns base. */
+ * returns base. nres -1: emit DEFER instead of CALL; -2: GO. */
 int comp_call(FuncState *fs, Node *n, int nres);
 /* LVal: an assignable location whose operands are already evaluated
  * (Go's first assignment phase). */

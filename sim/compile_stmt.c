@@ -757,7 +757,14 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_LABELED: labeled_stmt(fs, n); break;
     case AST_BRANCH: branch_stmt(fs, n); break;
     case AST_DEFER: defer_stmt(fs, n); break;
-    case AST_GO: comp_error(fs->cc, npos(n), "go statements are not supported"); break;
+    case AST_GO: {
+        Node *call = n->u.unary.x;
+        if (!fs->cc->vm->has_sched) comp_error(fs->cc, npos(n), "go statements are not supported");
+        else if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV)
+            comp_error(fs->cc, npos(n), "go with a built-in function is not supported");
+        else comp_call(fs, call, -2); /* arguments evaluated here, as Go does */
+        break;
+    }
     case AST_SELECT: select_stmt(fs, n, NULL); break;
     case AST_SEND: {
         Node *ch = n->u.binary.x;

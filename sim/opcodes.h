@@ -98,6 +98,8 @@
     OP(RET, AB)       /* return R[A..A+B-1] to the caller */                            \
     OP(CLOSURE, ABx)  /* R[A] = closure of proto P[Bx] capturing its upvalue list */   \
     OP(DEFER, AB)     /* defer R[A](R[A+1..A+B]): arguments evaluated now */            \
+    OP(GO, AB)        /* go R[A](R[A+1..A+B]): vm->spawned = the new goroutine, and */ \
+                      /* vm_run returns VM_SPAWNED after it (a scheduling point) */     \
     OP(RUNDEFERS, N)  /* run the frame's deferred calls, newest first; then go on */   \
     OP(PANIC, A)      /* panic(R[A]), R[A] an interface value */                        \
     OP(RECOVER, A)    /* R[A] = recover() */                                            \

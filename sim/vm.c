@@ -618,6 +618,18 @@ next:
         f->defers = d;
         DISPATCH();
     }
+    CASE(GO) {
+        ClosureObj *cl = (ClosureObj *)RA.r;
+        SAVE_PC();
+        if (UNLIKELY(!cl)) NILDEREF();
+        if (cl->p->native) {
+            vm_panic_plain(vm, g, "goro-viz: go with a library function is not supported");
+            goto unwind;
+        }
+        vm->spawned = vm_goroutine_new(vm, RA, &R[A + 1], B);
+        if (nested) DISPATCH(); /* no switching inside fmt's method calls */
+        return VM_SPAWNED;
+    }
     CASE(RUNDEFERS) {
         if (!f->defers) DISPATCH();
         pc--; /* come back here when the deferred call returns */
