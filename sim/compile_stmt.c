@@ -680,10 +680,72 @@ static void labeled_stmt(FuncState *fs, Node *n) {
     }
 }
 
+/* builtin_thunk: a tiny function (params..., code) standing for a built-in
+ * in a defer statement, so its arguments are evaluated at the defer. */
+static int builtin_thunk(FuncState *fs, const char *name, int nparams, const Instr *code, int ncode) {
+    Vm *vm = fs->cc->vm;
+    Proto *p = vm_proto_new(vm, name);
+    p->nparams = nparams;
+    p->nregs = nparams + 1;
+    p->ncode = ncode;
+    p->code = mem_alloc(sizeof(Instr) * (size_t)ncode);
+    p->lines = mem_alloc(sizeof(int) * (size_t)ncode);
+    for (int i = 0; i < ncode; i++) {
+        p->code[i] = code[i];
+        p->lines[i] = fs->line;
+    }
+    return vm->protos.len - 1;
+}
+
+/* defer_builtin: defer close(ch) / panic(v) / delete(m, k) / print... /
+ * recover() (which, deferred directly, never recovers: Go's rule that
+ * recover must be called by the deferred function itself). */
+static void defer_builtin(FuncState *fs, Node *n, Node *call) {
+    Node *fun = call->u.call.fun;
+    while (fun->kind == AST_PAREN) fun = fun->u.unary.x;
+    NodeList args = call->u.call.args;
+    int base = comp_regs(fs, 3);
+    switch (fun->obj->builtin) {
+    case BI_CLOSE: {
+        static const Instr code[] = {VM_MK(OP_CLOSE, 0, 0, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "close", 1, code, 2));
+        comp_expr_to(fs, args.items[0], base + 1);
+        EMIT(fs, DEFER, base, 1, 0);
+        return;
+    }
+    case BI_PANIC: {
+        static const Instr code[] = {VM_MK(OP_PANIC, 0, 0, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "panic", 1, code, 2));
+        comp_value_to(fs, args.items[0], fs->cc->prog->ty.any_t, base + 1);
+        EMIT(fs, DEFER, base, 1, 0);
+        return;
+    }
+    case BI_DELETE: {
+        static const Instr code[] = {VM_MK(OP_MDEL, 0, 1, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "delete", 2, code, 2));
+        comp_expr_to(fs, args.items[0], base + 1);
+        comp_value_to(fs, args.items[1], ty_under(args.items[0]->type)->u.map.key, base + 2);
+        EMIT(fs, DEFER, base, 2, 0);
+        return;
+    }
+    case BI_RECOVER: {
+        static const Instr code[] = {VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "recover", 0, code, 1));
+        EMIT(fs, DEFER, base, 0, 0);
+        return;
+    }
+    default: comp_error(fs->cc, n->pos, "defer of this built-in function is not supported"); return;
+    }
+}
+
 static void defer_stmt(FuncState *fs, Node *n) {
     Node *call = n->u.unary.x;
-    if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
-        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported");
+    if (NF_CALL(call) == CALL_BUILTIN) {
+        defer_builtin(fs, n, call);
+        return;
+    }
+    if (NF_CALL(call) == CALL_CONV) {
+        comp_error(fs->cc, n->pos, "defer of a conversion is not supported");
         return;
     }
     /* comp_call with nres -1 emits DEFER instead of CALL. */
