@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "vm_native.h"
 
 static Pos npos(Node *n) { return n ? n->pos : (Pos){0, 0}; }
 
@@ -732,6 +733,22 @@ static void defer_builtin(FuncState *fs, Node *n, Node *call) {
         static const Instr code[] = {VM_MK(OP_RET, 0, 0, 0, 0)};
         EMITX(fs, CLOSURE, base, builtin_thunk(fs, "recover", 0, code, 1));
         EMIT(fs, DEFER, base, 0, 0);
+        return;
+    }
+    case BI_PRINT:
+    case BI_PRINTLN: {
+        Vm *vm = fs->cc->vm;
+        const VmNativeDef *d = vm_native_lookup("builtin.print");
+        ClosureObj *c = vm_closure(vm, vm_native_proto(vm, "builtin.print", d->fn, 2, 0), 0);
+        vm_pin(vm, &c->h);
+        EMITX(fs, LOADK, base, comp_const(fs, (Value){{0}, &c->h}));
+        Type *any = fs->cc->prog->ty.any_t;
+        int eb = comp_regs(fs, args.n ? args.n : 1);
+        for (int i = 0; i < args.n; i++) comp_value_to(fs, args.items[i], any, eb + i);
+        EMIT(fs, SLICELIT, base + 1, eb, args.n);
+        EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, ty_slice(&fs->cc->prog->ty, any))->id);
+        EMITX(fs, LOADI, base + 2, fun->obj->builtin == BI_PRINTLN);
+        EMIT(fs, DEFER, base, 2, 0);
         return;
     }
     default: comp_error(fs->cc, n->pos, "defer of this built-in function is not supported"); return;
