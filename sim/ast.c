@@ -26,6 +26,11 @@ NodeList ast_list(Arena *a, Node **items, int n) {
     return l;
 }
 
+Pos ast_start_pos(const Node *n) {
+    while (n->kind == AST_BINARY || n->kind == AST_SEND) n = n->u.binary.x;
+    return n->pos;
+}
+
 const char *ast_kind_name(AstKind k) { return (unsigned)k < AST__COUNT ? kind_names[k] : "?"; }
 
 void ast_free(AstFile *f) {

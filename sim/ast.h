@@ -183,6 +183,11 @@ Node *ast_new(Arena *a, AstKind kind, Pos pos);
  * temporary buffer). */
 NodeList ast_list(Arena *a, Node **items, int n);
 
+/* ast_start_pos: the position of [n]'s first token, as syntax.StartPos
+ * (where go/types2 reports errors about a node): [n]->pos except for
+ * BINARY and SEND, whose pos is the operator's. */
+Pos ast_start_pos(const Node *n);
+
 /* ast_kind_name: the kind's name for debugging ("IDENT", "CALL"...). */
 const char *ast_kind_name(AstKind k);
 

@@ -281,6 +281,7 @@ static void test_positions(void **state) {
     assert_int_equal(bin->pos.col, 9); /* the operator */
     assert_int_equal(bin->u.binary.x->pos.col, 7);
     assert_int_equal(bin->end.col, 12);
+    assert_int_equal(ast_start_pos(bin).col, 7);
     Node *inc = fn->u.func_decl.body->u.block.stmts.items[1];
     assert_int_equal(inc->u.inc_dec.tok_pos.col, 3);
     assert_int_equal(fn->u.func_decl.body->u.block.rbrace.line, 6);
