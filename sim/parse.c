@@ -229,6 +229,8 @@ NodeList p_name_list(Parser *p, Node *first) {
 
 Node *p_bad_expr(Parser *p) { return p_new(p, AST_BAD_EXPR, p->pos); }
 
+/* List = Element { sep Element } [ sep ] close .  (the shape of every
+ * bracketed list; Go's "possibly missing comma" recovery lives here) */
 Pos p_list(Parser *p, const char *context, TokKind sep, TokKind close, PListFn f, void *ctx) {
     int done = 0;
     while (p->tok != TK_EOF && p->tok != close && !done) {
@@ -247,6 +249,8 @@ Pos p_list(Parser *p, const char *context, TokKind sep, TokKind close, PListFn f
     return pos;
 }
 
+/* BasicLit = int_lit | float_lit | imaginary_lit | rune_lit | string_lit .
+ * (optional: NULL, nothing consumed, if the token is no literal) */
 Node *p_oliteral(Parser *p) {
     if (p->tok >= TK_INT && p->tok <= TK_STRING) {
         Node *b = p_new(p, AST_BASIC_LIT, p->pos);
@@ -407,6 +411,7 @@ typedef struct GroupCtx {
     int count;
 } GroupCtx;
 
+/* Spec = ImportSpec | ConstSpec | TypeSpec | VarSpec .  (by the group keyword) */
 static Node *one_spec(Parser *p, GroupCtx *g) {
     switch (g->tok) {
     case TK_IMPORT: return import_spec(p);

@@ -90,6 +90,7 @@ Node *p_unary_expr(Parser *p) {
     }
 }
 
+/* one Expression of Arguments, with a trailing "..." ending the list */
 static int arg_item(Parser *p, void *ctx) {
     Node *call = ctx;
     p_push(p, p_expr(p));
@@ -159,6 +160,8 @@ static Node *operand(Parser *p, int keep_parens) {
     }
 }
 
+/* is_value: whether [x] is certainly a value, not a type (Go's isValue),
+ * for the composite-literal ambiguity of x[i]{...}. */
 static int is_value(const Node *x) {
     switch (x->kind) {
     case AST_BASIC_LIT: case AST_COMPOSITE_LIT: case AST_FUNC_LIT: case AST_SLICE_EXPR:
@@ -186,6 +189,7 @@ int p_is_type_elem(const Node *x) {
 /* Element = Expression | LiteralValue . */
 static Node *bare_complitexpr(Parser *p);
 
+/* KeyedElement = [ Key ":" ] Element .  Key = Expression | LiteralValue . */
 static int complit_item(Parser *p, void *ctx) {
     (void)ctx;
     Node *e = bare_complitexpr(p);
@@ -222,6 +226,8 @@ static Node *bare_complitexpr(Parser *p) {
     return p_expr(p);
 }
 
+/* TypeList = Type { "," Type } .  (the first may be any expression: an
+ * index or a type argument) */
 NodeList p_type_list(Parser *p, int *comma) {
     p->xnest++;
     *comma = 0;

@@ -265,6 +265,7 @@ typedef struct ParamCtx {
     int named, typed, base;
 } ParamCtx;
 
+/* one ParameterDecl of a ParameterList (the first may be pre-parsed) */
 static int param_item(Parser *p, void *vctx) {
     ParamCtx *c = vctx;
     Node *par;
@@ -543,6 +544,7 @@ static Node *method_decl(Parser *p) {
     return f;
 }
 
+/* InterfaceElem = MethodElem | TypeElem . */
 static int interface_item(Parser *p, void *ctx) {
     (void)ctx;
     Node *f = NULL;
