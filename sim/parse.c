@@ -14,6 +14,7 @@
 /* ================================================================ tokens */
 
 void p_next(Parser *p) {
+    if (p->too_deep) return; /* stay at the fake EOF */
     p->prev_end.line = p->lx.line;
     p->prev_end.col = p->lx.col;
     p->t = lex_next(&p->lx);
@@ -59,6 +60,24 @@ int p_got_assign(Parser *p) {
 }
 
 /* ================================================================ errors */
+
+int p_enter(Parser *p) {
+    if (++p->depth <= P_MAX_DEPTH) return 1;
+    p_too_deep(p);
+    return 0;
+}
+
+void p_too_deep(Parser *p) {
+    if (!p->too_deep) {
+        char what[64];
+        snprintf(what, sizeof what, "nesting deeper than %d levels", P_MAX_DEPTH);
+        diag_syntax(p->dl, p->pos, DM_UNSUPPORTED_ONE, what);
+        p->nerr++;
+        p->nsyntax++;
+        p->too_deep = 1;
+        p->tok = TK_EOF; /* unwind: every loop stops at EOF */
+    }
+}
 
 int p_has_errors(const Parser *p) { return p->nerr + p->lx.nerr > 0; }
 

@@ -153,7 +153,7 @@ static Node *labeled_stmt_or_nil(Parser *p, Node *label) {
 }
 
 /* Block = "{" StatementList "}" . */
-Node *p_block_stmt(Parser *p, const char *context) {
+static Node *p_block_stmt_rec(Parser *p, const char *context) {
     Node *s = p_new(p, AST_BLOCK, p->pos);
     if (!p_got(p, TK_LBRACE)) {
         char msg[64];
@@ -171,6 +171,16 @@ Node *p_block_stmt(Parser *p, const char *context) {
     p_want(p, TK_RBRACE);
     p_fin(p, s);
     return s;
+}
+
+Node *p_block_stmt(Parser *p, const char *context) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return p_new(p, AST_BLOCK, p->pos);
+    }
+    Node *r = p_block_stmt_rec(p, context);
+    p_leave(p);
+    return r;
 }
 
 /* FunctionBody = Block . */
@@ -446,7 +456,7 @@ static Node *branch(Parser *p, TokKind tok) {
  *             BreakStmt | ContinueStmt | GotoStmt | FallthroughStmt | Block |
  *             IfStmt | SwitchStmt | SelectStmt | ForStmt | DeferStmt .
  * Returns NULL (nothing consumed) if no statement starts here. */
-static Node *stmt_or_nil(Parser *p) {
+static Node *stmt_or_nil_rec(Parser *p) {
     if (p->tok == TK_IDENT) {
         NodeList lhs = p_expr_list(p);
         if (lhs.n == 1 && lhs.items[0]->kind == AST_IDENT && p->tok == TK_COLON)
@@ -493,6 +503,16 @@ static Node *stmt_or_nil(Parser *p) {
     case TK_SEMICOLON: return p_new(p, AST_EMPTY_STMT, p->pos);
     default: return NULL;
     }
+}
+
+static Node *stmt_or_nil(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return NULL;
+    }
+    Node *r = stmt_or_nil_rec(p);
+    p_leave(p);
+    return r;
 }
 
 /* StatementList = { Statement ";" } . */

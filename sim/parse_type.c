@@ -570,7 +570,7 @@ static Node *interface_type(Parser *p) {
 /* TypeLit = ArrayType | StructType | PointerType | FunctionType |
  *           InterfaceType | SliceType | MapType | ChannelType .
  * Returns NULL (nothing consumed) if no type starts here. */
-Node *p_type_or_nil(Parser *p) {
+static Node *p_type_or_nil_rec(Parser *p) {
     Pos pos = p->pos;
     switch (p->tok) {
     case TK_MUL:
@@ -629,5 +629,15 @@ Node *p_type_or_nil(Parser *p) {
     }
     default: return NULL;
     }
+}
+
+Node *p_type_or_nil(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return NULL;
+    }
+    Node *r = p_type_or_nil_rec(p);
+    p_leave(p);
+    return r;
 }
 

@@ -333,6 +333,30 @@ static void test_expr_string(void **state) {
     src_free(&f);
 }
 
+/* Nesting is bounded (C recursion): deeper input is reported, not a crash. */
+static void test_deep_nesting(void **state) {
+    (void)state;
+    size_t n = 100000;
+    char *src = malloc(2 * n + 64);
+    int k = sprintf(src, "package p\nvar x = ");
+    memset(src + k, '(', n);
+    src[k + n] = '1';
+    memset(src + k + n + 1, ')', n);
+    src[k + 2 * n + 1] = '\n';
+    int nerr;
+    char *got = parse_to("d.go", src, (size_t)k + 2 * n + 2, &nerr, NULL);
+    assert_int_equal(nerr, 1);
+    assert_string_equal(got, "goro-viz: nesting deeper than 1000 levels is not supported (d.go:2:1009)\n");
+    free(got);
+    /* long left-nested chains count too; 900 selectors are fine */
+    k = sprintf(src, "package p\nvar x = a");
+    for (int i = 0; i < 900; i++) k += sprintf(src + k, ".b");
+    got = parse_to("d.go", src, (size_t)k, &nerr, NULL);
+    assert_int_equal(nerr, 0);
+    free(got);
+    free(src);
+}
+
 static void test_no_package(void **state) {
     (void)state;
     int nerr;
@@ -350,7 +374,7 @@ int main(void) {
         cmocka_unit_test(test_golden_errors),     cmocka_unit_test(test_valid_programs),
         cmocka_unit_test(test_ast_shapes),        cmocka_unit_test(test_positions),
         cmocka_unit_test(test_generics_unsupported), cmocka_unit_test(test_expr_string),
-        cmocka_unit_test(test_no_package),
+        cmocka_unit_test(test_no_package),        cmocka_unit_test(test_deep_nesting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
