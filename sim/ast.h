@@ -139,7 +139,10 @@ struct Node {
         struct { TokKind op; Node *x, *y; } binary;
         struct { Node *len; Node *elem; } array_type;
         struct { NodeList fields; } fields; /* STRUCT_TYPE, INTERFACE_TYPE */
-        struct { NodeList params, results, type_params; } func_type;
+        struct {
+            NodeList params, results, type_params;
+            Pos sig; /* the "(" (or "[") opening the signature */
+        } func_type;
         struct { Node *key, *value; } map_type;
         struct { ChanDir dir; Node *value; Pos arrow; } chan_type;
         struct { Node *decl; } decl_stmt;

@@ -29,6 +29,7 @@ static Pos go_pos(const Node *n) {
         p.col--;
         return p;
     case AST_COMPOSITE_LIT: return n->u.composite.lbrace;
+    case AST_FUNC_TYPE: return n->u.func_type.sig;
     case AST_ASSIGN: return n->u.assign.tok_pos;
     case AST_INC_DEC: return n->u.inc_dec.tok_pos;
     default: return p;

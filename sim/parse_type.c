@@ -377,6 +377,7 @@ static NodeList func_result(Parser *p) {
  * any name; type parameters go to *[tparams]) */
 Node *p_func_type(Parser *p, const char *context, NodeList *tparams) {
     Node *typ = p_new(p, AST_FUNC_TYPE, p->pos);
+    typ->u.func_type.sig = p->pos;
     NodeList tp = {NULL, 0};
     if (p_got(p, TK_LBRACK)) {
         if (context[0]) {
