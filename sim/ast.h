@@ -134,7 +134,7 @@ struct Node {
         struct { Node *x; Node *sel; } selector;
         struct { Node *x; NodeList indices; Pos lbrack, rbrack; } index;
         struct { Node *x; Node *lo, *hi, *max; int slice3; Pos lbrack, rbrack; } slice;
-        struct { Node *x; Node *type_; Pos lparen; Node *lhs; /* parser scratch */ } type_assert;
+        struct { Node *x; Node *type_; Pos lparen; Node *lhs; /* parser scratch, NULL after */ } type_assert;
         struct { Node *fun; NodeList args; Pos lparen, rparen, ellipsis; int has_ellipsis; } call;
         struct { TokKind op; Node *x, *y; } binary;
         struct { Node *len; Node *elem; } array_type;

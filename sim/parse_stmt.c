@@ -118,8 +118,10 @@ static Node *simple_stmt(Parser *p, NodeList *lhs_in, TokKind keyword) {
         NodeList rhs = p_expr_list(p);
         if (rhs.n == 1 && rhs.items[0]->kind == AST_TYPE_ASSERT && !rhs.items[0]->u.type_assert.type_ &&
             keyword == TK_SWITCH && op == TK_DEFINE && lhs.n == 1 && lhs.items[0]->kind == AST_IDENT) {
+            /* x := y.(type): the ASSIGN waits in the guard until
+             * switch_stmt makes it the TYPE_SWITCH's tag */
             Node *g = rhs.items[0];
-            g->u.type_assert.lhs = lhs.items[0];
+            g->u.type_assert.lhs = new_assign(p, pos, op, lhs, rhs);
             return expr_stmt(p, g);
         }
         return new_assign(p, pos, op, lhs, rhs);
@@ -386,21 +388,21 @@ static Node *clause_block(Parser *p, int comm, const char *missing) {
 static Node *switch_stmt(Parser *p) {
     Node *s = p_new(p, AST_SWITCH, p->pos);
     Header h = header(p, TK_SWITCH);
+    Node *ini = h.init;
+    if (ini && ini->kind == AST_EXPR_STMT && ini->u.unary.x->kind == AST_TYPE_ASSERT &&
+        ini->u.unary.x->u.type_assert.lhs) {
+        /* switch x := y.(type); z {: a guard as init, the checker's error */
+        h.init = ini->u.unary.x->u.type_assert.lhs;
+        ini->u.unary.x->u.type_assert.lhs = NULL;
+    }
     s->u.switch_.init = h.init;
     s->u.switch_.tag = h.cond;
     Node *g = h.cond;
     if (g && g->kind == AST_TYPE_ASSERT && !g->u.type_assert.type_) {
         s->kind = AST_TYPE_SWITCH;
         if (g->u.type_assert.lhs) {
-            Node *lhs = g->u.type_assert.lhs;
+            s->u.switch_.tag = g->u.type_assert.lhs;
             g->u.type_assert.lhs = NULL;
-            Node *a = p_new(p, AST_ASSIGN, lhs->pos);
-            a->u.assign.tok = TK_DEFINE;
-            a->u.assign.tok_pos = lhs->end;
-            a->u.assign.lhs = ast_list(p->a, &lhs, 1);
-            a->u.assign.rhs = ast_list(p->a, &g, 1);
-            a->end = g->end;
-            s->u.switch_.tag = a;
         } else {
             s->u.switch_.tag = expr_stmt(p, g);
         }

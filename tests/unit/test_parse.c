@@ -269,7 +269,7 @@ static void test_ast_shapes(void **state) {
 
 static void test_positions(void **state) {
     (void)state;
-    const char *src = "package p\n\nfunc f() {\n\tx := a + b\n\tx++\n}\n";
+    const char *src = "package p\n\nfunc f() {\n\tx := a + b\n\tx++\n\tswitch v  := x.(type) {\n\t}\n}\n";
     SrcFile f;
     src_from_string(&f, "x.go", src, strlen(src));
     DiagList dl;
@@ -293,8 +293,13 @@ static void test_positions(void **state) {
     assert_int_equal(bin->end.col, 12);
     assert_int_equal(ast_start_pos(bin).col, 7);
     Node *inc = fn->u.func_decl.body->u.block.stmts.items[1];
+    Node *sw = fn->u.func_decl.body->u.block.stmts.items[2];
+    assert_int_equal(sw->kind, AST_TYPE_SWITCH);
+    assert_int_equal(sw->u.switch_.tag->kind, AST_ASSIGN);
+    assert_int_equal(sw->u.switch_.tag->u.assign.tok_pos.col, 12);
+    assert_null(sw->u.switch_.tag->u.assign.rhs.items[0]->u.type_assert.lhs);
     assert_int_equal(inc->u.inc_dec.tok_pos.col, 3);
-    assert_int_equal(fn->u.func_decl.body->u.block.rbrace.line, 6);
+    assert_int_equal(fn->u.func_decl.body->u.block.rbrace.line, 8);
     /* identifiers are interned */
     assert_ptr_equal(as->u.assign.lhs.items[0]->u.ident.name, inc->u.inc_dec.x->u.ident.name);
     diag_free(&dl);
