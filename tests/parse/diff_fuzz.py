@@ -45,8 +45,9 @@ for i in range(count):
         os.remove(name)
         continue
     got = subprocess.run([drv, '-e', name], capture_output=True, text=True).stdout.splitlines()
-    # diag.c prints "too many errors" at the 11th error's position, go at the 10th's
-    strip = lambda ls: [re.sub(r':\d+:\d+: too many errors$', ': too many errors', l) for l in ls]
+    # diag.c prints "too many errors" at the 11th error and only if there is
+    # one; go at the 10th, as soon as there are 10: compare without it
+    strip = lambda ls: [l for l in ls if not l.endswith(': too many errors')]
     if strip(got) == strip(lines):
         same += 1
         os.remove(name)
