@@ -70,7 +70,7 @@ int p_enter(Parser *p) {
 void p_too_deep(Parser *p) {
     if (!p->too_deep) {
         char what[64];
-        snprintf(what, sizeof what, "nesting deeper than %d levels", P_MAX_DEPTH);
+        snprintf(what, sizeof what, "nesting deeper than %d levels", p->depth > P_MAX_DEPTH ? P_MAX_DEPTH : P_MAX_CHAIN);
         diag_syntax(p->dl, p->pos, DM_UNSUPPORTED_ONE, what);
         p->nerr++;
         p->nsyntax++;

@@ -25,7 +25,7 @@ Node *p_binary_expr(Parser *p, Node *x, int prec) {
     int tprec, chain = 0;
     while ((tprec = lex_precedence(p->tok)) > prec) {
         /* a left-nested chain is as deep as nesting for the tree walkers */
-        if (++chain > P_MAX_DEPTH) {
+        if (++chain > P_MAX_CHAIN) {
             p_too_deep(p);
             return x;
         }
@@ -284,7 +284,7 @@ Node *p_pexpr(Parser *p, Node *x, int keep_parens) {
     if (!x) x = operand(p, keep_parens);
     for (int chain = 0;; chain++) {
         Pos pos = p->pos;
-        if (chain > P_MAX_DEPTH) { /* x.y.z... or f()()... too long */
+        if (chain > P_MAX_CHAIN) { /* x.y.z... or f()()... too long */
             p_too_deep(p);
             return x;
         }

@@ -48,6 +48,10 @@ typedef struct TokSet {
 /* P_MAX_DEPTH: the deepest nesting parsed (C recursion; real code stays
  * far below). Deeper input is reported as unsupported and parsing stops. */
 #define P_MAX_DEPTH 1000
+/* P_MAX_CHAIN: the longest left-nested chain (a + b + ..., x.y.z..., f()()...):
+ * no parser recursion, but as deep a tree for the walkers that follow.
+ * Generated code such as long string concatenations needs thousands. */
+#define P_MAX_CHAIN 10000
 
 /* p_enter/p_leave: bracket a recursive rule; p_enter returns 0 (after
  * reporting once) when the nesting is too deep, and the caller must then
