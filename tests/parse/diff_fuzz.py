@@ -24,17 +24,30 @@ parserish = re.compile(r"syntax error|expected '|newline in|not terminated|inval
                        r"escape|no digits|must separate|rune literal|radix|exponent|mantissa|BOM|"
                        r"must not be parenthesized|must be function call|3-index|receiver|"
                        r"type parameter|must have no|too many errors")
+token_re = re.compile(r'[A-Za-z_][A-Za-z_0-9]*|[0-9][0-9a-zA-Z_.]*|"(?:[^"\\\n]|\\.)*"|`[^`]*`|\'(?:[^\'\\\n]|\\.)*\'|'
+                      r'<<=|>>=|&\^=|\.\.\.|[-+*/%&|^<>=!:]=|&&|\|\||<-|\+\+|--|<<|>>|&\^|[^\s]')
 env = dict(os.environ, GO111MODULE='off')
 same = diff = skipped = 0
 os.chdir(out)
 for i in range(count):
     s = random.choice(srcs)
     for _ in range(random.randint(1, 3)):
-        k = random.randint(0, len(s))
-        if random.random() < 0.5:
-            s = s[:k] + random.choice(pieces) + s[k:]
-        else:
-            s = s[:k] + s[k + random.randint(1, 6):]
+        r = random.random()
+        if r < 0.5:  # byte-level: insert a piece or delete a few bytes
+            k = random.randint(0, len(s))
+            if r < 0.25:
+                s = s[:k] + random.choice(pieces) + s[k:]
+            else:
+                s = s[:k] + s[k + random.randint(1, 6):]
+        else:  # token-level: drop, repeat or replace one token
+            toks = [m.span() for m in token_re.finditer(s)]
+            a, b = random.choice(toks)
+            if r < 0.7:
+                s = s[:a] + s[b:]
+            elif r < 0.85:
+                s = s[:b] + ' ' + s[a:b] + s[b:]
+            else:
+                s = s[:a] + random.choice(pieces) + s[b:]
     name = 'f%d.go' % i
     with open(name, 'w', encoding='utf-8') as f:
         f.write(s)
