@@ -13,6 +13,13 @@
  *   go/types reports e.g. "no new variables on left side of :=").
  * - Parameter, result and struct FIELDs group names as written (a, b int is
  *   one FIELD with two names); unnamed parameters have no names.
+ * - Positions, where "first token" needs saying: COMPOSITE_LIT and
+ *   KEY_VALUE start at their type/key; FUNC_TYPE of a FUNC_DECL or FUNC_LIT
+ *   at "func"; RANGE at "for"; a TYPE_SWITCH's ASSIGN at its variable.
+ *   ast_start_pos gives the first token for every kind.
+ * - UNARY also carries TK_TILDE and BINARY TK_OR inside interface
+ *   constraints (generics, reported as unsupported by the parser).
+ * - BAD_EXPR only appears after a reported error; BAD_STMT is not produced.
  * - The parser fills only syntax; fields marked "checker:" start NULL/0 and
  *   are filled by chk_ (types.h owns what they point to).
  */
