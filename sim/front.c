@@ -11,8 +11,10 @@ static int compile_loaded(FrontUnit *u, FILE *err) {
     parse_file(&u->ast, &u->src, &u->diags);
     u->parsed = 1;
     /* As go build: no type checking once there are syntax errors. */
-    if (diag_count(&u->diags)) return 1;
-    return 0;
+    if (diag_count(&u->diags) || !u->ast.root) return 1;
+    chk_file(&u->prog, &u->ast, &u->diags);
+    u->checked = 1;
+    return diag_count(&u->diags) ? 1 : 0;
 }
 
 static int report(FrontUnit *u, int r, FILE *err) {
@@ -46,6 +48,7 @@ int front_check_file(const char *path, FILE *err) {
 }
 
 void front_free(FrontUnit *u) {
+    if (u->checked) chk_free(&u->prog);
     if (u->parsed) ast_free(&u->ast);
     if (u->loaded) diag_free(&u->diags);
     if (u->loaded) src_free(&u->src);

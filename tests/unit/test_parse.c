@@ -120,7 +120,7 @@ static void test_golden_errors(void **state) {
         char path[512], exp[512];
         snprintf(path, sizeof path, "tests/parse/%s", names[i]);
         snprintf(exp, sizeof exp, "tests/parse/%.*s.expected", (int)strlen(names[i]) - 3, names[i]);
-        size_t len;
+        size_t len = 0;
         char *src = read_all(path, &len);
         char *want = read_all(exp, NULL);
         assert_non_null(src);
@@ -149,7 +149,7 @@ static void test_valid_programs(void **state) {
     for (int i = 0; i < n; i++) {
         char path[512];
         snprintf(path, sizeof path, "tests/parse/valid/%s", names[i]);
-        size_t len;
+        size_t len = 0;
         char *src = read_all(path, &len);
         assert_non_null(src);
         int nerr;
