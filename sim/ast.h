@@ -204,8 +204,8 @@ const char *ast_kind_name(AstKind k);
 /* ast_dump: write an indented s-expression of [n] to [out] (tests, debugging). */
 void ast_dump(const Node *n, FILE *out);
 
-/* ast_dump_opts: ast_dump with [flags]: AST_DUMP_POS adds "@line:col" to
- * identifiers and literals. */
+/* ast_dump_opts: ast_dump with [flags]: AST_DUMP_POS adds every node's
+ * "@line:col" after its kind. */
 #define AST_DUMP_POS 1
 void ast_dump_opts(const Node *n, FILE *out, int flags);
 
