@@ -249,12 +249,22 @@ static const char *missing_reason(Checker *k, Type *v, Type *t) {
     return chk_strf(k, "%s does not implement %s (missing %s method)", vs, ts, m->name);
 }
 
+const char CHK_CTX_ARG[] = "argument to ?";
+
+static const char *ctx_text(Checker *k, const char *context) {
+    if (context == CHK_CTX_ARG) return chk_strf(k, "argument to %s", k->arg_fun ? chk_exprstr(k, k->arg_fun) : "?");
+    return context;
+}
+
 void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
+    if (context == CHK_CTX_ARG && k->arg_fun) {
+        /* built lazily below, only when reporting */
+    }
     switch (x->mode) {
     case M_INVALID: return;
     case M_CONST: case M_VAR: case M_MAPINDEX: case M_VALUE: case M_COMMAOK: break;
     default:
-        chk_err(k, chk_pos(x->expr), DM_CANNOT_ASSIGN_TO_IN, chk_opstr(k, x), chk_typestr(k, t), context);
+        chk_err(k, chk_pos(x->expr), DM_CANNOT_ASSIGN_TO_IN, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context));
         x->mode = M_INVALID;
         return;
     }
@@ -262,7 +272,7 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
         Type *target = t;
         if (!t || ty_is_interface(t)) {
             if (!t && x->type->kind == TY_UNTYPED_NIL) {
-                chk_err(k, chk_pos(x->expr), DM_UNTYPED_NIL_USE, context);
+                chk_err(k, chk_pos(x->expr), DM_UNTYPED_NIL_USE, ctx_text(k, context));
                 x->mode = M_INVALID;
                 return;
             }
@@ -275,7 +285,7 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
             const char *ts = chk_typestr(k, target);
             DiagMsg m = why == WHY_TRUNCATED ? DM_CANNOT_USE_TRUNC : why == WHY_OVERFLOW ? DM_CANNOT_USE_OVERFLOW
                                                                                          : DM_CANNOT_USE;
-            chk_err(k, chk_pos(x->expr), m, chk_opstr(k, x), ts, context);
+            chk_err(k, chk_pos(x->expr), m, chk_opstr(k, x), ts, ctx_text(k, context));
             x->mode = M_INVALID;
             return;
         }
@@ -294,10 +304,10 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
         const char *reason = NULL;
         if (ty_is_interface(t) && !ty_is_untyped(x->type)) reason = missing_reason(k, x->type, t);
         if (reason)
-            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE_REASON, chk_opstr(k, x), chk_typestr(k, t), context,
+            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE_REASON, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context),
                     reason);
         else
-            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE, chk_opstr(k, x), chk_typestr(k, t), context);
+            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context));
         x->mode = M_INVALID;
     }
 }

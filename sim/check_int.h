@@ -62,6 +62,7 @@ typedef struct Checker {
     /* label/branch state */
     Scope *labels;
     int has_labels;
+    Node *arg_fun; /* callee while checking arguments (CHK_CTX_ARG) */
 } Checker;
 
 /* Errors. */
@@ -109,7 +110,9 @@ int chk_is_assignable_var(Checker *k, Operand *x);
 /* Calls and builtins (check_call.c). */
 void chk_call(Checker *k, Operand *x, Node *call);
 void chk_builtin(Checker *k, Operand *x, Node *call, int id);
-void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, const char *fname);
+void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, Node *fun);
+/* CHK_CTX_ARG: context marker for chk_assignment meaning "argument to <k->arg_fun>" */
+extern const char CHK_CTX_ARG[];
 int chk_collect_args(Checker *k, NodeList *args, Operand **out, int *spread);
 const char *chk_tuple_have(Checker *k, Operand *xs, int n);
 const char *chk_tuple_want(Checker *k, Obj **vars, int n, int variadic);
