@@ -1198,6 +1198,7 @@ static void check_package(Checker *k, Node *root) {
         order_inits(k);
         unused_imports(k);
     }
+    chk_apply_rewrites(k);
 }
 
 static Checker *new_checker(ChkProgram *prog, DiagList *dl, AstFile *file, Pkg *pkg) {
@@ -1218,6 +1219,7 @@ static void free_checker(Checker *k) {
     VEC_FREE(k->func_decls);
     VEC_FREE(k->imports_objs);
     VEC_FREE(k->delayed_lits);
+    VEC_FREE(k->rewrites);
     mem_free(k, sizeof *k);
 }
 

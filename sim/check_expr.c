@@ -203,9 +203,10 @@ void chk_convert_untyped(Checker *k, Operand *x, Type *target) {
             return;
         }
         Pos p = chk_pos(x->expr);
-        if (why == WHY_TRUNCATED) chk_err(k, p, DM_TRUNCATED, chk_opstr(k, x), chk_typestr(k, target));
-        else if (why == WHY_OVERFLOW) chk_err(k, p, DM_OVERFLOWS, chk_opstr(k, x), chk_typestr(k, target));
-        else chk_err(k, p, DM_CANNOT_CONVERT, chk_opstr(k, x), chk_typestr(k, target));
+        Type *ut = ty_under(target) ? ty_under(target) : target; /* Go names the underlying type */
+        if (why == WHY_TRUNCATED) chk_err(k, p, DM_TRUNCATED, chk_opstr(k, x), chk_typestr(k, ut));
+        else if (why == WHY_OVERFLOW) chk_err(k, p, DM_OVERFLOWS, chk_opstr(k, x), chk_typestr(k, ut));
+        else chk_err(k, p, DM_CANNOT_CONVERT_IMPLICIT, chk_opstr(k, x), chk_typestr(k, ut));
         x->mode = M_INVALID;
         return;
     }
@@ -568,7 +569,8 @@ void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e) {
         cause = "mismatched";
     }
     if (cause) {
-        Pos p = chk_pos(e);
+        Pos p = chk_pos(errop->expr ? errop->expr : e);
+        if (!strcmp(cause, "mismatched") && errop == x) p = chk_pos(y->expr ? y->expr : e); /* Go: the 2nd operand */
         if (!strcmp(cause, "mismatched"))
             chk_err(k, p, DM_MISMATCHED, chk_exprstr(k, e), chk_typestr(k, x->type), chk_typestr(k, y->type));
         else if (!strcmp(cause, "notordered"))
@@ -1261,6 +1263,17 @@ static Node *wrap(Checker *k, AstKind kind, TokKind op, Node *x, Type *t) {
     return n;
 }
 
+/* the type reached from [t] through the embedded fields [path] */
+static Type *path_type(Type *t, int *path, int npath) {
+    for (int i = 0; i < npath; i++) {
+        Type *u = ty_under(t);
+        if (u && u->kind == TY_POINTER) u = ty_under(u->u.ptr.elem);
+        if (!u || u->kind != TY_STRUCT) break;
+        t = u->u.strct.fields[path[i]]->type;
+    }
+    return t;
+}
+
 /* insert implicit selectors for the embedded path; returns the new x */
 static Node *embed_path(Checker *k, Node *x, Type **xt, int *path, int npath) {
     for (int i = 0; i < npath; i++) {
@@ -1387,18 +1400,24 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
     }
     Obj *m = s.obj;
     if (m->pkg && m->pkg != k->pkg && !(name[0] >= 'A' && name[0] <= 'Z')) {
-        chk_err(k, sel->pos, DM_FIELD_UNEXPORTED, chk_exprstr(k, e), chk_typestr(k, t), name);
+        chk_err(k, sel->pos, DM_FIELD_UNDEFINED, chk_exprstr(k, e), chk_typestr(k, t), name);
         x->mode = M_INVALID;
         return;
     }
-    /* make embedded steps explicit */
-    Type *xt = t;
-    Node *nx = embed_path(k, xe, &xt, s.path, s.npath);
-    e->u.selector.x = nx;
+    /* embedded steps, & and * are made explicit after checking (so that
+     * messages print the expression as written): see chk_apply_rewrites */
+    Type *xt = path_type(t, s.path, s.npath);
+    Node *nx = xe;
+    Rewrite rw;
+    memset(&rw, 0, sizeof rw);
+    rw.sel = e;
+    memcpy(rw.path, s.path, sizeof(int) * (size_t)s.npath);
+    rw.npath = s.npath;
     e->obj = m;
     sel->obj = m;
     if (m->kind == OBJ_VAR) {
         e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_FIELD;
+        if (rw.npath) VEC_PUSH(k->rewrites, rw);
         Type *xu = ty_under(xt);
         if (x->mode == M_VAR || (xu && xu->kind == TY_POINTER) || s.indirect) x->mode = M_VAR;
         else x->mode = M_VALUE;
@@ -1407,15 +1426,9 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
         return;
     }
     /* methods */
-    if (ty_is_interface(xt) && !(m->flags & OBJF_PTR_RECV) && !m->fn && !(m->decl)) {
-        e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_IFACE_METHOD;
-        x->mode = M_VALUE;
-        x->type = m->type;
-        x->expr = e;
-        return;
-    }
     if (ty_is_interface(xt)) {
         e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_IFACE_METHOD;
+        if (rw.npath) VEC_PUSH(k->rewrites, rw);
         x->mode = M_VALUE;
         x->type = m->type;
         x->expr = e;
@@ -1430,17 +1443,37 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
             int addressable = x->mode == M_VAR || s.indirect;
             if (s.npath == 0 && x->mode != M_VAR) addressable = 0;
             if (!addressable) {
-                chk_err(k, chk_pos(e), DM_PTR_METHOD_CALL, name, chk_typestr(k, t));
+                chk_err(k, sel->pos, DM_PTR_METHOD_CALL, name, chk_typestr(k, t));
                 x->mode = M_INVALID;
                 return;
             }
             chk_mark_addressed(k, nx);
-            e->u.selector.x = wrap(k, AST_UNARY, TK_AND, nx, ty_pointer(k->c, xt));
+            rw.wrap = RW_ADDR;
         }
     } else if (xptr) {
-        e->u.selector.x = wrap(k, AST_STAR, TK_MUL, nx, xu->u.ptr.elem);
+        rw.wrap = RW_DEREF;
     }
+    if (rw.npath || rw.wrap) VEC_PUSH(k->rewrites, rw);
     x->mode = M_VALUE;
     x->type = m->type;
     x->expr = e;
+}
+
+void chk_apply_rewrites(Checker *k) {
+    for (int i = 0; i < k->rewrites.len; i++) {
+        Rewrite *rw = &k->rewrites.items[i];
+        Node *e = rw->sel;
+        Node *x = e->u.selector.x;
+        Type *xt = x->type;
+        if (!xt) continue;
+        x = embed_path(k, x, &xt, rw->path, rw->npath);
+        if (rw->wrap == RW_ADDR) {
+            x = wrap(k, AST_UNARY, TK_AND, x, ty_pointer(k->c, xt));
+        } else if (rw->wrap == RW_DEREF) {
+            Type *xu = ty_under(xt);
+            x = wrap(k, AST_STAR, TK_MUL, x, xu && xu->kind == TY_POINTER ? xu->u.ptr.elem : xt);
+        }
+        e->u.selector.x = x;
+    }
+    VEC_FREE(k->rewrites);
 }

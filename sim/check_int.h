@@ -37,6 +37,15 @@ typedef struct BranchCtx {
     int in_loop, in_switch, in_select;
 } BranchCtx;
 
+/* Rewrite: implicit nodes to insert into a selector once checking is done. */
+enum { RW_NONE, RW_ADDR, RW_DEREF };
+typedef struct Rewrite {
+    Node *sel;
+    int path[16];
+    int npath;
+    int wrap;
+} Rewrite;
+
 typedef struct Checker {
     TyCtx *c;
     ChkProgram *prog;
@@ -63,6 +72,7 @@ typedef struct Checker {
     Scope *labels;
     int has_labels;
     Node *arg_fun; /* callee while checking arguments (CHK_CTX_ARG) */
+    VEC(Rewrite) rewrites;
 } Checker;
 
 /* Errors. */
@@ -103,6 +113,7 @@ void chk_conversion(Checker *k, Operand *x, Type *t, Node *call);
 void chk_set_operand(Checker *k, Operand *x);           /* write type/cv/flags into x->expr */
 void chk_selector(Checker *k, Operand *x, Node *e);
 void chk_mark_addressed(Checker *k, Node *e);
+void chk_apply_rewrites(Checker *k); /* insert the implicit selector, & and deref nodes */
 Node *chk_new_node(Checker *k, AstKind kind, Pos pos);
 void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e);
 int chk_is_assignable_var(Checker *k, Operand *x);
