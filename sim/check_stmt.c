@@ -571,7 +571,7 @@ static void type_switch(Checker *k, Node *s, BranchCtx bc) {
                         const char *why = wrong ? chk_strf(k, "wrong type for %s method", m->name)
                                           : ptr ? chk_strf(k, "%s method has pointer receiver", m->name)
                                                 : chk_strf(k, "missing %s method", m->name);
-                        chk_err(k, chk_pos(ce), DM_IMPOSSIBLE_CASE, chk_exprstr(k, ce), chk_exprstr(k, ta->u.type_assert.x),
+                        chk_err(k, chk_pos(ce), DM_IMPOSSIBLE_CASE, chk_exprstr(k, ce), chk_opstr(k, &x),
                                 chk_typestr(k, t), why);
                         continue;
                     }
