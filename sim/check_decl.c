@@ -425,7 +425,11 @@ Type *chk_sig(Checker *k, Node *ft, Node *recv, Scope *scope, ChkFunc *fn) {
     Type *t = ty_new(k->c, TY_FUNC);
     ft->type = t;
     ft->flags |= NF_TYPEEXPR;
-    if (ft->u.func_type.type_params.n) chk_err(k, ft->u.func_type.type_params.items[0]->pos, DM_UNSUPPORTED, "generics");
+    if (ft->u.func_type.type_params.n) {
+        /* the parser has reported "generics are not supported"; stay silent */
+        ft->type = k->c->invalid_t;
+        return k->c->invalid_t;
+    }
     ChkFunc *save = k->fn;
     if (scope) k->fn = fn;
     if (recv) {
@@ -453,7 +457,11 @@ static void resolve_var(Checker *k, Obj *o);
 
 static void resolve_type(Checker *k, Obj *o) {
     Node *spec = o->spec;
-    if (spec->u.type_spec.type_params.n) chk_err(k, spec->u.type_spec.name->pos, DM_UNSUPPORTED, "generics");
+    if (spec->u.type_spec.type_params.n) { /* reported by the parser */
+        if (o->type && o->type->kind == TY_NAMED) o->type->u.named.under = k->c->invalid_t;
+        else o->type = k->c->invalid_t;
+        return;
+    }
     if (spec->u.type_spec.assign) { /* alias */
         o->type = chk_typexpr(k, spec->u.type_spec.type);
         return;
@@ -930,6 +938,7 @@ static void check_func_decl(Checker *k, Node *fd) {
         if (!k->native) chk_err(k, name->pos, DM_MISSING_BODY);
         return;
     }
+    if (fd->u.func_decl.type->u.func_type.type_params.n || !o->type || o->type->kind != TY_FUNC) return;
     ChkFunc *fn = chk_new_func(k, o, fd, NULL, NULL);
     Scope *fs = ty_scope(k->c, k->file_scope);
     fs->is_func = 1;
@@ -969,12 +978,10 @@ static void collect_imports(Checker *k, Node *root) {
         const char *path = import_path(k, is->u.import_spec.path);
         Pkg *p = chk_load_package(k, path);
         if (!p) {
-            if (!k->native) {
-                if (chk_api_source_known_std(path))
-                    chk_err(k, is->u.import_spec.path->pos, DM_UNSUPPORTED_ONE, chk_strf(k, "package %s", path));
-                else
-                    chk_err(k, is->u.import_spec.path->pos, DM_PKG_NOT_FOUND, path, path);
-            }
+            /* Go's own answer for a package it cannot find depends on GOPATH
+             * and modules; goro-viz only has its built-in packages */
+            if (!k->native)
+                chk_err(k, is->u.import_spec.path->pos, DM_UNSUPPORTED_ONE, chk_strf(k, "package %s", path));
             continue;
         }
         const char *name = p->name;

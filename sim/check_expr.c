@@ -325,7 +325,10 @@ static void ident(Checker *k, Operand *x, Node *e, int for_assign) {
     }
     Obj *o = ty_lookup(k->scope, name, NULL);
     if (!o) {
-        chk_err(k, e->pos, DM_UNDEFINED, name);
+        if (!strcmp(name, "complex64") || !strcmp(name, "complex128"))
+            chk_err(k, e->pos, DM_UNSUPPORTED, "complex numbers");
+        else
+            chk_err(k, e->pos, DM_UNDEFINED, name);
         x->mode = M_INVALID;
         return;
     }
@@ -954,10 +957,7 @@ static void func_lit(Checker *k, Operand *x, Node *e) {
 static void index_expr(Checker *k, Operand *x, Node *e) {
     chk_expr_or_type(k, x, e->u.index.x);
     if (x->mode == M_INVALID) {
-        for (int i = 0; i < e->u.index.indices.n; i++) {
-            Operand t;
-            chk_expr(k, &t, e->u.index.indices.items[i]);
-        }
+        chk_use_exprs(k, &e->u.index.indices); /* may be type arguments */
         return;
     }
     if (x->mode == M_TYPEXPR || e->u.index.indices.n != 1 ||
