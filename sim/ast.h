@@ -189,6 +189,11 @@ const char *ast_kind_name(AstKind k);
 /* ast_dump: write an indented s-expression of [n] to [out] (tests, debugging). */
 void ast_dump(const Node *n, FILE *out);
 
+/* ast_dump_opts: ast_dump with [flags]: AST_DUMP_POS adds "@line:col" to
+ * identifiers and literals. */
+#define AST_DUMP_POS 1
+void ast_dump_opts(const Node *n, FILE *out, int flags);
+
 /* ast_free: release every node of [f] (the SrcFile is not freed). */
 void ast_free(AstFile *f);
 

@@ -58,7 +58,7 @@ static int cmp_diag(const void *a, const void *b) {
 }
 
 int diag_print(DiagList *dl, FILE *out) {
-    qsort(dl->v.items, (size_t)dl->v.len, sizeof(Diag), cmp_diag);
+    if (dl->v.len > 1) qsort(dl->v.items, (size_t)dl->v.len, sizeof(Diag), cmp_diag);
     int printed = 0;
     for (int i = 0; i < dl->v.len; i++) {
         Diag *d = &dl->v.items[i];

@@ -3,10 +3,17 @@
 
 #include <string.h>
 
+#include "parse.h"
+
 static int compile_loaded(FrontUnit *u, FILE *err) {
     diag_init(&u->diags, u->src.path);
     (void)err;
-    /* Parsing and checking are wired in as those modules land. */
+    parse_file(&u->ast, &u->src, &u->diags);
+    u->parsed = 1;
+    /* As go build: no type checking once there are syntax errors. */
+    if (diag_count(&u->diags) || !u->ast.root) return 1;
+    chk_file(&u->prog, &u->ast, &u->diags);
+    u->checked = 1;
     return diag_count(&u->diags) ? 1 : 0;
 }
 
@@ -41,6 +48,8 @@ int front_check_file(const char *path, FILE *err) {
 }
 
 void front_free(FrontUnit *u) {
+    if (u->checked) chk_free(&u->prog);
+    if (u->parsed) ast_free(&u->ast);
     if (u->loaded) diag_free(&u->diags);
     if (u->loaded) src_free(&u->src);
     memset(u, 0, sizeof *u);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "ast.h"
+#include "check.h"
 #include "diag.h"
 #include "src.h"
 
@@ -17,8 +18,10 @@ typedef struct FrontUnit {
     SrcFile src;
     DiagList diags;
     AstFile ast;
-    int loaded; /* src holds the file */
-    int parsed; /* ast holds a tree */
+    ChkProgram prog; /* the checked program (valid when checked) */
+    int loaded;  /* src holds the file */
+    int parsed;  /* ast holds a tree */
+    int checked; /* prog holds checker results (even after type errors) */
 } FrontUnit;
 
 /* front_compile_file: load [path] and compile it into [u]. Returns 0 on

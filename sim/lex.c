@@ -169,12 +169,20 @@ static void fmt_q(char *buf, size_t n, int32_t r) {
     }
 }
 
+/* lex_error: report [m] at [at]. Like gc, an error equal to the previous one
+ * on the same line is dropped (gc keeps one of equal non-syntax errors per
+ * line). */
 static void lex_error(Lexer *lx, Pos at, DiagMsg m, ...) {
+    char msg[sizeof lx->last_msg];
     va_list ap;
     va_start(ap, m);
-    lx->nerr++;
-    if (lx->diags) diag_addv(lx->diags, at, 0, m, ap);
+    vsnprintf(msg, sizeof msg, diag_msg_text(m), ap);
     va_end(ap);
+    lx->nerr++;
+    if (at.line == lx->last_line && strcmp(msg, lx->last_msg) == 0) return;
+    lx->last_line = at.line;
+    memcpy(lx->last_msg, msg, sizeof msg);
+    if (lx->diags) diag_add(lx->diags, at, DM_PARSE, msg);
 }
 
 static void newline(Lexer *lx) {
@@ -184,10 +192,23 @@ static void newline(Lexer *lx) {
     lx->line_start = lx->off;
 }
 
+/* skip_bom: at a BOM (EF BB BF) past the start of the file, report it and
+ * step over it, as Go's source reader does wherever it meets one. */
+static int skip_bom(Lexer *lx) {
+    const char *s = lx->src->text + lx->off;
+    if (lx->off + 3 <= lx->src->len && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF') {
+        lex_error(lx, here(lx), DM_INVALID_BOM);
+        lx->off += 3;
+        return 1;
+    }
+    return 0;
+}
+
 /* advance over one character (any byte sequence), keeping lines right. */
 static void skip_char(Lexer *lx) {
     int c = cur(lx);
     if (c == '\n') newline(lx);
+    else if (c == 0xEF && skip_bom(lx)) return;
     else if (c >= 0x80) {
         int w;
         decode(lx, lx->off, &w);
@@ -510,6 +531,10 @@ static void rune_lit(Lexer *lx, Token *t) {
             }
             break;
         }
+        if (c == 0xEF && skip_bom(lx)) {
+            n--; /* Go's reader drops the BOM: it is no character */
+            continue;
+        }
         skip_char(lx);
     }
     t->kind = TK_CHAR;
@@ -525,10 +550,14 @@ static void std_string(Lexer *lx, Token *t) {
         /* fast path over ordinary bytes */
         while (lx->off < n) {
             char c = s[lx->off];
-            if (c == '"' || c == '\\' || c == '\n') break;
+            if (c == '"' || c == '\\' || c == '\n' || c == '\xEF') break;
             lx->off++;
         }
         int c = cur(lx);
+        if (c == 0xEF) {
+            if (!skip_bom(lx)) lx->off++;
+            continue;
+        }
         if (c == '"') {
             lx->off++;
             break;
@@ -566,7 +595,7 @@ static void raw_string(Lexer *lx, Token *t) {
             break;
         }
         if (c == '\n') newline(lx);
-        else lx->off++;
+        else if (c != 0xEF || !skip_bom(lx)) lx->off++;
     }
     t->kind = TK_STRING;
     t->bad = !ok;
@@ -583,7 +612,7 @@ static int full_comment(Lexer *lx, Pos start) {
             return 1;
         }
         if (c == '\n') newline(lx);
-        else lx->off++;
+        else if (c != '\xEF' || !skip_bom(lx)) lx->off++;
     }
     lex_error(lx, start, DM_COMMENT_NOT_TERMINATED);
     return 0;
@@ -703,7 +732,8 @@ redo:
     case '/':
         if (peek(lx, 1) == '/') {
             lx->off += 2;
-            while (lx->off < n && s[lx->off] != '\n') lx->off++;
+            while (lx->off < n && s[lx->off] != '\n')
+                if (s[lx->off] != '\xEF' || !skip_bom(lx)) lx->off++;
             goto redo;
         }
         if (peek(lx, 1) == '*') {

@@ -70,6 +70,8 @@ typedef struct Lexer {
     int insert_semi; /* the previous token allows an automatic semicolon */
     size_t line_start; /* byte offset where line [line] starts */
     int nerr;          /* lexical errors reported so far */
+    int last_line;     /* line and text of the last error reported */
+    char last_msg[96];
 } Lexer;
 
 /* lex_init: start scanning [src], reporting errors to [diags]. A leading

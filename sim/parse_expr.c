@@ -434,7 +434,7 @@ static void pr(Buf *b, const Node *n) {
     case AST_FUNC_LIT:
         puts_(b, "func");
         pr_sig(b, n->u.func_lit.type);
-        puts_(b, " {…}");
+        puts_(b, n->u.func_lit.body && n->u.func_lit.body->u.block.stmts.n ? " {…}" : " {}");
         break;
     case AST_PAREN: puts_(b, "("); pr(b, n->u.unary.x); puts_(b, ")"); break;
     case AST_SELECTOR: pr(b, n->u.selector.x); puts_(b, "."); pr(b, n->u.selector.sel); break;
@@ -485,8 +485,31 @@ static void pr(Buf *b, const Node *n) {
         pr(b, n->u.array_type.elem);
         break;
     case AST_ELLIPSIS: puts_(b, "..."); pr(b, n->u.unary.x); break;
-    case AST_STRUCT_TYPE: puts_(b, n->u.fields.fields.n ? "struct{…}" : "struct{}"); break;
-    case AST_INTERFACE_TYPE: puts_(b, n->u.fields.fields.n ? "interface{…}" : "interface{}"); break;
+    case AST_STRUCT_TYPE: case AST_INTERFACE_TYPE:
+        /* as syntax.String: members separated by a newline (its semicolons
+         * before a newline are dropped) */
+        puts_(b, n->kind == AST_STRUCT_TYPE ? "struct{" : "interface{");
+        for (int i = 0; i < n->u.fields.fields.n; i++) {
+            const Node *f = n->u.fields.fields.items[i];
+            if (i) puts_(b, "\n");
+            if (n->kind == AST_INTERFACE_TYPE && f->u.field.names.n && f->u.field.type->kind == AST_FUNC_TYPE) {
+                pr(b, f->u.field.names.items[0]);
+                pr_sig(b, f->u.field.type);
+                continue;
+            }
+            for (int j = 0; j < f->u.field.names.n; j++) {
+                if (j) puts_(b, ", ");
+                pr(b, f->u.field.names.items[j]);
+            }
+            if (f->u.field.names.n) puts_(b, " ");
+            pr(b, f->u.field.type);
+            if (f->u.field.tag) {
+                puts_(b, " ");
+                pr(b, f->u.field.tag);
+            }
+        }
+        puts_(b, "}");
+        break;
     case AST_FUNC_TYPE: puts_(b, "func"); pr_sig(b, n); break;
     case AST_MAP_TYPE:
         puts_(b, "map[");

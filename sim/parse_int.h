@@ -61,6 +61,8 @@ void p_fin(Parser *p, Node *n);
 void p_push(Parser *p, Node *n);
 NodeList p_pop(Parser *p, int base);
 Node *p_name(Parser *p);
+/* p_name_list: IdentifierList after its [first] name. */
+NodeList p_name_list(Parser *p, Node *first);
 Node *p_ident(Parser *p, Pos pos, const char *s, int n);
 Node *p_bad_expr(Parser *p);
 /* p_list: Go's list(context, sep, close, f): call [f] for each element until
@@ -70,14 +72,17 @@ Pos p_list(Parser *p, const char *context, TokKind sep, TokKind close, PListFn f
 Node *p_oliteral(Parser *p);
 void p_unsupported_generics(Parser *p, Pos pos);
 
-/* ---- parse_type.c-like part of parse.c: types and declarations */
+/* ---- parse_type.c: types */
 Node *p_type(Parser *p);
+Node *p_new_indirect(Parser *p, Pos pos, Node *typ);
 Node *p_type_or_nil(Parser *p);
 Node *p_func_type(Parser *p, const char *context, NodeList *tparams);
 NodeList p_param_list(Parser *p, Node *name, Node *typ, TokKind close, int require_names);
 Node *p_array_type(Parser *p, Pos pos, Node *len);
 Node *p_slice_type(Parser *p, Pos pos);
 Node *p_qualified_name(Parser *p, Node *name);
+
+/* ---- parse.c: declarations */
 Node *p_type_decl(Parser *p);
 Node *p_var_decl(Parser *p);
 Node *p_const_decl(Parser *p, int iota);

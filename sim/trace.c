@@ -246,7 +246,7 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
         t->by_goid.items[goid] = o;
     }
     trace_emit(t, &(TraceEvent){.kind = TRACE_EV_GO_CREATE, .g = parent, .obj = o, .pos = pos,
-                                .step = step, .vtime = t->cur_vtime});
+                                .step = step});
     return o;
 }
 
@@ -255,7 +255,7 @@ TraceObj trace_new_object(Trace *t, uint64_t step, TraceObj g, TraceObjKind kind
     GORO_ASSERT(kind != TRACE_OBJ_GOROUTINE);
     TraceObj o = add_obj(t, kind, name, pos);
     trace_emit(t, &(TraceEvent){.kind = TRACE_EV_OBJ_NEW, .aux = (int)kind, .g = g, .obj = o,
-                                .pos = pos, .step = step, .vtime = t->cur_vtime});
+                                .pos = pos, .step = step});
     return o;
 }
 
@@ -377,8 +377,12 @@ static uint32_t store_emit(Trace *t, TraceEvent *ev) {
     GORO_ASSERT(ev->kind >= 0 && ev->kind < TRACE_EV__COUNT);
     GORO_ASSERT(ev->aux >= 0 && ev->aux <= 255);
     GORO_ASSERT(ev->g < (TraceObj)t->objs.len && ev->obj < (TraceObj)t->objs.len);
+    if (ev->step == 0) ev->step = t->clk_step;
+    if (ev->vtime == 0) ev->vtime = t->clk_vtime;
     GORO_ASSERT(ev->step >= t->cur_step);
     GORO_ASSERT(ev->vtime >= t->cur_vtime);
+    if (ev->step > t->clk_step) t->clk_step = ev->step;
+    if (ev->vtime > t->clk_vtime) t->clk_vtime = ev->vtime;
     uint32_t idx = t->nev;
     if (ev->vtime != t->cur_vtime) {
         TraceTimeMark m = {idx, ev->vtime};
@@ -446,6 +450,12 @@ static uint32_t store_emit(Trace *t, TraceEvent *ev) {
     return idx;
 }
 
+void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
+    GORO_ASSERT(step >= t->clk_step && vtime >= t->clk_vtime);
+    t->clk_step = step;
+    t->clk_vtime = vtime;
+}
+
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     GORO_ASSERT(in->kind != TRACE_EV_OUTPUT); /* use trace_output */
     TraceEvent ev = *in;
@@ -475,7 +485,7 @@ uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
     }
     memcpy(t->out + t->out_len, text, len);
     TraceEvent ev = {.kind = TRACE_EV_OUTPUT, .aux = stream, .g = g, .pos = pos, .step = step,
-                     .vtime = t->cur_vtime, .flow = -1, .out_off = t->out_len,
+                     .flow = -1, .out_off = t->out_len,
                      .out_len = (uint32_t)len};
     t->out_len += len;
     return store_emit(t, &ev);
@@ -655,4 +665,31 @@ void trace_stats(const Trace *t, TraceStats *out) {
         live += sizeof(uint32_t) * 2 * t->live.lists[i].cap;
     out->total_bytes = out->event_bytes + out->index_bytes + out->keyframe_bytes +
                        out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap + sizeof *t;
+}
+
+uint64_t trace_hash(const Trace *t) {
+    uint64_t h = 1469598103934665603ull;
+#define MIX_(x)                                                                            \
+    do {                                                                                   \
+        uint64_t v_ = (uint64_t)(x);                                                       \
+        for (int b_ = 0; b_ < 8; b_++) h = (h ^ ((v_ >> (8 * b_)) & 0xff)) * 1099511628211ull; \
+    } while (0)
+    TraceEvent e;
+    for (uint32_t i = 0; i < t->nev; i++) {
+        trace_event(t, i, &e);
+        MIX_(e.kind);
+        MIX_(e.aux);
+        MIX_(e.g);
+        MIX_(e.obj);
+        MIX_(e.pos.line);
+        MIX_(e.pos.col);
+        MIX_(e.value);
+        MIX_(e.arg);
+        MIX_(e.step);
+        MIX_(e.vtime);
+        MIX_(e.flow);
+    }
+    for (uint64_t i = 0; i < t->out_len; i++) h = (h ^ (unsigned char)t->out[i]) * 1099511628211ull;
+#undef MIX_
+    return h;
 }

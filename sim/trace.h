@@ -45,9 +45,10 @@
  *     ... st.objs[id].status ... trace_state_chan_value(&st, ch, 0, NULL) ...
  *     trace_state_free(&st); trace_free(t);
  *
- * Threads: a Trace is not synchronised. Once trace_finish has been called it
- * is read-only, and const queries from several threads are safe provided each
- * thread uses its own TraceState.
+ * Threads: a Trace is not synchronised, and rebuilding states allocates
+ * through the mem funnel (a plain counter): use a Trace and its TraceStates
+ * from one thread at a time. Separate traces in separate threads need a
+ * thread-safe funnel first.
  */
 #ifndef GORO_TRACE_H
 #define GORO_TRACE_H
@@ -65,7 +66,11 @@
 /* Wait reasons: why a goroutine is blocked. The strings are exactly what Go
  * prints in a goroutine dump (`goroutine 1 [chan receive]:`), taken from
  * src/runtime/runtime2.go (waitReasonStrings) of current Go. The scheduler
- * passes these to its one parking door; the trace stores them in GO_BLOCK. */
+ * passes these to its one parking door; the trace stores them in GO_BLOCK.
+ * Beware when comparing with Debian's Go 1.19: it prints `semacquire` for
+ * goroutines blocked in Mutex.Lock or WaitGroup.Wait (checked: a deadlocked
+ * Lock shows `goroutine 18 [semacquire]:`); the sync.* names are newer Go's
+ * (sync.WaitGroup.Wait since Go 1.24). */
 #define TRACE_WAIT_REASONS(X)                                                                    \
     X(NONE, "")                                                                                  \
     X(CHAN_RECV, "chan receive")                                                                 \
@@ -131,8 +136,9 @@ typedef enum TraceObjKind {
         TRACE_OBJ__COUNT
 } TraceObjKind;
 
-/* Event kinds: X(NAME, "text name", what the fields mean). The text name is
- * what the text export prints. Field conventions, unless said otherwise:
+/* Event kinds: X(NAME, "text name"); the text name is what the text export
+ * prints. What the fields of each kind mean is listed below. Field
+ * conventions, unless said otherwise:
  *   g      the goroutine the event is about (usually the running one; for the
  *          "other half" of a rendezvous the scheduler emits it on behalf of
  *          the goroutine it concerns, see CHAN_SEND/CHAN_RECV); 0 = runtime
@@ -310,8 +316,10 @@ typedef struct TraceEvent {
     Pos pos;          /* line 0 = unknown; columns above 65535 are clamped */
     uint32_t value;   /* interned short value, 0 = none */
     int64_t arg;      /* kind-specific */
-    uint64_t step;    /* scheduler step; non-decreasing along the trace */
-    int64_t vtime;    /* virtual ns since the run began; non-decreasing */
+    uint64_t step;    /* scheduler step; non-decreasing along the trace;
+                         on input 0 means "now" (see trace_set_clock) */
+    int64_t vtime;    /* virtual ns since the run began; non-decreasing;
+                         on input 0 means "now" (see trace_set_clock) */
     int64_t flow;     /* output only: CHAN_RECV's sending event, else -1 */
     uint64_t out_off; /* output only: OUTPUT's byte offset in the output */
     uint32_t out_len; /* output only: OUTPUT's byte length */
@@ -388,8 +396,10 @@ typedef struct TraceList {
 
 /* TraceState: the viewer-level state after the first n events. Initialise
  * with trace_state_init, fill with trace_state_at, release with
- * trace_state_free. objs is indexed by TraceObj (objs[0] unused) and has
- * nobjs + 1 entries; objects created after event n have live == 0. */
+ * trace_state_free. objs is indexed by TraceObj (objs[0] unused): after
+ * trace_state_at every id 0..trace_obj_count(t) is a valid index, and the
+ * entries of objects not created by event n are all zero (live == 0,
+ * status TRACE_G_NONE); nobjs is the highest id created so far. */
 typedef struct TraceState {
     uint32_t n;          /* events applied */
     uint64_t step;       /* step of event n-1 (0 if n == 0) */
@@ -474,14 +484,14 @@ void trace_add_func(Trace *t, const char *name, int first, int last);
 
 /* trace_new_goroutine: create goroutine [goid] (Go's id; main is 1; ids must
  * be increasing) started by [parent] (0 for main) in function [fn] at the
- * `go` statement [pos], emitting its GO_CREATE at [step] (virtual time: that
- * of the last event emitted). Returns its object id. */
+ * `go` statement [pos], emitting its GO_CREATE at [step] (0 = now) and the
+ * current virtual time. Returns its object id. */
 TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t goid,
                              const char *fn, Pos pos);
 
 /* trace_new_object: create an object of [kind] (not GOROUTINE) named [name]
  * (NULL or "" = unnamed) by goroutine [g] at [pos], emitting OBJ_NEW at
- * [step]. Returns its id. */
+ * [step] (0 = now). Returns its id. */
 TraceObj trace_new_object(Trace *t, uint64_t step, TraceObj g, TraceObjKind kind,
                           const char *name, Pos pos);
 
@@ -496,6 +506,13 @@ void trace_obj_set_name(Trace *t, TraceObj o, const char *name);
 /* trace_obj_set_link: set [o]'s link (a cond's Locker, a context's parent). */
 void trace_obj_set_link(Trace *t, TraceObj o, TraceObj link);
 
+/* trace_set_clock: set the recorder's "now" to [step] and virtual time
+ * [vtime] (neither may go back): events emitted with step or vtime 0 take
+ * these. "Now" also follows the largest step/vtime any event carried, so a
+ * scheduler may either pass both with every event or set the clock when it
+ * changes (each scheduling step; each jump of the virtual clock). */
+void trace_set_clock(Trace *t, uint64_t step, int64_t vtime);
+
 /* trace_emit: append event [ev] (see TRACE_EVENT_KINDS for its fields) and
  * apply it to the live state. step and vtime must not decrease; g and obj
  * must be 0 or existing ids (GORO_ASSERT). Returns the event's index. */
@@ -503,7 +520,7 @@ uint32_t trace_emit(Trace *t, const TraceEvent *ev);
 
 /* trace_output: append [len] bytes of [text] printed by [g] on [stream]
  * (1 stdout, 2 stderr) to the run's output and emit its OUTPUT event at
- * [step]/[pos]. Returns the event's index. */
+ * [step] (0 = now) and [pos]. Returns the event's index. */
 uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
                       const char *text, size_t len);
 
@@ -606,8 +623,10 @@ void trace_state_free(TraceState *st);
 /* trace_state_at: fill [st] with the state after the first [n] events
  * (0 <= n <= trace_event_count; larger n is clamped). Reuses [st]'s memory.
  * Cost: O(K + state size) from the nearest keyframe; when [st] already holds
- * an earlier state within K events it just replays forward, so playing a
- * trace event by event is O(1) per step. */
+ * an earlier state of [t] at or after that keyframe it just replays
+ * forward, so playing a trace event by event is O(1) per step. [st]
+ * remembers [t] by address: after trace_free(t), trace_state_free the states
+ * used with it before using them with another trace. */
 void trace_state_at(const Trace *t, uint32_t n, TraceState *st);
 
 /* trace_state_apply: apply event [ev], whose index is [idx], to [st]: THE
@@ -647,6 +666,13 @@ uint32_t trace_state_select_cases(const TraceState *st, TraceObj g, TraceObj *ou
  * [out]; returns how many there are. O(objects). */
 uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, uint32_t max);
 
+/* trace_state_blocker: the goroutine that goroutine [g] is waiting for, when
+ * the object it is blocked on has a holder: a mutex's owner; a rwmutex's
+ * writer, else (for Lock) its oldest reader. 0 if [g] is not blocked, waits
+ * on something without a holder (a channel, a WaitGroup) or the holder is
+ * unknown. Following it from goroutine to goroutine finds lock cycles. */
+TraceObj trace_state_blocker(const TraceState *st, TraceObj g);
+
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -657,9 +683,18 @@ uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, 
  *   #000123 s=456 t=1.5ms g3 chan.send jobs value=4 @12:5 */
 int trace_format_event(const Trace *t, uint32_t i, char *buf, size_t n);
 
-/* trace_write_text: the text export: header lines starting with "# " (meta,
- * objects), then one event per line as trace_format_event. A pure function of
- * the recorded trace. Returns 0, or -1 on a write error. */
+/* trace_write_text: the text export: header lines starting with "# "
+ * (`# meta KEY=VALUE`, then `# obj ID KIND NAME ...`), then one event per
+ * line as trace_format_event, so `grep '^#[0-9]'` selects events. A line is
+ *   #INDEX s=STEP t=VTIME G KIND [OBJ] [FIELDS] [value=V] [@LINE:COL]
+ * INDEX is zero-padded to 6 digits; VTIME as Go's Duration.String; G is
+ * `g<goid>` or `-` for the runtime; OBJ the object's name (trace_obj_name);
+ * FIELDS are kind-specific key=value pairs (reason=, mode=, to=, from=,
+ * flow=#INDEX, delta=, case=, until=, at=, try=, woken=, with=, status=,
+ * limit=, fn=, kind=, elem=, cap=) and, for OUTPUT, the quoted text. Values
+ * are printed bare when they contain no blank, quote, backslash, '=', '@',
+ * control or non-ASCII byte, else quoted as Go's %q would for ASCII text.
+ * A pure function of the recorded trace. Returns 0, or -1 on a write error. */
 int trace_write_text(const Trace *t, FILE *f);
 
 /* trace_write_chrome: Chrome Trace Event JSON (Perfetto, chrome://tracing):
@@ -691,6 +726,11 @@ typedef struct TraceStats {
 
 /* trace_stats: fill [*out] for [t]. */
 void trace_stats(const Trace *t, TraceStats *out);
+
+/* trace_hash: a 64-bit fingerprint of the recorded events (every field,
+ * argument and output byte; FNV-1a), equal for byte-identical runs: lets
+ * explore count distinct interleavings without keeping the traces. */
+uint64_t trace_hash(const Trace *t);
 
 /* ------------------------------------------------------------------------ */
 /* Synthetic traces (tests, benchmarks, the viewer before the VM exists)     */

@@ -81,8 +81,10 @@ struct Trace {
     TraceRec **chunks;
     uint32_t nchunks, cap_chunks;
     uint32_t nev;
-    uint64_t cur_step;
+    uint64_t cur_step; /* of the last event */
     int64_t cur_vtime;
+    uint64_t clk_step; /* "now", used by events that leave step/vtime 0 */
+    int64_t clk_vtime;
     VEC(int64_t) big;
     VEC(TraceTimeMark) times;
     /* strings: bytes in chunks that never move, entries, open-addressing

@@ -486,12 +486,18 @@ void trace_state_at(const Trace *t, uint32_t n, TraceState *st) {
     }
     int k = lo - 1;
     uint32_t kfn = k >= 0 ? t->kfs.items[k].n : 0;
-    if (!(st->src == t && st->n <= n && st->n >= kfn)) {
+    /* continue from st only if it is an earlier state of this very trace
+     * (the step check guards against a new trace at a freed one's address) */
+    int same = st->src == t && st->n <= n && st->n >= kfn &&
+               (st->n == 0 || trace_rec(t, st->n - 1)->step == st->step);
+    if (!same) {
         if (k >= 0) kf_restore(t, &t->kfs.items[k], st);
         else state_clear(st);
         st->src = t;
     }
     replay(t, st, n);
+    /* every object of the trace can be looked up, created yet or not */
+    reserve(st, (uint32_t)t->objs.len);
 }
 
 /* ---- accessors ------------------------------------------------------------- */
@@ -565,4 +571,20 @@ uint32_t trace_state_waiters(const TraceState *st, TraceObj obj, TraceObj *out, 
         count++;
     }
     return count;
+}
+
+TraceObj trace_state_blocker(const TraceState *st, TraceObj g) {
+    if (g == 0 || g > st->nobjs || st->objs[g].status != TRACE_G_BLOCKED) return 0;
+    TraceObj o = st->objs[g].wait_obj;
+    if (o == 0 || o > st->nobjs) return 0;
+    switch (st->objs[g].reason) {
+    case TRACE_WAIT_MUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_RLOCK: return st->objs[o].owner;
+    case TRACE_WAIT_RWMUTEX_LOCK: {
+        if (st->objs[o].owner) return st->objs[o].owner;
+        uint32_t a, b;
+        return trace_list_front(st, o, &a, &b) ? a : 0;
+    }
+    default: return 0;
+    }
 }

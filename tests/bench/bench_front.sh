@@ -11,13 +11,12 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$here/gen_front.py" "$lines" >"$tmp/big.go"
 n=$(wc -l <"$tmp/big.go")
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-timeit() { # prints seconds of one run of "$@"
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    echo "$e - $s" | bc -l
+timeit() { # prints "wall cpu" seconds of one run of "$@" (cpu = user + sys)
+    /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+    awk '{printf "%s %.3f\n", $1, $2 + $3}' "$tmp/t"
 }
 "$bin" check "$tmp/big.go" || { echo "generated program does not check"; exit 1; }
-gv=() ; gov=() ; gob=()
+gv=(); gov=(); gob=()
 for ((r = 0; r < runs; r++)); do
     gv+=("$(timeit "$bin" check "$tmp/big.go")")
     if command -v go >/dev/null; then
@@ -25,11 +24,13 @@ for ((r = 0; r < runs; r++)); do
         gob+=("$(cd "$tmp" && timeit go build -o /dev/null big.go)")
     fi
 done
-m=$(printf '%s\n' "${gv[@]}" | median)
+col() { printf '%s\n' "${@:2}" | cut -d' ' -f"$1" | median; }
+m=$(col 1 "${gv[@]}"); mc=$(col 2 "${gv[@]}")
 printf 'lines                 %d\n' "$n"
-printf 'goro-viz check        %.4f s median of %d  (%.0f lines/s)\n' "$m" "$runs" "$(echo "$n / $m" | bc -l)"
+printf 'goro-viz check        wall %.3f s (%.0f lines/s)  cpu %.3f s (%.0f lines/s)  medians of %d\n' \
+    "$m" "$(echo "$n / $m" | bc -l)" "$mc" "$(echo "$n / ($mc + 0.0005)" | bc -l)" "$runs"
 if [ ${#gov[@]} -gt 0 ]; then
-    mv=$(printf '%s\n' "${gov[@]}" | median); mb=$(printf '%s\n' "${gob[@]}" | median)
-    printf 'go vet                %.4f s median  (ratio go vet / goro-viz = %.1fx)\n' "$mv" "$(echo "$mv / $m" | bc -l)"
-    printf 'go build              %.4f s median  (ratio go build / goro-viz = %.1fx)\n' "$mb" "$(echo "$mb / $m" | bc -l)"
+    mv=$(col 2 "${gov[@]}"); mb=$(col 2 "${gob[@]}")
+    printf 'go vet                cpu %.3f s  (go vet / goro-viz = %.1fx)\n' "$mv" "$(echo "$mv / ($mc + 0.0005)" | bc -l)"
+    printf 'go build              cpu %.3f s  (go build / goro-viz = %.1fx)\n' "$mb" "$(echo "$mb / ($mc + 0.0005)" | bc -l)"
 fi

@@ -46,7 +46,8 @@ static char *parse_to(const char *name, const char *text, size_t len, int *nerr,
     char *out = NULL;
     size_t outn = 0;
     FILE *m = open_memstream(&out, &outn);
-    diag_print(&dl, m);
+    /* diag.c qsorts a NULL array when empty (UBSan); reported to the lead */
+    if (diag_count(&dl)) diag_print(&dl, m);
     fclose(m);
     if (dump) {
         char *d = NULL;
@@ -109,7 +110,7 @@ static void test_golden_errors(void **state) {
         char path[512], exp[512];
         snprintf(path, sizeof path, "tests/parse/%s", names[i]);
         snprintf(exp, sizeof exp, "tests/parse/%.*s.expected", (int)strlen(names[i]) - 3, names[i]);
-        size_t len;
+        size_t len = 0;
         char *src = read_all(path, &len);
         char *want = read_all(exp, NULL);
         assert_non_null(src);
@@ -138,7 +139,7 @@ static void test_valid_programs(void **state) {
     for (int i = 0; i < n; i++) {
         char path[512];
         snprintf(path, sizeof path, "tests/parse/valid/%s", names[i]);
-        size_t len;
+        size_t len = 0;
         char *src = read_all(path, &len);
         assert_non_null(src);
         int nerr;
@@ -303,7 +304,9 @@ static void test_generics_unsupported(void **state) {
 
 static void test_expr_string(void **state) {
     (void)state;
-    const char *src = "package p\nvar x = f(a, b...)[1:2].y.(T) + -3*T{1}.z - func() {}()";
+    const char *src = "package p\nvar x = f(a, b...)[1:2].y.(T) + -3*T{1}.z - func() { g() }()\n"
+                      "var y = []struct{ a, b int `t`; c string }{} == (<-chan map[K]*V)(nil)\n"
+                      "var z = func(x int, y ...string) (r int) {}(interface{ m() bool; fmt.Stringer }(nil), s[:], q[1:2:3])\n";
     SrcFile f;
     src_from_string(&f, "x.go", src, strlen(src));
     DiagList dl;
@@ -314,7 +317,14 @@ static void test_expr_string(void **state) {
     char buf[256];
     parse_expr_string(spec->u.value_spec.values.items[0], buf, sizeof buf);
     assert_string_equal(buf, "f(a, b...)[1:2].y.(T) + -3 * T{…}.z - func() {…}()");
+    spec = af.root->u.file.decls.items[1]->u.gen_decl.specs.items[0];
+    parse_expr_string(spec->u.value_spec.values.items[0], buf, sizeof buf);
+    assert_string_equal(buf, "[]struct{a, b int `t`\nc string}{} == (<-chan map[K]*V)(nil)");
+    spec = af.root->u.file.decls.items[2]->u.gen_decl.specs.items[0];
+    parse_expr_string(spec->u.value_spec.values.items[0], buf, sizeof buf);
+    assert_string_equal(buf, "func(x int, y ...string) (r int) {}(interface{m() bool\nfmt.Stringer}(nil), s[:], q[1:2:3])");
     char small[8];
+    spec = af.root->u.file.decls.items[0]->u.gen_decl.specs.items[0];
     parse_expr_string(spec->u.value_spec.values.items[0], small, sizeof small);
     assert_string_equal(small, "f(a, b.");
     diag_free(&dl);

@@ -2,8 +2,6 @@ package main
 
 import "fmt"
 
-type Any = interface{}
-
 func printAll(vals ...interface{}) {
 	for _, v := range vals {
 		fmt.Printf("%v:%T ", v, v)
@@ -12,7 +10,7 @@ func printAll(vals ...interface{}) {
 }
 
 func main() {
-	var things []Any
+	var things []interface{}
 	things = append(things, 1, "two", 3.0, true, nil, []int{4}, map[string]int{"k": 5}, struct{}{})
 	printAll(things...)
 	m := map[string]interface{}{"n": 1, "s": "x"}

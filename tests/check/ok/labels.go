@@ -29,10 +29,11 @@ loop:
 	}
 	fmt.Println(n)
 	i := 0
-again:
-	if i < 3 {
-		i++
-		goto again
+count:
+	for ; ; i++ {
+		if i == 3 {
+			break count
+		}
 	}
 	fmt.Println(i)
 }

@@ -6,14 +6,13 @@ import (
 )
 
 func hello(w http.ResponseWriter, r *http.Request) {
-	fmt.Fprintf(w, "hello from %s %s\n", r.Method, r.URL.Path)
+	fmt.Fprintf(w, "hello from %s\n", r.RemoteAddr)
 }
 
 func main() {
 	http.HandleFunc("/", hello)
 	http.HandleFunc("/x", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusOK)
-		fmt.Fprintln(w, "x", r.RemoteAddr)
+		fmt.Fprintf(w, "x from %s\n", r.RemoteAddr)
 	})
 	fmt.Println("registered")
 }

@@ -14,5 +14,5 @@ func main() {
 	}()
 	<-done
 	runtime.Gosched()
-	fmt.Println(runtime.NumGoroutine() >= 1, runtime.NumCPU() > 0, runtime.GOMAXPROCS(0) > 0)
+	fmt.Println(runtime.NumGoroutine() >= 1)
 }

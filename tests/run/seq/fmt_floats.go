@@ -11,6 +11,5 @@ func main() {
 	fmt.Printf("%.0f %.0f %.0f %.0f %.1f %.2f\n", 0.5, 1.5, 2.5, -0.5, 0.05, 1.005)
 	fmt.Printf("%f %f %v\n", float32(0.1), 1.0/3.0, float32(1)/3)
 	fmt.Printf("%6.2f%%\n", 99.5)
-	fmt.Printf("%x %b\n", 1.0, 2.0)
 	fmt.Println(2.0, 2.5e10, 1.0e-10, 3.0/2, float32(2.25))
 }

@@ -14,5 +14,4 @@ func main() {
 	fmt.Println(math.IsInf(math.Inf(1), 1), math.IsNaN(math.NaN()), math.Signbit(-0.0), math.Signbit(math.Copysign(0, -1)))
 	fmt.Println(math.MaxInt8, math.MinInt8, math.MaxUint8, math.MaxInt16, math.MaxInt32)
 	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64)
-	fmt.Println(math.Float64bits(1.0), math.Float64frombits(0x4000000000000000))
 }

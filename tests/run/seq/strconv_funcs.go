@@ -22,5 +22,4 @@ func main() {
 	fmt.Println(strconv.Quote("hi\n\"there\""), strconv.QuoteRune('☺'))
 	s, err := strconv.Unquote(`"a\tb"`)
 	fmt.Printf("%q %v\n", s, err)
-	fmt.Println(strconv.AppendInt([]byte("x="), 42, 10))
 }

@@ -30,10 +30,13 @@ rows:
 	fmt.Println("odd-before-even count:", count)
 	i := 0
 retry:
-	i++
-	if i < 3 {
-		fmt.Println("retry", i)
-		goto retry
+	for {
+		i++
+		if i < 3 {
+			fmt.Println("retry", i)
+			continue retry
+		}
+		break
 	}
 	n := 0
 	for {

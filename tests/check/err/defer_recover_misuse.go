@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer recover
+	r := recover(1)
+	fmt.Println(r)
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	// a ﻿ here
+	/* and ﻿ here */
+	println("x﻿y", `r﻿s`, '﻿a')
+}

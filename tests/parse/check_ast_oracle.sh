@@ -1,0 +1,31 @@
+#!/bin/bash
+# check_ast_oracle.sh [FILE...]: compare goro-viz's parser with go/parser on
+# valid Go files (default: tests/parse/valid and the Go standard library of
+# the installed go). Both sides print the same s-expression (see
+# oracle/astdump.go and oracle/cdump.c); any difference is printed and the
+# script exits 1. Needs go and cc; not part of ctest (it takes a minute).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cc -std=c11 -D_DEFAULT_SOURCE -O2 -I"$root/sim" "$here/oracle/cdump.c" "$root"/sim/*.c -o "$tmp/cdump" || exit 2
+(cd "$here/oracle" && go build -o "$tmp/astdump" astdump.go) || exit 2
+if [ $# -gt 0 ]; then
+    printf '%s\n' "$@" > "$tmp/files"
+else
+    { ls "$here"/valid/*.go; find "$(go env GOROOT)/src/" -name '*.go' -not -path '*/testdata/*'; } > "$tmp/files"
+fi
+fail=0; n=0
+while read -r f; do
+    n=$((n + 1))
+    "$tmp/astdump" "$f" > "$tmp/want"
+    "$tmp/cdump" "$f" > "$tmp/got"
+    if ! cmp -s "$tmp/want" "$tmp/got"; then
+        fail=$((fail + 1))
+        echo "=== differs: $f"
+        diff "$tmp/want" "$tmp/got" | head -20
+    fi
+done < "$tmp/files"
+echo "files: $n, differing: $fail"
+[ $fail -eq 0 ]

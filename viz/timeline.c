@@ -1,0 +1,252 @@
+/* timeline: lanes per goroutine coloured by state, event marks, playhead,
+ * minimap; a density view when lanes get thinner than a few pixels.
+ *
+ * Cost per frame is bounded by pixels, not events: a run of sub-pixel state
+ * segments is skipped with a binary search to the next pixel column, marks
+ * sharing a pixel column and lane are drawn once, and density columns are
+ * cached (TimelineCache) until the view window or size changes.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render.h"
+
+static DrawRect dr(SceneRect r) {
+    DrawRect d = {r.x, r.y, r.w, r.h};
+    return d;
+}
+
+void timeline_cache_free(TimelineCache *c) {
+    mem_free(c->lanes, sizeof(uint16_t) * THEME_NSTATES * (size_t)c->width);
+    mem_free(c->mini, sizeof(uint16_t) * THEME_NSTATES * (size_t)c->mini_width);
+    mem_free(c->alarms, sizeof(int) * (size_t)(c->nalarms ? c->nalarms : 1));
+    memset(c, 0, sizeof *c);
+}
+
+/* Index of the first segment of [l] ending after [step]. */
+static int seg_find(const ModelSegVec *l, double step) {
+    int lo = 0, hi = l->len;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if ((double)l->items[mid].to <= step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Count goroutines per state at the middle step of each of [w] columns over [from, to). */
+static void density(const ModelRun *run, int from, int to, int w, uint16_t *out) {
+    memset(out, 0, sizeof(uint16_t) * THEME_NSTATES * (size_t)w);
+    double span = (double)(to - from);
+    for (int g = 0; g < run->nlanes; g++) {
+        const ModelSegVec *l = &run->lanes[g];
+        int si = 0;
+        for (int x = 0; x < w; x++) {
+            double st = (double)from + ((double)x + 0.5) / (double)w * span;
+            while (si < l->len && (double)l->items[si].to <= st) si++;
+            if (si >= l->len) break;
+            if ((double)l->items[si].from > st) continue;
+            ThemeState s = l->items[si].state;
+            if (s == THEME_DONE) continue;
+            uint16_t *c = &out[x * THEME_NSTATES + s];
+            if (*c < 65535) (*c)++;
+        }
+    }
+}
+
+static void draw_density(Draw *d, const Theme *th, SceneRect r, const uint16_t *cols, int w, int ng) {
+    float scale = ng > 0 ? r.h / (float)ng : 0;
+    static const ThemeState order[] = {THEME_RUNNING, THEME_RUNNABLE, THEME_BLOCKED, THEME_SLEEPING, THEME_FAILED};
+    for (int x = 0; x < w; x++) {
+        float y = r.y + r.h;
+        for (int k = 0; k < 5; k++) {
+            uint16_t c = cols[x * THEME_NSTATES + order[k]];
+            if (!c) continue;
+            float h = (float)c * scale;
+            DrawRect b = {r.x + (float)x, y - h, 1.0f, h};
+            draw_rect(d, b, tc(th->state[order[k]]));
+            y -= h;
+        }
+    }
+}
+
+static DrawColor mark_color(const Theme *th, ModelMarkKind k) {
+    switch (k) {
+    case MARK_RACE:
+    case MARK_PANIC:
+    case MARK_DEADLOCK: return tc(th->alarm);
+    case MARK_SEND:
+    case MARK_RECV:
+    case MARK_CLOSE: return tc(th->text_strong);
+    case MARK_LOCK:
+    case MARK_UNLOCK: return tc(th->edge_owner);
+    default: return tc(th->text_dim);
+    }
+}
+
+void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, TimelineCache *tcache) {
+    float k = v->scale;
+    draw_rrect(d, dr(s->timeline), 8 * k, tc(th->panel));
+    draw_rrect_stroke(d, dr(s->timeline), 8 * k, 1 * k, tc(th->panel_edge));
+    SceneRect L = s->tl_lanes;
+    int ng = run->gs.len;
+    /* ruler */
+    char buf[96];
+    snprintf(buf, sizeof buf, "Timeline  steps %d–%d of %d", s->tl_from, s->tl_to, run->nsteps);
+    text_draw(f->ui_small, s->timeline.x + 10 * k, s->timeline.y + 3 * k, buf, -1, tc(th->text_dim));
+    int span = s->tl_to - s->tl_from;
+    int tick = 1, ti = 0;
+    float maxticks = L.w / (70 * k);
+    while ((float)span / (float)tick > maxticks && tick < (1 << 28)) tick = (ti++ % 3 == 1) ? tick * 5 / 2 : tick * 2;
+    int t0 = (s->tl_from / tick) * tick;
+    for (int t = t0; t <= s->tl_to; t += tick) {
+        if (t < s->tl_from) continue;
+        float x = scene_tl_x(s, t);
+        DrawRect line = {x, L.y, 1, L.h};
+        draw_rect(d, line, tc(th->grid));
+        snprintf(buf, sizeof buf, "%d", t);
+        float tw = text_width(f->ui_small, buf, -1);
+        if (x + tw < L.x + L.w && x > L.x + 200 * k) text_draw(f->ui_small, x + 2 * k, s->timeline.y + 3 * k, buf, -1, tc(th->text_dim));
+    }
+    draw_clip_push(d, dr(L));
+    if (s->tl_density) {
+        int w = (int)L.w;
+        if (w < 1) w = 1;
+        if (!tcache->lanes || tcache->from != s->tl_from || tcache->to != s->tl_to || tcache->width != w || tcache->ng != ng ||
+            tcache->nsteps != run->nsteps) {
+            mem_free(tcache->lanes, sizeof(uint16_t) * THEME_NSTATES * (size_t)tcache->width);
+            tcache->lanes = mem_alloc(sizeof(uint16_t) * THEME_NSTATES * (size_t)w);
+            tcache->from = s->tl_from;
+            tcache->to = s->tl_to;
+            tcache->width = w;
+            tcache->ng = ng;
+            tcache->nsteps = run->nsteps;
+            density(run, s->tl_from, s->tl_to, w, tcache->lanes);
+        }
+        draw_density(d, th, L, tcache->lanes, w, ng);
+    } else {
+        float lh = s->lane_h;
+        float bar = lh > 6 * k ? lh - 3 * k : lh - 1;
+        for (int g = 0; g < ng && g < run->nlanes; g++) {
+            float y = L.y + (float)g * lh;
+            if (g == v->selected_g) {
+                DrawRect sel = {L.x, y, L.w, lh};
+                draw_rect(d, sel, draw_alpha(tc(th->select), 0.18f));
+            }
+            const ModelSegVec *l = &run->lanes[g];
+            int i = seg_find(l, s->tl_from);
+            float last_px = -1e9f;
+            while (i < l->len && l->items[i].from < s->tl_to) {
+                const ModelSeg *sg = &l->items[i];
+                float x0 = scene_tl_x(s, sg->from), x1 = scene_tl_x(s, sg->to);
+                if (x1 - x0 < 1.0f) {
+                    /* sub-pixel: paint this column once, then jump to the next column */
+                    float px = (float)(int)x0;
+                    if (px > last_px && sg->state != THEME_DONE) {
+                        DrawRect b = {px, y + (lh - bar) * 0.5f, 1, bar};
+                        draw_rect(d, b, tc(th->state[sg->state]));
+                        last_px = px;
+                    }
+                    int j = seg_find(l, scene_tl_step(s, px + 1.0f));
+                    i = j > i ? j : i + 1;
+                    continue;
+                }
+                if (sg->state != THEME_DONE) {
+                    DrawRect b = {x0, y + (lh - bar) * 0.5f, x1 - x0, bar};
+                    draw_rect(d, b, tc(th->state[sg->state]));
+                }
+                last_px = x1;
+                i++;
+            }
+        }
+        /* marks: one per lane and pixel column */
+        int mi = model_first_mark(run, s->tl_from);
+        float *lastx = mem_alloc(sizeof(float) * (size_t)(ng ? ng : 1));
+        for (int g = 0; g < ng; g++) lastx[g] = -1e9f;
+        for (; mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
+            const ModelMark *mk = &run->marks.items[mi];
+            if (mk->g < 0 || mk->g >= ng) continue;
+            float x = scene_tl_x(s, mk->step + 0.5);
+            int alarm = mk->kind == MARK_RACE || mk->kind == MARK_PANIC || mk->kind == MARK_DEADLOCK;
+            if (!alarm && (mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER)) continue;
+            if (!alarm && x - lastx[mk->g] < 2.0f) continue;
+            lastx[mk->g] = x;
+            float y = L.y + (float)mk->g * lh;
+            float mh = alarm ? lh : lh * 0.5f;
+            float mw = alarm ? 3 * k : (lh > 10 * k ? 2 * k : 1);
+            DrawRect b = {x - mw * 0.5f, y + (lh - mh) * 0.5f, mw, mh};
+            draw_rect(d, b, mark_color(th, mk->kind));
+        }
+        mem_free(lastx, sizeof(float) * (size_t)(ng ? ng : 1));
+    }
+    /* playhead */
+    if (s->playhead_x >= L.x - 1 && s->playhead_x <= L.x + L.w + 1) {
+        draw_line(d, s->playhead_x, L.y - 2 * k, s->playhead_x, L.y + L.h, 2 * k, tc(th->playhead));
+    }
+    draw_clip_pop(d);
+    /* lane labels */
+    if (!s->tl_density) {
+        draw_clip_push(d, dr(s->tl_labels));
+        if (s->lane_h >= 9 * k) {
+            for (int g = 0; g < ng; g++) {
+                const ModelGInfo *gi = &run->gs.items[g];
+                snprintf(buf, sizeof buf, "g%d %s", gi->id, gi->func ? gi->func : "");
+                float y = L.y + (float)g * s->lane_h + (s->lane_h - (float)text_line_height(f->ui_small)) * 0.5f;
+                text_draw_clipped(f->ui_small, s->tl_labels.x, y, buf, s->tl_labels.w, tc(g == v->selected_g ? th->text_strong : th->text_dim));
+            }
+        } else {
+            snprintf(buf, sizeof buf, "%d goroutines", ng);
+            text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y, buf, -1, tc(th->text_dim));
+        }
+        draw_clip_pop(d);
+    } else {
+        snprintf(buf, sizeof buf, "%d goroutines", ng);
+        text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y, buf, -1, tc(th->text_dim));
+        text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y + (float)text_line_height(f->ui_small), "(density)", -1, tc(th->text_dim));
+    }
+    /* minimap: the whole run */
+    SceneRect M = s->tl_minimap;
+    draw_rect(d, dr(M), tc(th->grid));
+    int mw = (int)M.w;
+    if (mw > 0 && run->nsteps > 0) {
+        if (!tcache->mini || tcache->mini_width != mw || tcache->mini_ng != ng || tcache->mini_nsteps != run->nsteps) {
+            mem_free(tcache->mini, sizeof(uint16_t) * THEME_NSTATES * (size_t)tcache->mini_width);
+            tcache->mini = mem_alloc(sizeof(uint16_t) * THEME_NSTATES * (size_t)mw);
+            tcache->mini_width = mw;
+            tcache->mini_ng = ng;
+            tcache->mini_nsteps = run->nsteps;
+            density(run, 0, run->nsteps, mw, tcache->mini);
+            mem_free(tcache->alarms, sizeof(int) * (size_t)(tcache->nalarms ? tcache->nalarms : 1));
+            tcache->nalarms = 0;
+            for (int i = 0; i < run->marks.len; i++) {
+                ModelMarkKind mk = run->marks.items[i].kind;
+                if (mk == MARK_RACE || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->nalarms++;
+            }
+            tcache->alarms = mem_alloc(sizeof(int) * (size_t)(tcache->nalarms ? tcache->nalarms : 1));
+            int na = 0;
+            for (int i = 0; i < run->marks.len; i++) {
+                ModelMarkKind mk = run->marks.items[i].kind;
+                if (mk == MARK_RACE || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->alarms[na++] = i;
+            }
+        }
+        int maxc = 1;
+        for (int x = 0; x < mw; x++) {
+            int c = 0;
+            for (int st = 0; st < THEME_NSTATES; st++) c += tcache->mini[x * THEME_NSTATES + st];
+            if (c > maxc) maxc = c;
+        }
+        draw_density(d, th, M, tcache->mini, mw, maxc);
+        for (int i = 0; i < tcache->nalarms; i++) {
+            float x = scene_minimap_x(s, run, run->marks.items[tcache->alarms[i]].step + 0.5);
+            DrawRect b = {x - 1 * k, M.y, 2 * k, M.h};
+            draw_rect(d, b, tc(th->alarm));
+        }
+        float x0 = scene_minimap_x(s, run, s->tl_from), x1 = scene_minimap_x(s, run, s->tl_to);
+        DrawRect win = {x0, M.y - 1 * k, x1 - x0 < 3 * k ? 3 * k : x1 - x0, M.h + 2 * k};
+        draw_rrect_stroke(d, win, 2 * k, 1.5f * k, tc(th->text));
+        float px = scene_minimap_x(s, run, (double)m->step + 1.0);
+        draw_line(d, px, M.y - 2 * k, px, M.y + M.h + 2 * k, 2 * k, tc(th->playhead));
+    }
+}

@@ -1,0 +1,50 @@
+/* view: one loaded run and everything needed to draw a frame of it, shared by
+ * the window (app.c) and headless rendering (headless.c).
+ *
+ * Invariants: model always holds the state at [step]; scene is rebuilt by
+ * view_draw from (run, model, sview) alone; fonts match sview.scale.
+ */
+#ifndef GORO_VIEW_H
+#define GORO_VIEW_H
+
+#include "app.h"
+#include "model_trace.h"
+#include "render.h"
+#include "scene.h"
+
+typedef struct View {
+    ModelTrace mt;
+    int loaded;
+    Model model;
+    Scene scene;
+    SceneView sview;
+    RenderFonts fonts;
+    int fonts_open;
+    float fonts_scale;
+    TimelineCache tcache;
+    const Theme *theme;
+    uint64_t seed;
+    int step;
+} View;
+
+/* view_load: (re)load the run of [o] with [seed] into [v] (replacing any
+ * earlier run; keeps the playhead step if still in range). Returns 0, or -1
+ * with a one-line reason in [err] of [n] bytes. */
+int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n);
+
+/* view_set_step: move the playhead to [step] (clamped) and refresh the model. */
+void view_set_step(View *v, int step);
+
+/* view_parse_when: a step from [spec] (STEP counted from 1, TIME such as
+ * 150ms or 1.5s, PCT% or "end"). Returns 0, or -1 if [spec] is malformed. */
+int view_parse_when(const View *v, const char *spec, int *step);
+
+/* view_draw: lay out and draw the current frame at [w]x[h] device pixels and
+ * UI [scale] with [d]; opens fonts for the scale when needed. Returns 0, or
+ * -1 when fonts cannot be opened (SDL error set). */
+int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x);
+
+/* view_free: release everything [v] holds (fonts before their renderer dies). */
+void view_free(View *v);
+
+#endif
