@@ -1175,6 +1175,72 @@ static void unused_imports(Checker *k) {
     }
 }
 
+/* ---- value cycles among named types (type T struct{ next T }) ---- */
+
+typedef struct CycleCtx {
+    Checker *k;
+    Type **stack;
+    int n, cap;
+} CycleCtx;
+
+static void cycle_visit(CycleCtx *cc, Type *t);
+
+static void cycle_under(CycleCtx *cc, Type *u) {
+    if (!u) return;
+    switch (u->kind) {
+    case TY_NAMED: cycle_visit(cc, u); break;
+    case TY_ARRAY: cycle_under(cc, u->u.array.elem); break;
+    case TY_STRUCT:
+        for (int i = 0; i < u->u.strct.nfields; i++) cycle_under(cc, u->u.strct.fields[i]->type);
+        break;
+    default: break;
+    }
+}
+
+static void cycle_visit(CycleCtx *cc, Type *t) {
+    Obj *o = t->u.named.obj;
+    if (o->pkg != cc->k->pkg || o->state == 3) return; /* 3: cycle-checked */
+    for (int i = 0; i < cc->n; i++) {
+        if (cc->stack[i] != t) continue;
+        /* a cycle stack[i..n): report at its first object in source order */
+        int first = i;
+        for (int j = i; j < cc->n; j++)
+            if (cc->stack[j]->u.named.obj->order < cc->stack[first]->u.named.obj->order) first = j;
+        Checker *k = cc->k;
+        int len = cc->n - i;
+        char *tail = chk_strf(k, "");
+        for (int j = 0; j < len; j++) {
+            Obj *oj = cc->stack[i + (first - i + j) % len]->u.named.obj;
+            tail = chk_strf(k, "%s\n\t%s:%d:%d: %s refers to", tail, k->dl->path, oj->pos.line, oj->pos.col, oj->name);
+        }
+        Obj *of = cc->stack[first]->u.named.obj;
+        tail = chk_strf(k, "%s\n\t%s:%d:%d: %s", tail, k->dl->path, of->pos.line, of->pos.col, of->name);
+        chk_err(k, of->pos, DM_INVALID_RECURSIVE_CYCLE, of->name, tail);
+        for (int j = i; j < cc->n; j++) cc->stack[j]->u.named.under = k->c->invalid_t; /* break it */
+        return;
+    }
+    if (cc->n == cc->cap) {
+        int nc = cc->cap ? cc->cap * 2 : 16;
+        cc->stack = mem_realloc(cc->stack, sizeof(Type *) * (size_t)cc->cap, sizeof(Type *) * (size_t)nc);
+        cc->cap = nc;
+    }
+    cc->stack[cc->n++] = t;
+    cycle_under(cc, t->u.named.under);
+    cc->n--;
+    o->state = 3;
+}
+
+static void check_type_cycles(Checker *k) {
+    CycleCtx cc = {k, NULL, 0, 0};
+    for (int i = 0; i < k->pkg_objs.len; i++) {
+        Obj *o = k->pkg_objs.items[i];
+        if (o->kind == OBJ_TYPE && o->type && o->type->kind == TY_NAMED) cycle_visit(&cc, o->type);
+    }
+    for (int i = 0; i < k->pkg_objs.len; i++)
+        if (k->pkg_objs.items[i]->state == 3) k->pkg_objs.items[i]->state = 2;
+    mem_free(cc.stack, sizeof(Type *) * (size_t)cc.cap);
+}
+
 /* Check one file's package (main, or a built-in API package when native). */
 static void check_package(Checker *k, Node *root) {
     collect_imports(k, root);
@@ -1182,6 +1248,7 @@ static void check_package(Checker *k, Node *root) {
     /* types first, then method signatures, then the rest in source order */
     for (int i = 0; i < k->pkg_objs.len; i++)
         if (k->pkg_objs.items[i]->kind == OBJ_TYPE) chk_resolve_obj(k, k->pkg_objs.items[i]);
+    check_type_cycles(k);
     VEC(Obj *) methods = {0};
     for (int i = 0; i < k->func_decls.len; i++) {
         Node *fd = k->func_decls.items[i];

@@ -450,7 +450,7 @@ static void unary(Checker *k, Operand *x, Node *e) {
         chk_expr(k, x, xe);
         if (x->mode == M_INVALID) return;
         if (x->mode != M_VAR) {
-            chk_err(k, chk_pos(e), DM_CANNOT_TAKE_ADDR, chk_opstr(k, x));
+            chk_err(k, chk_pos(xe), DM_CANNOT_TAKE_ADDR, chk_opstr(k, x));
             x->mode = M_INVALID;
             return;
         }
@@ -618,7 +618,12 @@ static void shift(Checker *k, Operand *x, Operand *y, Node *e, TokKind op) {
     }
     if (y->mode == M_CONST) {
         ConstVal *yv = cv_to_int(&k->c->arena, y->cv);
-        if (!yv || cv_sign(yv) < 0 || !(ty_is_untyped(y->type) || ty_is_integer(y->type))) {
+        if (yv && cv_sign(yv) < 0) {
+            chk_err(k, chk_pos(y->expr), DM_SHIFT_NEGATIVE, chk_opstr(k, y));
+            x->mode = M_INVALID;
+            return;
+        }
+        if (!yv || !(ty_is_untyped(y->type) || ty_is_integer(y->type))) {
             chk_err(k, chk_pos(y->expr), DM_SHIFT_COUNT, chk_opstr(k, y));
             x->mode = M_INVALID;
             return;
@@ -799,7 +804,7 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
     }
     Type *u = ty_under(t);
     x->expr = e;
-    if (!u || t->kind == TY_INVALID) {
+    if (!u || t->kind == TY_INVALID || u->kind == TY_INVALID) {
         for (int i = 0; i < e->u.composite.elts.n; i++) {
             Node *el = e->u.composite.elts.items[i];
             Operand tmp;
@@ -898,6 +903,7 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
         break;
     }
     case TY_MAP: {
+        VEC(Node *) keys = {0};
         for (int i = 0; i < elts->n; i++) {
             Node *kv = elts->items[i];
             if (kv->kind != AST_KEY_VALUE) {
@@ -905,9 +911,19 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
                 continue;
             }
             elem_value(k, kv->u.binary.x, u->u.map.key, "map literal");
+            Node *key = kv->u.binary.x;
+            if ((key->flags & NF_CONST) && key->cv) {
+                for (int q = 0; q < keys.len; q++)
+                    if (cv_equal(keys.items[q]->cv, key->cv) && ty_identical(keys.items[q]->type, key->type)) {
+                        chk_err(k, chk_pos(key), DM_DUP_MAP_KEY, chk_exprstr(k, key));
+                        break;
+                    }
+                VEC_PUSH(keys, key);
+            }
             elem_value(k, kv->u.binary.y, u->u.map.val, "map literal");
             kv->type = u->u.map.val;
         }
+        VEC_FREE(keys);
         break;
     }
     default:
