@@ -1088,39 +1088,8 @@ static void collect_decls(Checker *k, Node *root) {
     }
 }
 
-/* init order: depth-first over dependencies (sorted by declaration order),
- * which yields Go's "earliest ready variable first" order */
-
-typedef struct InitOrder {
-    Obj **items;
-    int len, cap;
-} InitOrder;
-
-static int cmp_order(const void *a, const void *b) {
-    const Obj *x = *(Obj *const *)a, *y = *(Obj *const *)b;
-    return (x->order > y->order) - (x->order < y->order);
-}
-
-static void visit_deps(Checker *k, Obj *o, char *mark, InitOrder *out, int depth) {
-    if (mark[o->order] || depth > 10000) return;
-    mark[o->order] = 1;
-    DepList *d = o->deps;
-    if (d && d->len) {
-        Obj **tmp = mem_alloc(sizeof(Obj *) * (size_t)d->len);
-        memcpy(tmp, d->items, sizeof(Obj *) * (size_t)d->len);
-        qsort(tmp, (size_t)d->len, sizeof(Obj *), cmp_order);
-        for (int i = 0; i < d->len; i++) visit_deps(k, tmp[i], mark, out, depth + 1);
-        mem_free(tmp, sizeof(Obj *) * (size_t)d->len);
-    }
-    if (o->kind == OBJ_VAR) {
-        if (out->len == out->cap) {
-            int nc = out->cap ? out->cap * 2 : 16;
-            out->items = mem_realloc(out->items, sizeof(Obj *) * (size_t)out->cap, sizeof(Obj *) * (size_t)nc);
-            out->cap = nc;
-        }
-        out->items[out->len++] = o;
-    }
-}
+/* ---- package initialisation order (the Go spec: repeatedly the earliest
+ * variable in declaration order that is ready) ---- */
 
 typedef struct InitKey {
     ChkInit init;
@@ -1133,33 +1102,105 @@ static int cmp_init_key(const void *a, const void *b) {
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static void order_inits(Checker *k) {
-    int n = k->pkg_objs.len;
-    char *mark = mem_alloc((size_t)n + 1);
-    InitOrder ord = {0};
-    for (int i = 0; i < n; i++) {
-        Obj *o = k->pkg_objs.items[i];
-        if (o->kind == OBJ_VAR) visit_deps(k, o, mark, &ord, 0);
+typedef struct IntVec {
+    int *items;
+    int len, cap;
+} IntVec;
+
+/* variables reached from o's dependencies, through functions and methods */
+static void var_deps(Obj *o, int stamp, IntVec *out, int depth) {
+    DepList *d = o->deps;
+    if (!d || depth > 10000) return;
+    for (int i = 0; i < d->len; i++) {
+        Obj *t = d->items[i];
+        if (t->mark == stamp) continue;
+        t->mark = stamp;
+        if (t->kind == OBJ_VAR) {
+            VEC_PUSH(*out, t->index);
+        } else {
+            var_deps(t, stamp, out, depth + 1);
+        }
     }
-    /* rank each var, then sort the inits by the rank of their first lhs */
-    int *rank = mem_alloc(sizeof(int) * (size_t)(n + 1));
-    for (int i = 0; i < ord.len; i++) rank[ord.items[i]->order] = i;
+}
+
+static void heap_push(IntVec *h, int v) {
+    VEC_PUSH(*h, v);
+    int i = h->len - 1;
+    while (i > 0 && h->items[(i - 1) / 2] > h->items[i]) {
+        int p = (i - 1) / 2, t = h->items[p];
+        h->items[p] = h->items[i];
+        h->items[i] = t;
+        i = p;
+    }
+}
+
+static int heap_pop(IntVec *h) {
+    int top = h->items[0];
+    h->items[0] = h->items[--h->len];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->len && h->items[l] < h->items[m]) m = l;
+        if (r < h->len && h->items[r] < h->items[m]) m = r;
+        if (m == i) break;
+        int t = h->items[m];
+        h->items[m] = h->items[i];
+        h->items[i] = t;
+        i = m;
+    }
+    return top;
+}
+
+static void order_inits(Checker *k) {
+    int n = k->prog->globals.len;
+    if (n == 0) return;
+    Obj **vars = k->prog->globals.items;
+    IntVec *rev = mem_alloc(sizeof(IntVec) * (size_t)n); /* rev[j]: vars waiting for j */
+    int *indeg = mem_alloc(sizeof(int) * (size_t)n);
+    int *rank = mem_alloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        IntVec deps = {0};
+        vars[i]->mark = i + 1;
+        var_deps(vars[i], i + 1, &deps, 0);
+        for (int d = 0; d < deps.len; d++) {
+            int j = deps.items[d];
+            if (j == i || j < 0 || j >= n) continue; /* self-reference: a cycle, Go reports it */
+            VEC_PUSH(rev[j], i);
+            indeg[i]++;
+        }
+        VEC_FREE(deps);
+    }
+    IntVec heap = {0};
+    for (int i = 0; i < n; i++)
+        if (!indeg[i]) heap_push(&heap, i);
+    int r = 0;
+    while (heap.len) {
+        int i = heap_pop(&heap);
+        rank[i] = r++;
+        for (int q = 0; q < rev[i].len; q++)
+            if (--indeg[rev[i].items[q]] == 0) heap_push(&heap, rev[i].items[q]);
+    }
+    for (int i = 0; i < n; i++)
+        if (indeg[i] > 0) rank[i] = r++; /* cycles: declaration order */
+    VEC_FREE(heap);
+    for (int i = 0; i < n; i++) VEC_FREE(rev[i]);
+    mem_free(rev, sizeof(IntVec) * (size_t)n);
+    mem_free(indeg, sizeof(int) * (size_t)n);
     ChkInit *v = k->prog->inits.items;
     int m = k->prog->inits.len;
     if (m > 1) {
         InitKey *keys = mem_alloc(sizeof(InitKey) * (size_t)m);
         for (int i = 0; i < m; i++) {
             keys[i].init = v[i];
-            keys[i].rank = rank[v[i].lhs[0]->order];
+            int gi = v[i].lhs[0]->index;
+            keys[i].rank = gi >= 0 && gi < n ? rank[gi] : n;
             keys[i].seq = i;
         }
         qsort(keys, (size_t)m, sizeof(InitKey), cmp_init_key);
         for (int i = 0; i < m; i++) v[i] = keys[i].init;
         mem_free(keys, sizeof(InitKey) * (size_t)m);
     }
-    mem_free(rank, sizeof(int) * (size_t)(n + 1));
-    mem_free(mark, (size_t)n + 1);
-    mem_free(ord.items, sizeof(Obj *) * (size_t)ord.cap);
+    mem_free(rank, sizeof(int) * (size_t)n);
 }
 
 static void unused_imports(Checker *k) {

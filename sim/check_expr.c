@@ -1424,6 +1424,7 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
      * messages print the expression as written): see chk_apply_rewrites */
     Type *xt = path_type(t, s.path, s.npath);
     Node *nx = xe;
+    if (m->kind == OBJ_FUNC) chk_record_use(k, m); /* init order: methods called */
     Rewrite rw;
     memset(&rw, 0, sizeof rw);
     rw.sel = e;

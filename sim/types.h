@@ -202,6 +202,7 @@ struct Obj {
     int spec_i;    /* position of the name in its VALUE_SPEC */
     int order;     /* declaration order (package objects) */
     void *deps;    /* checker-private dependency list */
+    int mark;      /* checker-private traversal stamp */
 };
 
 /* Pkg: a package: main or one of the built-in API packages. */
