@@ -304,6 +304,10 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
     if (!ty_assignable(k->c, x->type, t)) {
         const char *reason = NULL;
         if (ty_is_interface(t) && !ty_is_untyped(x->type)) reason = missing_reason(k, x->type, t);
+        else if (ty_is_interface(x->type) && !ty_is_interface(t)) {
+            int w, p;
+            if (!ty_missing_method(k->c, t, x->type, &w, &p)) reason = "need type assertion";
+        }
         if (reason)
             chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE_REASON, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context),
                     reason);
