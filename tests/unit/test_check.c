@@ -406,7 +406,7 @@ static void audit_file(const char *path, int *total_bad) {
 static void test_corpus_fully_annotated(void **state) {
     (void)state;
     int bad = 0, n = 0;
-    FILE *ls = popen("ls tests/check/ok/*.go scenarios/*.go 2>/dev/null", "r");
+    FILE *ls = popen("ls tests/check/ok/*.go tests/run/*/*.go scenarios/*.go 2>/dev/null", "r");
     assert_non_null(ls);
     char line[1024];
     while (fgets(line, sizeof line, ls)) {
