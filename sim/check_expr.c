@@ -518,9 +518,7 @@ static int may_convert(Checker *k, Operand *x, Operand *y) {
     if (ty_is_string(x->type) != ty_is_string(y->type)) return 0;
     if (x->type->kind == TY_UNTYPED_NIL) return ty_has_nil(y->type);
     if (y->type->kind == TY_UNTYPED_NIL) return ty_has_nil(x->type);
-    Type *xu = ty_under(x->type), *yu = ty_under(y->type);
-    if ((xu && xu->kind == TY_POINTER) || (yu && yu->kind == TY_POINTER)) return 0;
-    return 1;
+    return 1; /* Go 1.19 has no "untyped operand cannot convert to a pointer" rule yet */
 }
 
 static void match_types(Checker *k, Operand *x, Operand *y) {
@@ -542,6 +540,11 @@ static int is_nil(Checker *k, Operand *x) {
 void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e) {
     const char *cause = NULL;
     Operand *errop = x;
+    if (is_nil(k, x) && is_nil(k, y) && (op == TK_EQL || op == TK_NEQ)) {
+        chk_err(k, chk_pos(y->expr), DM_OP_NOT_DEFINED_ON, chk_exprstr(k, e), lex_token_text(op), "untyped nil");
+        x->mode = M_INVALID;
+        return;
+    }
     int ok_assign = ty_assignable(k->c, x->type, y->type) || ty_assignable(k->c, y->type, x->type);
     if (ok_assign) {
         if (op == TK_EQL || op == TK_NEQ) {
