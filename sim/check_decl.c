@@ -37,6 +37,7 @@ char *chk_strf(Checker *k, const char *fmt, ...) {
 
 const char *chk_exprstr(Checker *k, Node *n) {
     char buf[512];
+    if (n && n == k->opassign_bin) n = k->opassign_stmt;
     parse_expr_string(n, buf, sizeof buf);
     return arena_strndup(&k->c->arena, buf, strlen(buf));
 }
