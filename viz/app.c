@@ -91,7 +91,7 @@ int viz_options_parse(VizOptions *o, int argc, char **argv, char *err, size_t n)
             if (!need(i, argc, argv, err, n)) return 64;
             o->select_g = atoi(argv[++i]);
         } else if (a[0] == '-' && a[1]) {
-            return snprintf(err, n, "unknown flag %s", a), 64;
+            return snprintf(err, n, "unknown option '%s'", a), 64;
         } else if (!o->file) {
             o->file = a;
         } else {

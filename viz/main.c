@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "app.h"
 #include "front.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
@@ -15,11 +18,21 @@ enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
 static const char usage_text[] =
     "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
     "       goro-viz check FILE.go                          type-check only\n"
+    "       goro-viz render FILE.go --at WHEN -o out.png    draw one moment\n"
     "       goro-viz --help | --version\n"
     "\n"
     "Commands:\n"
     "  check FILE.go   parse and type-check FILE.go as `go build` would; print\n"
     "                  Go-style diagnostics (FILE:LINE:COL: text) on stderr\n"
+    "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
+    "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
+    "                  --size WxH, --theme dark|light, --scale F,\n"
+    "                  --frames A..B --fps F -o DIR/ for a numbered sequence\n"
+    "\n"
+    "Window and render options:\n"
+    "  --demo NAME     show a built-in synthetic trace instead of a run:\n"
+    "                  race_counter, worker_pool or deadlock\n"
+    "  --theme T       dark (default) or light (for projectors)\n"
     "\n"
     "Options:\n"
     "  --seed N        the seed that chooses every interleaving (default 1)\n"
@@ -58,14 +71,17 @@ static int parse_u64(const char *s, unsigned long long *out) {
 /* parse_args: fill [o] from argv; returns -1 after printing a usage error,
  * 1 when --help/--version was handled, 0 otherwise. */
 static int parse_args(int argc, char **argv, Opts *o, int *status) {
-    static const char *const commands[] = {"check", NULL};
+    static const char *const commands[] = {"check", "render", NULL};
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->strategy = "random";
     int i = 1;
     if (i < argc) {
         for (int c = 0; commands[c]; c++)
-            if (strcmp(argv[i], commands[c]) == 0) o->command = argv[i++];
+            if (strcmp(argv[i], commands[c]) == 0) {
+                o->command = argv[i++];
+                break;
+            }
     }
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -109,19 +125,62 @@ static int cmd_check(const Opts *o) {
     return front_check_file(o->file, stderr) == 0 ? EXIT_OK : EXIT_COMPILE;
 }
 
+/* default_scenario: the race_counter scenario next to the build tree, or
+ * under the install prefix; NULL if neither exists. */
+static const char *default_scenario(void) {
+    static const char *const places[] = {GORO_SOURCE_DIR "/scenarios/race_counter.go",
+                                         GORO_INSTALL_DATADIR "/scenarios/race_counter.go", NULL};
+    for (int i = 0; places[i]; i++)
+        if (access(places[i], R_OK) == 0) return places[i];
+    return NULL;
+}
+
+/* run_viewer: the window (render == 0) or headless rendering, with the
+ * viewer's own options after [argc]/[argv]. */
+static int run_viewer(int render, int argc, char **argv) {
+    VizOptions vo;
+    viz_options_init(&vo);
+    char err[256] = "";
+    int r = viz_options_parse(&vo, argc, argv, err, sizeof err);
+    if (r != 0) return usage_error("%s", err);
+    if (!vo.file && !vo.demo) {
+        if (render) return usage_error("%s", "render needs a FILE.go (or --demo NAME)");
+        vo.file = default_scenario();
+        if (!vo.file) {
+            fprintf(stderr, "goro-viz: no FILE.go given and the default scenario race_counter.go "
+                            "is not installed\n");
+            return EXIT_COMPILE;
+        }
+    }
+    if (render && !vo.out) return usage_error("%s", "render needs -o out.png");
+    if (vo.file && !vo.demo) {
+        /* A file must at least be valid Go before the viewer gets it. */
+        if (front_check_file(vo.file, stderr) != 0) return EXIT_COMPILE;
+        fprintf(stderr, "goro-viz: %s is valid Go, but this build cannot run it yet (the "
+                        "scheduler is not built); try --demo race_counter to see the viewer\n",
+                vo.file);
+        return EXIT_COMPILE;
+    }
+    return render ? viz_render_png(&vo) : viz_app_run(&vo);
+}
+
 int main(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(usage_text, stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("goro-viz %s\n", GORO_VERSION);
+            return EXIT_OK;
+        }
+    }
+    if (argc > 1 && strcmp(argv[1], "render") == 0) return run_viewer(1, argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "check") != 0) return run_viewer(0, argc - 1, argv + 1);
+    if (argc == 1) return run_viewer(0, 0, argv + 1);
     Opts o;
     int status = 0;
     int r = parse_args(argc, argv, &o, &status);
     if (r != 0) return status;
-    if (o.command && strcmp(o.command, "check") == 0) return cmd_check(&o);
-    if (!o.command && !o.file) {
-        fputs(usage_text, stderr);
-        return EXIT_USAGE;
-    }
-    /* The window comes with the viewer; until then say so plainly. */
-    if (front_check_file(o.file, stderr) != 0) return EXIT_COMPILE;
-    fprintf(stderr, "goro-viz: %s checks; the window and `goro-viz run` are not built yet "
-                    "(this build has the front end only)\n", o.file);
-    return EXIT_COMPILE;
+    return cmd_check(&o);
 }

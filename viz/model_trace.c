@@ -261,6 +261,46 @@ static void describe(ModelTrace *mt, const TraceEvent *ev, Model *m, char *out, 
     (void)m;
 }
 
+/* The wait-for cycle of a deadlock: follow each blocked goroutine to the
+ * holder of the lock it waits for; goroutines on a cycle of that graph are
+ * the cycle (AB/BA lock order). Without a lock cycle (a receive nobody will
+ * send to), every blocked goroutine is part of the deadlock, as Go says. */
+static void mark_cycle(ModelTrace *mt, Model *m) {
+    int n = m->ngs;
+    if (n == 0) return;
+    int *next = mem_alloc(sizeof(int) * (size_t)n), *color = mem_alloc(sizeof(int) * (size_t)n);
+    for (int g = 0; g < n; g++) {
+        next[g] = -1;
+        int o = m->gs[g].wait_obj;
+        if (m->gs[g].state != THEME_BLOCKED || o < 0) continue;
+        TraceObj id = (TraceObj)mt->run.objs.items[o].id;
+        const TraceObjState *os = id <= mt->st.nobjs ? &mt->st.objs[id] : NULL;
+        if (os && (mt->run.objs.items[o].kind == MODEL_MUTEX || mt->run.objs.items[o].kind == MODEL_RWMUTEX)) next[g] = gidx(mt, os->owner);
+    }
+    int found = 0;
+    for (int g = 0; g < n; g++) {
+        /* color: 0 unvisited, 1 on the current walk (tag g+2), done = -1 */
+        int x = g;
+        while (x >= 0 && color[x] == 0) {
+            color[x] = g + 2;
+            x = next[x];
+        }
+        if (x >= 0 && color[x] == g + 2) { /* closed a new cycle at x */
+            int y = x;
+            do {
+                m->gs[y].in_cycle = 2;
+                y = next[y];
+            } while (y != x);
+            found = 1;
+        }
+        for (x = g; x >= 0 && color[x] == g + 2; x = next[x]) color[x] = -1;
+    }
+    for (int g = 0; g < n; g++)
+        if (found) m->gs[g].in_cycle = m->gs[g].in_cycle == 2;
+    mem_free(next, sizeof(int) * (size_t)n);
+    mem_free(color, sizeof(int) * (size_t)n);
+}
+
 void mtrace_at(ModelTrace *mt, int step, Model *m) {
     ModelRun *r = &mt->run;
     Trace *t = mt->trace;
@@ -325,6 +365,7 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
             }
         }
     }
+    if (st->deadlock) mark_cycle(mt, m);
     if (st->panic_ev >= 0) {
         TraceEvent pe;
         trace_event(t, (uint32_t)st->panic_ev, &pe);

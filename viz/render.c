@@ -365,6 +365,15 @@ static void draw_legend(Draw *d, RenderFonts *f, const Theme *th, const Scene *s
         draw_circle(d, x + 5 * k, y + h * 0.5f, 5 * k, tc(th->state[st]));
         x = text_draw(f->ui_small, x + 13 * k, y, theme_state_name((ThemeState)st), -1, tc(th->text_dim)) + 14 * k;
     }
+    /* and what the arrows mean */
+    static const char *what[2] = {"waits for", "held by"};
+    for (int i = 0; i < 2; i++) {
+        float h = (float)text_line_height(f->ui_small), cy = y + h * 0.5f;
+        DrawColor c = tc(i == 0 ? th->edge_wait : th->edge_owner);
+        float p[8] = {x, cy, x + 8 * k, cy, x + 14 * k, cy, x + 22 * k, cy};
+        draw_bezier(d, p, 2.5f * k, c, 7 * k);
+        x = text_draw(f->ui_small, x + 27 * k, y, what[i], -1, tc(th->text_dim)) + 14 * k;
+    }
 }
 
 static void draw_stage(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v) {
@@ -486,10 +495,12 @@ static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRu
     } else if (h.kind == HIT_OBJ && h.index >= 0) {
         const ModelObjInfo *oi = &run->objs.items[h.index];
         const ModelObj *o = &m->objs[h.index];
-        if (oi->kind == MODEL_CHAN)
-            snprintf(buf, sizeof buf, "%s: chan %s, cap %d, len %d%s, %d waiting", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf, o->closed ? ", closed" : "",
-                     o->nwaiters);
-        else
+        if (oi->kind == MODEL_CHAN) {
+            int l = snprintf(buf, sizeof buf, "%s: chan %s, cap %d, len %d%s, %d waiting", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf,
+                             o->closed ? ", closed" : "", o->nwaiters);
+            for (int i = 0; i < o->nbuf && l > 0 && l < (int)sizeof buf - 8; i++)
+                l += snprintf(buf + l, sizeof buf - (size_t)l, "%s%s", i ? ", " : "; holds ", o->buf[i]);
+        } else
             snprintf(buf, sizeof buf, "%s: %s, made at line %d", oi->name, kind_name(oi->kind), oi->line);
     } else if (h.kind == HIT_TIMELINE && h.index >= 0 && h.index < run->gs.len) {
         int st = (int)scene_tl_step(s, hx);

@@ -35,6 +35,8 @@ typedef struct TimelineCache {
     int mini_width, mini_ng, mini_nsteps;
     uint16_t *mini;                    /* mini_width x THEME_NSTATES counts */
     int *alarms, nalarms;              /* indices of race/deadlock/panic marks */
+    uint8_t *marks;                    /* mk_ng lanes x mk_width columns: mark kind + 1, 0 = none */
+    int mk_from, mk_to, mk_width, mk_ng, mk_nsteps, mk_nmarks;
 } TimelineCache;
 
 /* tc: a theme colour as a draw colour. */

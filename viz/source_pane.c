@@ -191,9 +191,20 @@ void srcpane_draw_output(Draw *d, const SrcPaneFonts *f, const Theme *th, const 
     const char *p = m->output + s->out_from, *end = m->output + m->output_len;
     float y = s->out_text.y;
     char buf[1024];
+    /* what this very event printed gets a band in the printer's colour */
+    const char *last = NULL;
+    if (m->ev.kind == MARK_PRINT && m->ev.g >= 0 && m->ev.g < m->ngs && m->output_len > 0) {
+        last = end - 1;
+        if (*last == '\n' && last > m->output) last--;
+        while (last > m->output && last[-1] != '\n') last--;
+    }
     while (p < end) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         int n = e ? (int)(e - p) : (int)(end - p);
+        if (last && p >= last) {
+            DrawRect band = {s->output.x + 2 * k, y, s->output.w - 4 * k, v->mono_h};
+            draw_rect(d, band, draw_alpha(tc(th->state[m->gs[m->ev.g].state]), 0.22f));
+        }
         int bn = detab(p, n, buf, (int)sizeof buf);
         text_draw(f->mono, s->out_text.x, y, buf, bn, tc(th->text));
         y += v->mono_h;

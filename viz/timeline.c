@@ -20,6 +20,7 @@ void timeline_cache_free(TimelineCache *c) {
     mem_free(c->lanes, sizeof(uint16_t) * THEME_NSTATES * (size_t)c->width);
     mem_free(c->mini, sizeof(uint16_t) * THEME_NSTATES * (size_t)c->mini_width);
     mem_free(c->alarms, sizeof(int) * (size_t)(c->nalarms ? c->nalarms : 1));
+    mem_free(c->marks, (size_t)c->mk_width * (size_t)(c->mk_ng ? c->mk_ng : 1));
     memset(c, 0, sizeof *c);
 }
 
@@ -161,25 +162,49 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
                 i++;
             }
         }
-        /* marks: one per lane and pixel column */
-        int mi = model_first_mark(run, s->tl_from);
-        float *lastx = mem_alloc(sizeof(float) * (size_t)(ng ? ng : 1));
-        for (int g = 0; g < ng; g++) lastx[g] = -1e9f;
-        for (; mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
-            const ModelMark *mk = &run->marks.items[mi];
-            if (mk->g < 0 || mk->g >= ng) continue;
-            float x = scene_tl_x(s, mk->step + 0.5);
-            int alarm = mk->kind == MARK_RACE || mk->kind == MARK_PANIC || mk->kind == MARK_DEADLOCK;
-            if (!alarm && (mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER)) continue;
-            if (!alarm && x - lastx[mk->g] < 2.0f) continue;
-            lastx[mk->g] = x;
-            float y = L.y + (float)mk->g * lh;
-            float mh = alarm ? lh : lh * 0.5f;
-            float mw = alarm ? 3 * k : (lh > 10 * k ? 2 * k : 1);
-            DrawRect b = {x - mw * 0.5f, y + (lh - mh) * 0.5f, mw, mh};
-            draw_rect(d, b, mark_color(th, mk->kind));
+        /* marks: one per lane and pixel column, from a cache rebuilt only
+         * when the view window changes (so scrubbing a million events costs
+         * pixels, not events) */
+        int w = (int)L.w;
+        if (w < 1) w = 1;
+        if (!tcache->marks || tcache->mk_from != s->tl_from || tcache->mk_to != s->tl_to || tcache->mk_width != w || tcache->mk_ng != ng ||
+            tcache->mk_nsteps != run->nsteps || tcache->mk_nmarks != run->marks.len) {
+            mem_free(tcache->marks, (size_t)tcache->mk_width * (size_t)(tcache->mk_ng ? tcache->mk_ng : 1));
+            tcache->marks = mem_alloc((size_t)w * (size_t)(ng ? ng : 1));
+            tcache->mk_from = s->tl_from;
+            tcache->mk_to = s->tl_to;
+            tcache->mk_width = w;
+            tcache->mk_ng = ng;
+            tcache->mk_nsteps = run->nsteps;
+            tcache->mk_nmarks = run->marks.len;
+            double span = (double)(s->tl_to - s->tl_from);
+            for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
+                const ModelMark *mk = &run->marks.items[mi];
+                if (mk->g < 0 || mk->g >= ng || mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER) continue;
+                int x = (int)(((double)mk->step + 0.5 - (double)s->tl_from) / span * (double)w);
+                if (x < 0 || x >= w) continue;
+                uint8_t *cell = &tcache->marks[(size_t)mk->g * (size_t)w + (size_t)x];
+                uint8_t want = (uint8_t)(mk->kind + 1);
+                int alarm = mk->kind == MARK_RACE || mk->kind == MARK_PANIC || mk->kind == MARK_DEADLOCK;
+                if (!*cell || alarm) *cell = want; /* alarms win a shared column */
+            }
         }
-        mem_free(lastx, sizeof(float) * (size_t)(ng ? ng : 1));
+        for (int g = 0; g < ng; g++) {
+            const uint8_t *row = &tcache->marks[(size_t)g * (size_t)w];
+            float y = L.y + (float)g * lh, lastx = -1e9f;
+            for (int x = 0; x < w; x++) {
+                if (!row[x]) continue;
+                ModelMarkKind kind = (ModelMarkKind)(row[x] - 1);
+                int alarm = kind == MARK_RACE || kind == MARK_PANIC || kind == MARK_DEADLOCK;
+                float px = L.x + (float)x + 0.5f;
+                if (!alarm && px - lastx < 2.0f) continue;
+                lastx = px;
+                float mh = alarm ? lh : lh * 0.5f;
+                float mw = alarm ? 3 * k : (lh > 10 * k ? 2 * k : 1);
+                DrawRect b = {px - mw * 0.5f, y + (lh - mh) * 0.5f, mw, mh};
+                draw_rect(d, b, mark_color(th, kind));
+            }
+        }
     }
     /* playhead */
     if (s->playhead_x >= L.x - 1 && s->playhead_x <= L.x + L.w + 1) {

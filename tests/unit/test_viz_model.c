@@ -230,6 +230,68 @@ static void test_next_for(void **state) {
     mtrace_close(&mt);
 }
 
+static void emit(Trace *t, uint64_t *step, TraceEventKind kind, int aux, TraceObj g, TraceObj obj) {
+    TraceEvent e;
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    e.aux = aux;
+    e.g = g;
+    e.obj = obj;
+    e.step = (*step)++;
+    e.pos.line = 5;
+    trace_emit(t, &e);
+}
+
+static void test_lock_cycle(void **state) {
+    (void)state;
+    /* g1 holds a and waits for b; g2 holds b and waits for a; g3 waits on a
+     * channel: the cycle is g1 and g2 only */
+    Trace *t = trace_new(NULL);
+    uint64_t step = 0;
+    Pos p = {3, 1};
+    TraceObj g1 = trace_new_goroutine(t, step++, 0, 1, "main.main", p);
+    TraceObj a = trace_new_object(t, step++, g1, TRACE_OBJ_MUTEX, "a", p);
+    TraceObj b = trace_new_object(t, step++, g1, TRACE_OBJ_MUTEX, "b", p);
+    TraceObj ch = trace_new_object(t, step++, g1, TRACE_OBJ_CHAN, "ch", p);
+    trace_obj_set_chan(t, ch, "int", 0);
+    TraceObj g2 = trace_new_goroutine(t, step++, g1, 2, "main.main.func1", p);
+    TraceObj g3 = trace_new_goroutine(t, step++, g1, 3, "main.main.func2", p);
+    emit(t, &step, TRACE_EV_GO_START, 0, g1, 0);
+    emit(t, &step, TRACE_EV_LOCK, 0, g1, a);
+    emit(t, &step, TRACE_EV_GO_START, 0, g2, 0);
+    emit(t, &step, TRACE_EV_LOCK, 0, g2, b);
+    emit(t, &step, TRACE_EV_GO_BLOCK, TRACE_WAIT_MUTEX_LOCK, g2, a);
+    emit(t, &step, TRACE_EV_GO_START, 0, g3, 0);
+    emit(t, &step, TRACE_EV_GO_BLOCK, TRACE_WAIT_CHAN_RECV, g3, ch);
+    emit(t, &step, TRACE_EV_GO_START, 0, g1, 0);
+    emit(t, &step, TRACE_EV_GO_BLOCK, TRACE_WAIT_MUTEX_LOCK, g1, b);
+    emit(t, &step, TRACE_EV_DEADLOCK, 0, 0, 0);
+    trace_finish(t);
+    ModelTrace mt;
+    mtrace_open(&mt, t, NULL, "ab.go", 1, "random");
+    Model m;
+    model_alloc(&m, &mt.run);
+    mtrace_at(&mt, mt.run.nsteps - 1, &m);
+    assert_true(m.deadlock);
+    assert_int_equal(m.gs[0].state, THEME_BLOCKED);
+    assert_int_equal(m.gs[2].state, THEME_BLOCKED);
+    assert_true(m.gs[0].in_cycle);
+    assert_true(m.gs[1].in_cycle);
+    assert_false(m.gs[2].in_cycle);
+    /* the scene: g1's and g2's wait edges and the owner edges are alarms, g3's is not */
+    Scene s;
+    memset(&s, 0, sizeof s);
+    SceneView v = view();
+    scene_build(&s, &mt.run, &m, &v);
+    for (int e = 0; e < s.edges.len; e++) {
+        const SceneEdge *ed = &s.edges.items[e];
+        if (ed->kind == EDGE_WAIT || ed->kind == EDGE_OWNER) assert_int_equal(ed->alarm, ed->g != 2);
+    }
+    scene_free(&s);
+    model_free(&m);
+    mtrace_close(&mt);
+}
+
 static void test_empty_trace(void **state) {
     (void)state;
     /* a run with no events (or no goroutines) draws an empty stage, no crash */
@@ -255,7 +317,7 @@ static void test_empty_trace(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_run_shape),  cmocka_unit_test(test_buffers_and_owners), cmocka_unit_test(test_deadlock),
-        cmocka_unit_test(test_race_reads), cmocka_unit_test(test_when_specs),         cmocka_unit_test(test_next_for), cmocka_unit_test(test_empty_trace),
+        cmocka_unit_test(test_race_reads), cmocka_unit_test(test_when_specs),         cmocka_unit_test(test_next_for), cmocka_unit_test(test_empty_trace), cmocka_unit_test(test_lock_cycle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
