@@ -948,18 +948,14 @@ static void func_lit(Checker *k, Operand *x, Node *e) {
     ChkFunc *outer = k->fn;
     Obj *o = ty_obj(k->c, OBJ_FUNC, "func", NULL, e->pos);
     o->pkg = k->pkg;
-    int n = 1;
-    const char *base = "glob";
-    if (outer) {
-        n = ++outer->lit_count;
-        /* Go names literals after the outermost declared function */
-        ChkFunc *top = outer;
-        while (top->outer) top = top->outer;
-        base = top->obj && top->obj->qname ? top->obj->qname : "main.func";
-        if (top != outer) n = ++top->lit_count, (void)0;
-        o->qname = chk_strf(k, "%s.func%d", base, n);
+    /* Go's closure names: main.f.func1, nested main.f.func1.1, package
+     * level main.glob..func1 */
+    if (outer && outer->obj && outer->obj->qname) {
+        int n = ++outer->lit_count;
+        o->qname = outer->outer ? chk_strf(k, "%s.%d", outer->obj->qname, n)
+                                : chk_strf(k, "%s.func%d", outer->obj->qname, n);
     } else {
-        o->qname = chk_strf(k, "%s.glob..func%d", k->pkg->path, ++k->prog->funcs.cap == 0 ? 0 : k->prog->funcs.len + 1);
+        o->qname = chk_strf(k, "%s.glob..func%d", k->pkg->path, ++k->glob_lits);
     }
     e->obj = o;
     Scope *fs = ty_scope(k->c, k->scope);

@@ -73,6 +73,7 @@ typedef struct Checker {
     int has_labels;
     Node *arg_fun; /* callee while checking arguments (CHK_CTX_ARG) */
     VEC(Rewrite) rewrites;
+    int glob_lits; /* function literals at package level (naming) */
     Node *opassign_bin, *opassign_stmt; /* x op= y: the synthetic binary prints as the statement */
 } Checker;
 

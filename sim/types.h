@@ -219,7 +219,9 @@ struct Obj {
     Node *decl;    /* declaring node (IDENT for vars/consts, FUNC_DECL, TYPE_SPEC, LABELED) */
     const char *qname; /* OBJ_FUNC: "fmt.Println", "sync.(*Mutex).Lock",
                           "time.Duration.String", "main.f", "main.(*T).M",
-                          "main.main.func1" for literals */
+                          literals as Go names them: "main.main.func1",
+                          nested "main.main.func1.1", package level
+                          "main.glob..func1" */
     int builtin;   /* OBJ_BUILTIN: BuiltinId */
     uint32_t flags;/* OBJF_* */
     int index;     /* local slot / field index / interface method index / global index */
