@@ -1026,6 +1026,7 @@ static void collect_decls(Checker *k, Node *root) {
             if (k->native) o->flags |= OBJF_NATIVE;
             name->obj = o;
             if (!strcmp(o->name, "init") && !k->native) {
+                o->qname = chk_strf(k, "%s.init.%d", k->pkg->path, k->prog->init_funcs.len); /* as Go */
                 if (decl->u.func_decl.type->u.func_type.params.n || decl->u.func_decl.type->u.func_type.results.n)
                     chk_err(k, name->pos, DM_FUNC_INIT_SIG);
                 VEC_PUSH(k->prog->init_funcs, o);
