@@ -946,21 +946,31 @@ static void check_func_decl(Checker *k, Node *fd) {
     fs->fn = fn;
     Obj *sd = k->decl_obj;
     k->decl_obj = o;
-    Node *recv = fd->u.func_decl.recv.n ? fd->u.func_decl.recv.items[0] : NULL;
-    Scope *ss = k->scope;
-    k->scope = k->file_scope;
-    /* re-walk the signature declaring params into the function scope; the
-     * object's type stays the one built at collection (same shape) */
-    Type *sig = chk_sig(k, fd->u.func_decl.type, recv, fs, fn);
-    k->scope = ss;
-    if (o->type && o->type->kind == TY_FUNC) {
-        /* keep one Type per function: copy the body's param objects into it */
-        o->type->u.func.params = sig->u.func.params;
-        o->type->u.func.results = sig->u.func.results;
-        o->type->u.func.recv = sig->u.func.recv;
-        fd->u.func_decl.type->type = o->type;
-        sig = o->type;
+    /* declare the signature's objects (built when the object was resolved)
+     * as the function's first locals: receiver, parameters, results */
+    Type *sig = o->type;
+    ChkFunc *sfn = k->fn;
+    k->fn = fn;
+    Obj *r = sig->u.func.recv;
+    if (r) {
+        chk_add_local(k, r);
+        if (r->decl) r->decl->obj = strcmp(r->name, "_") ? r : NULL;
+        if (r->name[0]) chk_declare(k, fs, r, r->decl);
     }
+    for (int pass = 0; pass < 2; pass++) {
+        int n = pass ? sig->u.func.nresults : sig->u.func.nparams;
+        Obj **v = pass ? sig->u.func.results : sig->u.func.params;
+        for (int i = 0; i < n; i++) {
+            chk_add_local(k, v[i]);
+            if (!v[i]->name[0]) continue;
+            if (v[i]->decl) v[i]->decl->obj = strcmp(v[i]->name, "_") ? v[i] : NULL;
+            chk_declare(k, fs, v[i], v[i]->decl);
+        }
+    }
+    k->fn = sfn;
+    fn->nparams = sig->u.func.nparams + (r ? 1 : 0);
+    fn->nresults = sig->u.func.nresults;
+    fd->u.func_decl.type->type = sig;
     fn->sig = sig;
     chk_func_body(k, fn, fs);
     k->decl_obj = sd;
