@@ -367,7 +367,6 @@ struct Vm {
     FILE *out;           /* the program's stdout */
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
-    uint64_t steps;      /* instructions executed (approximate: budget units) */
     int exit_code;       /* VM_EXIT: the status os.Exit asked for */
     Goroutine *spawned;  /* VM_SPAWNED: the goroutine the go statement made */
     int has_sched;       /* set by a scheduler before compiling: go statements
@@ -375,7 +374,6 @@ struct Vm {
     int64_t now_ns;      /* the virtual clock: ns since 2009-11-10 23:00:00 UTC */
     int log_flags;       /* the log package's flags (log.SetFlags) */
     Value log_prefix;    /* log.SetPrefix (a root: see vm_gc) */
-    const RType *t_error_rt; /* the runtime error type (Error() method native) */
     const RType *t_string, *t_int;
     const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
     const RType *t_wraperr;  /* *fmt.wrapError (fmt.Errorf with %w) */
