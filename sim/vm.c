@@ -111,7 +111,7 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         int st = cl->p->native(vm, g, argv, nargs, resv);
         vm_pop_roots(vm, nargs + 1);
         for (int i = 0; i < nres; i++) res[i] = resv[i];
-        return st;
+        return st == VM_BUDGET ? VM_OK : st;
     } else {
         int depth = g->nframes;
         push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
@@ -563,6 +563,7 @@ next:
             if (st == VM_BLOCKED) return VM_BLOCKED;
             if (st == VM_EXIT) return VM_EXIT;
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
+            if (st == VM_BUDGET && !nested) return VM_BUDGET; /* runtime.Gosched */
             DISPATCH();
         }
         int base = f->base + a + 1;

@@ -246,7 +246,8 @@ typedef enum VmStatus {
  * VM_MAX_NATIVE_ARGS) values at [args] (a copy: the originals stay on the
  * goroutine's stack as GC roots), writes its results to [res] last (a fresh
  * object stored there is not a root until the native returns), and returns
- * VM_OK, VM_RAISE after vm_panic_*, or VM_BLOCKED after parking the
+ * VM_OK, VM_RAISE after vm_panic_*, VM_BUDGET to offer a switch after the
+ * call (runtime.Gosched), or VM_BLOCKED after parking the
  * goroutine (whoever wakes it writes the results into the caller's
  * registers; execution resumes after the call). Variadic arguments arrive
  * packed in a slice. */

@@ -25,7 +25,9 @@ int vm_cli_run(const char *path, uint64_t seed, int gc_stress, FILE *out, FILE *
     int status = load(path, &vm, &entry, err);
     if (status == 0) {
         Goroutine *g = vm_goroutine_new(&vm, entry, NULL, 0);
-        int st = vm_run(&vm, g, INT64_MAX);
+        int st;
+        do st = vm_run(&vm, g, INT64_MAX); /* one goroutine: yields just resume */
+        while (st == VM_BUDGET || st == VM_PREEMPTED);
         fflush(out);
         if (st == VM_EXIT) {
             status = vm.exit_code;

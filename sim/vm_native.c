@@ -681,6 +681,8 @@ const VmNativeDef *vm_native_lookup(const char *qname) {
         if (strcmp(natives[i].name, qname) == 0) return &natives[i];
     for (int i = 0; i < vm_native_lib_len; i++)
         if (strcmp(vm_native_lib[i].name, qname) == 0) return &vm_native_lib[i];
+    for (int i = 0; i < vm_native_atomic_len; i++)
+        if (strcmp(vm_native_atomic[i].name, qname) == 0) return &vm_native_atomic[i];
     return NULL;
 }
 
