@@ -301,6 +301,10 @@ static void fresh_iteration(FuncState *fs, Node *init) {
 /* loop_branch: jump back to [target] while [cond] holds (one fused
  * compare-and-branch for `i < n`-like conditions on signed integers). */
 static void loop_branch(FuncState *fs, Node *cond, int target) {
+    if (comp_here(fs) - target > 32000) { /* too far for a fused branch's 16 bits */
+        comp_patch(fs, comp_jump(fs, OP_JT, comp_expr(fs, cond)), target);
+        return;
+    }
     comp_patch(fs, comp_cond_jump(fs, cond, 1), target);
 }
 
