@@ -418,7 +418,7 @@ void comp_patch(FuncState *fs, int at, int target) {
     if (op >= OP_BLT && op <= OP_BGEK) {
         /* fused compare-and-branch: a 16-bit offset in C */
         if (off < -32768 || off > 32767) {
-            comp_error(fs->cc, (Pos){fs->lines.items[at], 1}, "a block of more than 32767 instructions");
+            comp_error(fs->cc, (Pos){fs->lines.items[at], 1}, "a conditional block of more than 32767 instructions is not supported");
             return;
         }
         fs->code.items[at] = VM_MK(op, VM_A(i), VM_B(i), (uint16_t)(int16_t)off, 0);
