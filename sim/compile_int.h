@@ -104,7 +104,8 @@ void comp_expr_to(FuncState *fs, Node *n, int dst);
 /* comp_value_to: [n] converted to type [dt] (boxing into interfaces) with
  * copy semantics (aggregates cloned unless fresh), into [dst]. */
 void comp_value_to(FuncState *fs, Node *n, Type *dt, int dst);
-/* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1). */
+/* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1); may be a
+ * fused compare-and-branch, whose offset must fit 16 bits (if bodies). */
 int comp_cond_jump(FuncState *fs, Node *n, int when);
 /* comp_call: compile call [n] leaving its [nres] results at R[base..];
  * returns base. nres -1: emit DEFER instead of CALL; -2: GO. */

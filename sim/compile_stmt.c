@@ -477,7 +477,7 @@ static void switch_stmt(FuncState *fs, Node *n, Obj *label) {
                 comp_value_to(fs, e, tt, v);
                 eq_test(fs, tt, t, tr, v);
                 j = comp_jump(fs, OP_JT, t);
-            } else j = comp_cond_jump(fs, e, 1);
+            } else j = comp_jump(fs, OP_JT, comp_expr(fs, e)); /* bodies may be far: no 16-bit fused branch */
             fs->freereg = fs->nactive;
             VEC_PUSH(body_jumps, j | (c << 20));
         }
