@@ -36,6 +36,30 @@ int comp_scan_defer(Node *n) {
     }
 }
 
+/* count_stmts: statements in tree [n], nested blocks included (an upper
+ * bound's proxy: an if body this long may not fit a fused branch). */
+static int count_stmts(Node *n) {
+    if (!n) return 0;
+    int c = 1;
+    switch (n->kind) {
+    case AST_BLOCK:
+        for (int i = 0; i < n->u.block.stmts.n; i++) c += count_stmts(n->u.block.stmts.items[i]);
+        return c;
+    case AST_IF: return c + count_stmts(n->u.if_.then) + count_stmts(n->u.if_.else_);
+    case AST_FOR: return c + count_stmts(n->u.for_.body);
+    case AST_RANGE: return c + count_stmts(n->u.range.body);
+    case AST_SWITCH:
+    case AST_TYPE_SWITCH:
+    case AST_SELECT: return c + count_stmts(n->u.switch_.body);
+    case AST_CASE_CLAUSE:
+    case AST_COMM_CLAUSE:
+        for (int i = 0; i < n->u.clause.body.n; i++) c += count_stmts(n->u.clause.body.items[i]);
+        return c;
+    case AST_LABELED: return c + count_stmts(n->u.labeled.stmt);
+    default: return c;
+    }
+}
+
 /* ---- locals ---- */
 
 void comp_declare_local(FuncState *fs, Obj *o, int init_reg) {
@@ -821,7 +845,9 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_IF: {
         int save = fs->nactive;
         if (n->u.if_.init) comp_stmt(fs, n->u.if_.init);
-        int jf = comp_cond_jump(fs, n->u.if_.cond, 0);
+        /* A fused branch has a 16-bit offset: only for bodies of sane size. */
+        int jf = count_stmts(n->u.if_.then) < 2000 ? comp_cond_jump(fs, n->u.if_.cond, 0)
+                                                   : comp_jump(fs, OP_JF, comp_expr(fs, n->u.if_.cond));
         fs->freereg = fs->nactive;
         comp_block(fs, n->u.if_.then);
         if (n->u.if_.else_) {
