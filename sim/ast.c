@@ -26,6 +26,11 @@ NodeList ast_list(Arena *a, Node **items, int n) {
     return l;
 }
 
+Pos ast_start_pos(const Node *n) {
+    while (n->kind == AST_BINARY || n->kind == AST_SEND) n = n->u.binary.x;
+    return n->pos;
+}
+
 const char *ast_kind_name(AstKind k) { return (unsigned)k < AST__COUNT ? kind_names[k] : "?"; }
 
 void ast_free(AstFile *f) {
@@ -65,16 +70,11 @@ static const char *tok(TokKind k) { return lex_token_text(k); }
 static void dump(const Node *n, FILE *out, int ind, int flags) {
     int in = ind + 2;
     fprintf(out, "(%s", ast_kind_name(n->kind));
+    if (flags & AST_DUMP_POS) fprintf(out, " @%d:%d", n->pos.line, n->pos.col);
     switch (n->kind) {
     case AST_BAD_EXPR: case AST_BAD_STMT: case AST_EMPTY_STMT: break;
-    case AST_IDENT:
-        fprintf(out, " %s", n->u.ident.name);
-        if (flags & AST_DUMP_POS) fprintf(out, " @%d:%d", n->pos.line, n->pos.col);
-        break;
-    case AST_BASIC_LIT:
-        fprintf(out, " %.*s", n->u.lit.rawlen, n->u.lit.raw);
-        if (flags & AST_DUMP_POS) fprintf(out, " @%d:%d", n->pos.line, n->pos.col);
-        break;
+    case AST_IDENT: fprintf(out, " %s", n->u.ident.name); break;
+    case AST_BASIC_LIT: fprintf(out, " %.*s", n->u.lit.rawlen, n->u.lit.raw); break;
     case AST_COMPOSITE_LIT:
         child(n->u.composite.type, out, in, flags);
         list(n->u.composite.elts, out, in, flags);

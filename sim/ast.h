@@ -13,6 +13,13 @@
  *   go/types reports e.g. "no new variables on left side of :=").
  * - Parameter, result and struct FIELDs group names as written (a, b int is
  *   one FIELD with two names); unnamed parameters have no names.
+ * - Positions, where "first token" needs saying: COMPOSITE_LIT and
+ *   KEY_VALUE start at their type/key; FUNC_TYPE of a FUNC_DECL or FUNC_LIT
+ *   at "func"; RANGE at "for"; a TYPE_SWITCH's ASSIGN at its variable.
+ *   ast_start_pos gives the first token for every kind.
+ * - UNARY also carries TK_TILDE and BINARY TK_OR inside interface
+ *   constraints (generics, reported as unsupported by the parser).
+ * - BAD_EXPR only appears after a reported error; BAD_STMT is not produced.
  * - The parser fills only syntax; fields marked "checker:" start NULL/0 and
  *   are filled by chk_ (types.h owns what they point to).
  */
@@ -134,12 +141,15 @@ struct Node {
         struct { Node *x; Node *sel; } selector;
         struct { Node *x; NodeList indices; Pos lbrack, rbrack; } index;
         struct { Node *x; Node *lo, *hi, *max; int slice3; Pos lbrack, rbrack; } slice;
-        struct { Node *x; Node *type_; Pos lparen; Node *lhs; /* parser scratch */ } type_assert;
+        struct { Node *x; Node *type_; Pos lparen; Node *lhs; /* parser scratch, NULL after */ } type_assert;
         struct { Node *fun; NodeList args; Pos lparen, rparen, ellipsis; int has_ellipsis; } call;
         struct { TokKind op; Node *x, *y; } binary;
         struct { Node *len; Node *elem; } array_type;
         struct { NodeList fields; } fields; /* STRUCT_TYPE, INTERFACE_TYPE */
-        struct { NodeList params, results, type_params; } func_type;
+        struct {
+            NodeList params, results, type_params;
+            Pos sig; /* the "(" (or "[") opening the signature */
+        } func_type;
         struct { Node *key, *value; } map_type;
         struct { ChanDir dir; Node *value; Pos arrow; } chan_type;
         struct { Node *decl; } decl_stmt;
@@ -183,14 +193,19 @@ Node *ast_new(Arena *a, AstKind kind, Pos pos);
  * temporary buffer). */
 NodeList ast_list(Arena *a, Node **items, int n);
 
+/* ast_start_pos: the position of [n]'s first token, as syntax.StartPos
+ * (where go/types2 reports errors about a node): [n]->pos except for
+ * BINARY and SEND, whose pos is the operator's. */
+Pos ast_start_pos(const Node *n);
+
 /* ast_kind_name: the kind's name for debugging ("IDENT", "CALL"...). */
 const char *ast_kind_name(AstKind k);
 
 /* ast_dump: write an indented s-expression of [n] to [out] (tests, debugging). */
 void ast_dump(const Node *n, FILE *out);
 
-/* ast_dump_opts: ast_dump with [flags]: AST_DUMP_POS adds "@line:col" to
- * identifiers and literals. */
+/* ast_dump_opts: ast_dump with [flags]: AST_DUMP_POS adds every node's
+ * "@line:col" after its kind. */
 #define AST_DUMP_POS 1
 void ast_dump_opts(const Node *n, FILE *out, int flags);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "sched.h"
 #include "vm_native.h"
 
 /* ---- diagnostics ---- */
@@ -339,6 +340,10 @@ static GcObj *promoted_wrapper(CompCtx *cc, Type *recv_t, const TySel *sel, cons
     for (int i = 0; i < np; i++) p->code[pc++] = VM_MK(OP_MOVE, base + 2 + i, 1 + i, 0, 0);
     p->code[pc++] = VM_MK(OP_CALL, base, np + 1, nr, 0);
     p->code[pc++] = VM_MK(OP_RET, base, nr, 0, 0);
+    if (pc < ncode) { /* one of the receiver forms was shorter: keep sizes exact */
+        p->code = mem_realloc(p->code, sizeof(Instr) * (size_t)ncode, sizeof(Instr) * (size_t)pc);
+        p->lines = mem_realloc(p->lines, sizeof(int) * (size_t)ncode, sizeof(int) * (size_t)pc);
+    }
     p->ncode = pc;
     for (int i = 0; i < pc; i++) p->lines[i] = m->pos.line;
     p->nregs = base + 2 + np + nr;
@@ -410,7 +415,17 @@ int comp_here(FuncState *fs) { return fs->code.len; }
 
 void comp_patch(FuncState *fs, int at, int target) {
     Instr i = fs->code.items[at];
-    fs->code.items[at] = VM_MKX(VM_OP(i), VM_A(i), target - (at + 1));
+    int op = VM_OP(i), off = target - (at + 1);
+    if (op >= OP_BLT && op <= OP_BGEK) {
+        /* fused compare-and-branch: a 16-bit offset in C */
+        if (off < -32768 || off > 32767) {
+            comp_error(fs->cc, (Pos){fs->lines.items[at], 1}, "a conditional block of more than 32767 instructions is not supported");
+            return;
+        }
+        fs->code.items[at] = VM_MK(op, VM_A(i), VM_B(i), (uint16_t)(int16_t)off, 0);
+        return;
+    }
+    fs->code.items[at] = VM_MKX(op, VM_A(i), off);
 }
 
 int comp_jump(FuncState *fs, int op, int a) { return comp_emit(fs, VM_MKX(op, a, 0)); }
@@ -445,7 +460,9 @@ FuncEnt *comp_func_of(CompCtx *cc, Obj *fn) {
     for (int i = 0; i < cc->natives.len; i++)
         if (cc->natives.items[i].obj == fn) return &cc->natives.items[i];
     if (!(fn->flags & OBJF_NATIVE) || !fn->qname) return NULL;
-    const VmNativeDef *d = vm_native_lookup(fn->qname);
+    /* under the scheduler its own natives (sync, time, context...) win */
+    const VmNativeDef *d = cc->vm->has_sched ? sched_native_lookup(fn->qname) : NULL;
+    if (!d) d = vm_native_lookup(fn->qname);
     if (!d) return NULL;
     Type *sig = fn->type;
     int np = sig->u.func.nparams + (sig->u.func.recv ? 1 : 0);

@@ -305,6 +305,19 @@ static void compare(FuncState *fs, Node *n, int dst) {
     comp_emit(fs, VM_MK(o, dst, a, b, 0));
 }
 
+void comp_mark_unsigned_shift(FuncState *fs, Type *count_t) {
+    if (!count_t || !ty_is_unsigned(ty_under(deftype(fs, count_t)))) return;
+    /* An unsigned count can look negative as int64: flag the shift. */
+    for (int at = comp_here(fs) - 1; at >= 0; at--) {
+        Instr i = fs->code.items[at];
+        int op = VM_OP(i);
+        if (op == OP_SHL || op == OP_SHR || op == OP_SHRU) {
+            fs->code.items[at] = VM_MK(op, VM_A(i), VM_B(i), VM_C(i), 1);
+            return;
+        }
+    }
+}
+
 static int is_compare(TokKind op) {
     return op == TK_EQL || op == TK_NEQ || op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ;
 }
@@ -352,7 +365,11 @@ static void binary(FuncState *fs, Node *n, int dst) {
     int b;
     if (op == TK_SHL || op == TK_SHR) {
         b = comp_reg(fs);
-        comp_value_to(fs, y, deftype(fs, y->type), b);
+        Type *ct = deftype(fs, y->type);
+        comp_value_to(fs, y, ct, b);
+        comp_arith(fs, op, t, dst, a, b);
+        comp_mark_unsigned_shift(fs, ct);
+        return;
     } else b = comp_expr(fs, y);
     comp_arith(fs, op, t, dst, a, b);
 }
@@ -781,7 +798,37 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
     fs->line = save_line;
 }
 
+static int signed_int_type(FuncState *fs, Type *t) {
+    if (!t) return 0;
+    Type *u = ty_under(deftype(fs, t));
+    return ty_is_integer(u) && !ty_is_unsigned(u);
+}
+
+/* comp_cond_jump: `if a < b` and friends on signed ints become one fused
+ * compare-and-branch (the offset patched into C); anything else is the
+ * condition into a register and JT/JF. */
 int comp_cond_jump(FuncState *fs, Node *n, int when) {
+    Node *c = unparen(n);
+    if (c->kind == AST_BINARY && !(c->flags & NF_CONST)) {
+        TokKind op = c->u.binary.op;
+        Node *x = c->u.binary.x, *y = c->u.binary.y;
+        if ((op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ) && signed_int_type(fs, x->type) &&
+            signed_int_type(fs, y->type) && !(x->flags & NF_CONST)) {
+            if (!when) /* jump when the condition is false: negate it */
+                op = op == TK_LSS ? TK_GEQ : op == TK_LEQ ? TK_GTR : op == TK_GTR ? TK_LEQ : TK_LSS;
+            int a = comp_expr(fs, x);
+            if ((y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
+                Value k = {{.i = cv_int64_val(y->cv)}, NULL};
+                int o = op == TK_LSS ? OP_BLTK : op == TK_LEQ ? OP_BLEK : op == TK_GTR ? OP_BGTK : OP_BGEK;
+                return comp_emit(fs, VM_MK(o, a, comp_const(fs, k), 0, 0));
+            }
+            int b = comp_expr(fs, y);
+            if (op == TK_LSS) return comp_emit(fs, VM_MK(OP_BLT, a, b, 0, 0));
+            if (op == TK_LEQ) return comp_emit(fs, VM_MK(OP_BLE, a, b, 0, 0));
+            if (op == TK_GTR) return comp_emit(fs, VM_MK(OP_BLT, b, a, 0, 0));
+            return comp_emit(fs, VM_MK(OP_BLE, b, a, 0, 0));
+        }
+    }
     int r = comp_expr(fs, n);
     return comp_jump(fs, when ? OP_JT : OP_JF, r);
 }
@@ -1055,7 +1102,7 @@ static int builtin(FuncState *fs, Node *n, int nres) {
 }
 
 int comp_call(FuncState *fs, Node *n, int nres) {
-    int defer = nres == -1, gostmt = nres == -2, want = nres < 0 ? 0 : nres;
+    int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
     switch (NF_CALL(n)) {
@@ -1114,8 +1161,8 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     }
     }
     fs->line = n->pos.line;
-    if (defer) EMIT(fs, DEFER, base, nargs, 0);
-    else if (gostmt) EMIT(fs, GO, base, nargs, 0);
+    if (nres == -2) EMIT(fs, GO, base, nargs, 0);
+    else if (defer) EMIT(fs, DEFER, base, nargs, 0);
     else EMIT(fs, CALL, base, nargs, want);
     if (fs->freereg < base + want) comp_regs(fs, base + want - fs->freereg);
     return base;

@@ -108,10 +108,11 @@ void comp_expr_to(FuncState *fs, Node *n, int dst);
 /* comp_value_to: [n] converted to type [dt] (boxing into interfaces) with
  * copy semantics (aggregates cloned unless fresh), into [dst]. */
 void comp_value_to(FuncState *fs, Node *n, Type *dt, int dst);
-/* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1). */
+/* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1); may be a
+ * fused compare-and-branch, whose offset must fit 16 bits (if bodies). */
 int comp_cond_jump(FuncState *fs, Node *n, int when);
 /* comp_call: compile call [n] leaving its [nres] results at R[base..];
- * returns base. */
+ * returns base. nres -1: emit DEFER instead of CALL; -2: GO. */
 int comp_call(FuncState *fs, Node *n, int nres);
 /* LVal: an assignable location whose operands are already evaluated
  * (Go's first assignment phase). */
@@ -132,6 +133,9 @@ void comp_lv_store(FuncState *fs, const LVal *lv, int src);
 int comp_multi(FuncState *fs, Node *n, int count);
 /* comp_arith: R[dst] = R[x] op R[y] for values of type [t] (narrowed). */
 void comp_arith(FuncState *fs, TokKind op, Type *t, int dst, int x, int y);
+/* comp_mark_unsigned_shift: after comp_arith of a shift, flag it when the
+ * count's type [count_t] is unsigned (no negative-count panic). */
+void comp_mark_unsigned_shift(FuncState *fs, Type *count_t);
 /* comp_load_var / comp_store_var: read or write variable [o]. */
 int comp_load_var(FuncState *fs, Obj *o);
 void comp_store_var(FuncState *fs, Obj *o, int src);

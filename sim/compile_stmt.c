@@ -5,6 +5,7 @@
 
 #include "compile_int.h"
 #include "sched.h"
+#include "vm_native.h"
 
 static Pos npos(Node *n) { return n ? n->pos : (Pos){0, 0}; }
 
@@ -33,6 +34,30 @@ int comp_scan_defer(Node *n) {
         return 0;
     case AST_LABELED: return comp_scan_defer(n->u.labeled.stmt);
     default: return 0;
+    }
+}
+
+/* count_stmts: statements in tree [n], nested blocks included (an upper
+ * bound's proxy: an if body this long may not fit a fused branch). */
+static int count_stmts(Node *n) {
+    if (!n) return 0;
+    int c = 1;
+    switch (n->kind) {
+    case AST_BLOCK:
+        for (int i = 0; i < n->u.block.stmts.n; i++) c += count_stmts(n->u.block.stmts.items[i]);
+        return c;
+    case AST_IF: return c + count_stmts(n->u.if_.then) + count_stmts(n->u.if_.else_);
+    case AST_FOR: return c + count_stmts(n->u.for_.body);
+    case AST_RANGE: return c + count_stmts(n->u.range.body);
+    case AST_SWITCH:
+    case AST_TYPE_SWITCH:
+    case AST_SELECT: return c + count_stmts(n->u.switch_.body);
+    case AST_CASE_CLAUSE:
+    case AST_COMM_CLAUSE:
+        for (int i = 0; i < n->u.clause.body.n; i++) c += count_stmts(n->u.clause.body.items[i]);
+        return c;
+    case AST_LABELED: return c + count_stmts(n->u.labeled.stmt);
+    default: return c;
     }
 }
 
@@ -148,12 +173,14 @@ static void assign_stmt(FuncState *fs, Node *n) {
             int reg = fs->lreg[lv.var->index];
             int y = comp_expr(fs, rhs.items[0]);
             comp_arith(fs, op, t, reg, reg, y);
+            if (op == TK_SHL || op == TK_SHR) comp_mark_unsigned_shift(fs, rhs.items[0]->type);
             return;
         }
         int cur = comp_reg(fs);
         comp_lv_load(fs, &lv, cur);
         int y = comp_expr(fs, rhs.items[0]);
         comp_arith(fs, op, t, cur, cur, y);
+        if (op == TK_SHL || op == TK_SHR) comp_mark_unsigned_shift(fs, rhs.items[0]->type);
         comp_lv_store(fs, &lv, cur);
         return;
     }
@@ -305,44 +332,12 @@ static void fresh_iteration(FuncState *fs, Node *init) {
     }
 }
 
-/* signed_int: a signed integer type (the fused loop branches compare so). */
-static int signed_int(FuncState *fs, Type *t) {
-    if (!t) return 0;
-    if (ty_is_untyped(t)) t = ty_default(&fs->cc->prog->ty, t);
-    Type *u = ty_under(t);
-    return ty_is_integer(u) && !ty_is_unsigned(u);
-}
-
-/* loop_branch: jump back to [target] while [cond] holds: one fused
- * compare-and-branch for `i < n`-like conditions on signed integers. */
+/* loop_branch: jump back to [target] while [cond] holds (one fused
+ * compare-and-branch for `i < n`-like conditions on signed integers). */
 static void loop_branch(FuncState *fs, Node *cond, int target) {
-    Node *c = cond;
-    while (c->kind == AST_PAREN) c = c->u.unary.x;
-    if (c->kind == AST_BINARY && !(c->flags & NF_CONST)) {
-        TokKind op = c->u.binary.op;
-        Node *x = c->u.binary.x, *y = c->u.binary.y;
-        if ((op == TK_LSS || op == TK_LEQ || op == TK_GTR || op == TK_GEQ) && signed_int(fs, x->type) &&
-            signed_int(fs, y->type) && !(x->flags & NF_CONST)) {
-            int a = comp_expr(fs, x);
-            int at = comp_here(fs), off = target - (at + 1);
-            if (off >= -32768) {
-                if ((y->flags & NF_CONST) && y->cv && y->cv->kind == CV_INT) {
-                    Value k = {{.i = cv_int64_val(y->cv)}, NULL};
-                    int ki = comp_const(fs, k);
-                    int o = op == TK_LSS ? OP_BLTK : op == TK_LEQ ? OP_BLEK : op == TK_GTR ? OP_BGTK : OP_BGEK;
-                    comp_emit(fs, VM_MK(o, a, ki, (uint16_t)(int16_t)off, 0));
-                    return;
-                }
-                int b = comp_expr(fs, y);
-                at = comp_here(fs);
-                off = target - (at + 1);
-                if (op == TK_LSS) comp_emit(fs, VM_MK(OP_BLT, a, b, (uint16_t)(int16_t)off, 0));
-                else if (op == TK_LEQ) comp_emit(fs, VM_MK(OP_BLE, a, b, (uint16_t)(int16_t)off, 0));
-                else if (op == TK_GTR) comp_emit(fs, VM_MK(OP_BLT, b, a, (uint16_t)(int16_t)off, 0));
-                else comp_emit(fs, VM_MK(OP_BLE, b, a, (uint16_t)(int16_t)off, 0));
-                return;
-            }
-        }
+    if (comp_here(fs) - target > 32000) { /* too far for a fused branch's 16 bits */
+        comp_patch(fs, comp_jump(fs, OP_JT, comp_expr(fs, cond)), target);
+        return;
     }
     comp_patch(fs, comp_cond_jump(fs, cond, 1), target);
 }
@@ -516,7 +511,7 @@ static void switch_stmt(FuncState *fs, Node *n, Obj *label) {
                 comp_value_to(fs, e, tt, v);
                 eq_test(fs, tt, t, tr, v);
                 j = comp_jump(fs, OP_JT, t);
-            } else j = comp_cond_jump(fs, e, 1);
+            } else j = comp_jump(fs, OP_JT, comp_expr(fs, e)); /* bodies may be far: no 16-bit fused branch */
             fs->freereg = fs->nactive;
             VEC_PUSH(body_jumps, j | (c << 20));
         }
@@ -724,20 +719,88 @@ static void labeled_stmt(FuncState *fs, Node *n) {
     }
 }
 
-static void defer_stmt(FuncState *fs, Node *n) {
-    Node *call = n->u.unary.x;
+/* builtin_thunk: a tiny function (params..., code) standing for a built-in
+ * in a defer statement, so its arguments are evaluated at the defer. */
+static int builtin_thunk(FuncState *fs, const char *name, int nparams, const Instr *code, int ncode) {
+    Vm *vm = fs->cc->vm;
+    Proto *p = vm_proto_new(vm, name);
+    p->nparams = nparams;
+    p->nregs = nparams + 1;
+    p->ncode = ncode;
+    p->code = mem_alloc(sizeof(Instr) * (size_t)ncode);
+    p->lines = mem_alloc(sizeof(int) * (size_t)ncode);
+    for (int i = 0; i < ncode; i++) {
+        p->code[i] = code[i];
+        p->lines[i] = fs->line;
+    }
+    return vm->protos.len - 1;
+}
+
+/* defer_builtin: defer close(ch) / panic(v) / delete(m, k) / print... /
+ * recover() (which, deferred directly, never recovers: Go's rule that
+ * recover must be called by the deferred function itself). */
+static void defer_builtin(FuncState *fs, Node *n, Node *call) {
     Node *fun = call->u.call.fun;
     while (fun->kind == AST_PAREN) fun = fun->u.unary.x;
-    if (NF_CALL(call) == CALL_BUILTIN && fun->obj && fun->obj->builtin == BI_CLOSE) {
-        /* defer close(ch): a native closure doing close, called like any defer */
-        int base = comp_regs(fs, 2);
-        EMITX(fs, LOADK, base, comp_const(fs, sched_close_func(fs->cc->vm)));
-        comp_expr_to(fs, call->u.call.args.items[0], base + 1);
+    NodeList args = call->u.call.args;
+    int base = comp_regs(fs, 3);
+    switch (fun->obj->builtin) {
+    case BI_CLOSE: {
+        static const Instr code[] = {VM_MK(OP_CLOSE, 0, 0, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "close", 1, code, 2));
+        comp_expr_to(fs, args.items[0], base + 1);
         EMIT(fs, DEFER, base, 1, 0);
         return;
     }
-    if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV) {
-        comp_error(fs->cc, n->pos, "defer of a built-in function is not supported");
+    case BI_PANIC: {
+        static const Instr code[] = {VM_MK(OP_PANIC, 0, 0, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "panic", 1, code, 2));
+        comp_value_to(fs, args.items[0], fs->cc->prog->ty.any_t, base + 1);
+        EMIT(fs, DEFER, base, 1, 0);
+        return;
+    }
+    case BI_DELETE: {
+        static const Instr code[] = {VM_MK(OP_MDEL, 0, 1, 0, 0), VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "delete", 2, code, 2));
+        comp_expr_to(fs, args.items[0], base + 1);
+        comp_value_to(fs, args.items[1], ty_under(args.items[0]->type)->u.map.key, base + 2);
+        EMIT(fs, DEFER, base, 2, 0);
+        return;
+    }
+    case BI_RECOVER: {
+        static const Instr code[] = {VM_MK(OP_RET, 0, 0, 0, 0)};
+        EMITX(fs, CLOSURE, base, builtin_thunk(fs, "recover", 0, code, 1));
+        EMIT(fs, DEFER, base, 0, 0);
+        return;
+    }
+    case BI_PRINT:
+    case BI_PRINTLN: {
+        Vm *vm = fs->cc->vm;
+        const VmNativeDef *d = vm_native_lookup("builtin.print");
+        ClosureObj *c = vm_closure(vm, vm_native_proto(vm, "builtin.print", d->fn, 2, 0), 0);
+        vm_pin(vm, &c->h);
+        EMITX(fs, LOADK, base, comp_const(fs, (Value){{0}, &c->h}));
+        Type *any = fs->cc->prog->ty.any_t;
+        int eb = comp_regs(fs, args.n ? args.n : 1);
+        for (int i = 0; i < args.n; i++) comp_value_to(fs, args.items[i], any, eb + i);
+        EMIT(fs, SLICELIT, base + 1, eb, args.n);
+        EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, ty_slice(&fs->cc->prog->ty, any))->id);
+        EMITX(fs, LOADI, base + 2, fun->obj->builtin == BI_PRINTLN);
+        EMIT(fs, DEFER, base, 2, 0);
+        return;
+    }
+    default: comp_error(fs->cc, n->pos, "defer of this built-in function is not supported"); return;
+    }
+}
+
+static void defer_stmt(FuncState *fs, Node *n) {
+    Node *call = n->u.unary.x;
+    if (NF_CALL(call) == CALL_BUILTIN) {
+        defer_builtin(fs, n, call);
+        return;
+    }
+    if (NF_CALL(call) == CALL_CONV) {
+        comp_error(fs->cc, n->pos, "defer of a conversion is not supported");
         return;
     }
     /* comp_call with nres -1 emits DEFER instead of CALL. */
@@ -792,7 +855,9 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_IF: {
         int save = fs->nactive;
         if (n->u.if_.init) comp_stmt(fs, n->u.if_.init);
-        int jf = comp_cond_jump(fs, n->u.if_.cond, 0);
+        /* A fused branch has a 16-bit offset: only for bodies of sane size. */
+        int jf = count_stmts(n->u.if_.then) < 2000 ? comp_cond_jump(fs, n->u.if_.cond, 0)
+                                                   : comp_jump(fs, OP_JF, comp_expr(fs, n->u.if_.cond));
         fs->freereg = fs->nactive;
         comp_block(fs, n->u.if_.then);
         if (n->u.if_.else_) {
@@ -812,11 +877,11 @@ void comp_stmt(FuncState *fs, Node *n) {
     case AST_BRANCH: branch_stmt(fs, n); break;
     case AST_DEFER: defer_stmt(fs, n); break;
     case AST_GO: {
-        /* go f(args): comp_call with nres -2 emits GO instead of CALL */
         Node *call = n->u.unary.x;
-        if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV)
-            comp_error(fs->cc, n->pos, "go of a built-in function is not supported yet");
-        else comp_call(fs, call, -2);
+        if (!fs->cc->vm->has_sched) comp_error(fs->cc, npos(n), "go statements are not supported");
+        else if (NF_CALL(call) == CALL_BUILTIN || NF_CALL(call) == CALL_CONV)
+            comp_error(fs->cc, npos(n), "go with a built-in function is not supported");
+        else comp_call(fs, call, -2); /* arguments evaluated here, as Go does */
         break;
     }
     case AST_SELECT: select_stmt(fs, n, NULL); break;

@@ -60,6 +60,11 @@ void vm_disasm_proto(const Vm *vm, const Proto *p, FILE *out) {
         case OP_BGTK:
         case OP_BGEK: fprintf(out, "\t; to %d", pc + 1 + (int16_t)VM_C(i)); break;
         case OP_EXTRA:
+            if (pc > 0 && VM_OP(p->code[pc - 1]) == OP_SELECT) {
+                fprintf(out, "\t; sending cases 0x%x", (unsigned)VM_BX(i));
+                break;
+            }
+            /* fallthrough */
         case OP_ZERO:
             if (VM_BX(i) >= 0 && VM_BX(i) < vm->types.len) fprintf(out, "\t; %s", vm->types.items[VM_BX(i)]->str);
             break;

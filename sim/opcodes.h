@@ -47,9 +47,10 @@
     OP(OR, ABC)       /* R[A] = R[B] | R[C] */                                          \
     OP(XOR, ABC)      /* R[A] = R[B] ^ R[C] */                                          \
     OP(ANDNOT, ABC)   /* R[A] = R[B] &^ R[C] */                                         \
-    OP(SHL, ABC)      /* R[A] = R[B] << R[C]; count >= 64 gives 0; < 0 panics */        \
-    OP(SHR, ABC)      /* R[A] = R[B] >> R[C] arithmetic; < 0 panics */                  \
-    OP(SHRU, ABC)     /* R[A] = R[B] >> R[C] logical; < 0 panics */                     \
+    OP(SHL, ABCD)     /* R[A] = R[B] << R[C]; count >= 64 gives 0; < 0 panics unless */ \
+                      /* D = 1 (an unsigned count) */                                   \
+    OP(SHR, ABCD)     /* R[A] = R[B] >> R[C] arithmetic; count as SHL */                \
+    OP(SHRU, ABCD)    /* R[A] = R[B] >> R[C] logical; count as SHL */                   \
     OP(NEG, AB)       /* R[A] = -R[B] */                                                \
     OP(BNOT, AB)      /* R[A] = ^R[B] */                                                \
     OP(NOT, AB)       /* R[A] = !R[B] */                                                \
@@ -97,6 +98,8 @@
     OP(RET, AB)       /* return R[A..A+B-1] to the caller */                            \
     OP(CLOSURE, ABx)  /* R[A] = closure of proto P[Bx] capturing its upvalue list */   \
     OP(DEFER, AB)     /* defer R[A](R[A+1..A+B]): arguments evaluated now */            \
+    OP(GO, AB)        /* go R[A](R[A+1..A+B]): vm->spawned = the new goroutine, and */ \
+                      /* vm_run returns VM_SPAWNED after it (a scheduling point) */     \
     OP(RUNDEFERS, N)  /* run the frame's deferred calls, newest first; then go on */   \
     OP(PANIC, A)      /* panic(R[A]), R[A] an interface value */                        \
     OP(RECOVER, A)    /* R[A] = recover() */                                            \
@@ -154,8 +157,7 @@
     OP(ASSERT2, ABC)  /* R[A], R[A+1] = R[B].(T[C]) with comma-ok */                    \
     OP(TYPEIS, ABC)   /* R[A] = R[B] holds T[C] (C = 0xffff: R[B] is nil) */            \
     OP(METHOD, ABC)   /* R[A] = method name C of R[B]'s dynamic type, R[A+1] = receiver */\
-    /* goroutines (sched.h): a scheduling point */                                    \
-    OP(GO, AB)        /* go R[A](R[A+1..A+B]): arguments evaluated now */             \
+    /* trace names (sched.h) */                                                       \
     OP(NAMEHINT, ABx) /* the next sync call's receiver is named K[Bx] (trace names) */
 
 typedef enum VmOp {

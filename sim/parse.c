@@ -14,6 +14,7 @@
 /* ================================================================ tokens */
 
 void p_next(Parser *p) {
+    if (p->too_deep) return; /* stay at the fake EOF */
     p->prev_end.line = p->lx.line;
     p->prev_end.col = p->lx.col;
     p->t = lex_next(&p->lx);
@@ -59,6 +60,24 @@ int p_got_assign(Parser *p) {
 }
 
 /* ================================================================ errors */
+
+int p_enter(Parser *p) {
+    if (++p->depth <= P_MAX_DEPTH) return 1;
+    p_too_deep(p);
+    return 0;
+}
+
+void p_too_deep(Parser *p) {
+    if (!p->too_deep) {
+        char what[64];
+        snprintf(what, sizeof what, "nesting deeper than %d levels", p->depth > P_MAX_DEPTH ? P_MAX_DEPTH : P_MAX_CHAIN);
+        diag_syntax(p->dl, p->pos, DM_UNSUPPORTED_ONE, what);
+        p->nerr++;
+        p->nsyntax++;
+        p->too_deep = 1;
+        p->tok = TK_EOF; /* unwind: every loop stops at EOF */
+    }
+}
 
 int p_has_errors(const Parser *p) { return p->nerr + p->lx.nerr > 0; }
 
@@ -229,6 +248,8 @@ NodeList p_name_list(Parser *p, Node *first) {
 
 Node *p_bad_expr(Parser *p) { return p_new(p, AST_BAD_EXPR, p->pos); }
 
+/* List = Element { sep Element } [ sep ] close .  (the shape of every
+ * bracketed list; Go's "possibly missing comma" recovery lives here) */
 Pos p_list(Parser *p, const char *context, TokKind sep, TokKind close, PListFn f, void *ctx) {
     int done = 0;
     while (p->tok != TK_EOF && p->tok != close && !done) {
@@ -247,6 +268,8 @@ Pos p_list(Parser *p, const char *context, TokKind sep, TokKind close, PListFn f
     return pos;
 }
 
+/* BasicLit = int_lit | float_lit | imaginary_lit | rune_lit | string_lit .
+ * (optional: NULL, nothing consumed, if the token is no literal) */
 Node *p_oliteral(Parser *p) {
     if (p->tok >= TK_INT && p->tok <= TK_STRING) {
         Node *b = p_new(p, AST_BASIC_LIT, p->pos);
@@ -407,6 +430,7 @@ typedef struct GroupCtx {
     int count;
 } GroupCtx;
 
+/* Spec = ImportSpec | ConstSpec | TypeSpec | VarSpec .  (by the group keyword) */
 static Node *one_spec(Parser *p, GroupCtx *g) {
     switch (g->tok) {
     case TK_IMPORT: return import_spec(p);
@@ -543,75 +567,153 @@ static void gp_found(const Token *t, char *buf, size_t n) {
 
 static int starts_with_i(const Token *t) { return t->kind != TK_SEMICOLON && t->len > 0 && t->text[0] == 'i'; }
 
+/* HeaderScan: the header's tokens, with the lexical errors met on the way
+ * kept for translation into go/scanner's words. */
+typedef struct HeaderScan {
+    Lexer lx;
+    DiagList errs;
+    Token t;
+    int tok_first_err; /* index in errs of the current token's first error */
+    Pos tok_pos[16];   /* the token each error was met in */
+    int tok_raw[16];
+} HeaderScan;
+
+static void hnext(HeaderScan *h) {
+    h->tok_first_err = h->errs.v.len;
+    h->t = lex_next(&h->lx);
+    for (int i = h->tok_first_err; i < h->errs.v.len && i < 16; i++) {
+        h->tok_pos[i] = h->t.pos;
+        h->tok_raw[i] = h->t.len > 0 && h->t.text[0] == '`';
+    }
+}
+
+/* gscan_msg: go/scanner's wording and position for scanner error [i]. */
+static const char *gscan_msg(HeaderScan *h, int i, Pos *pos, char *buf, size_t n) {
+    const char *m = h->errs.v.items[i].msg;
+    Pos tp = i < 16 ? h->tok_pos[i] : h->errs.v.items[i].pos;
+    *pos = h->errs.v.items[i].pos;
+    if (!strcmp(m, "newline in string") || !strcmp(m, "string not terminated")) {
+        *pos = tp;
+        return i < 16 && h->tok_raw[i] ? "raw string literal not terminated" : "string literal not terminated";
+    }
+    if (!strcmp(m, "newline in rune literal") || !strcmp(m, "rune literal not terminated")) {
+        *pos = tp;
+        return "rune literal not terminated";
+    }
+    if (!strcmp(m, "more than one character in rune literal") || has_prefix(m, "empty rune literal")) {
+        *pos = tp;
+        return "illegal rune literal";
+    }
+    if (!strcmp(m, "unknown escape")) return "unknown escape sequence";
+    if (!strcmp(m, "invalid BOM in the middle of the file")) return "illegal byte order mark";
+    if (has_prefix(m, "invalid character U+")) {
+        const char *in = strstr(m, " in identifier");
+        snprintf(buf, n, "illegal character %.*s", in ? (int)(in - m - 18) : (int)strlen(m) - 18, m + 18);
+        return buf;
+    }
+    return m; /* number literal errors read the same in both scanners */
+}
+
+static int pos_less(Pos a, Pos b) { return a.line < b.line || (a.line == b.line && a.col < b.col); }
+
+/* header_report: go/parser's first error: the earliest of the scanner
+ * errors met in errs[0..nerrs) and the parse error [msg] at [at] (if any; it
+ * is dropped when the last scanner error is on its line, as go/parser
+ * drops a second error on one line). Returns 1 if something was reported. */
+static int header_report(HeaderScan *h, int nerrs, const char *msg, Pos at, DiagList *dl) {
+    char buf[128], best_buf[128];
+    const char *best = NULL;
+    Pos best_pos = {0, 0};
+    if (msg && !(nerrs > 0 && h->errs.v.items[nerrs - 1].pos.line == at.line)) {
+        best = msg;
+        best_pos = at;
+    }
+    for (int i = 0; i < nerrs; i++) {
+        Pos p;
+        const char *m = gscan_msg(h, i, &p, buf, sizeof buf);
+        if (!best || pos_less(p, best_pos)) {
+            snprintf(best_buf, sizeof best_buf, "%s", m);
+            best = best_buf;
+            best_pos = p;
+        }
+    }
+    if (!best) return 0;
+    diag_syntax(dl, best_pos, DM_PARSE, best);
+    return 1;
+}
+
 /* header_check: 1 (error reported to [dl]) if go/parser rejects the header. */
 static int header_check(const SrcFile *src, DiagList *dl) {
-    Lexer lx;
-    lex_init(&lx, src, NULL);
-    Token t = lex_next(&lx);
+    HeaderScan h;
+    memset(&h, 0, sizeof h);
+    diag_init(&h.errs, dl->path);
+    lex_init(&h.lx, src, &h.errs);
+    int r = 0;
     const char *want;
-    if (t.kind != TK_PACKAGE) {
+    hnext(&h);
+    if (h.t.kind != TK_PACKAGE) {
         want = "'package'";
         goto fail;
     }
-    t = lex_next(&lx);
-    if (t.kind != TK_IDENT) {
+    hnext(&h);
+    if (h.t.kind != TK_IDENT) {
         want = "'IDENT'";
         goto fail;
     }
-    t = lex_next(&lx);
+    hnext(&h);
     for (;;) {
         /* the boundary after the package name or an import declaration */
-        if (t.kind == TK_SEMICOLON) {
-            if (!t.inserted) return 0;
-            t = lex_next(&lx);
-            if (t.kind != TK_IMPORT) return 0;
-        } else if (!starts_with_i(&t)) {
-            return 0;
+        if (h.t.kind == TK_SEMICOLON) {
+            if (!h.t.inserted) goto done;
+            hnext(&h);
+            if (h.t.kind != TK_IMPORT) goto done;
+        } else if (!starts_with_i(&h.t)) {
+            goto done;
         } else {
             want = "';'";
             goto fail;
         }
         /* ImportDecl */
-        t = lex_next(&lx);
-        int group = t.kind == TK_LPAREN;
-        if (group) t = lex_next(&lx);
+        hnext(&h);
+        int group = h.t.kind == TK_LPAREN;
+        if (group) hnext(&h);
         do {
-            if (group && (t.kind == TK_RPAREN || t.kind == TK_EOF)) break;
-            if (t.kind == TK_IDENT || t.kind == TK_PERIOD) t = lex_next(&lx);
-            if (t.kind != TK_STRING) {
+            if (group && (h.t.kind == TK_RPAREN || h.t.kind == TK_EOF)) break;
+            if (h.t.kind == TK_IDENT || h.t.kind == TK_PERIOD) hnext(&h);
+            if (h.t.kind != TK_STRING) {
                 want = "'STRING'";
                 goto fail;
             }
-            if (t.bad && (t.len < 2 || t.text[t.len - 1] != t.text[0] || t.text[t.len - 2] == '\\'))
-                goto unterminated;
-            t = lex_next(&lx);
-            if (group && t.kind != TK_RPAREN && t.kind != TK_RBRACE) {
-                if (t.kind != TK_SEMICOLON) {
+            hnext(&h);
+            if (group && h.t.kind != TK_RPAREN && h.t.kind != TK_RBRACE) {
+                if (h.t.kind != TK_SEMICOLON) {
                     want = "';'";
                     goto fail;
                 }
-                t = lex_next(&lx);
+                hnext(&h);
             }
         } while (group);
         if (group) {
-            if (t.kind != TK_RPAREN) {
+            if (h.t.kind != TK_RPAREN) {
                 want = "')'";
                 goto fail;
             }
-            t = lex_next(&lx);
+            hnext(&h);
         }
     }
+done:
+    /* the header ends before the current token: its errors are not go/parser's */
+    r = header_report(&h, h.tok_first_err, NULL, h.t.pos, dl);
+    diag_free(&h.errs);
+    return r;
 fail: {
     char found[128], msg[192];
-    gp_found(&t, found, sizeof found);
+    gp_found(&h.t, found, sizeof found);
     snprintf(msg, sizeof msg, "expected %s, found %s", want, found);
-    diag_syntax(dl, t.pos, DM_PARSE, msg);
-    return 1;
+    r = header_report(&h, h.errs.v.len, msg, h.t.pos, dl);
+    diag_free(&h.errs);
+    return r;
 }
-unterminated:
-    /* go/scanner's words for a string that runs into a newline or EOF */
-    diag_syntax(dl, t.pos, DM_PARSE, t.text[0] == '`' ? "raw string literal not terminated" : "string literal not terminated");
-    return 1;
 }
 
 int parse_file(AstFile *out, const SrcFile *src, DiagList *diags) {

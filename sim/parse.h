@@ -26,7 +26,10 @@
  * after a non-counted error it may contain BAD_EXPR nodes, and literals with
  * lit.bad set (already reported: the checker should stay silent on them).
  * Otherwise out->root is a partial AST (BAD_EXPR/BAD_STMT where needed) or
- * NULL when the package clause failed. [out] must be released with ast_free. */
+ * NULL when the package clause failed. [out] must be released with ast_free.
+ * Positions are physical: //line directives are not interpreted. Nesting
+ * deeper than 1000 levels (or left-nested chains longer than 10000) is
+ * reported as unsupported and stops the parse (bounded C recursion). */
 int parse_file(AstFile *out, const SrcFile *src, DiagList *diags);
 
 /* parse_expr_string: write Go's short form of expression or simple statement

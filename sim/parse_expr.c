@@ -22,8 +22,13 @@ NodeList p_expr_list(Parser *p) {
 /* binary_op = "||" | "&&" | rel_op | add_op | mul_op .  (precedence climbing) */
 Node *p_binary_expr(Parser *p, Node *x, int prec) {
     if (!x) x = p_unary_expr(p);
-    int tprec;
+    int tprec, chain = 0;
     while ((tprec = lex_precedence(p->tok)) > prec) {
+        /* a left-nested chain is as deep as nesting for the tree walkers */
+        if (++chain > P_MAX_CHAIN) {
+            p_too_deep(p);
+            return x;
+        }
         Node *t = p_new(p, AST_BINARY, p->pos);
         t->u.binary.op = p->tok;
         p_next(p);
@@ -42,7 +47,7 @@ Node *p_unparen(Node *x) {
 
 /* UnaryExpr = PrimaryExpr | unary_op UnaryExpr .
  * unary_op = "+" | "-" | "!" | "^" | "*" | "&" | "<-" | "~" . */
-Node *p_unary_expr(Parser *p) {
+static Node *p_unary_expr_rec(Parser *p) {
     switch (p->tok) {
     case TK_MUL: case TK_ADD: case TK_SUB: case TK_NOT: case TK_XOR: case TK_TILDE: case TK_AND: {
         TokKind op = p->tok;
@@ -90,6 +95,17 @@ Node *p_unary_expr(Parser *p) {
     }
 }
 
+Node *p_unary_expr(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return p_bad_expr(p);
+    }
+    Node *r = p_unary_expr_rec(p);
+    p_leave(p);
+    return r;
+}
+
+/* one Expression of Arguments, with a trailing "..." ending the list */
 static int arg_item(Parser *p, void *ctx) {
     Node *call = ctx;
     p_push(p, p_expr(p));
@@ -159,6 +175,8 @@ static Node *operand(Parser *p, int keep_parens) {
     }
 }
 
+/* is_value: whether [x] is certainly a value, not a type (Go's isValue),
+ * for the composite-literal ambiguity of x[i]{...}. */
 static int is_value(const Node *x) {
     switch (x->kind) {
     case AST_BASIC_LIT: case AST_COMPOSITE_LIT: case AST_FUNC_LIT: case AST_SLICE_EXPR:
@@ -186,6 +204,7 @@ int p_is_type_elem(const Node *x) {
 /* Element = Expression | LiteralValue . */
 static Node *bare_complitexpr(Parser *p);
 
+/* KeyedElement = [ Key ":" ] Element .  Key = Expression | LiteralValue . */
 static int complit_item(Parser *p, void *ctx) {
     (void)ctx;
     Node *e = bare_complitexpr(p);
@@ -204,7 +223,7 @@ static int complit_item(Parser *p, void *ctx) {
 /* LiteralValue = "{" [ ElementList [ "," ] ] "}" .
  * ElementList = KeyedElement { "," KeyedElement } .
  * KeyedElement = [ Key ":" ] Element . */
-static Node *complitexpr(Parser *p) {
+static Node *complitexpr_rec(Parser *p) {
     Node *x = p_new(p, AST_COMPOSITE_LIT, p->pos);
     x->u.composite.lbrace = p->pos;
     p->xnest++;
@@ -217,11 +236,23 @@ static Node *complitexpr(Parser *p) {
     return x;
 }
 
+static Node *complitexpr(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return p_new(p, AST_COMPOSITE_LIT, p->pos);
+    }
+    Node *r = complitexpr_rec(p);
+    p_leave(p);
+    return r;
+}
+
 static Node *bare_complitexpr(Parser *p) {
     if (p->tok == TK_LBRACE) return complitexpr(p);
     return p_expr(p);
 }
 
+/* TypeList = Type { "," Type } .  (the first may be any expression: an
+ * index or a type argument) */
 NodeList p_type_list(Parser *p, int *comma) {
     p->xnest++;
     *comma = 0;
@@ -251,8 +282,12 @@ NodeList p_type_list(Parser *p, int *comma) {
  * TypeAssertion = "." "(" Type ")" . */
 Node *p_pexpr(Parser *p, Node *x, int keep_parens) {
     if (!x) x = operand(p, keep_parens);
-    for (;;) {
+    for (int chain = 0;; chain++) {
         Pos pos = p->pos;
+        if (chain > P_MAX_CHAIN) { /* x.y.z... or f()()... too long */
+            p_too_deep(p);
+            return x;
+        }
         switch (p->tok) {
         case TK_PERIOD:
             p_next(p);

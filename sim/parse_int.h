@@ -30,6 +30,8 @@ typedef struct Parser {
     int nsyntax; /* of which "syntax error: ..." (they stop go build) */
     VEC(Node *) stk;
     VEC(Pos) generics; /* where type parameters/arguments were seen */
+    int depth;         /* current nesting of expressions, types, blocks */
+    int too_deep;      /* nesting passed P_MAX_DEPTH: the rest reads as EOF */
     /* identifier interning: open addressing over arena strings */
     const char **itab;
     int *ilen;
@@ -42,6 +44,22 @@ typedef struct TokSet {
     uint64_t w[2];
 } TokSet;
 #define P_OPCLASS TK_ILLEGAL
+
+/* P_MAX_DEPTH: the deepest nesting parsed (C recursion; real code stays
+ * far below). Deeper input is reported as unsupported and parsing stops. */
+#define P_MAX_DEPTH 1000
+/* P_MAX_CHAIN: the longest left-nested chain (a + b + ..., x.y.z..., f()()...):
+ * no parser recursion, but as deep a tree for the walkers that follow.
+ * Generated code such as long string concatenations needs thousands. */
+#define P_MAX_CHAIN 10000
+
+/* p_enter/p_leave: bracket a recursive rule; p_enter returns 0 (after
+ * reporting once) when the nesting is too deep, and the caller must then
+ * return at once without consuming (p_leave is still called). */
+int p_enter(Parser *p);
+/* p_too_deep: report the nesting limit (once) and stop parsing. */
+void p_too_deep(Parser *p);
+#define p_leave(p) ((p)->depth--)
 
 /* ---- parse.c: tokens, errors, names, lists */
 void p_next(Parser *p);

@@ -29,6 +29,7 @@ static Pos go_pos(const Node *n) {
         p.col--;
         return p;
     case AST_COMPOSITE_LIT: return n->u.composite.lbrace;
+    case AST_FUNC_TYPE: return n->u.func_type.sig;
     case AST_ASSIGN: return n->u.assign.tok_pos;
     case AST_INC_DEC: return n->u.inc_dec.tok_pos;
     default: return p;
@@ -117,8 +118,10 @@ static Node *simple_stmt(Parser *p, NodeList *lhs_in, TokKind keyword) {
         NodeList rhs = p_expr_list(p);
         if (rhs.n == 1 && rhs.items[0]->kind == AST_TYPE_ASSERT && !rhs.items[0]->u.type_assert.type_ &&
             keyword == TK_SWITCH && op == TK_DEFINE && lhs.n == 1 && lhs.items[0]->kind == AST_IDENT) {
+            /* x := y.(type): the ASSIGN waits in the guard until
+             * switch_stmt makes it the TYPE_SWITCH's tag */
             Node *g = rhs.items[0];
-            g->u.type_assert.lhs = lhs.items[0];
+            g->u.type_assert.lhs = new_assign(p, pos, op, lhs, rhs);
             return expr_stmt(p, g);
         }
         return new_assign(p, pos, op, lhs, rhs);
@@ -153,7 +156,7 @@ static Node *labeled_stmt_or_nil(Parser *p, Node *label) {
 }
 
 /* Block = "{" StatementList "}" . */
-Node *p_block_stmt(Parser *p, const char *context) {
+static Node *p_block_stmt_rec(Parser *p, const char *context) {
     Node *s = p_new(p, AST_BLOCK, p->pos);
     if (!p_got(p, TK_LBRACE)) {
         char msg[64];
@@ -171,6 +174,16 @@ Node *p_block_stmt(Parser *p, const char *context) {
     p_want(p, TK_RBRACE);
     p_fin(p, s);
     return s;
+}
+
+Node *p_block_stmt(Parser *p, const char *context) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return p_new(p, AST_BLOCK, p->pos);
+    }
+    Node *r = p_block_stmt_rec(p, context);
+    p_leave(p);
+    return r;
 }
 
 /* FunctionBody = Block . */
@@ -375,21 +388,21 @@ static Node *clause_block(Parser *p, int comm, const char *missing) {
 static Node *switch_stmt(Parser *p) {
     Node *s = p_new(p, AST_SWITCH, p->pos);
     Header h = header(p, TK_SWITCH);
+    Node *ini = h.init;
+    if (ini && ini->kind == AST_EXPR_STMT && ini->u.unary.x->kind == AST_TYPE_ASSERT &&
+        ini->u.unary.x->u.type_assert.lhs) {
+        /* switch x := y.(type); z {: a guard as init, the checker's error */
+        h.init = ini->u.unary.x->u.type_assert.lhs;
+        ini->u.unary.x->u.type_assert.lhs = NULL;
+    }
     s->u.switch_.init = h.init;
     s->u.switch_.tag = h.cond;
     Node *g = h.cond;
     if (g && g->kind == AST_TYPE_ASSERT && !g->u.type_assert.type_) {
         s->kind = AST_TYPE_SWITCH;
         if (g->u.type_assert.lhs) {
-            Node *lhs = g->u.type_assert.lhs;
+            s->u.switch_.tag = g->u.type_assert.lhs;
             g->u.type_assert.lhs = NULL;
-            Node *a = p_new(p, AST_ASSIGN, lhs->pos);
-            a->u.assign.tok = TK_DEFINE;
-            a->u.assign.tok_pos = lhs->end;
-            a->u.assign.lhs = ast_list(p->a, &lhs, 1);
-            a->u.assign.rhs = ast_list(p->a, &g, 1);
-            a->end = g->end;
-            s->u.switch_.tag = a;
         } else {
             s->u.switch_.tag = expr_stmt(p, g);
         }
@@ -446,7 +459,7 @@ static Node *branch(Parser *p, TokKind tok) {
  *             BreakStmt | ContinueStmt | GotoStmt | FallthroughStmt | Block |
  *             IfStmt | SwitchStmt | SelectStmt | ForStmt | DeferStmt .
  * Returns NULL (nothing consumed) if no statement starts here. */
-static Node *stmt_or_nil(Parser *p) {
+static Node *stmt_or_nil_rec(Parser *p) {
     if (p->tok == TK_IDENT) {
         NodeList lhs = p_expr_list(p);
         if (lhs.n == 1 && lhs.items[0]->kind == AST_IDENT && p->tok == TK_COLON)
@@ -493,6 +506,16 @@ static Node *stmt_or_nil(Parser *p) {
     case TK_SEMICOLON: return p_new(p, AST_EMPTY_STMT, p->pos);
     default: return NULL;
     }
+}
+
+static Node *stmt_or_nil(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return NULL;
+    }
+    Node *r = stmt_or_nil_rec(p);
+    p_leave(p);
+    return r;
 }
 
 /* StatementList = { Statement ";" } . */

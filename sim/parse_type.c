@@ -265,6 +265,7 @@ typedef struct ParamCtx {
     int named, typed, base;
 } ParamCtx;
 
+/* one ParameterDecl of a ParameterList (the first may be pre-parsed) */
 static int param_item(Parser *p, void *vctx) {
     ParamCtx *c = vctx;
     Node *par;
@@ -376,6 +377,7 @@ static NodeList func_result(Parser *p) {
  * any name; type parameters go to *[tparams]) */
 Node *p_func_type(Parser *p, const char *context, NodeList *tparams) {
     Node *typ = p_new(p, AST_FUNC_TYPE, p->pos);
+    typ->u.func_type.sig = p->pos;
     NodeList tp = {NULL, 0};
     if (p_got(p, TK_LBRACK)) {
         if (context[0]) {
@@ -543,6 +545,7 @@ static Node *method_decl(Parser *p) {
     return f;
 }
 
+/* InterfaceElem = MethodElem | TypeElem . */
 static int interface_item(Parser *p, void *ctx) {
     (void)ctx;
     Node *f = NULL;
@@ -568,7 +571,7 @@ static Node *interface_type(Parser *p) {
 /* TypeLit = ArrayType | StructType | PointerType | FunctionType |
  *           InterfaceType | SliceType | MapType | ChannelType .
  * Returns NULL (nothing consumed) if no type starts here. */
-Node *p_type_or_nil(Parser *p) {
+static Node *p_type_or_nil_rec(Parser *p) {
     Pos pos = p->pos;
     switch (p->tok) {
     case TK_MUL:
@@ -627,5 +630,15 @@ Node *p_type_or_nil(Parser *p) {
     }
     default: return NULL;
     }
+}
+
+Node *p_type_or_nil(Parser *p) {
+    if (!p_enter(p)) {
+        p_leave(p);
+        return NULL;
+    }
+    Node *r = p_type_or_nil_rec(p);
+    p_leave(p);
+    return r;
 }
 

@@ -221,6 +221,12 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
         for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
         g = vm_goroutine_new(vm, w, argv, nargs + 1);
     } else g = vm_goroutine_new(vm, fn, args, nargs);
+    sched_adopt(s, parent, g);
+    return g;
+}
+
+void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
+    Vm *vm = s->vm;
     SchedG *sg = mem_alloc(sizeof *sg);
     memset(sg, 0, sizeof *sg);
     sg->g = g;
@@ -233,22 +239,11 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
+        Value fn = g->stack[0];
         const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
     make_runnable(s, g);
-    return g;
-}
-
-int sched_go(Vm *vm, Goroutine *g, const Value *fa, int nargs) {
-    Sched *s = vm->sched;
-    if (!s) return vm_panic_plain(vm, g, "goroutines need the scheduler");
-    if (!fa[0].r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference");
-    Value args[VM_MAX_NATIVE_ARGS + 8];
-    GORO_ASSERT(nargs <= VM_MAX_NATIVE_ARGS + 8);
-    memcpy(args, fa + 1, sizeof(Value) * (size_t)nargs);
-    sched_spawn(s, g, fa[0], args, nargs);
-    return VM_OK;
 }
 
 static void goroutine_exit(Sched *s, Goroutine *g) {
@@ -479,6 +474,26 @@ static void run_loop(Sched *s) {
                 finish(s, 0);
             } else goroutine_exit(s, g);
             break;
+        case VM_SPAWNED: {
+            /* a go statement: the new goroutine queues, the spawner goes on */
+            Goroutine *ng = vm->spawned;
+            vm->spawned = NULL;
+            sched_adopt(s, g, ng);
+            s->cur = NULL;
+            make_runnable(s, g);
+            if (s->opt.strategy == SCHED_RR) {
+                /* keep running the spawner: it goes back to the queue head */
+                s->rq_len--;
+                s->rq_head = (s->rq_head + s->rq_cap - 1) % s->rq_cap;
+                s->rq[s->rq_head] = g;
+                s->rq_len++;
+            }
+            break;
+        }
+        case VM_EXIT:
+            fflush(vm->out);
+            finish(s, vm->exit_code);
+            break;
         case VM_PANICKED:
             fflush(vm->out);
             if (s->trace) {
@@ -603,6 +618,7 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
     vm.err = err;
     vm.gc_stress = opt->gc_stress;
     vm.sched = &s;
+    vm.has_sched = 1;
     vm.mark_hook = sched_mark;
     s.vm = &vm;
     s.pct_low = 999;

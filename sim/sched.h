@@ -250,9 +250,9 @@ int sched_result_slot(Goroutine *g);
  * returns VM_BLOCKED. */
 int sched_fatal(Sched *s, Goroutine *g, const char *msg);
 
-/* sched_go: the `go` statement: a new goroutine calling fn [fa][0] with
- * [nargs] arguments [fa][1..]. Returns VM_OK (or VM_BLOCKED at a limit). */
-int sched_go(Vm *vm, Goroutine *g, const Value *fa, int nargs);
+/* sched_adopt: take goroutine [g] (made by vm_goroutine_new, e.g. for a
+ * go statement in [parent], NULL for the runtime) into the run queue. */
+void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g);
 
 /* sched_spawn: a new runnable goroutine calling closure [fn] with [nargs]
  * [args]; [parent] is its creator (NULL: the runtime, e.g. AfterFunc). */

@@ -35,7 +35,7 @@ static const Value NIL = {{0}, NULL};
 
 static void ensure_stack(Goroutine *g, int need) {
     if (need <= g->stack_cap) return;
-    int nc = g->stack_cap ? g->stack_cap : 16;
+    int nc = g->stack_cap ? g->stack_cap : 8;
     while (nc < need) nc *= 2;
     g->stack = mem_realloc(g->stack, sizeof(Value) * (size_t)g->stack_cap, sizeof(Value) * (size_t)nc);
     g->stack_cap = nc;
@@ -45,7 +45,7 @@ static void ensure_stack(Goroutine *g, int need) {
  * stack index [base] (arguments already there); results go to [ret]. */
 static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nret, int flags) {
     if (g->nframes == g->frames_cap) {
-        int nc = g->frames_cap ? g->frames_cap * 2 : 4;
+        int nc = g->frames_cap ? g->frames_cap * 2 : 2;
         g->frames = mem_realloc(g->frames, sizeof(Frame) * (size_t)g->frames_cap, sizeof(Frame) * (size_t)nc);
         g->frames_cap = nc;
     }
@@ -114,7 +114,7 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         int st = cl->p->native(vm, g, argv, nargs, resv);
         vm_pop_roots(vm, nargs + 1);
         for (int i = 0; i < nres; i++) res[i] = resv[i];
-        return st;
+        return st == VM_BUDGET ? VM_OK : st;
     } else {
         int depth = g->nframes;
         push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
@@ -454,17 +454,17 @@ next:
     CASE(XOR) SETU(RA, RB.u ^ RC.u); DISPATCH();
     CASE(ANDNOT) SETU(RA, RB.u & ~RC.u); DISPATCH();
     CASE(SHL) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETU(RA, RC.u >= 64 ? 0 : RB.u << RC.u);
         DISPATCH();
     }
     CASE(SHR) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETI(RA, RC.u >= 64 ? (RB.i < 0 ? -1 : 0) : RB.i >> RC.u);
         DISPATCH();
     }
     CASE(SHRU) {
-        if (UNLIKELY(RC.i < 0)) THROW("negative shift amount");
+        if (UNLIKELY(RC.i < 0) && !D) THROW("negative shift amount");
         SETU(RA, RC.u >= 64 ? 0 : RB.u >> RC.u);
         DISPATCH();
     }
@@ -578,6 +578,7 @@ next:
             if (st == VM_BLOCKED) return VM_BLOCKED;
             if (st == VM_EXIT) return VM_EXIT;
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
+            if (st == VM_BUDGET && !nested) return VM_BUDGET; /* runtime.Gosched */
             DISPATCH();
         }
         int base = f->base + a + 1;
@@ -632,6 +633,18 @@ next:
         d->next = f->defers;
         f->defers = d;
         DISPATCH();
+    }
+    CASE(GO) {
+        ClosureObj *cl = (ClosureObj *)RA.r;
+        SAVE_PC();
+        if (UNLIKELY(!cl)) NILDEREF();
+        if (cl->p->native) {
+            vm_panic_plain(vm, g, "goro-viz: go with a library function is not supported");
+            goto unwind;
+        }
+        vm->spawned = vm_goroutine_new(vm, RA, &R[A + 1], B);
+        if (nested) DISPATCH(); /* no switching inside fmt's method calls */
+        return VM_SPAWNED;
     }
     CASE(RUNDEFERS) {
         if (!f->defers) DISPATCH();
@@ -1243,7 +1256,6 @@ next:
     }
 
     /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
-    CASE(GO) { SHARED(); SCHED_OP(sched_go(vm, g, R + A, B)); DISPATCH(); }
     CASE(NAMEHINT) {
         if (vm->sched) sched_name_hint(vm, K[BX]);
         DISPATCH();

@@ -41,6 +41,9 @@
  *   retries it; a scheduler that completes the operation on the goroutine's
  *   behalf, e.g. an unbuffered hand-off, writes the result registers and
  *   advances the top frame's pc past the instruction and its EXTRA word).
+ * - A go statement (if vm->has_sched was set before compiling) makes the
+ *   goroutine with vm_goroutine_new and returns VM_SPAWNED with
+ *   vm->spawned set; the spawning goroutine resumes after the statement.
  * - Natives may return VM_BLOCKED the same way (sync.Mutex.Lock...): the
  *   call is then complete when the goroutine resumes, the waker writes the
  *   results into the caller's result registers.
@@ -235,14 +238,16 @@ typedef enum VmStatus {
     VM_BLOCKED,     /* a native parked the goroutine (channel, lock...) */
     VM_PANICKED,    /* a panic was not recovered: the goroutine is dead */
     VM_RAISE,       /* native: a panic was raised with vm_panic_* */
-    VM_EXIT         /* os.Exit / log.Fatal: the whole run ends, vm->exit_code */
+    VM_EXIT,        /* os.Exit / log.Fatal: the whole run ends, vm->exit_code */
+    VM_SPAWNED      /* a go statement made vm->spawned; g continues after it */
 } VmStatus;
 
 /* VmNative: a Go function implemented in C. Reads [nargs] (at most
  * VM_MAX_NATIVE_ARGS) values at [args] (a copy: the originals stay on the
  * goroutine's stack as GC roots), writes its results to [res] last (a fresh
  * object stored there is not a root until the native returns), and returns
- * VM_OK, VM_RAISE after vm_panic_*, or VM_BLOCKED after parking the
+ * VM_OK, VM_RAISE after vm_panic_*, VM_BUDGET to offer a switch after the
+ * call (runtime.Gosched), or VM_BLOCKED after parking the
  * goroutine (whoever wakes it writes the results into the caller's
  * registers; execution resumes after the call). Variadic arguments arrive
  * packed in a slice. */
@@ -364,12 +369,13 @@ struct Vm {
     FILE *out;           /* the program's stdout */
     FILE *err;           /* the program's stderr (os.Stderr, print/println) */
     int64_t preempt;     /* shared accesses left before VM_PREEMPTED */
-    uint64_t steps;      /* instructions executed (approximate: budget units) */
     int exit_code;       /* VM_EXIT: the status os.Exit asked for */
+    Goroutine *spawned;  /* VM_SPAWNED: the goroutine the go statement made */
+    int has_sched;       /* set by a scheduler before compiling: go statements
+                            compile (without one they are refused) */
     int64_t now_ns;      /* the virtual clock: ns since 2009-11-10 23:00:00 UTC */
     int log_flags;       /* the log package's flags (log.SetFlags) */
     Value log_prefix;    /* log.SetPrefix (a root: see vm_gc) */
-    const RType *t_error_rt; /* the runtime error type (Error() method native) */
     const RType *t_string, *t_int;
     const RType *t_errstr;   /* *errors.errorString (errors.New, fmt.Errorf) */
     const RType *t_wraperr;  /* *fmt.wrapError (fmt.Errorf with %w) */

@@ -1,44 +1,19 @@
 /* vm_cli: front end + compiler + VM for `goro-viz run` / `disasm`. */
 #include <string.h>
 
-#include "check.h"
 #include "compile.h"
-#include "parse.h"
+#include "front.h"
 #include "sched.h"
 #include "vm_cli.h"
 
-/* load: the file checked and compiled into [vm]; 0 on success, else the
- * exit status after printing why. */
+/* load: the file through the shared front end (the same errors, worded the
+ * same way, as `goro-viz check`), then compiled into [vm]; 0 on success,
+ * else the exit status after printing why. */
 static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
-    SrcFile src;
-    char why[256];
-    if (src_load(&src, path, why, sizeof why) != 0) {
-        fprintf(err, "goro-viz: %s\n", why);
-        return 1;
-    }
-    DiagList diags;
-    diag_init(&diags, src.path);
-    AstFile ast;
-    memset(&ast, 0, sizeof ast);
-    parse_file(&ast, &src, &diags);
-    int status = 0;
-    ChkProgram prog;
-    memset(&prog, 0, sizeof prog);
-    int checked = 0;
-    if (!diag_count(&diags)) {
-        chk_file(&prog, &ast, &diags);
-        checked = 1;
-    }
-    if (diag_count(&diags)) {
-        diag_print(&diags, err);
-        status = 1;
-    } else if (comp_program(vm, &prog, &src, err, entry) != 0) {
-        status = 1;
-    }
-    if (checked) chk_free(&prog);
-    ast_free(&ast);
-    diag_free(&diags);
-    src_free(&src);
+    FrontUnit u;
+    int status = front_compile_file(&u, path, err);
+    if (status == 0 && comp_program(vm, &u.prog, &u.src, err, entry) != 0) status = 1;
+    front_free(&u);
     return status;
 }
 
@@ -60,7 +35,9 @@ int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *
     int status = load(path, &vm, &entry, err);
     if (status == 0) {
         Goroutine *g = vm_goroutine_new(&vm, entry, NULL, 0);
-        int st = vm_run(&vm, g, INT64_MAX);
+        int st;
+        do st = vm_run(&vm, g, INT64_MAX); /* one goroutine: yields just resume */
+        while (st == VM_BUDGET || st == VM_PREEMPTED);
         fflush(out);
         if (st == VM_EXIT) {
             status = vm.exit_code;

@@ -301,7 +301,7 @@ static int c_withtimeout(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 static int c_withdeadline(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!a[0].r) return vm_panic_plain(vm, g, "cannot create context from nil parent");
-    int64_t w = a[1].r ? ((AggObj *)a[1].r)->v[0].i - (int64_t)1257894000 * 1000000000 : 0;
+    int64_t w = a[1].r ? ((AggObj *)a[1].r)->v[0].i - 1 - (int64_t)1257894000 * 1000000000 : 0;
     return with_deadline_at(vm, g, a[0], w, res, 1);
 }
 

@@ -682,7 +682,9 @@ const VmNativeDef *vm_native_lookup(const char *qname) {
         if (strcmp(natives[i].name, qname) == 0) return &natives[i];
     for (int i = 0; i < vm_native_lib_len; i++)
         if (strcmp(vm_native_lib[i].name, qname) == 0) return &vm_native_lib[i];
-    return sched_native_lookup(qname);
+    for (int i = 0; i < vm_native_atomic_len; i++)
+        if (strcmp(vm_native_atomic[i].name, qname) == 0) return &vm_native_atomic[i];
+    return NULL;
 }
 
 Value vm_native_error(Vm *vm, Value msg) { return new_error(vm, msg, (Value){{0}, NULL}, 0); }

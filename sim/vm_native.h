@@ -26,5 +26,8 @@ Value vm_native_error(Vm *vm, Value msg);
 /* The library natives of vm_native_lib.c (immutable table). */
 extern const VmNativeDef vm_native_lib[];
 extern const int vm_native_lib_len;
+/* sync/atomic and package runtime (vm_native_atomic.c). */
+extern const VmNativeDef vm_native_atomic[];
+extern const int vm_native_atomic_len;
 
 #endif

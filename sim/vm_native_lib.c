@@ -1009,6 +1009,182 @@ static int d_abs(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* ---- time.Time on the virtual clock ----
+ * A Time is its struct's one field `wall`: Unix nanoseconds + 1, so that 0
+ * is the zero Time (IsZero). The clock starts at 2009-11-10 23:00:00 UTC, as
+ * on the Go playground, and moves only by Sleep (one goroutine: sleeping is
+ * the clock jumping ahead; the scheduler takes Sleep over with goroutines). */
+
+#define PLAYGROUND_UNIX_NS (1257894000LL * 1000000000LL)
+
+static int64_t time_ns(Value t) { return ((AggObj *)t.r)->v[0].i - 1; }
+
+static Value make_time(Vm *vm, int64_t unix_ns) {
+    AggObj *a = vm_new_agg(vm, NULL, 1);
+    a->v[0] = INT(unix_ns + 1);
+    return (Value){{0}, &a->h};
+}
+
+static void split_ns(int64_t ns, int64_t *sec, int32_t *nsec) {
+    *sec = ns / 1000000000;
+    int64_t r = ns % 1000000000;
+    if (r < 0) {
+        r += 1000000000;
+        (*sec)--;
+    }
+    *nsec = (int32_t)r;
+}
+
+static int t_now(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = make_time(vm, PLAYGROUND_UNIX_NS + vm->now_ns);
+    return VM_OK;
+}
+static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    if (a[0].i > 0) vm->now_ns += a[0].i;
+    return VM_OK;
+}
+static int t_since(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(PLAYGROUND_UNIX_NS + vm->now_ns - time_ns(a[0]));
+    return VM_OK;
+}
+static int t_until(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) - (PLAYGROUND_UNIX_NS + vm->now_ns));
+    return VM_OK;
+}
+static int t_unix_make(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = make_time(vm, a[0].i * 1000000000 + a[1].i);
+    return VM_OK;
+}
+static int t_unix_milli_make(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = make_time(vm, a[0].i * 1000000);
+    return VM_OK;
+}
+static int t_sub(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) - time_ns(a[1]));
+    return VM_OK;
+}
+static int t_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = make_time(vm, time_ns(a[0]) + a[1].i);
+    return VM_OK;
+}
+static int t_before(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) < time_ns(a[1]));
+    return VM_OK;
+}
+static int t_after(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) > time_ns(a[1]));
+    return VM_OK;
+}
+static int t_equal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) == time_ns(a[1]));
+    return VM_OK;
+}
+static int t_compare(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t x = time_ns(a[0]), y = time_ns(a[1]);
+    res[0] = INT(x < y ? -1 : x > y);
+    return VM_OK;
+}
+static int t_is_zero(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(((AggObj *)a[0].r)->v[0].i == 0);
+    return VM_OK;
+}
+static int t_unix(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t sec;
+    int32_t ns;
+    split_ns(time_ns(a[0]), &sec, &ns);
+    res[0] = INT(sec);
+    return VM_OK;
+}
+static int t_unix_nano(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]));
+    return VM_OK;
+}
+static int t_unix_milli(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) / 1000000);
+    return VM_OK;
+}
+static int t_unix_micro(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = INT(time_ns(a[0]) / 1000);
+    return VM_OK;
+}
+
+/* civil: the calendar fields of Time a[0]; the zero Time is year 1. */
+static GofmtCivil civil(Value t) {
+    int64_t sec;
+    int32_t ns;
+    if (((AggObj *)t.r)->v[0].i == 0) return gofmt_civil(-62135596800LL, 0);
+    split_ns(time_ns(t), &sec, &ns);
+    return gofmt_civil(sec, ns);
+}
+#define CIVIL(name, field)                                                              \
+    static int name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {              \
+        res[0] = INT(civil(a[0]).field);                                                \
+        return VM_OK;                                                                   \
+    }
+CIVIL(t_year, year)
+CIVIL(t_month, month)
+CIVIL(t_day, day)
+CIVIL(t_hour, hour)
+CIVIL(t_minute, min)
+CIVIL(t_second, sec)
+CIVIL(t_nanosecond, nsec)
+CIVIL(t_yday, yday)
+CIVIL(t_weekday, weekday)
+
+static void time_parts(Value t, int64_t *sec, int32_t *ns) {
+    if (((AggObj *)t.r)->v[0].i == 0) {
+        *sec = -62135596800LL;
+        *ns = 0;
+    } else split_ns(time_ns(t), sec, ns);
+}
+static int t_format(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t sec;
+    int32_t ns;
+    time_parts(a[0], &sec, &ns);
+    GofmtBuf b = {0};
+    gofmt_time_format(&b, sec, ns, vm_str_data(a[1]), (size_t)vm_str_len(a[1]));
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int t_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t sec;
+    int32_t ns;
+    time_parts(a[0], &sec, &ns);
+    GofmtBuf b = {0};
+    gofmt_time_string(&b, sec, ns, false, 0);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int t_self(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    res[0] = a[0];
+    return VM_OK;
+}
+static int t_truncate(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t t = time_ns(a[0]), d = a[1].i;
+    if (d <= 0) {
+        res[0] = a[0];
+        return VM_OK;
+    }
+    /* Relative to the zero Time (year 1), as Go does. */
+    __extension__ __int128 since_zero = (__int128)t + (__int128)62135596800LL * 1000000000;
+    int64_t r = (int64_t)(since_zero % d);
+    if (r < 0) r += d;
+    res[0] = make_time(vm, t - r);
+    return VM_OK;
+}
+static int month_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_month_name(&b, a[0].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+static int weekday_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    GofmtBuf b = {0};
+    gofmt_weekday_name(&b, a[0].i);
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+
 const VmNativeDef vm_native_lib[] = {
     {"errors.As", e_as},
     {"errors.Is", e_is},
@@ -1149,5 +1325,38 @@ const VmNativeDef vm_native_lib[] = {
     {"time.Duration.Seconds", d_seconds},
     {"time.Duration.String", d_string},
     {"time.Duration.Truncate", d_truncate},
+    {"time.Month.String", month_string},
+    {"time.Now", t_now},
+    {"time.Since", t_since},
+    {"time.Sleep", t_sleep},
+    {"time.Time.Add", t_add},
+    {"time.Time.After", t_after},
+    {"time.Time.Before", t_before},
+    {"time.Time.Compare", t_compare},
+    {"time.Time.Day", t_day},
+    {"time.Time.Equal", t_equal},
+    {"time.Time.Format", t_format},
+    {"time.Time.Hour", t_hour},
+    {"time.Time.IsZero", t_is_zero},
+    {"time.Time.Local", t_self},
+    {"time.Time.Minute", t_minute},
+    {"time.Time.Month", t_month},
+    {"time.Time.Nanosecond", t_nanosecond},
+    {"time.Time.Second", t_second},
+    {"time.Time.String", t_string},
+    {"time.Time.Sub", t_sub},
+    {"time.Time.Truncate", t_truncate},
+    {"time.Time.UTC", t_self},
+    {"time.Time.Unix", t_unix},
+    {"time.Time.UnixMicro", t_unix_micro},
+    {"time.Time.UnixMilli", t_unix_milli},
+    {"time.Time.UnixNano", t_unix_nano},
+    {"time.Time.Weekday", t_weekday},
+    {"time.Time.Year", t_year},
+    {"time.Time.YearDay", t_yday},
+    {"time.Unix", t_unix_make},
+    {"time.UnixMilli", t_unix_milli_make},
+    {"time.Until", t_until},
+    {"time.Weekday.String", weekday_string},
 };
 const int vm_native_lib_len = (int)(sizeof vm_native_lib / sizeof *vm_native_lib);

@@ -3,7 +3,7 @@
  * printpanicval, printfloat in runtime/panic.go, error.go, print.go).
  *
  * Invariants: a runtime error is an interface value whose dynamic type is
- * vm->t_error_rt (a named string type with a native Error method), so
+ * one of a few named string types with a native Error method, so
  * recover() hands the program a real error; every PanicRec owns a snapshot
  * of the frames live when it started.
  */
@@ -55,7 +55,6 @@ static const RType *error_type(Vm *vm, const char *name) {
         t->methods[0] = t->methods[1];
         t->methods[1] = x;
     }
-    if (!vm->t_error_rt) vm->t_error_rt = t;
     return t;
 }
 

@@ -13,7 +13,6 @@
  */
 #include <string.h>
 
-#include "gofmt.h"
 #include "sched.h"
 #include "vm_native.h"
 
@@ -126,6 +125,7 @@ int timer_fire_due(Sched *s) {
     if (!s->nheap) return 0;
     int64_t when = timer_next_when(s);
     if (when > s->now) s->now = when;
+    s->vm->now_ns = s->now; /* time.Now and friends (vm_native_lib) read it */
     while (s->nheap && timer_next_when(s) <= s->now) {
         int h = s->theap[0];
         timer_stop(s, h);
@@ -137,14 +137,11 @@ int timer_fire_due(Sched *s) {
 /* ---- values ---- */
 
 Value time_value(Vm *vm, int64_t vt) {
-    Sched *s = vm->sched;
-    if (!s->t_time) s->t_time = sched_find_type(vm, "time.Time", RK_STRUCT, NULL);
-    AggObj *a = vm_new_agg(vm, s->t_time, 1);
-    a->v[0].i = EPOCH_UNIX_NS + vt;
+    /* vm_native_lib's representation: Unix ns + 1 (0 is the zero Time) */
+    AggObj *a = vm_new_agg(vm, NULL, 1);
+    a->v[0].i = EPOCH_UNIX_NS + vt + 1;
     return (Value){{0}, &a->h};
 }
-
-static int64_t wall(Value t) { return t.r ? ((AggObj *)t.r)->v[0].i : 0; }
 
 static const RType *chan_time_type(Vm *vm) {
     Sched *s = vm->sched;
@@ -176,78 +173,6 @@ static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     timer_arm(s, h, s->now + a[0].i);
     sched_park(s, g, TRACE_WAIT_SLEEP, 0);
     return VM_BLOCKED;
-}
-
-static int t_now(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = time_value(vm, vm->sched->now);
-    return sched_point(vm, g, res, 1);
-}
-static int t_since(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(EPOCH_UNIX_NS + vm->sched->now - wall(a[0]));
-    return VM_OK;
-}
-static int t_until(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) - EPOCH_UNIX_NS - vm->sched->now);
-    return VM_OK;
-}
-static int t_sub(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) - wall(a[1]));
-    return VM_OK;
-}
-static int t_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    Value v = time_value(vm, 0);
-    ((AggObj *)v.r)->v[0].i = wall(a[0]) + a[1].i;
-    res[0] = v;
-    return VM_OK;
-}
-static int t_before(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) < wall(a[1]));
-    return VM_OK;
-}
-static int t_after_m(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) > wall(a[1]));
-    return VM_OK;
-}
-static int t_equal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) == wall(a[1]));
-    return VM_OK;
-}
-static int t_iszero(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]) == 0);
-    return VM_OK;
-}
-static int64_t fdiv(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
-static int t_unix(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(fdiv(wall(a[0]), 1000000000));
-    return VM_OK;
-}
-static int t_unixnano(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(wall(a[0]));
-    return VM_OK;
-}
-static int t_unixmilli(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = I(fdiv(wall(a[0]), 1000000));
-    return VM_OK;
-}
-static Value buf_value(Vm *vm, GofmtBuf *b) {
-    Value v = vm_str(vm, b->data ? b->data : "", (int64_t)b->len);
-    gofmt_buf_free(b);
-    return v;
-}
-static int t_format(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    GofmtBuf b = {0};
-    int64_t w = wall(a[0]);
-    gofmt_time_format(&b, fdiv(w, 1000000000), (int32_t)(w - fdiv(w, 1000000000) * 1000000000), vm_str_data(a[1]),
-                      (size_t)vm_str_len(a[1]));
-    res[0] = buf_value(vm, &b);
-    return VM_OK;
-}
-static int t_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    GofmtBuf b = {0};
-    int64_t w = wall(a[0]);
-    gofmt_time_string(&b, fdiv(w, 1000000000), (int32_t)(w - fdiv(w, 1000000000) * 1000000000), false, 0);
-    res[0] = buf_value(vm, &b);
-    return VM_OK;
 }
 
 /* new_timer_obj: a *time.Timer / *time.Ticker struct {C, h}. */
@@ -356,21 +281,7 @@ const VmNativeDef sched_time_natives[] = {
     {"time.AfterFunc", t_afterfunc},
     {"time.NewTicker", t_newticker},
     {"time.NewTimer", t_newtimer},
-    {"time.Now", t_now},
-    {"time.Since", t_since},
     {"time.Sleep", t_sleep},
     {"time.Tick", t_tick},
-    {"time.Time.Add", t_add},
-    {"time.Time.After", t_after_m},
-    {"time.Time.Before", t_before},
-    {"time.Time.Equal", t_equal},
-    {"time.Time.Format", t_format},
-    {"time.Time.IsZero", t_iszero},
-    {"time.Time.String", t_string},
-    {"time.Time.Sub", t_sub},
-    {"time.Time.Unix", t_unix},
-    {"time.Time.UnixMilli", t_unixmilli},
-    {"time.Time.UnixNano", t_unixnano},
-    {"time.Until", t_until},
 };
 const int sched_time_natives_len = (int)(sizeof sched_time_natives / sizeof *sched_time_natives);

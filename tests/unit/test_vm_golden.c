@@ -3,7 +3,8 @@
  * normally and once collecting at every allocation. A program must either
  * match Go (same stdout bytes, same exit status, same first stderr line) or
  * be refused at compile time (exit 1, nothing run: a construct or library
- * function not supported yet): a wrong answer is always a failure. The number of matches may only go up (MIN_MATCHES). */
+ * function not supported yet): a wrong answer is always a failure, and so
+ * is a run that does not give back every byte it allocated. The number of matches may only go up (MIN_MATCHES). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,7 +67,13 @@ static void run_corpus(int stress) {
         char *out = NULL, *err = NULL;
         size_t outlen = 0, errlen = 0;
         FILE *fo = open_memstream(&out, &outlen), *fe = open_memstream(&err, &errlen);
+        size_t live = mem_live_bytes();
         int status = vm_cli_run(path, 1, stress, fo, fe);
+        /* Every byte the run took through the funnel is given back. */
+        if (mem_live_bytes() != live) {
+            print_message("LEAK %s: %zd bytes\n", names[i], (ssize_t)(mem_live_bytes() - live));
+            wrong++;
+        }
         fclose(fo);
         fclose(fe);
         char p2[600];

@@ -101,7 +101,7 @@ func unparen(e ast.Expr) ast.Expr {
 }
 
 func (d *dumper) funcType(t *ast.FuncType, ind int) {
-	d.b.WriteString("(FUNC_TYPE")
+	d.b.WriteString("(FUNC_TYPE" + d.pos(t.Pos()))
 	in := ind + 2
 	if t.TypeParams != nil && len(t.TypeParams.List) > 0 {
 		d.group("tparams", fields(t.TypeParams), in)
@@ -118,39 +118,46 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 	if e, ok := n.(ast.Expr); ok && typ {
 		n = unparen(e)
 	}
+	np := n.Pos()
+	switch x := n.(type) {
+	case *ast.BinaryExpr:
+		np = x.OpPos // goro-viz: binary expressions sit at their operator
+	case *ast.SendStmt:
+		np = x.Arrow
+	}
 	switch x := n.(type) {
 	case *ast.Ident:
-		d.b.WriteString("(IDENT " + x.Name + d.pos(x.Pos()) + ")")
+		d.b.WriteString("(IDENT" + d.pos(x.Pos()) + " " + x.Name + ")")
 		return
 	case *ast.BasicLit:
-		d.b.WriteString("(BASIC_LIT " + x.Value + d.pos(x.Pos()) + ")")
+		d.b.WriteString("(BASIC_LIT" + d.pos(x.Pos()) + " " + x.Value + ")")
 		return
 	case *ast.CompositeLit:
-		d.b.WriteString("(COMPOSITE_LIT")
+		d.b.WriteString("(COMPOSITE_LIT" + d.pos(np))
 		d.child(x.Type, in, true)
 		d.exprs(x.Elts, in, false)
 	case *ast.FuncLit:
-		d.b.WriteString("(FUNC_LIT")
+		d.b.WriteString("(FUNC_LIT" + d.pos(np))
 		d.nl(in)
 		d.funcType(x.Type, in)
 		d.child(x.Body, in, false)
 	case *ast.ParenExpr:
-		d.b.WriteString("(PAREN")
+		d.b.WriteString("(PAREN" + d.pos(np))
 		d.child(x.X, in, false)
 	case *ast.SelectorExpr:
-		d.b.WriteString("(SELECTOR")
+		d.b.WriteString("(SELECTOR" + d.pos(np))
 		d.child(x.X, in, false)
 		d.child(x.Sel, in, false)
 	case *ast.IndexExpr:
-		d.b.WriteString("(INDEX")
+		d.b.WriteString("(INDEX" + d.pos(np))
 		d.child(x.X, in, false)
 		d.child(x.Index, in, false)
 	case *ast.IndexListExpr:
-		d.b.WriteString("(INDEX")
+		d.b.WriteString("(INDEX" + d.pos(np))
 		d.child(x.X, in, false)
 		d.exprs(x.Indices, in, false)
 	case *ast.SliceExpr:
-		d.b.WriteString("(SLICE_EXPR")
+		d.b.WriteString("(SLICE_EXPR" + d.pos(np))
 		if x.Slice3 {
 			d.b.WriteString(" 3")
 		}
@@ -161,7 +168,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 			d.child(x.Max, in, false)
 		}
 	case *ast.TypeAssertExpr:
-		d.b.WriteString("(TYPE_ASSERT")
+		d.b.WriteString("(TYPE_ASSERT" + d.pos(np))
 		d.child(x.X, in, false)
 		if x.Type != nil {
 			d.child(x.Type, in, true)
@@ -169,46 +176,46 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 			d.b.WriteString(" type")
 		}
 	case *ast.CallExpr:
-		d.b.WriteString("(CALL")
+		d.b.WriteString("(CALL" + d.pos(np))
 		if x.Ellipsis.IsValid() {
 			d.b.WriteString(" ...")
 		}
 		d.child(x.Fun, in, false)
 		d.exprs(x.Args, in, false)
 	case *ast.StarExpr:
-		d.b.WriteString("(STAR")
+		d.b.WriteString("(STAR" + d.pos(np))
 		d.child(x.X, in, typ)
 	case *ast.UnaryExpr:
-		d.b.WriteString("(UNARY " + x.Op.String())
+		d.b.WriteString("(UNARY" + d.pos(np) + " " + x.Op.String())
 		if x.Op == token.AND {
 			d.child(unparen(x.X), in, false)
 		} else {
 			d.child(x.X, in, x.Op == token.TILDE)
 		}
 	case *ast.BinaryExpr:
-		d.b.WriteString("(BINARY " + x.Op.String())
+		d.b.WriteString("(BINARY" + d.pos(np) + " " + x.Op.String())
 		d.child(x.X, in, typ)
 		d.child(x.Y, in, typ)
 	case *ast.KeyValueExpr:
-		d.b.WriteString("(KEY_VALUE")
+		d.b.WriteString("(KEY_VALUE" + d.pos(np))
 		d.child(x.Key, in, false)
 		d.child(x.Value, in, false)
 	case *ast.ArrayType:
-		d.b.WriteString("(ARRAY_TYPE")
+		d.b.WriteString("(ARRAY_TYPE" + d.pos(np))
 		d.child(x.Len, in, false)
 		d.child(x.Elt, in, true)
 	case *ast.Ellipsis:
-		d.b.WriteString("(ELLIPSIS")
+		d.b.WriteString("(ELLIPSIS" + d.pos(np))
 		if x.Elt != nil {
 			d.child(x.Elt, in, true)
 		}
 	case *ast.StructType:
-		d.b.WriteString("(STRUCT_TYPE")
+		d.b.WriteString("(STRUCT_TYPE" + d.pos(np))
 		for _, f := range x.Fields.List {
 			d.child(f, in, false)
 		}
 	case *ast.InterfaceType:
-		d.b.WriteString("(INTERFACE_TYPE")
+		d.b.WriteString("(INTERFACE_TYPE" + d.pos(np))
 		for _, f := range x.Methods.List {
 			d.child(f, in, false)
 		}
@@ -216,67 +223,67 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 		d.funcType(x, ind)
 		return
 	case *ast.MapType:
-		d.b.WriteString("(MAP_TYPE")
+		d.b.WriteString("(MAP_TYPE" + d.pos(np))
 		d.child(x.Key, in, true)
 		d.child(x.Value, in, true)
 	case *ast.ChanType:
 		switch x.Dir {
 		case ast.SEND:
-			d.b.WriteString("(CHAN_TYPE chan<-")
+			d.b.WriteString("(CHAN_TYPE" + d.pos(np) + " chan<-")
 		case ast.RECV:
-			d.b.WriteString("(CHAN_TYPE <-chan")
+			d.b.WriteString("(CHAN_TYPE" + d.pos(np) + " <-chan")
 		default:
-			d.b.WriteString("(CHAN_TYPE chan")
+			d.b.WriteString("(CHAN_TYPE" + d.pos(np) + " chan")
 		}
 		d.child(x.Value, in, true)
 	case *ast.DeclStmt:
-		d.b.WriteString("(DECL_STMT")
+		d.b.WriteString("(DECL_STMT" + d.pos(np))
 		d.child(x.Decl, in, false)
 	case *ast.EmptyStmt:
-		d.b.WriteString("(EMPTY_STMT")
+		d.b.WriteString("(EMPTY_STMT" + d.pos(np))
 	case *ast.LabeledStmt:
-		d.b.WriteString("(LABELED")
+		d.b.WriteString("(LABELED" + d.pos(np))
 		d.child(x.Label, in, false)
 		d.child(x.Stmt, in, false)
 	case *ast.ExprStmt:
-		d.b.WriteString("(EXPR_STMT")
+		d.b.WriteString("(EXPR_STMT" + d.pos(np))
 		d.child(x.X, in, false)
 	case *ast.SendStmt:
-		d.b.WriteString("(SEND <-")
+		d.b.WriteString("(SEND" + d.pos(np) + " <-")
 		d.child(x.Chan, in, false)
 		d.child(x.Value, in, false)
 	case *ast.IncDecStmt:
-		d.b.WriteString("(INC_DEC " + x.Tok.String())
+		d.b.WriteString("(INC_DEC" + d.pos(np) + " " + x.Tok.String())
 		d.child(x.X, in, false)
 	case *ast.AssignStmt:
-		d.b.WriteString("(ASSIGN " + x.Tok.String())
+		d.b.WriteString("(ASSIGN" + d.pos(np) + " " + x.Tok.String())
 		d.group("lhs", exprNodes(x.Lhs), in)
 		d.group("rhs", exprNodes(x.Rhs), in)
 	case *ast.GoStmt:
-		d.b.WriteString("(GO")
+		d.b.WriteString("(GO" + d.pos(np))
 		d.child(x.Call, in, false)
 	case *ast.DeferStmt:
-		d.b.WriteString("(DEFER")
+		d.b.WriteString("(DEFER" + d.pos(np))
 		d.child(x.Call, in, false)
 	case *ast.ReturnStmt:
-		d.b.WriteString("(RETURN")
+		d.b.WriteString("(RETURN" + d.pos(np))
 		d.exprs(x.Results, in, false)
 	case *ast.BranchStmt:
-		d.b.WriteString("(BRANCH " + x.Tok.String())
+		d.b.WriteString("(BRANCH" + d.pos(np) + " " + x.Tok.String())
 		if x.Label != nil {
 			d.b.WriteString(" " + x.Label.Name)
 		}
 	case *ast.BlockStmt:
-		d.b.WriteString("(BLOCK")
+		d.b.WriteString("(BLOCK" + d.pos(np))
 		d.stmts(x.List, in)
 	case *ast.IfStmt:
-		d.b.WriteString("(IF")
+		d.b.WriteString("(IF" + d.pos(np))
 		d.child(x.Init, in, false)
 		d.child(x.Cond, in, false)
 		d.child(x.Body, in, false)
 		d.child(x.Else, in, false)
 	case *ast.CaseClause:
-		d.b.WriteString("(CASE_CLAUSE")
+		d.b.WriteString("(CASE_CLAUSE" + d.pos(np))
 		if x.List != nil {
 			d.group("case", exprNodes(x.List), in)
 		} else {
@@ -284,17 +291,17 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 		}
 		d.stmts(x.Body, in)
 	case *ast.SwitchStmt:
-		d.b.WriteString("(SWITCH")
+		d.b.WriteString("(SWITCH" + d.pos(np))
 		d.child(x.Init, in, false)
 		d.child(x.Tag, in, false)
 		d.child(x.Body, in, false)
 	case *ast.TypeSwitchStmt:
-		d.b.WriteString("(TYPE_SWITCH")
+		d.b.WriteString("(TYPE_SWITCH" + d.pos(np))
 		d.child(x.Init, in, false)
 		d.child(x.Assign, in, false)
 		d.child(x.Body, in, false)
 	case *ast.CommClause:
-		d.b.WriteString("(COMM_CLAUSE")
+		d.b.WriteString("(COMM_CLAUSE" + d.pos(np))
 		if x.Comm != nil {
 			d.child(x.Comm, in, false)
 		} else {
@@ -302,16 +309,16 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 		}
 		d.stmts(x.Body, in)
 	case *ast.SelectStmt:
-		d.b.WriteString("(SELECT")
+		d.b.WriteString("(SELECT" + d.pos(np))
 		d.child(x.Body, in, false)
 	case *ast.ForStmt:
-		d.b.WriteString("(FOR")
+		d.b.WriteString("(FOR" + d.pos(np))
 		d.child(x.Init, in, false)
 		d.child(x.Cond, in, false)
 		d.child(x.Post, in, false)
 		d.child(x.Body, in, false)
 	case *ast.RangeStmt:
-		d.b.WriteString("(RANGE")
+		d.b.WriteString("(RANGE" + d.pos(np))
 		if x.Tok != token.ILLEGAL {
 			d.b.WriteString(" " + x.Tok.String())
 		}
@@ -320,7 +327,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 		d.child(x.X, in, false)
 		d.child(x.Body, in, false)
 	case *ast.Field:
-		d.b.WriteString("(FIELD")
+		d.b.WriteString("(FIELD" + d.pos(np))
 		for _, nm := range x.Names {
 			d.b.WriteString(" " + nm.Name)
 		}
@@ -329,13 +336,13 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 			d.child(x.Tag, in, false)
 		}
 	case *ast.ImportSpec:
-		d.b.WriteString("(IMPORT_SPEC")
+		d.b.WriteString("(IMPORT_SPEC" + d.pos(np))
 		if x.Name != nil {
 			d.b.WriteString(" " + x.Name.Name)
 		}
 		d.b.WriteString(" " + x.Path.Value)
 	case *ast.GenDecl:
-		d.b.WriteString("(GEN_DECL " + x.Tok.String())
+		d.b.WriteString("(GEN_DECL" + d.pos(np) + " " + x.Tok.String())
 		for i, s := range x.Specs {
 			d.nl(in)
 			switch sp := s.(type) {
@@ -344,7 +351,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 				if x.Tok == token.CONST {
 					iota = i
 				}
-				d.b.WriteString(fmt.Sprintf("(VALUE_SPEC iota=%d", iota))
+				d.b.WriteString("(VALUE_SPEC" + d.pos(sp.Pos()) + fmt.Sprintf(" iota=%d", iota))
 				for _, nm := range sp.Names {
 					d.b.WriteString(" " + nm.Name)
 				}
@@ -352,7 +359,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 				d.exprs(sp.Values, in+2, false)
 				d.b.WriteString(")")
 			case *ast.TypeSpec:
-				d.b.WriteString("(TYPE_SPEC " + sp.Name.Name)
+				d.b.WriteString("(TYPE_SPEC" + d.pos(sp.Pos()) + " " + sp.Name.Name)
 				if sp.Assign.IsValid() {
 					d.b.WriteString(" =")
 				}
@@ -366,7 +373,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 			}
 		}
 	case *ast.FuncDecl:
-		d.b.WriteString("(FUNC_DECL " + x.Name.Name)
+		d.b.WriteString("(FUNC_DECL" + d.pos(np) + " " + x.Name.Name)
 		if x.Recv != nil && len(x.Recv.List) > 0 {
 			d.group("recv", fields(x.Recv), in)
 		}
@@ -380,7 +387,7 @@ func (d *dumper) node(n ast.Node, ind int, typ bool) {
 }
 
 func (d *dumper) file(f *ast.File) {
-	d.b.WriteString("(FILE " + f.Name.Name)
+	d.b.WriteString("(FILE" + d.pos(f.Package) + " " + f.Name.Name)
 	for _, decl := range f.Decls {
 		if g, ok := decl.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 			for _, s := range g.Specs {

@@ -1,0 +1,7 @@
+package main
+
+import "fmt"
+
+var s = "abc
+
+func main() { fmt.Println(s) }

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	go func(defer) {
+	}()
+	go struct{}
+	defer map[int]int
+	go x.(int)
+}

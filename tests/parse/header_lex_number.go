@@ -1,0 +1,8 @@
+package main
+
+import (
+	"fmt"0x
+	"os"
+)
+
+func main() { fmt.Println(os.Args) }

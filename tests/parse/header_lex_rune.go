@@ -1,0 +1,8 @@
+package main
+
+import (
+	"fmt"
+	'ab'
+)
+
+func main() {}
