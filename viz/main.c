@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "cli_explore.h"
 #include "front.h"
 #include "vm_cli.h"
 
@@ -177,6 +178,8 @@ static int run_viewer(int render, int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "explore") == 0) return cli_explore(argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "hunt") == 0) return cli_hunt(argc - 2, argv + 2);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(usage_text, stdout);
