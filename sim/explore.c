@@ -443,9 +443,26 @@ void exp_tally_label(ExpTally *t, size_t i, char *out, size_t n) {
         }
         return;
     }
+    /* a first line all groups start alike ("Expected: 1000, Actual: 973")
+     * is shown from the comma-separated field where they part */
+    size_t skip = 0;
+    if (t->n > 1) {
+        size_t common = me.len[from];
+        for (size_t k = 0; k < t->n; k++) {
+            if (k == i) continue;
+            Lines o;
+            split_lines(t->g[k].rep.tail, &o);
+            size_t c = 0;
+            if (from < o.n)
+                while (c < common && c < o.len[from] && o.s[from][c] == me.s[from][c]) c++;
+            common = c;
+        }
+        for (size_t c = 0; c + 1 < common; c++)
+            if (me.s[from][c] == ',' && me.s[from][c + 1] == ' ') skip = c + 2;
+    }
     for (int k = from; k < to; k++) {
         if (k > from) buf_str(&b, " | ");
-        buf_add(&b, me.s[k], me.len[k]);
+        buf_add(&b, me.s[k] + (k == from ? skip : 0), me.len[k] - (k == from ? skip : 0));
     }
     if (g->rep.exit != 0 && g->rep.first_stderr && g->rep.first_stderr[0] &&
         strncmp(g->rep.first_stderr, "exit status ", 12) != 0) {

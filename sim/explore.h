@@ -65,6 +65,10 @@ typedef struct ExpRun {
  * stdout and stderr into [r]. Returns r->exit. Never prints. */
 int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r);
 
+/* exp_races_detectable: whether runs can report data races (the race
+ * detector exists); 0 means `hunt --until race` could never succeed. */
+int exp_races_detectable(void);
+
 /* exp_run_free: release [r]'s buffers (it may be reused after). */
 void exp_run_free(ExpRun *r);
 

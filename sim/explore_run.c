@@ -1,11 +1,11 @@
 /* explore_run: compile once, run per seed: the one adapter (exp_run) between
  * `explore`/`hunt` and sim/'s run API.
  *
- * Today the run API is the sequential VM (one goroutine, vm_run); when the
- * scheduler lands, exp_run is the one function to switch to its options
- * (strategy, pct depth, limits, race). The program is parsed and checked
- * once; each run compiles the checked AST into a fresh Vm (compiling is a
- * small fraction of a run, and a fresh Vm is what makes runs independent).
+ * The run API is the scheduler's when sim/sched.h exists (strategy, pct
+ * depth, limits), else the sequential VM (one goroutine, vm_run); exp_run is
+ * the one function that knows. The program is parsed and checked once; each
+ * run compiles the checked AST into a fresh Vm (compiling is a small
+ * fraction of a run, and a fresh Vm is what makes runs independent).
  *
  * Invariants: an ExpProgram owns its FrontUnit, which comp_program only
  * reads; a run's output never reaches the real stdout/stderr.
@@ -17,6 +17,23 @@
 #include "explore.h"
 #include "front.h"
 #include "vm.h"
+
+/* The scheduler (sim/sched.h) is the run API once it is built; until then
+ * the sequential VM runs main alone. "sched.h" finds ours before the
+ * system's POSIX <sched.h> (harmless when ours is absent); GORO_SCHED_H
+ * tells them apart. With sched_run_checked (SCHED_RUN_CHECKED) an already
+ * checked program runs; without it each run re-reads the file. */
+#if defined(__has_include)
+#if __has_include("sched.h")
+#include "sched.h"
+#ifdef GORO_SCHED_H
+#define EXP_HAVE_SCHED 1
+#endif
+#endif
+#endif
+#ifndef EXP_HAVE_SCHED
+#define EXP_HAVE_SCHED 0
+#endif
 
 struct ExpProgram {
     FrontUnit u;
@@ -45,6 +62,7 @@ void exp_run_free(ExpRun *r) {
 
 /* run_vm: the sequential VM's run of main, as vm_cli_run does it, with a
  * step limit (budget slices) so a looping program cannot hang a sweep. */
+#if !EXP_HAVE_SCHED
 static int run_vm(ExpProgram *p, const ExpOptions *o, uint64_t seed, FILE *out, FILE *err) {
     Vm vm;
     vm_init(&vm, out, seed);
@@ -82,6 +100,7 @@ static int run_vm(ExpProgram *p, const ExpOptions *o, uint64_t seed, FILE *out, 
     vm_free(&vm);
     return status;
 }
+#endif
 
 int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     free(r->obuf);
@@ -91,7 +110,21 @@ int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     FILE *out = open_memstream(&r->obuf, &r->olen);
     FILE *err = open_memstream(&r->ebuf, &r->elen);
     GORO_ASSERT(out && err);
+#if EXP_HAVE_SCHED
+    SchedOptions so;
+    sched_options_default(&so);
+    so.seed = seed;
+    if (o->strategy) sched_strategy_parse(o->strategy, &so.strategy);
+    if (o->pct_depth) so.pct_depth = o->pct_depth;
+    if (o->max_steps) so.max_steps = o->max_steps;
+#ifdef SCHED_RUN_CHECKED
+    r->exit = sched_run_checked(&p->u.src, &p->u.prog, &so, out, err, NULL);
+#else
+    r->exit = sched_run_file(p->u.src.path, &so, out, err, NULL); /* re-reads the file: ~4x slower */
+#endif
+#else
     r->exit = run_vm(p, o, seed, out, err);
+#endif
     fclose(out);
     fclose(err);
     r->out = r->obuf;
@@ -100,3 +133,5 @@ int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     r->err_len = r->elen;
     return r->exit;
 }
+
+int exp_races_detectable(void) { return 0; /* no race detector in sim/ yet */ }

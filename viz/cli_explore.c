@@ -498,7 +498,14 @@ int cli_hunt(int argc, char **argv) {
         exp_cond_free(&cond);
         return usage(hunt_usage, "%s", why);
     }
-    if (cond.kind == EXP_C_RACE) c.eo.race = 1;
+    if (cond.kind == EXP_C_RACE) {
+        if (!exp_races_detectable()) {
+            exp_cond_free(&cond);
+            fprintf(stderr, "goro-viz: --until race needs the race detector, which this build does not have yet\n");
+            return EX_USAGE;
+        }
+        c.eo.race = 1;
+    }
     ExpProgram *prog = exp_program_load(c.file, stderr);
     if (!prog) {
         exp_cond_free(&cond);
