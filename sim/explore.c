@@ -431,7 +431,7 @@ void exp_tally_label(ExpTally *t, size_t i, char *out, size_t n) {
         while (s < suf && s < o.n && line_eq(&me, me.n - 1 - s, &o, o.n - 1 - s)) s++;
         suf = s;
     }
-    if (t->n == 1) pre = 0, suf = me.n > 0 ? me.n - 1 : 0; /* alone: its last line */
+    if (t->n == 1) pre = me.n > 0 ? me.n - 1 : 0, suf = 0; /* alone: its last line */
     int from = pre, to = me.n - suf;
     if (from >= to) {
         /* the tails agree: the stderr line, else the digest tells them apart */
