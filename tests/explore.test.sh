@@ -105,6 +105,10 @@ check limit 0 -- explore "$dir/spin.go" --seeds 0..2 --max-steps 100000 --no-pro
 has limit-row "$tmp/out" '^exit 3 limit: .* +3 +100.00% +0$'
 
 # --- hunt ---
+# a rare outcome (2 heads in 20 flips: p = 0.02%): the same first seed for any --jobs, and it replays
+check hunt-coins 0 -- hunt "$dir/coins.go" --until 'output~heads: 2$' --no-progress
+rare=$(awk '/^seed / {print $2}' "$tmp/out")
+"$bin" run "$dir/coins.go" --seed "$rare" | grep -q '^heads: 2$' && ok || bad "seed $rare does not replay heads: 2"
 check hunt-deadlock 0 -- hunt "$dir/fates.go" --until deadlock --no-progress
 s=$(awk '/^seed / {print $2}' "$tmp/out")
 has hunt-replay "$tmp/out" "^  replay: goro-viz run $dir/fates.go --seed $s\$"
@@ -114,6 +118,11 @@ has hunt-replays "$tmp/replay.err" 'all goroutines are asleep'
 # the hunted seed is the first deadlock in the --json sweep
 want=$(grep -m1 '"flags":\["deadlock"\]' "$tmp/all.jsonl" | sed 's/^{"seed":\([0-9]*\),.*/\1/')
 [ "$s" = "$want" ] && ok || bad "hunt found seed $s, the sweep's first deadlock is $want"
+for j in 2 3; do
+    check hunt-jobs$j 0 -- hunt "$dir/coins.go" --until 'output~heads: 2$' --jobs $j --no-progress
+    has hunt-jobs$j-same "$tmp/out" "^seed $rare\$"
+done
+check hunt-jobs-notfound 1 -- hunt "$dir/coins.go" --until 'output~heads: 21' --seeds 0..999 --jobs 2 --no-progress
 check hunt-panic 0 -- hunt "$dir/fates.go" --until panic --no-progress
 check hunt-exit 0 -- hunt "$dir/fates.go" --until 'exit!=0' --seeds 100..200 --no-progress
 s=$(awk '/^seed / {print $2}' "$tmp/out")

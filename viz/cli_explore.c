@@ -7,6 +7,7 @@
  * every J.
  */
 #include <errno.h>
+#include <signal.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,7 @@ static const char hunt_usage[] =
     "breaks). Prints `seed N` and the commands that replay and open it.\n"
     "\n"
     "  --seeds A..B         where to look (default 0..999999)\n"
+    "  --jobs J             J worker processes (the answer is the same)\n"
     "  --strategy S, --pct-depth D, --max-steps N, --shard I/N: as explore\n"
     "  --no-progress        no progress bar\n"
     "Exit status: 0 found, 1 not found in the range, 64 bad condition.\n";
@@ -136,7 +138,7 @@ static int parse_cli(Cli *c, int argc, char **argv, int hunt, int *st) {
                 return -1;
             }
             c->eo.max_steps = n;
-        } else if (!hunt && strcmp(a, "--jobs") == 0) {
+        } else if (strcmp(a, "--jobs") == 0) {
             NEED_ARG;
             if (parse_num(v, &n) || n < 1 || n > 256) {
                 *st = usage(text, "--jobs needs 1..256, got '%s'", v);
@@ -183,6 +185,10 @@ static int parse_cli(Cli *c, int argc, char **argv, int hunt, int *st) {
 #undef NEED_ARG
     }
     if (c->merge) {
+        if (c->group_by || c->json || c->shard || c->seeds || c->jobs > 1) {
+            *st = usage(text, "%s", "--merge takes only files, --plot and --top (records carry their keys)");
+            return -1;
+        }
         /* a FILE.go before --merge is a file to merge too */
         if (c->file) c->inputs[c->ninputs++] = c->file, c->file = NULL;
         if (c->ninputs == 0) {
@@ -251,10 +257,15 @@ static void progress_end(Progress *p) {
 
 /* ---- explore ---- */
 
-static const char *strategy_flags(const Cli *c, char *buf, size_t n) {
+/* run_flags: the options `goro-viz run` needs to replay a run of [c]
+ * ([window]: only those the window accepts). */
+static const char *run_flags(const Cli *c, int window, char *buf, size_t n) {
     buf[0] = 0;
     if (strcmp(c->strategy, "random") != 0) snprintf(buf, n, " --strategy %s", c->strategy);
+    if (window) return buf;
     if (c->eo.pct_depth) snprintf(buf + strlen(buf), n - strlen(buf), " --pct-depth %d", c->eo.pct_depth);
+    if (c->eo.max_steps)
+        snprintf(buf + strlen(buf), n - strlen(buf), " --max-steps %" PRIu64, c->eo.max_steps);
     return buf;
 }
 
@@ -461,9 +472,9 @@ int cli_explore(int argc, char **argv) {
         progress_end(&pg);
         exp_program_free(prog);
         if (c.group_by) regfree(&gb);
-        char flags[64];
+        char flags[96];
         uint64_t last = s.first + (s.count - 1) * s.step;
-        snprintf(title, sizeof title, "%s%s: seeds %" PRIu64 "..%" PRIu64 "%s", c.file, strategy_flags(&c, flags, sizeof flags),
+        snprintf(title, sizeof title, "%s%s: seeds %" PRIu64 "..%" PRIu64 "%s", c.file, run_flags(&c, 0, flags, sizeof flags),
                  s.first, last, s.step > 1 ? " (shard)" : "");
         if (rc == 0) {
             FILE *f = c.json ? stderr : stdout;
@@ -479,6 +490,82 @@ int cli_explore(int argc, char **argv) {
 }
 
 /* ---- hunt ---- */
+
+/* matches: run seed k of [s] and test [cond]. */
+static int matches(ExpProgram *prog, const Cli *c, const ExpSeeds *s, const ExpCond *cond, uint64_t k, ExpRun *r) {
+    uint64_t seed = s->first + k * s->step;
+    exp_run(prog, &c->eo, seed, r);
+    ExpRecord rec;
+    exp_record_make(&rec, seed, r, NULL);
+    int m = exp_cond_match(cond, r, &rec);
+    exp_record_free(&rec);
+    return m;
+}
+
+/* hunt_scan: the index of the first seed of [s] satisfying [cond], or
+ * s->count; with c->jobs > 1, workers test seeds k = w (mod J) and send one
+ * byte per seed ('1' matches), read in seed order, so the answer is the
+ * same for every J. -1 if a worker failed. */
+static int64_t hunt_scan(ExpProgram *prog, const Cli *c, const ExpSeeds *s, const ExpCond *cond, Progress *pg) {
+    ExpRun r;
+    memset(&r, 0, sizeof r);
+    uint64_t J = (uint64_t)c->jobs < s->count ? (uint64_t)c->jobs : s->count;
+    if (J <= 1) {
+        uint64_t k;
+        for (k = 0; k < s->count && !matches(prog, c, s, cond, k, &r); k++) progress_step(pg);
+        exp_run_free(&r);
+        return (int64_t)k;
+    }
+    pid_t pids[256];
+    int fds[256];
+    fflush(NULL);
+    for (uint64_t w = 0; w < J; w++) {
+        int fd[2];
+        if (pipe(fd) != 0 || (pids[w] = fork()) < 0) {
+            perror("goro-viz: workers");
+            for (uint64_t v = 0; v < w; v++) kill(pids[v], SIGTERM);
+            return -1;
+        }
+        if (pids[w] == 0) {
+            close(fd[0]);
+            for (uint64_t v = 0; v < w; v++) close(fds[v]);
+            FILE *f = fdopen(fd[1], "w");
+            for (uint64_t k = w; k < s->count; k += J) {
+                fputc(matches(prog, c, s, cond, k, &r) ? '1' : '0', f);
+                if (((k / J) & 255) == 0) fflush(f); /* let the parent see progress */
+            }
+            fclose(f);
+            _exit(0);
+        }
+        close(fd[1]);
+        fds[w] = fd[0];
+    }
+    FILE *in[256];
+    for (uint64_t w = 0; w < J; w++) in[w] = fdopen(fds[w], "r");
+    int64_t found = (int64_t)s->count;
+    for (uint64_t k = 0; k < s->count; k++) {
+        int ch = fgetc(in[k % J]);
+        if (ch == '1') {
+            found = (int64_t)k;
+            break;
+        }
+        if (ch != '0') {
+            found = -1;
+            break;
+        }
+        progress_step(pg);
+    }
+    for (uint64_t w = 0; w < J; w++) {
+        kill(pids[w], SIGTERM); /* done or found: the rest is not needed */
+        fclose(in[w]);
+        waitpid(pids[w], NULL, 0);
+    }
+    if (found < 0) {
+        progress_end(pg);
+        fprintf(stderr, "goro-viz: a worker stopped early (it crashed?)\n");
+    }
+    return found;
+}
 
 int cli_hunt(int argc, char **argv) {
     Cli c;
@@ -513,39 +600,36 @@ int cli_hunt(int argc, char **argv) {
     }
     Progress pg;
     progress_start(&pg, !c.no_progress, s.count);
-    ExpRun run;
-    memset(&run, 0, sizeof run);
-    int found = 0;
-    uint64_t seed = 0, k;
-    ExpRecord rec;
-    for (k = 0; k < s.count; k++) {
-        seed = s.first + k * s.step;
-        exp_run(prog, &c.eo, seed, &run);
-        exp_record_make(&rec, seed, &run, NULL);
-        if (exp_cond_match(&cond, &run, &rec)) {
-            found = 1;
-            break;
-        }
-        exp_record_free(&rec);
-        progress_step(&pg);
-    }
+    int64_t k = hunt_scan(prog, &c, &s, &cond, &pg);
     progress_end(&pg);
-    char flags[64];
-    strategy_flags(&c, flags, sizeof flags);
-    if (found) {
+    char flags[96], wflags[96];
+    run_flags(&c, 0, flags, sizeof flags);
+    run_flags(&c, 1, wflags, sizeof wflags);
+    int rc = EX_NOTFOUND;
+    if (k < 0) {
+        rc = EX_SOFTWARE;
+    } else if ((uint64_t)k < s.count) {
+        uint64_t seed = s.first + (uint64_t)k * s.step;
         printf("seed %" PRIu64 "\n", seed);
         printf("  replay: goro-viz run %s --seed %" PRIu64 "%s\n", c.file, seed, flags);
-        printf("  open:   goro-viz %s --seed %" PRIu64 "%s\n", c.file, seed, flags);
+        printf("  open:   goro-viz %s --seed %" PRIu64 "%s\n", c.file, seed, wflags);
+        ExpRun run;
+        memset(&run, 0, sizeof run);
+        exp_run(prog, &c.eo, seed, &run);
+        ExpRecord rec;
+        exp_record_make(&rec, seed, &run, NULL);
         const char *tl = strrchr(rec.tail, '\n');
-        fprintf(stderr, "goro-viz: %s holds after %" PRIu64 " run%s (exit %d%s%s)\n", c.until, k + 1,
+        fflush(stdout);
+        fprintf(stderr, "goro-viz: %s holds after %" PRIu64 " run%s (exit %d%s%s)\n", c.until, (uint64_t)k + 1,
                 k ? "s" : "", rec.exit, rec.tail[0] ? ", last line: " : "", tl ? tl + 1 : rec.tail);
         exp_record_free(&rec);
+        exp_run_free(&run);
+        rc = EX_OK;
     } else {
         printf("not found: no seed in %s%s%s satisfies %s (%" PRIu64 " runs)\n", range, c.shard ? " shard " : "",
                c.shard ? c.shard : "", c.until, s.count);
     }
-    exp_run_free(&run);
     exp_program_free(prog);
     exp_cond_free(&cond);
-    return found ? EX_OK : EX_NOTFOUND;
+    return rc;
 }

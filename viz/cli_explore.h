@@ -14,8 +14,8 @@
  * (the plot could not be written). */
 int cli_explore(int argc, char **argv);
 
-/* cli_hunt: `goro-viz hunt FILE.go --until COND [--seeds A..B] [--strategy
- * S] ...`: runs seeds in order and stops at the first whose run satisfies
+/* cli_hunt: `goro-viz hunt FILE.go --until COND [--seeds A..B] [--jobs J]
+ * [--strategy S] ...`: runs seeds in order and stops at the first whose run satisfies
  * COND, printing `seed N` and the commands that replay and open it. Returns
  * 0 when found, 1 when no seed in the range matches (or the file does not
  * compile), 64 on a bad condition or option. */
