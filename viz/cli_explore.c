@@ -410,7 +410,7 @@ static int merge_files(const Cli *c, ExpTally *t) {
  * there are many), otherwise the table's order. */
 static int write_plot(ExpTally *t, const char *path, const char *title) {
     ExpGroup *g = exp_tally_sorted(t);
-    size_t n = t->n > 40 && !t->by_key ? 40 : t->n;
+    size_t n = t->n > 40 && !t->by_key ? 40 : t->n; /* outcomes: the 39 largest and the rest */
     PlotBar *bars = calloc(n ? n : 1, sizeof *bars);
     char (*labels)[96] = calloc(n ? n : 1, sizeof *labels);
     for (size_t i = 0; i < n; i++) {
@@ -418,6 +418,12 @@ static int write_plot(ExpTally *t, const char *path, const char *title) {
         else exp_tally_label(t, i, labels[i], sizeof labels[i]);
         bars[i].label = labels[i];
         bars[i].count = g[i].count;
+    }
+    if (n < t->n) {
+        uint64_t rest = 0;
+        for (size_t i = n - 1; i < t->n; i++) rest += g[i].count;
+        snprintf(labels[n - 1], sizeof labels[n - 1], "(%zu more outcomes)", t->n - n + 1);
+        bars[n - 1].count = rest;
     }
     char why[256] = "";
     int rc = plot_histogram_png(path, title, bars, (int)n, t->by_key, why, sizeof why);

@@ -69,7 +69,8 @@ static Bin *numeric_bins(const PlotBar *bars, int n, int *nb) {
         for (int i = 0; i < k; i++) {
             char a[40], z[40];
             fmt_num(a, sizeof a, lo + w * i);
-            fmt_num(z, sizeof z, ints ? lo + w * (i + 1) - 1 : lo + w * (i + 1));
+            double top = ints ? lo + w * (i + 1) - 1 : lo + w * (i + 1);
+            fmt_num(z, sizeof z, top < hi ? top : hi);
             snprintf(b[i].label, sizeof b[i].label, "%s..%s", a, z);
         }
         for (int i = 0; i < n; i++) {
@@ -132,7 +133,7 @@ int plot_histogram_png(const char *path, const char *title, const PlotBar *bars,
     draw_clear(d, bg);
     char buf[160];
     text_draw_clipped(bold, 20, 14, title, (float)W - 40, fg);
-    snprintf(buf, sizeof buf, "%llu runs, %d %s", (unsigned long long)total, nb, vertical ? "bars" : "outcomes");
+    snprintf(buf, sizeof buf, "%llu runs, %d bars", (unsigned long long)total, nb);
     text_draw(small, 20, 36, buf, -1, dim);
     double step = nice_step((double)max);
     double top = ceil((double)max / step) * step;
