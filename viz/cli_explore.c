@@ -305,13 +305,16 @@ static int sweep_jobs(ExpProgram *prog, const Cli *c, const ExpSeeds *s, const r
     cj.jobs = J;
     for (int w = 0; w < J; w++) {
         int fd[2];
-        if (pipe(fd) != 0) {
-            perror("goro-viz: pipe");
-            return EX_SOFTWARE;
-        }
-        pid_t pid = fork();
-        if (pid < 0) {
-            perror("goro-viz: fork");
+        pid_t pid = -1;
+        if (pipe(fd) != 0 || (pid = fork()) < 0) {
+            perror("goro-viz: workers");
+            for (int k = 0; k < w; k++) {
+                kill(pids[k], SIGTERM);
+                fclose(in[k]);
+                waitpid(pids[k], NULL, 0);
+            }
+            free(pids);
+            free(in);
             return EX_SOFTWARE;
         }
         if (pid == 0) {
