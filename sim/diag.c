@@ -58,23 +58,37 @@ static int cmp_diag(const void *a, const void *b) {
 }
 
 int diag_print(DiagList *dl, FILE *out) {
-    if (dl->v.len > 1) qsort(dl->v.items, (size_t)dl->v.len, sizeof(Diag), cmp_diag);
+    /* Go stops at the 10th error in the order they were reported: it prints
+     * those sorted, then "too many errors" at the 10th one's position. */
+    int n = dl->v.len, limited = 0;
+    Pos tenth = {0, 0};
+    if (n >= DIAG_MAX) {
+        for (int i = 0; i < n; i++)
+            if (dl->v.items[i].seq == DIAG_MAX - 1) tenth = dl->v.items[i].pos;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (dl->v.items[i].seq < DIAG_MAX) dl->v.items[k++] = dl->v.items[i];
+            else mem_free(dl->v.items[i].msg, strlen(dl->v.items[i].msg) + 1);
+        }
+        dl->v.len = n = k;
+        limited = 1;
+    }
+    if (n > 1) qsort(dl->v.items, (size_t)n, sizeof(Diag), cmp_diag);
     int printed = 0;
-    for (int i = 0; i < dl->v.len; i++) {
+    for (int i = 0; i < n; i++) {
         Diag *d = &dl->v.items[i];
         if (i > 0) {
             Diag *p = &dl->v.items[i - 1];
-            if (p->pos.line == d->pos.line && p->pos.col == d->pos.col && strcmp(p->msg, d->msg) == 0)
-                continue;
-        }
-        if (printed == DIAG_MAX) {
-            fprintf(out, "%s:%d:%d: too many errors\n", dl->path, d->pos.line, d->pos.col);
-            return printed + 1;
+            if (p->pos.line == d->pos.line && strcmp(p->msg, d->msg) == 0) continue;
         }
         if (strncmp(d->msg, "goro-viz: ", 10) == 0) /* outside the subset: our own form */
             fprintf(out, "%s (%s:%d:%d)\n", d->msg, dl->path, d->pos.line, d->pos.col);
         else
             fprintf(out, "%s:%d:%d: %s\n", dl->path, d->pos.line, d->pos.col, d->msg);
+        printed++;
+    }
+    if (limited) {
+        fprintf(out, "%s:%d:%d: too many errors\n", dl->path, tenth.line, tenth.col);
         printed++;
     }
     return printed;

@@ -41,12 +41,17 @@ static void test_too_many(void **state) {
     (void)state;
     DiagList dl;
     diag_init(&dl, "x.go");
+    /* Reported in the order 12, 11, ..., 1: Go keeps the first ten reported
+     * (lines 3..12), prints them sorted, then "too many errors" at the tenth
+     * reported one (line 3). */
     for (int i = 12; i >= 1; i--) diag_add(&dl, (Pos){i, 1}, DM_UNDEFINED, "v");
     int n;
     const char *out = printed(&dl, &n);
     assert_int_equal(n, 11);
-    assert_non_null(strstr(out, "x.go:10:1: undefined: v\nx.go:11:1: too many errors\n"));
-    assert_null(strstr(out, "x.go:12:1"));
+    assert_true(strncmp(out, "x.go:3:1: undefined: v\n", 23) == 0);
+    assert_non_null(strstr(out, "x.go:12:1: undefined: v\nx.go:3:1: too many errors\n"));
+    assert_null(strstr(out, "x.go:1:1"));
+    assert_null(strstr(out, "x.go:2:1"));
     diag_free(&dl);
 }
 
