@@ -37,9 +37,12 @@ typedef struct ChkFunc {
 } ChkFunc;
 
 /* ChkInit: one package-level initialisation: lhs = rhs. rhs NULL means
- * zero values; nlhs > 1 with one rhs means a multi-value call/comma-ok. */
+ * the zero value; nlhs > 1 with one rhs means a multi-value call or a
+ * comma-ok form (rhs flagged NF_COMMAOK). Every lhs is a global Obj; a
+ * blank `var _ = f()` has an Obj named "_" with its own slot (evaluate and
+ * discard). */
 typedef struct ChkInit {
-    Obj **lhs; /* vars (may contain NULL for `_`) */
+    Obj **lhs; /* global vars */
     int nlhs;
     Node *rhs;
 } ChkInit;

@@ -61,7 +61,7 @@ int chk_collect_args(Checker *k, NodeList *args, Operand **out, int *spread) {
     return args->n;
 }
 
-void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, const char *fname) {
+void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, Node *fun) {
     int npars = sig->u.func.nparams;
     int variadic = sig->u.func.variadic;
     int ddd = call->u.call.has_ellipsis;
@@ -85,11 +85,14 @@ void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, 
         else if (nargs > 0) at = chk_pos(args[nargs - 1].expr);
         else at = chk_pos(call);
         if (too_many && call->u.call.args.n == 1 && nargs > 1) at = chk_pos(args[0].expr);
-        chk_err(k, at, too_many ? DM_TOO_MANY_ARGS : DM_NOT_ENOUGH_ARGS, fname, chk_tuple_have(k, args, nargs),
+        chk_err(k, at, too_many ? DM_TOO_MANY_ARGS : DM_NOT_ENOUGH_ARGS, chk_exprstr(k, fun), chk_tuple_have(k, args, nargs),
                 chk_tuple_want(k, sig->u.func.params, npars, variadic));
         return;
     }
-    const char *ctx = chk_strf(k, "argument to %s", fname);
+    /* the context text is only built if an error needs it */
+    Node *save_fun = k->arg_fun;
+    k->arg_fun = fun;
+    const char *ctx = CHK_CTX_ARG;
     for (int i = 0; i < nargs; i++) {
         Type *pt;
         if (variadic && i >= npars - 1) {
@@ -103,13 +106,14 @@ void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, 
             if (!ty_assignable(k->c, args[i].type, pt)) {
                 chk_err(k, chk_pos(args[i].expr), DM_CANNOT_USE_AS_TYPE,
                         chk_strf(k, "%s (value of type %s)", chk_exprstr(k, args[i].expr), chk_typestr(k, args[i].type)),
-                        chk_typestr(k, pt), ctx);
+                        chk_typestr(k, pt), chk_strf(k, "argument to %s", chk_exprstr(k, fun)));
             }
             continue;
         }
         chk_assignment(k, &args[i], pt, ctx);
         chk_set_operand(k, &args[i]);
     }
+    k->arg_fun = save_fun;
 }
 
 /* ---- conversions ---- */
@@ -554,7 +558,7 @@ void chk_call(Checker *k, Operand *x, Node *call) {
     int spread;
     int nargs = chk_collect_args(k, args, &av, &spread);
     if (spread) call->flags |= NF_SPREAD;
-    chk_arguments(k, call, sig, av, nargs, chk_exprstr(k, fun));
+    chk_arguments(k, call, sig, av, nargs, fun);
     x->expr = call;
     int nr = sig->u.func.nresults;
     if (nr == 0) {

@@ -37,6 +37,7 @@ char *chk_strf(Checker *k, const char *fmt, ...) {
 
 const char *chk_exprstr(Checker *k, Node *n) {
     char buf[512];
+    if (n && n == k->opassign_bin) n = k->opassign_stmt;
     parse_expr_string(n, buf, sizeof buf);
     return arena_strndup(&k->c->arena, buf, strlen(buf));
 }
@@ -425,7 +426,11 @@ Type *chk_sig(Checker *k, Node *ft, Node *recv, Scope *scope, ChkFunc *fn) {
     Type *t = ty_new(k->c, TY_FUNC);
     ft->type = t;
     ft->flags |= NF_TYPEEXPR;
-    if (ft->u.func_type.type_params.n) chk_err(k, ft->u.func_type.type_params.items[0]->pos, DM_UNSUPPORTED, "generics");
+    if (ft->u.func_type.type_params.n) {
+        /* the parser has reported "generics are not supported"; stay silent */
+        ft->type = k->c->invalid_t;
+        return k->c->invalid_t;
+    }
     ChkFunc *save = k->fn;
     if (scope) k->fn = fn;
     if (recv) {
@@ -453,7 +458,11 @@ static void resolve_var(Checker *k, Obj *o);
 
 static void resolve_type(Checker *k, Obj *o) {
     Node *spec = o->spec;
-    if (spec->u.type_spec.type_params.n) chk_err(k, spec->u.type_spec.name->pos, DM_UNSUPPORTED, "generics");
+    if (spec->u.type_spec.type_params.n) { /* reported by the parser */
+        if (o->type && o->type->kind == TY_NAMED) o->type->u.named.under = k->c->invalid_t;
+        else o->type = k->c->invalid_t;
+        return;
+    }
     if (spec->u.type_spec.assign) { /* alias */
         o->type = chk_typexpr(k, spec->u.type_spec.type);
         return;
@@ -930,27 +939,38 @@ static void check_func_decl(Checker *k, Node *fd) {
         if (!k->native) chk_err(k, name->pos, DM_MISSING_BODY);
         return;
     }
+    if (fd->u.func_decl.type->u.func_type.type_params.n || !o->type || o->type->kind != TY_FUNC) return;
     ChkFunc *fn = chk_new_func(k, o, fd, NULL, NULL);
     Scope *fs = ty_scope(k->c, k->file_scope);
     fs->is_func = 1;
     fs->fn = fn;
     Obj *sd = k->decl_obj;
     k->decl_obj = o;
-    Node *recv = fd->u.func_decl.recv.n ? fd->u.func_decl.recv.items[0] : NULL;
-    Scope *ss = k->scope;
-    k->scope = k->file_scope;
-    /* re-walk the signature declaring params into the function scope; the
-     * object's type stays the one built at collection (same shape) */
-    Type *sig = chk_sig(k, fd->u.func_decl.type, recv, fs, fn);
-    k->scope = ss;
-    if (o->type && o->type->kind == TY_FUNC) {
-        /* keep one Type per function: copy the body's param objects into it */
-        o->type->u.func.params = sig->u.func.params;
-        o->type->u.func.results = sig->u.func.results;
-        o->type->u.func.recv = sig->u.func.recv;
-        fd->u.func_decl.type->type = o->type;
-        sig = o->type;
+    /* declare the signature's objects (built when the object was resolved)
+     * as the function's first locals: receiver, parameters, results */
+    Type *sig = o->type;
+    ChkFunc *sfn = k->fn;
+    k->fn = fn;
+    Obj *r = sig->u.func.recv;
+    if (r) {
+        chk_add_local(k, r);
+        if (r->decl) r->decl->obj = strcmp(r->name, "_") ? r : NULL;
+        if (r->name[0]) chk_declare(k, fs, r, r->decl);
     }
+    for (int pass = 0; pass < 2; pass++) {
+        int n = pass ? sig->u.func.nresults : sig->u.func.nparams;
+        Obj **v = pass ? sig->u.func.results : sig->u.func.params;
+        for (int i = 0; i < n; i++) {
+            chk_add_local(k, v[i]);
+            if (!v[i]->name[0]) continue;
+            if (v[i]->decl) v[i]->decl->obj = strcmp(v[i]->name, "_") ? v[i] : NULL;
+            chk_declare(k, fs, v[i], v[i]->decl);
+        }
+    }
+    k->fn = sfn;
+    fn->nparams = sig->u.func.nparams + (r ? 1 : 0);
+    fn->nresults = sig->u.func.nresults;
+    fd->u.func_decl.type->type = sig;
     fn->sig = sig;
     chk_func_body(k, fn, fs);
     k->decl_obj = sd;
@@ -969,12 +989,10 @@ static void collect_imports(Checker *k, Node *root) {
         const char *path = import_path(k, is->u.import_spec.path);
         Pkg *p = chk_load_package(k, path);
         if (!p) {
-            if (!k->native) {
-                if (chk_api_source_known_std(path))
-                    chk_err(k, is->u.import_spec.path->pos, DM_UNSUPPORTED_ONE, chk_strf(k, "package %s", path));
-                else
-                    chk_err(k, is->u.import_spec.path->pos, DM_PKG_NOT_FOUND, path, path);
-            }
+            /* Go's own answer for a package it cannot find depends on GOPATH
+             * and modules; goro-viz only has its built-in packages */
+            if (!k->native)
+                chk_err(k, is->u.import_spec.path->pos, DM_UNSUPPORTED_ONE, chk_strf(k, "package %s", path));
             continue;
         }
         const char *name = p->name;
@@ -1018,6 +1036,7 @@ static void collect_decls(Checker *k, Node *root) {
             if (k->native) o->flags |= OBJF_NATIVE;
             name->obj = o;
             if (!strcmp(o->name, "init") && !k->native) {
+                o->qname = chk_strf(k, "%s.init.%d", k->pkg->path, k->prog->init_funcs.len); /* as Go */
                 if (decl->u.func_decl.type->u.func_type.params.n || decl->u.func_decl.type->u.func_type.results.n)
                     chk_err(k, name->pos, DM_FUNC_INIT_SIG);
                 VEC_PUSH(k->prog->init_funcs, o);
@@ -1081,39 +1100,8 @@ static void collect_decls(Checker *k, Node *root) {
     }
 }
 
-/* init order: depth-first over dependencies (sorted by declaration order),
- * which yields Go's "earliest ready variable first" order */
-
-typedef struct InitOrder {
-    Obj **items;
-    int len, cap;
-} InitOrder;
-
-static int cmp_order(const void *a, const void *b) {
-    const Obj *x = *(Obj *const *)a, *y = *(Obj *const *)b;
-    return (x->order > y->order) - (x->order < y->order);
-}
-
-static void visit_deps(Checker *k, Obj *o, char *mark, InitOrder *out, int depth) {
-    if (mark[o->order] || depth > 10000) return;
-    mark[o->order] = 1;
-    DepList *d = o->deps;
-    if (d && d->len) {
-        Obj **tmp = mem_alloc(sizeof(Obj *) * (size_t)d->len);
-        memcpy(tmp, d->items, sizeof(Obj *) * (size_t)d->len);
-        qsort(tmp, (size_t)d->len, sizeof(Obj *), cmp_order);
-        for (int i = 0; i < d->len; i++) visit_deps(k, tmp[i], mark, out, depth + 1);
-        mem_free(tmp, sizeof(Obj *) * (size_t)d->len);
-    }
-    if (o->kind == OBJ_VAR) {
-        if (out->len == out->cap) {
-            int nc = out->cap ? out->cap * 2 : 16;
-            out->items = mem_realloc(out->items, sizeof(Obj *) * (size_t)out->cap, sizeof(Obj *) * (size_t)nc);
-            out->cap = nc;
-        }
-        out->items[out->len++] = o;
-    }
-}
+/* ---- package initialisation order (the Go spec: repeatedly the earliest
+ * variable in declaration order that is ready) ---- */
 
 typedef struct InitKey {
     ChkInit init;
@@ -1126,33 +1114,105 @@ static int cmp_init_key(const void *a, const void *b) {
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static void order_inits(Checker *k) {
-    int n = k->pkg_objs.len;
-    char *mark = mem_alloc((size_t)n + 1);
-    InitOrder ord = {0};
-    for (int i = 0; i < n; i++) {
-        Obj *o = k->pkg_objs.items[i];
-        if (o->kind == OBJ_VAR) visit_deps(k, o, mark, &ord, 0);
+typedef struct IntVec {
+    int *items;
+    int len, cap;
+} IntVec;
+
+/* variables reached from o's dependencies, through functions and methods */
+static void var_deps(Obj *o, int stamp, IntVec *out, int depth) {
+    DepList *d = o->deps;
+    if (!d || depth > 10000) return;
+    for (int i = 0; i < d->len; i++) {
+        Obj *t = d->items[i];
+        if (t->mark == stamp) continue;
+        t->mark = stamp;
+        if (t->kind == OBJ_VAR) {
+            VEC_PUSH(*out, t->index);
+        } else {
+            var_deps(t, stamp, out, depth + 1);
+        }
     }
-    /* rank each var, then sort the inits by the rank of their first lhs */
-    int *rank = mem_alloc(sizeof(int) * (size_t)(n + 1));
-    for (int i = 0; i < ord.len; i++) rank[ord.items[i]->order] = i;
+}
+
+static void heap_push(IntVec *h, int v) {
+    VEC_PUSH(*h, v);
+    int i = h->len - 1;
+    while (i > 0 && h->items[(i - 1) / 2] > h->items[i]) {
+        int p = (i - 1) / 2, t = h->items[p];
+        h->items[p] = h->items[i];
+        h->items[i] = t;
+        i = p;
+    }
+}
+
+static int heap_pop(IntVec *h) {
+    int top = h->items[0];
+    h->items[0] = h->items[--h->len];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->len && h->items[l] < h->items[m]) m = l;
+        if (r < h->len && h->items[r] < h->items[m]) m = r;
+        if (m == i) break;
+        int t = h->items[m];
+        h->items[m] = h->items[i];
+        h->items[i] = t;
+        i = m;
+    }
+    return top;
+}
+
+static void order_inits(Checker *k) {
+    int n = k->prog->globals.len;
+    if (n == 0) return;
+    Obj **vars = k->prog->globals.items;
+    IntVec *rev = mem_alloc(sizeof(IntVec) * (size_t)n); /* rev[j]: vars waiting for j */
+    int *indeg = mem_alloc(sizeof(int) * (size_t)n);
+    int *rank = mem_alloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        IntVec deps = {0};
+        vars[i]->mark = i + 1;
+        var_deps(vars[i], i + 1, &deps, 0);
+        for (int d = 0; d < deps.len; d++) {
+            int j = deps.items[d];
+            if (j == i || j < 0 || j >= n) continue; /* self-reference: a cycle, Go reports it */
+            VEC_PUSH(rev[j], i);
+            indeg[i]++;
+        }
+        VEC_FREE(deps);
+    }
+    IntVec heap = {0};
+    for (int i = 0; i < n; i++)
+        if (!indeg[i]) heap_push(&heap, i);
+    int r = 0;
+    while (heap.len) {
+        int i = heap_pop(&heap);
+        rank[i] = r++;
+        for (int q = 0; q < rev[i].len; q++)
+            if (--indeg[rev[i].items[q]] == 0) heap_push(&heap, rev[i].items[q]);
+    }
+    for (int i = 0; i < n; i++)
+        if (indeg[i] > 0) rank[i] = r++; /* cycles: declaration order */
+    VEC_FREE(heap);
+    for (int i = 0; i < n; i++) VEC_FREE(rev[i]);
+    mem_free(rev, sizeof(IntVec) * (size_t)n);
+    mem_free(indeg, sizeof(int) * (size_t)n);
     ChkInit *v = k->prog->inits.items;
     int m = k->prog->inits.len;
     if (m > 1) {
         InitKey *keys = mem_alloc(sizeof(InitKey) * (size_t)m);
         for (int i = 0; i < m; i++) {
             keys[i].init = v[i];
-            keys[i].rank = rank[v[i].lhs[0]->order];
+            int gi = v[i].lhs[0]->index;
+            keys[i].rank = gi >= 0 && gi < n ? rank[gi] : n;
             keys[i].seq = i;
         }
         qsort(keys, (size_t)m, sizeof(InitKey), cmp_init_key);
         for (int i = 0; i < m; i++) v[i] = keys[i].init;
         mem_free(keys, sizeof(InitKey) * (size_t)m);
     }
-    mem_free(rank, sizeof(int) * (size_t)(n + 1));
-    mem_free(mark, (size_t)n + 1);
-    mem_free(ord.items, sizeof(Obj *) * (size_t)ord.cap);
+    mem_free(rank, sizeof(int) * (size_t)n);
 }
 
 static void unused_imports(Checker *k) {
@@ -1168,6 +1228,72 @@ static void unused_imports(Checker *k) {
     }
 }
 
+/* ---- value cycles among named types (type T struct{ next T }) ---- */
+
+typedef struct CycleCtx {
+    Checker *k;
+    Type **stack;
+    int n, cap;
+} CycleCtx;
+
+static void cycle_visit(CycleCtx *cc, Type *t);
+
+static void cycle_under(CycleCtx *cc, Type *u) {
+    if (!u) return;
+    switch (u->kind) {
+    case TY_NAMED: cycle_visit(cc, u); break;
+    case TY_ARRAY: cycle_under(cc, u->u.array.elem); break;
+    case TY_STRUCT:
+        for (int i = 0; i < u->u.strct.nfields; i++) cycle_under(cc, u->u.strct.fields[i]->type);
+        break;
+    default: break;
+    }
+}
+
+static void cycle_visit(CycleCtx *cc, Type *t) {
+    Obj *o = t->u.named.obj;
+    if (o->pkg != cc->k->pkg || o->state == 3) return; /* 3: cycle-checked */
+    for (int i = 0; i < cc->n; i++) {
+        if (cc->stack[i] != t) continue;
+        /* a cycle stack[i..n): report at its first object in source order */
+        int first = i;
+        for (int j = i; j < cc->n; j++)
+            if (cc->stack[j]->u.named.obj->order < cc->stack[first]->u.named.obj->order) first = j;
+        Checker *k = cc->k;
+        int len = cc->n - i;
+        char *tail = chk_strf(k, "");
+        for (int j = 0; j < len; j++) {
+            Obj *oj = cc->stack[i + (first - i + j) % len]->u.named.obj;
+            tail = chk_strf(k, "%s\n\t%s:%d:%d: %s refers to", tail, k->dl->path, oj->pos.line, oj->pos.col, oj->name);
+        }
+        Obj *of = cc->stack[first]->u.named.obj;
+        tail = chk_strf(k, "%s\n\t%s:%d:%d: %s", tail, k->dl->path, of->pos.line, of->pos.col, of->name);
+        chk_err(k, of->pos, DM_INVALID_RECURSIVE_CYCLE, of->name, tail);
+        for (int j = i; j < cc->n; j++) cc->stack[j]->u.named.under = k->c->invalid_t; /* break it */
+        return;
+    }
+    if (cc->n == cc->cap) {
+        int nc = cc->cap ? cc->cap * 2 : 16;
+        cc->stack = mem_realloc(cc->stack, sizeof(Type *) * (size_t)cc->cap, sizeof(Type *) * (size_t)nc);
+        cc->cap = nc;
+    }
+    cc->stack[cc->n++] = t;
+    cycle_under(cc, t->u.named.under);
+    cc->n--;
+    o->state = 3;
+}
+
+static void check_type_cycles(Checker *k) {
+    CycleCtx cc = {k, NULL, 0, 0};
+    for (int i = 0; i < k->pkg_objs.len; i++) {
+        Obj *o = k->pkg_objs.items[i];
+        if (o->kind == OBJ_TYPE && o->type && o->type->kind == TY_NAMED) cycle_visit(&cc, o->type);
+    }
+    for (int i = 0; i < k->pkg_objs.len; i++)
+        if (k->pkg_objs.items[i]->state == 3) k->pkg_objs.items[i]->state = 2;
+    mem_free(cc.stack, sizeof(Type *) * (size_t)cc.cap);
+}
+
 /* Check one file's package (main, or a built-in API package when native). */
 static void check_package(Checker *k, Node *root) {
     collect_imports(k, root);
@@ -1175,6 +1301,7 @@ static void check_package(Checker *k, Node *root) {
     /* types first, then method signatures, then the rest in source order */
     for (int i = 0; i < k->pkg_objs.len; i++)
         if (k->pkg_objs.items[i]->kind == OBJ_TYPE) chk_resolve_obj(k, k->pkg_objs.items[i]);
+    check_type_cycles(k);
     VEC(Obj *) methods = {0};
     for (int i = 0; i < k->func_decls.len; i++) {
         Node *fd = k->func_decls.items[i];
@@ -1198,6 +1325,7 @@ static void check_package(Checker *k, Node *root) {
         order_inits(k);
         unused_imports(k);
     }
+    chk_apply_rewrites(k);
 }
 
 static Checker *new_checker(ChkProgram *prog, DiagList *dl, AstFile *file, Pkg *pkg) {
@@ -1218,6 +1346,7 @@ static void free_checker(Checker *k) {
     VEC_FREE(k->func_decls);
     VEC_FREE(k->imports_objs);
     VEC_FREE(k->delayed_lits);
+    VEC_FREE(k->rewrites);
     mem_free(k, sizeof *k);
 }
 

@@ -203,9 +203,10 @@ void chk_convert_untyped(Checker *k, Operand *x, Type *target) {
             return;
         }
         Pos p = chk_pos(x->expr);
-        if (why == WHY_TRUNCATED) chk_err(k, p, DM_TRUNCATED, chk_opstr(k, x), chk_typestr(k, target));
-        else if (why == WHY_OVERFLOW) chk_err(k, p, DM_OVERFLOWS, chk_opstr(k, x), chk_typestr(k, target));
-        else chk_err(k, p, DM_CANNOT_CONVERT, chk_opstr(k, x), chk_typestr(k, target));
+        Type *ut = ty_under(target) ? ty_under(target) : target; /* Go names the underlying type */
+        if (why == WHY_TRUNCATED) chk_err(k, p, DM_TRUNCATED, chk_opstr(k, x), chk_typestr(k, ut));
+        else if (why == WHY_OVERFLOW) chk_err(k, p, DM_OVERFLOWS, chk_opstr(k, x), chk_typestr(k, ut));
+        else chk_err(k, p, DM_CANNOT_CONVERT_IMPLICIT, chk_opstr(k, x), chk_typestr(k, ut));
         x->mode = M_INVALID;
         return;
     }
@@ -249,12 +250,22 @@ static const char *missing_reason(Checker *k, Type *v, Type *t) {
     return chk_strf(k, "%s does not implement %s (missing %s method)", vs, ts, m->name);
 }
 
+const char CHK_CTX_ARG[] = "argument to ?";
+
+static const char *ctx_text(Checker *k, const char *context) {
+    if (context == CHK_CTX_ARG) return chk_strf(k, "argument to %s", k->arg_fun ? chk_exprstr(k, k->arg_fun) : "?");
+    return context;
+}
+
 void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
+    if (context == CHK_CTX_ARG && k->arg_fun) {
+        /* built lazily below, only when reporting */
+    }
     switch (x->mode) {
     case M_INVALID: return;
     case M_CONST: case M_VAR: case M_MAPINDEX: case M_VALUE: case M_COMMAOK: break;
     default:
-        chk_err(k, chk_pos(x->expr), DM_CANNOT_ASSIGN_TO_IN, chk_opstr(k, x), chk_typestr(k, t), context);
+        chk_err(k, chk_pos(x->expr), DM_CANNOT_ASSIGN_TO_IN, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context));
         x->mode = M_INVALID;
         return;
     }
@@ -262,7 +273,7 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
         Type *target = t;
         if (!t || ty_is_interface(t)) {
             if (!t && x->type->kind == TY_UNTYPED_NIL) {
-                chk_err(k, chk_pos(x->expr), DM_UNTYPED_NIL_USE, context);
+                chk_err(k, chk_pos(x->expr), DM_UNTYPED_NIL_USE, ctx_text(k, context));
                 x->mode = M_INVALID;
                 return;
             }
@@ -275,7 +286,7 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
             const char *ts = chk_typestr(k, target);
             DiagMsg m = why == WHY_TRUNCATED ? DM_CANNOT_USE_TRUNC : why == WHY_OVERFLOW ? DM_CANNOT_USE_OVERFLOW
                                                                                          : DM_CANNOT_USE;
-            chk_err(k, chk_pos(x->expr), m, chk_opstr(k, x), ts, context);
+            chk_err(k, chk_pos(x->expr), m, chk_opstr(k, x), ts, ctx_text(k, context));
             x->mode = M_INVALID;
             return;
         }
@@ -293,11 +304,15 @@ void chk_assignment(Checker *k, Operand *x, Type *t, const char *context) {
     if (!ty_assignable(k->c, x->type, t)) {
         const char *reason = NULL;
         if (ty_is_interface(t) && !ty_is_untyped(x->type)) reason = missing_reason(k, x->type, t);
+        else if (ty_is_interface(x->type) && !ty_is_interface(t)) {
+            int w, p;
+            if (!ty_missing_method(k->c, t, x->type, &w, &p)) reason = "need type assertion";
+        }
         if (reason)
-            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE_REASON, chk_opstr(k, x), chk_typestr(k, t), context,
+            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE_REASON, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context),
                     reason);
         else
-            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE, chk_opstr(k, x), chk_typestr(k, t), context);
+            chk_err(k, chk_pos(x->expr), DM_CANNOT_USE_AS_TYPE, chk_opstr(k, x), chk_typestr(k, t), ctx_text(k, context));
         x->mode = M_INVALID;
     }
 }
@@ -314,7 +329,10 @@ static void ident(Checker *k, Operand *x, Node *e, int for_assign) {
     }
     Obj *o = ty_lookup(k->scope, name, NULL);
     if (!o) {
-        chk_err(k, e->pos, DM_UNDEFINED, name);
+        if (!strcmp(name, "complex64") || !strcmp(name, "complex128"))
+            chk_err(k, e->pos, DM_UNSUPPORTED, "complex numbers");
+        else
+            chk_err(k, e->pos, DM_UNDEFINED, name);
         x->mode = M_INVALID;
         return;
     }
@@ -436,7 +454,7 @@ static void unary(Checker *k, Operand *x, Node *e) {
         chk_expr(k, x, xe);
         if (x->mode == M_INVALID) return;
         if (x->mode != M_VAR) {
-            chk_err(k, chk_pos(e), DM_CANNOT_TAKE_ADDR, chk_opstr(k, x));
+            chk_err(k, chk_pos(xe), DM_CANNOT_TAKE_ADDR, chk_opstr(k, x));
             x->mode = M_INVALID;
             return;
         }
@@ -500,9 +518,7 @@ static int may_convert(Checker *k, Operand *x, Operand *y) {
     if (ty_is_string(x->type) != ty_is_string(y->type)) return 0;
     if (x->type->kind == TY_UNTYPED_NIL) return ty_has_nil(y->type);
     if (y->type->kind == TY_UNTYPED_NIL) return ty_has_nil(x->type);
-    Type *xu = ty_under(x->type), *yu = ty_under(y->type);
-    if ((xu && xu->kind == TY_POINTER) || (yu && yu->kind == TY_POINTER)) return 0;
-    return 1;
+    return 1; /* Go 1.19 has no "untyped operand cannot convert to a pointer" rule yet */
 }
 
 static void match_types(Checker *k, Operand *x, Operand *y) {
@@ -524,6 +540,11 @@ static int is_nil(Checker *k, Operand *x) {
 void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e) {
     const char *cause = NULL;
     Operand *errop = x;
+    if (is_nil(k, x) && is_nil(k, y) && (op == TK_EQL || op == TK_NEQ)) {
+        chk_err(k, chk_pos(y->expr), DM_OP_NOT_DEFINED_ON, chk_exprstr(k, e), lex_token_text(op), "untyped nil");
+        x->mode = M_INVALID;
+        return;
+    }
     int ok_assign = ty_assignable(k->c, x->type, y->type) || ty_assignable(k->c, y->type, x->type);
     if (ok_assign) {
         if (op == TK_EQL || op == TK_NEQ) {
@@ -558,7 +579,8 @@ void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e) {
         cause = "mismatched";
     }
     if (cause) {
-        Pos p = chk_pos(e);
+        Pos p = chk_pos(errop->expr ? errop->expr : e);
+        if (!strcmp(cause, "mismatched") && errop == x) p = chk_pos(y->expr ? y->expr : e); /* Go: the 2nd operand */
         if (!strcmp(cause, "mismatched"))
             chk_err(k, p, DM_MISMATCHED, chk_exprstr(k, e), chk_typestr(k, x->type), chk_typestr(k, y->type));
         else if (!strcmp(cause, "notordered"))
@@ -603,7 +625,12 @@ static void shift(Checker *k, Operand *x, Operand *y, Node *e, TokKind op) {
     }
     if (y->mode == M_CONST) {
         ConstVal *yv = cv_to_int(&k->c->arena, y->cv);
-        if (!yv || cv_sign(yv) < 0 || !(ty_is_untyped(y->type) || ty_is_integer(y->type))) {
+        if (yv && cv_sign(yv) < 0) {
+            chk_err(k, chk_pos(y->expr), DM_SHIFT_NEGATIVE, chk_opstr(k, y));
+            x->mode = M_INVALID;
+            return;
+        }
+        if (!yv || !(ty_is_untyped(y->type) || ty_is_integer(y->type))) {
             chk_err(k, chk_pos(y->expr), DM_SHIFT_COUNT, chk_opstr(k, y));
             x->mode = M_INVALID;
             return;
@@ -784,7 +811,7 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
     }
     Type *u = ty_under(t);
     x->expr = e;
-    if (!u || t->kind == TY_INVALID) {
+    if (!u || t->kind == TY_INVALID || u->kind == TY_INVALID) {
         for (int i = 0; i < e->u.composite.elts.n; i++) {
             Node *el = e->u.composite.elts.items[i];
             Operand tmp;
@@ -883,6 +910,7 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
         break;
     }
     case TY_MAP: {
+        VEC(Node *) keys = {0};
         for (int i = 0; i < elts->n; i++) {
             Node *kv = elts->items[i];
             if (kv->kind != AST_KEY_VALUE) {
@@ -890,9 +918,19 @@ static void composite(Checker *k, Operand *x, Node *e, Type *hint) {
                 continue;
             }
             elem_value(k, kv->u.binary.x, u->u.map.key, "map literal");
+            Node *key = kv->u.binary.x;
+            if ((key->flags & NF_CONST) && key->cv) {
+                for (int q = 0; q < keys.len; q++)
+                    if (cv_equal(keys.items[q]->cv, key->cv) && ty_identical(keys.items[q]->type, key->type)) {
+                        chk_err(k, chk_pos(key), DM_DUP_MAP_KEY, chk_exprstr(k, key));
+                        break;
+                    }
+                VEC_PUSH(keys, key);
+            }
             elem_value(k, kv->u.binary.y, u->u.map.val, "map literal");
             kv->type = u->u.map.val;
         }
+        VEC_FREE(keys);
         break;
     }
     default:
@@ -910,18 +948,14 @@ static void func_lit(Checker *k, Operand *x, Node *e) {
     ChkFunc *outer = k->fn;
     Obj *o = ty_obj(k->c, OBJ_FUNC, "func", NULL, e->pos);
     o->pkg = k->pkg;
-    int n = 1;
-    const char *base = "glob";
-    if (outer) {
-        n = ++outer->lit_count;
-        /* Go names literals after the outermost declared function */
-        ChkFunc *top = outer;
-        while (top->outer) top = top->outer;
-        base = top->obj && top->obj->qname ? top->obj->qname : "main.func";
-        if (top != outer) n = ++top->lit_count, (void)0;
-        o->qname = chk_strf(k, "%s.func%d", base, n);
+    /* Go's closure names: main.f.func1, nested main.f.func1.1, package
+     * level main.glob..func1 */
+    if (outer && outer->obj && outer->obj->qname) {
+        int n = ++outer->lit_count;
+        o->qname = outer->outer ? chk_strf(k, "%s.%d", outer->obj->qname, n)
+                                : chk_strf(k, "%s.func%d", outer->obj->qname, n);
     } else {
-        o->qname = chk_strf(k, "%s.glob..func%d", k->pkg->path, ++k->prog->funcs.cap == 0 ? 0 : k->prog->funcs.len + 1);
+        o->qname = chk_strf(k, "%s.glob..func%d", k->pkg->path, ++k->glob_lits);
     }
     e->obj = o;
     Scope *fs = ty_scope(k->c, k->scope);
@@ -942,10 +976,7 @@ static void func_lit(Checker *k, Operand *x, Node *e) {
 static void index_expr(Checker *k, Operand *x, Node *e) {
     chk_expr_or_type(k, x, e->u.index.x);
     if (x->mode == M_INVALID) {
-        for (int i = 0; i < e->u.index.indices.n; i++) {
-            Operand t;
-            chk_expr(k, &t, e->u.index.indices.items[i]);
-        }
+        chk_use_exprs(k, &e->u.index.indices); /* may be type arguments */
         return;
     }
     if (x->mode == M_TYPEXPR || e->u.index.indices.n != 1 ||
@@ -1251,6 +1282,17 @@ static Node *wrap(Checker *k, AstKind kind, TokKind op, Node *x, Type *t) {
     return n;
 }
 
+/* the type reached from [t] through the embedded fields [path] */
+static Type *path_type(Type *t, int *path, int npath) {
+    for (int i = 0; i < npath; i++) {
+        Type *u = ty_under(t);
+        if (u && u->kind == TY_POINTER) u = ty_under(u->u.ptr.elem);
+        if (!u || u->kind != TY_STRUCT) break;
+        t = u->u.strct.fields[path[i]]->type;
+    }
+    return t;
+}
+
 /* insert implicit selectors for the embedded path; returns the new x */
 static Node *embed_path(Checker *k, Node *x, Type **xt, int *path, int npath) {
     for (int i = 0; i < npath; i++) {
@@ -1377,18 +1419,25 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
     }
     Obj *m = s.obj;
     if (m->pkg && m->pkg != k->pkg && !(name[0] >= 'A' && name[0] <= 'Z')) {
-        chk_err(k, sel->pos, DM_FIELD_UNEXPORTED, chk_exprstr(k, e), chk_typestr(k, t), name);
+        chk_err(k, sel->pos, DM_FIELD_UNDEFINED, chk_exprstr(k, e), chk_typestr(k, t), name);
         x->mode = M_INVALID;
         return;
     }
-    /* make embedded steps explicit */
-    Type *xt = t;
-    Node *nx = embed_path(k, xe, &xt, s.path, s.npath);
-    e->u.selector.x = nx;
+    /* embedded steps, & and * are made explicit after checking (so that
+     * messages print the expression as written): see chk_apply_rewrites */
+    Type *xt = path_type(t, s.path, s.npath);
+    Node *nx = xe;
+    if (m->kind == OBJ_FUNC) chk_record_use(k, m); /* init order: methods called */
+    Rewrite rw;
+    memset(&rw, 0, sizeof rw);
+    rw.sel = e;
+    memcpy(rw.path, s.path, sizeof(int) * (size_t)s.npath);
+    rw.npath = s.npath;
     e->obj = m;
     sel->obj = m;
     if (m->kind == OBJ_VAR) {
         e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_FIELD;
+        if (rw.npath) VEC_PUSH(k->rewrites, rw);
         Type *xu = ty_under(xt);
         if (x->mode == M_VAR || (xu && xu->kind == TY_POINTER) || s.indirect) x->mode = M_VAR;
         else x->mode = M_VALUE;
@@ -1397,15 +1446,9 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
         return;
     }
     /* methods */
-    if (ty_is_interface(xt) && !(m->flags & OBJF_PTR_RECV) && !m->fn && !(m->decl)) {
-        e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_IFACE_METHOD;
-        x->mode = M_VALUE;
-        x->type = m->type;
-        x->expr = e;
-        return;
-    }
     if (ty_is_interface(xt)) {
         e->flags = (e->flags & ~NF_SUBKIND_MASK) | SEL_IFACE_METHOD;
+        if (rw.npath) VEC_PUSH(k->rewrites, rw);
         x->mode = M_VALUE;
         x->type = m->type;
         x->expr = e;
@@ -1420,17 +1463,37 @@ void chk_selector(Checker *k, Operand *x, Node *e) {
             int addressable = x->mode == M_VAR || s.indirect;
             if (s.npath == 0 && x->mode != M_VAR) addressable = 0;
             if (!addressable) {
-                chk_err(k, chk_pos(e), DM_PTR_METHOD_CALL, name, chk_typestr(k, t));
+                chk_err(k, sel->pos, DM_PTR_METHOD_CALL, name, chk_typestr(k, t));
                 x->mode = M_INVALID;
                 return;
             }
             chk_mark_addressed(k, nx);
-            e->u.selector.x = wrap(k, AST_UNARY, TK_AND, nx, ty_pointer(k->c, xt));
+            rw.wrap = RW_ADDR;
         }
     } else if (xptr) {
-        e->u.selector.x = wrap(k, AST_STAR, TK_MUL, nx, xu->u.ptr.elem);
+        rw.wrap = RW_DEREF;
     }
+    if (rw.npath || rw.wrap) VEC_PUSH(k->rewrites, rw);
     x->mode = M_VALUE;
     x->type = m->type;
     x->expr = e;
+}
+
+void chk_apply_rewrites(Checker *k) {
+    for (int i = 0; i < k->rewrites.len; i++) {
+        Rewrite *rw = &k->rewrites.items[i];
+        Node *e = rw->sel;
+        Node *x = e->u.selector.x;
+        Type *xt = x->type;
+        if (!xt) continue;
+        x = embed_path(k, x, &xt, rw->path, rw->npath);
+        if (rw->wrap == RW_ADDR) {
+            x = wrap(k, AST_UNARY, TK_AND, x, ty_pointer(k->c, xt));
+        } else if (rw->wrap == RW_DEREF) {
+            Type *xu = ty_under(xt);
+            x = wrap(k, AST_STAR, TK_MUL, x, xu && xu->kind == TY_POINTER ? xu->u.ptr.elem : xt);
+        }
+        e->u.selector.x = x;
+    }
+    VEC_FREE(k->rewrites);
 }

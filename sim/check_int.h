@@ -37,6 +37,15 @@ typedef struct BranchCtx {
     int in_loop, in_switch, in_select;
 } BranchCtx;
 
+/* Rewrite: implicit nodes to insert into a selector once checking is done. */
+enum { RW_NONE, RW_ADDR, RW_DEREF };
+typedef struct Rewrite {
+    Node *sel;
+    int path[16];
+    int npath;
+    int wrap;
+} Rewrite;
+
 typedef struct Checker {
     TyCtx *c;
     ChkProgram *prog;
@@ -62,6 +71,10 @@ typedef struct Checker {
     /* label/branch state */
     Scope *labels;
     int has_labels;
+    Node *arg_fun; /* callee while checking arguments (CHK_CTX_ARG) */
+    VEC(Rewrite) rewrites;
+    int glob_lits; /* function literals at package level (naming) */
+    Node *opassign_bin, *opassign_stmt; /* x op= y: the synthetic binary prints as the statement */
 } Checker;
 
 /* Errors. */
@@ -102,6 +115,7 @@ void chk_conversion(Checker *k, Operand *x, Type *t, Node *call);
 void chk_set_operand(Checker *k, Operand *x);           /* write type/cv/flags into x->expr */
 void chk_selector(Checker *k, Operand *x, Node *e);
 void chk_mark_addressed(Checker *k, Node *e);
+void chk_apply_rewrites(Checker *k); /* insert the implicit selector, & and deref nodes */
 Node *chk_new_node(Checker *k, AstKind kind, Pos pos);
 void chk_comparison(Checker *k, Operand *x, Operand *y, TokKind op, Node *e);
 int chk_is_assignable_var(Checker *k, Operand *x);
@@ -109,7 +123,9 @@ int chk_is_assignable_var(Checker *k, Operand *x);
 /* Calls and builtins (check_call.c). */
 void chk_call(Checker *k, Operand *x, Node *call);
 void chk_builtin(Checker *k, Operand *x, Node *call, int id);
-void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, const char *fname);
+void chk_arguments(Checker *k, Node *call, Type *sig, Operand *args, int nargs, Node *fun);
+/* CHK_CTX_ARG: context marker for chk_assignment meaning "argument to <k->arg_fun>" */
+extern const char CHK_CTX_ARG[];
 int chk_collect_args(Checker *k, NodeList *args, Operand **out, int *spread);
 const char *chk_tuple_have(Checker *k, Operand *xs, int n);
 const char *chk_tuple_want(Checker *k, Obj **vars, int n, int variadic);

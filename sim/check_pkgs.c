@@ -293,7 +293,27 @@ static const char api_strings[] =
     "func Count(s, substr string) int\n"
     "func EqualFold(s, t string) bool\n"
     "func Compare(a, b string) int\n"
-    "func Cut(s, sep string) (before, after string, found bool)\n";
+    "func Cut(s, sep string) (before, after string, found bool)\n"
+    "func CutPrefix(s, prefix string) (after string, found bool)\n"
+    "func CutSuffix(s, suffix string) (before string, found bool)\n"
+    "func Map(mapping func(rune) rune, s string) string\n"
+    "func TrimFunc(s string, f func(rune) bool) string\n"
+    "func TrimLeftFunc(s string, f func(rune) bool) string\n"
+    "func TrimRightFunc(s string, f func(rune) bool) string\n"
+    "func IndexFunc(s string, f func(rune) bool) int\n"
+    "func LastIndexByte(s string, c byte) int\n"
+    "func LastIndexAny(s, chars string) int\n"
+    "func FieldsFunc(s string, f func(rune) bool) []string\n"
+    "func ContainsFunc(s string, f func(rune) bool) bool\n"
+    "func SplitAfterN(s, sep string, n int) []string\n"
+    "func ToTitle(s string) string\n"
+    "type Replacer struct { h int }\n"
+    "func NewReplacer(oldnew ...string) *Replacer\n"
+    "func (r *Replacer) Replace(s string) string\n"
+    "type Reader struct { s string; i int64 }\n"
+    "func NewReader(s string) *Reader\n"
+    "func (r *Reader) Len() int\n"
+    "func (r *Reader) Read(b []byte) (n int, err error)\n";
 
 static const char api_strconv[] =
     "package strconv\n"

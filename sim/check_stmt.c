@@ -104,12 +104,8 @@ static void assign_stmt(Checker *k, Node *s) {
     NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
     TokKind tok = s->u.assign.tok;
     if (tok != TK_ASSIGN && tok != TK_DEFINE) {
-        /* x op= y */
-        Operand x, y;
-        chk_expr(k, &x, lhs->items[0]);
-        chk_expr(k, &y, rhs->items[0]);
-        if (x.mode == M_INVALID || y.mode == M_INVALID) return;
-        /* reuse the binary checker through a synthetic node */
+        /* x op= y: checked as the binary x op y (each operand once), then
+         * the result must be assignable back to x */
         Node *b = chk_new_node(k, AST_BINARY, s->u.assign.tok_pos);
         static const TokKind ops[] = {
             [TK_ADD_ASSIGN] = TK_ADD, [TK_SUB_ASSIGN] = TK_SUB, [TK_MUL_ASSIGN] = TK_MUL,
@@ -121,20 +117,22 @@ static void assign_stmt(Checker *k, Node *s) {
         b->u.binary.x = lhs->items[0];
         b->u.binary.y = rhs->items[0];
         Operand r;
+        Node *sb = k->opassign_bin, *ss = k->opassign_stmt;
+        k->opassign_bin = b; /* messages print the statement, as Go does */
+        k->opassign_stmt = s;
         chk_expr(k, &r, b);
+        k->opassign_bin = sb;
+        k->opassign_stmt = ss;
         if (r.mode == M_INVALID) return;
-        /* the rhs operand keeps the type the operation gave it */
-        Operand l;
-        Type *t = lhs_var(k, lhs->items[0], &l);
-        lhs->items[0]->flags |= 0;
-        if (t && t->kind != TY_INVALID) {
-            r.expr = b;
-            chk_assignment(k, &r, t, "assignment");
+        Node *l = lhs->items[0];
+        if (!(l->flags & (NF_ADDRESSABLE | NF_MAPINDEX))) {
+            Operand lx = {M_VALUE, l, l->type, l->cv, 0};
+            if (l->flags & NF_CONST) lx.mode = M_CONST;
+            chk_err(k, chk_pos(l), DM_CANNOT_ASSIGN, chk_opstr(k, &lx));
+            return;
         }
-        /* lhs_var cleared the use mark; x op= y reads x */
-        Node *li = lhs->items[0];
-        while (li->kind == AST_PAREN) li = li->u.unary.x;
-        if (li->kind == AST_IDENT && li->obj) li->obj->flags |= OBJF_USED;
+        r.expr = b;
+        chk_assignment(k, &r, l->type, "assignment");
         return;
     }
     if (tok == TK_DEFINE) {
@@ -571,7 +569,7 @@ static void type_switch(Checker *k, Node *s, BranchCtx bc) {
                         const char *why = wrong ? chk_strf(k, "wrong type for %s method", m->name)
                                           : ptr ? chk_strf(k, "%s method has pointer receiver", m->name)
                                                 : chk_strf(k, "missing %s method", m->name);
-                        chk_err(k, chk_pos(ce), DM_IMPOSSIBLE_CASE, chk_exprstr(k, ce), chk_exprstr(k, ta->u.type_assert.x),
+                        chk_err(k, chk_pos(ce), DM_IMPOSSIBLE_CASE, chk_exprstr(k, ce), chk_opstr(k, &x),
                                 chk_typestr(k, t), why);
                         continue;
                     }

@@ -855,7 +855,40 @@ char *cv_format(const ConstVal *x, char *buf, int size) {
     case CV_INT: bdecimal(&x->i, buf, size); break;
     case CV_FLOAT: {
         double d = cv_float64_val(x);
-        snprintf(buf, (size_t)size, "%.6g", d);
+        if (!isinf(d) && (d != 0 || !x->num.n)) {
+            snprintf(buf, (size_t)size, "%.6g", d);
+            break;
+        }
+        /* out of float64 range: Go's approximate mant * 10**e form */
+        Arena tmp = {0};
+        int exp = bbitlen(&x->num) - bbitlen(&x->den);
+        BigInt n = x->num, dd = x->den;
+        n.neg = 0;
+        if (exp > 0) dd = bshl(&tmp, &dd, (unsigned)exp);
+        else if (exp < 0) n = bshl(&tmp, &n, (unsigned)-exp);
+        double m = rat_to_double(&n, &dd, 53); /* in [0.5, 2) */
+        while (m >= 1) {
+            m /= 2;
+            exp++;
+        }
+        while (m < 0.5) {
+            m *= 2;
+            exp--;
+        }
+        arena_free(&tmp);
+        if (x->num.neg) m = -m;
+        double dl = (double)exp * (0.693147180559945309417232121458176568 / 2.30258509299404568401799145468436421);
+        long e = (long)dl;
+        m *= pow(10, dl - (double)e);
+        double am = fabs(m);
+        if (am < 1 - 0.5e-6) {
+            m *= 10;
+            e--;
+        } else if (am >= 10) {
+            m /= 10;
+            e++;
+        }
+        snprintf(buf, (size_t)size, "%.6ge%+ld", m, e);
         break;
     }
     case CV_STRING: {

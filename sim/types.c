@@ -125,14 +125,20 @@ static void scope_put(Obj **tab, int cap, Obj *o) {
     tab[i] = o;
 }
 
-Obj *ty_scope_lookup(const Scope *s, const char *name) {
+static Obj *scope_find(const Scope *s, const char *name, uint32_t h) {
     if (!s->cap) return NULL;
-    uint32_t i = hash_name(name) & (uint32_t)(s->cap - 1);
+    uint32_t i = h & (uint32_t)(s->cap - 1);
     while (s->tab[i]) {
-        if (strcmp(s->tab[i]->name, name) == 0) return s->tab[i];
+        const char *n = s->tab[i]->name;
+        if (n == name || strcmp(n, name) == 0) return s->tab[i];
         i = (i + 1) & (uint32_t)(s->cap - 1);
     }
     return NULL;
+}
+
+Obj *ty_scope_lookup(const Scope *s, const char *name) {
+    if (!s->cap) return NULL;
+    return scope_find(s, name, hash_name(name));
 }
 
 Obj *ty_scope_insert(TyCtx *c, Scope *s, Obj *o) {
@@ -152,8 +158,9 @@ Obj *ty_scope_insert(TyCtx *c, Scope *s, Obj *o) {
 }
 
 Obj *ty_lookup(Scope *s, const char *name, Scope **found) {
+    uint32_t h = hash_name(name);
     for (; s; s = s->parent) {
-        Obj *o = ty_scope_lookup(s, name);
+        Obj *o = scope_find(s, name, h);
         if (o) {
             if (found) *found = s;
             return o;

@@ -90,6 +90,20 @@
  * - LABELED / BRANCH with a label: label IDENT obj is the OBJ_LABEL, whose
  *   decl is the LABELED node.
  *
+ * Composite literals
+ * - COMPOSITE_LIT: n->type is the literal's type. An element whose type was
+ *   elided gets the element type; if that element type is a pointer *T the
+ *   elided literal denotes &T{...} and its n->type is *T. In struct
+ *   literals a KEY_VALUE's key IDENT has obj = the field (obj->index);
+ *   positional elements follow field order. Array/slice KEY_VALUE keys are
+ *   constant indices (NF_CONST). For [...]T the array type's length is
+ *   filled in.
+ *
+ * When the implicit nodes appear
+ * - The implicit embedded-field selectors and the & / * receiver wrappers
+ *   are inserted after the whole file is checked (so error messages print
+ *   the source text); a successfully checked tree always has them.
+ *
  * Functions and variables
  * - Every function body (FUNC_DECL with body, FUNC_LIT) has a ChkFunc (see
  *   check.h): FUNC_DECL's name->obj->fn, FUNC_LIT's n->obj->fn. Its locals
@@ -99,7 +113,21 @@
  *   flagged OBJF_CAPTURED and appears in that literal's captures (and in
  *   the captures of every literal in between).
  * - Package-level variables are OBJF_GLOBAL with index = position in
- *   ChkProgram.globals.
+ *   ChkProgram.globals; ChkProgram.inits lists their initialisations in
+ *   Go's order (the earliest ready variable first).
+ * - Loop variables (for i := ...; range k, v := ...) are one Obj each; with
+ *   current Go semantics (1.22) each iteration has its own copy, which
+ *   matters only when the Obj is OBJF_CAPTURED or OBJF_ADDRESSED.
+ * - Labels: LABELED label IDENT and BRANCH label IDENT share an OBJ_LABEL
+ *   whose decl is the LABELED statement (break/continue/goto).
+ *
+ * Built-in packages (natives)
+ * - Functions, methods and package vars of built-in packages carry
+ *   OBJF_NATIVE and qname = import path + name: "fmt.Println",
+ *   "sync/atomic.AddInt64", "sync.(*WaitGroup).Wait",
+ *   "time.Duration.String", "os.Args", "io.EOF". Their API source is
+ *   chk_api_source(path). Unexported struct fields such as `h int` are
+ *   zero-initialised handles the VM may use for native state.
  */
 #ifndef GORO_TYPES_H
 #define GORO_TYPES_H
@@ -191,7 +219,9 @@ struct Obj {
     Node *decl;    /* declaring node (IDENT for vars/consts, FUNC_DECL, TYPE_SPEC, LABELED) */
     const char *qname; /* OBJ_FUNC: "fmt.Println", "sync.(*Mutex).Lock",
                           "time.Duration.String", "main.f", "main.(*T).M",
-                          "main.main.func1" for literals */
+                          literals as Go names them: "main.main.func1",
+                          nested "main.main.func1.1", package level
+                          "main.glob..func1" */
     int builtin;   /* OBJ_BUILTIN: BuiltinId */
     uint32_t flags;/* OBJF_* */
     int index;     /* local slot / field index / interface method index / global index */
@@ -202,6 +232,7 @@ struct Obj {
     int spec_i;    /* position of the name in its VALUE_SPEC */
     int order;     /* declaration order (package objects) */
     void *deps;    /* checker-private dependency list */
+    int mark;      /* checker-private traversal stamp */
 };
 
 /* Pkg: a package: main or one of the built-in API packages. */

@@ -12,18 +12,24 @@
 
 #include "app.h"
 #include "front.h"
+#include "vm_cli.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
 
 static const char usage_text[] =
     "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
+    "       goro-viz run FILE.go [--seed N]                 run headless, output as go run\n"
     "       goro-viz check FILE.go                          type-check only\n"
+    "       goro-viz disasm FILE.go                         print the bytecode\n"
     "       goro-viz render FILE.go --at WHEN -o out.png    draw one moment\n"
     "       goro-viz --help | --version\n"
     "\n"
     "Commands:\n"
     "  check FILE.go   parse and type-check FILE.go as `go build` would; print\n"
     "                  Go-style diagnostics (FILE:LINE:COL: text) on stderr\n"
+    "  run FILE.go     compile and run; the program's output on stdout, panics\n"
+    "                  on stderr, exit status as the Go binary's\n"
+    "  disasm FILE.go  compile and print every function's bytecode\n"
     "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
     "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
     "                  --size WxH, --theme dark|light, --scale F,\n"
@@ -71,7 +77,7 @@ static int parse_u64(const char *s, unsigned long long *out) {
 /* parse_args: fill [o] from argv; returns -1 after printing a usage error,
  * 1 when --help/--version was handled, 0 otherwise. */
 static int parse_args(int argc, char **argv, Opts *o, int *status) {
-    static const char *const commands[] = {"check", "render", NULL};
+    static const char *const commands[] = {"check", "run", "disasm", NULL};
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->strategy = "random";
@@ -120,8 +126,14 @@ static int parse_args(int argc, char **argv, Opts *o, int *status) {
     return 0;
 }
 
-static int cmd_check(const Opts *o) {
+static int cmd_file(const Opts *o) {
     if (!o->file) return usage_error("%s needs a FILE.go", o->command);
+    if (strcmp(o->command, "run") == 0) {
+        int st = vm_cli_run(o->file, o->seed, 0, stdout, stderr);
+        fflush(stdout);
+        return st;
+    }
+    if (strcmp(o->command, "disasm") == 0) return vm_cli_disasm(o->file, stdout, stderr);
     return front_check_file(o->file, stderr) == 0 ? EXIT_OK : EXIT_COMPILE;
 }
 
@@ -176,11 +188,13 @@ int main(int argc, char **argv) {
         }
     }
     if (argc > 1 && strcmp(argv[1], "render") == 0) return run_viewer(1, argc - 2, argv + 2);
-    if (argc > 1 && strcmp(argv[1], "check") != 0) return run_viewer(0, argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "run") != 0 &&
+        strcmp(argv[1], "disasm") != 0)
+        return run_viewer(0, argc - 1, argv + 1);
     if (argc == 1) return run_viewer(0, 0, argv + 1);
     Opts o;
     int status = 0;
     int r = parse_args(argc, argv, &o, &status);
     if (r != 0) return status;
-    return cmd_check(&o);
+    return cmd_file(&o);
 }

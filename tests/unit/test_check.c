@@ -239,12 +239,194 @@ static void test_errors_like_go(void **state) {
                   "x.go:6:10: invalid operation: division by zero\n");
 }
 
+/* ---- every expression of every valid corpus program is annotated ---- */
+
+typedef struct Audit {
+    const char *file;
+    int bad;
+    int in_type; /* inside a type expression */
+} Audit;
+
+static void audit_fail(Audit *a, Node *n, const char *why) {
+    if (a->bad++ < 20)
+        fprintf(stderr, "%s:%d:%d: %s node %s\n", a->file, n->pos.line, n->pos.col, ast_kind_name(n->kind), why);
+}
+
+static void audit(Audit *a, Node *n);
+
+static void audit_list(Audit *a, NodeList *l) {
+    for (int i = 0; i < l->n; i++) audit(a, l->items[i]);
+}
+
+static void audit_expr(Audit *a, Node *n) {
+    if (!n) return;
+    if (n->flags & NF_TYPEEXPR) return; /* type expressions carry their type */
+    if (!n->type) audit_fail(a, n, "without type");
+    else if (n->type->kind == TY_INVALID) audit_fail(a, n, "with invalid type");
+    else if (ty_is_untyped(n->type) && !(n->flags & NF_CONST) && n->type->kind != TY_UNTYPED_NIL &&
+             n->type->kind != TY_UNTYPED_BOOL)
+        audit_fail(a, n, "non-constant but untyped");
+    if (n->type && n->type->kind == TY_UNTYPED_NIL) audit_fail(a, n, "with untyped nil type");
+    switch (n->kind) {
+    case AST_IDENT:
+        if (strcmp(n->u.ident.name, "_") && !n->obj) audit_fail(a, n, "without obj");
+        break;
+    case AST_SELECTOR:
+        if (!NF_SEL(n)) audit_fail(a, n, "without selector kind");
+        if (NF_SEL(n) != SEL_PKG) audit_expr(a, n->u.selector.x);
+        break;
+    case AST_CALL:
+        if (!NF_CALL(n)) audit_fail(a, n, "without call kind");
+        if (NF_CALL(n) != CALL_CONV && NF_CALL(n) != CALL_BUILTIN) audit_expr(a, n->u.call.fun);
+        for (int i = 0; i < n->u.call.args.n; i++) {
+            Node *arg = n->u.call.args.items[i];
+            if (!(arg->flags & NF_TYPEEXPR)) audit_expr(a, arg);
+        }
+        break;
+    case AST_PAREN: case AST_STAR: case AST_UNARY: audit_expr(a, n->u.unary.x); break;
+    case AST_BINARY:
+        if (!(n->flags & NF_CONST)) {
+            audit_expr(a, n->u.binary.x);
+            audit_expr(a, n->u.binary.y);
+        }
+        break;
+    case AST_INDEX: audit_expr(a, n->u.index.x); audit_expr(a, n->u.index.indices.items[0]); break;
+    case AST_SLICE_EXPR:
+        audit_expr(a, n->u.slice.x);
+        audit_expr(a, n->u.slice.lo);
+        audit_expr(a, n->u.slice.hi);
+        audit_expr(a, n->u.slice.max);
+        break;
+    case AST_TYPE_ASSERT: audit_expr(a, n->u.type_assert.x); break;
+    case AST_FUNC_LIT:
+        if (!n->obj || !n->obj->fn) audit_fail(a, n, "without ChkFunc");
+        audit(a, n->u.func_lit.body);
+        break;
+    case AST_COMPOSITE_LIT:
+        for (int i = 0; i < n->u.composite.elts.n; i++) {
+            Node *e = n->u.composite.elts.items[i];
+            if (e->kind == AST_KEY_VALUE) {
+                Type *u = ty_under(n->type);
+                if (u && u->kind == TY_POINTER) u = ty_under(u->u.ptr.elem);
+                if (u && u->kind != TY_STRUCT) audit_expr(a, e->u.binary.x);
+                audit_expr(a, e->u.binary.y);
+            } else {
+                audit_expr(a, e);
+            }
+        }
+        break;
+    default: break;
+    }
+}
+
+static void audit(Audit *a, Node *n) {
+    if (!n) return;
+    switch (n->kind) {
+    case AST_FILE: audit_list(a, &n->u.file.decls); break;
+    case AST_FUNC_DECL:
+        if (n->u.func_decl.body && (!n->u.func_decl.name->obj || !n->u.func_decl.name->obj->fn))
+            audit_fail(a, n, "without ChkFunc");
+        audit(a, n->u.func_decl.body);
+        break;
+    case AST_GEN_DECL: audit_list(a, &n->u.gen_decl.specs); break;
+    case AST_VALUE_SPEC:
+        if (!n->u.value_spec.names.items[0]->obj || n->u.value_spec.names.items[0]->obj->kind == OBJ_VAR)
+            for (int i = 0; i < n->u.value_spec.values.n; i++) audit_expr(a, n->u.value_spec.values.items[i]);
+        break;
+    case AST_BLOCK: audit_list(a, &n->u.block.stmts); break;
+    case AST_DECL_STMT: audit(a, n->u.decl_stmt.decl); break;
+    case AST_LABELED: audit(a, n->u.labeled.stmt); break;
+    case AST_EXPR_STMT: case AST_GO: case AST_DEFER: audit_expr(a, n->u.unary.x); break;
+    case AST_SEND: audit_expr(a, n->u.binary.x); audit_expr(a, n->u.binary.y); break;
+    case AST_INC_DEC: audit_expr(a, n->u.inc_dec.x); break;
+    case AST_ASSIGN:
+        for (int i = 0; i < n->u.assign.lhs.n; i++) {
+            Node *l = n->u.assign.lhs.items[i];
+            if (l->kind != AST_IDENT || strcmp(l->u.ident.name, "_")) audit_expr(a, l);
+        }
+        audit_list(a, &n->u.assign.rhs);
+        for (int i = 0; i < n->u.assign.rhs.n; i++) audit_expr(a, n->u.assign.rhs.items[i]);
+        break;
+    case AST_RETURN: for (int i = 0; i < n->u.ret.results.n; i++) audit_expr(a, n->u.ret.results.items[i]); break;
+    case AST_IF:
+        audit(a, n->u.if_.init);
+        audit_expr(a, n->u.if_.cond);
+        audit(a, n->u.if_.then);
+        audit(a, n->u.if_.else_);
+        break;
+    case AST_SWITCH: case AST_TYPE_SWITCH: case AST_SELECT:
+        audit(a, n->u.switch_.init);
+        if (n->kind == AST_SWITCH && n->u.switch_.tag) audit(a, n->u.switch_.tag);
+        audit(a, n->u.switch_.body);
+        break;
+    case AST_CASE_CLAUSE: case AST_COMM_CLAUSE:
+        audit(a, n->u.clause.comm);
+        audit_list(a, &n->u.clause.body);
+        break;
+    case AST_FOR:
+        audit(a, n->u.for_.init);
+        audit_expr(a, n->u.for_.cond);
+        audit(a, n->u.for_.post);
+        audit(a, n->u.for_.body);
+        break;
+    case AST_RANGE:
+        if (!NF_RANGE(n)) audit_fail(a, n, "without range kind");
+        audit_expr(a, n->u.range.x);
+        audit(a, n->u.range.body);
+        break;
+    default: break;
+    }
+}
+
+static void audit_file(const char *path, int *total_bad) {
+    SrcFile src;
+    char err[256];
+    if (src_load(&src, path, err, sizeof err)) return;
+    DiagList dl;
+    diag_init(&dl, path);
+    AstFile ast;
+    if (parse_file(&ast, &src, &dl) == 0 && ast.root) {
+        ChkProgram p;
+        int ne = chk_file(&p, &ast, &dl);
+        if (ne) {
+            diag_print(&dl, stderr);
+            (*total_bad)++;
+        } else {
+            Audit a = {path, 0, 0};
+            audit(&a, ast.root);
+            *total_bad += a.bad;
+        }
+        chk_free(&p);
+    }
+    ast_free(&ast);
+    diag_free(&dl);
+    src_free(&src);
+}
+
+static void test_corpus_fully_annotated(void **state) {
+    (void)state;
+    int bad = 0, n = 0;
+    FILE *ls = popen("ls tests/check/ok/*.go tests/run/*/*.go scenarios/*.go 2>/dev/null", "r");
+    assert_non_null(ls);
+    char line[1024];
+    while (fgets(line, sizeof line, ls)) {
+        line[strcspn(line, "\n")] = 0;
+        audit_file(line, &bad);
+        n++;
+    }
+    pclose(ls);
+    if (getenv("AUDIT_VERBOSE")) fprintf(stderr, "audited %d files, %d problems\n", n, bad);
+    assert_true(n > 0);
+    assert_int_equal(bad, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_program_annotations),
         cmocka_unit_test(test_init_order),
         cmocka_unit_test(test_untyped_and_interfaces),
         cmocka_unit_test(test_errors_like_go),
+        cmocka_unit_test(test_corpus_fully_annotated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
