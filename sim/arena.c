@@ -10,13 +10,19 @@ struct ArenaBlock {
     _Alignas(16) unsigned char data[];
 };
 
+/* Blocks grow from 64 KiB to 2 MiB as an arena fills, so a small program
+ * stays small while a 50,000-line one takes 2 MiB huge pages. */
 #define ARENA_BLOCK 65536
+#define ARENA_HUGE ((size_t)2 << 20)
 
 void *arena_alloc(Arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     if (!a->head || a->used + n > a->head->size) {
-        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        ArenaBlock *b = mem_alloc(sizeof *b + size);
+        size_t size = a->head ? (sizeof *a->head + a->head->size) * 2 : ARENA_BLOCK;
+        if (size > ARENA_HUGE) size = ARENA_HUGE;
+        if (size < sizeof(ArenaBlock) + n) size = sizeof(ArenaBlock) + n;
+        ArenaBlock *b = size == ARENA_HUGE ? mem_alloc_huge(size) : mem_alloc(size);
+        size -= sizeof *b;
         b->size = size;
         b->next = a->head;
         a->head = b;

@@ -636,8 +636,16 @@ static void select_stmt(Checker *k, Node *s, BranchCtx bc) {
                 while (rx->kind == AST_PAREN) rx = rx->u.unary.x;
                 ok = rx->kind == AST_UNARY && rx->u.unary.op == TK_ARROW;
             }
-            if (!ok) chk_err(k, comm->pos, DM_SELECT_CASE);
-            else chk_stmt(k, comm, ibc);
+            if (!ok) {
+                /* types2 reports at the statement's syntax position (an
+                 * expression statement's is its expression's, a binary
+                 * one's operator) and skips the whole clause. */
+                Pos at = comm->kind == AST_EXPR_STMT ? comm->u.unary.x->pos : comm->pos;
+                chk_err(k, at, DM_SELECT_CASE);
+                close_scope(k);
+                continue;
+            }
+            chk_stmt(k, comm, ibc);
         }
         chk_stmt_list(k, &cl->u.clause.body, ibc);
         close_scope(k);

@@ -18,18 +18,30 @@ void diag_init(DiagList *dl, const char *path) {
 const char *diag_msg_text(DiagMsg m) { return (unsigned)m < DM__COUNT ? msg_text[m] : "?"; }
 
 void diag_addv(DiagList *dl, Pos pos, int syntax, DiagMsg m, va_list ap) {
-    if (syntax) {
-        /* Go reports at most one syntax error per line. */
-        for (int i = dl->v.len - 1; i >= 0; i--)
-            if (dl->v.items[i].syntax && dl->v.items[i].pos.line == pos.line) return;
-        dl->nsyntax++;
-    }
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, diag_msg_text(m), ap2);
     va_end(ap2);
     char *s = mem_alloc((size_t)n + 1);
     vsnprintf(s, (size_t)n + 1, diag_msg_text(m), ap);
+    if (syntax) {
+        /* gc: only one syntax error per line, whatever the error. */
+        int same = dl->nsyntax && dl->last_syntax_line == pos.line;
+        dl->nsyntax++;
+        if (same) {
+            mem_free(s, (size_t)n + 1);
+            return;
+        }
+        dl->last_syntax_line = pos.line;
+    } else {
+        /* gc: only one of several equal non-syntax errors per line. */
+        if (dl->last_other_msg && dl->last_other_line == pos.line && strcmp(dl->last_other_msg, s) == 0) {
+            mem_free(s, (size_t)n + 1);
+            return;
+        }
+        dl->last_other_line = pos.line;
+        dl->last_other_msg = s;
+    }
     Diag d = {pos, s, dl->v.len, syntax};
     VEC_PUSH(dl->v, d);
 }
@@ -58,18 +70,29 @@ static int cmp_diag(const void *a, const void *b) {
 }
 
 int diag_print(DiagList *dl, FILE *out) {
-    if (dl->v.len > 1) qsort(dl->v.items, (size_t)dl->v.len, sizeof(Diag), cmp_diag);
+    /* Go stops at the 10th error in the order they were reported: it prints
+     * those sorted, then "too many errors" at the 10th one's position. */
+    int n = dl->v.len, limited = 0;
+    dl->last_other_msg = NULL; /* messages may be freed below */
+    Pos tenth = {0, 0};
+    if (n >= DIAG_MAX) {
+        for (int i = 0; i < n; i++)
+            if (dl->v.items[i].seq == DIAG_MAX - 1) tenth = dl->v.items[i].pos;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (dl->v.items[i].seq < DIAG_MAX) dl->v.items[k++] = dl->v.items[i];
+            else mem_free(dl->v.items[i].msg, strlen(dl->v.items[i].msg) + 1);
+        }
+        dl->v.len = n = k;
+        limited = 1;
+    }
+    if (n > 1) qsort(dl->v.items, (size_t)n, sizeof(Diag), cmp_diag);
     int printed = 0;
-    for (int i = 0; i < dl->v.len; i++) {
+    for (int i = 0; i < n; i++) {
         Diag *d = &dl->v.items[i];
         if (i > 0) {
             Diag *p = &dl->v.items[i - 1];
-            if (p->pos.line == d->pos.line && p->pos.col == d->pos.col && strcmp(p->msg, d->msg) == 0)
-                continue;
-        }
-        if (printed == DIAG_MAX) {
-            fprintf(out, "%s:%d:%d: too many errors\n", dl->path, d->pos.line, d->pos.col);
-            return printed + 1;
+            if (p->pos.line == d->pos.line && strcmp(p->msg, d->msg) == 0) continue;
         }
         if (strncmp(d->msg, "goro-viz: ", 10) == 0) /* outside the subset: our own form */
             fprintf(out, "%s (%s:%d:%d)\n", d->msg, dl->path, d->pos.line, d->pos.col);
@@ -77,10 +100,15 @@ int diag_print(DiagList *dl, FILE *out) {
             fprintf(out, "%s:%d:%d: %s\n", dl->path, d->pos.line, d->pos.col, d->msg);
         printed++;
     }
+    if (limited) {
+        fprintf(out, "%s:%d:%d: too many errors\n", dl->path, tenth.line, tenth.col);
+        printed++;
+    }
     return printed;
 }
 
 void diag_free(DiagList *dl) {
+    dl->last_other_msg = NULL;
     for (int i = 0; i < dl->v.len; i++) mem_free(dl->v.items[i].msg, strlen(dl->v.items[i].msg) + 1);
     VEC_FREE(dl->v);
 }

@@ -38,7 +38,11 @@ typedef struct Diag {
 typedef struct DiagList {
     const char *path;
     VEC(Diag) v;
-    int nsyntax; /* how many are syntax errors */
+    int nsyntax; /* how many syntax errors were reported (kept or not) */
+    /* gc's filters: one syntax error per line (compared with the last one
+     * kept), and no repeat of the same other error on a line. */
+    int last_syntax_line, last_other_line;
+    char *last_other_msg; /* borrowed from the last kept non-syntax Diag */
 } DiagList;
 
 /* diag_init: an empty list for file [path] (borrowed, must outlive the list). */

@@ -10,8 +10,10 @@ static int compile_loaded(FrontUnit *u, FILE *err) {
     (void)err;
     parse_file(&u->ast, &u->src, &u->diags);
     u->parsed = 1;
-    /* As go build: no type checking once there are syntax errors. */
-    if (diag_count(&u->diags) || !u->ast.root) return 1;
+    /* As go build: no type checking once there are syntax errors (messages
+     * starting "syntax error"); other parser errors, such as "expression in
+     * defer must be function call", still get the file type-checked. */
+    if (u->diags.nsyntax || !u->ast.root) return 1;
     chk_file(&u->prog, &u->ast, &u->diags);
     u->checked = 1;
     return diag_count(&u->diags) ? 1 : 0;
@@ -19,6 +21,11 @@ static int compile_loaded(FrontUnit *u, FILE *err) {
 
 static int report(FrontUnit *u, int r, FILE *err) {
     if (r != 0 && err) diag_print(&u->diags, err);
+    if (r == 0 && u->checked && !u->prog.main_func) {
+        /* Go's linker finds this, after type checking, with no position. */
+        if (err) fprintf(err, "runtime.main_main" "\xc2\xb7" "f: function main is undeclared in the main package\n");
+        return 1;
+    }
     return r;
 }
 

@@ -2,6 +2,7 @@
 #include "mem.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 static size_t live_bytes;
 static long fail_countdown = -1;
@@ -20,6 +21,19 @@ void *mem_alloc(size_t n) {
     check_fault();
     void *p = calloc(1, n ? n : 1);
     if (!p) mem_fatal(__FILE__, __LINE__, "out of memory");
+    live_bytes += n;
+    return p;
+}
+
+void *mem_alloc_huge(size_t n) {
+    check_fault();
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (posix_memalign(&p, huge, n) != 0 || !p) mem_fatal(__FILE__, __LINE__, "out of memory");
+#ifdef MADV_HUGEPAGE
+    madvise(p, n, MADV_HUGEPAGE); /* advice only: failure is harmless */
+#endif
+    memset(p, 0, n);
     live_bytes += n;
     return p;
 }

@@ -68,10 +68,17 @@ static Node *p_unary_expr_rec(Parser *p) {
              * chan<- chains as Go does */
             int dir = CHAN_SEND;
             Node *t = x;
+            Pos arrow = pos;
             while (dir == CHAN_SEND) {
                 if (t->kind != AST_CHAN_TYPE) break;
                 dir = t->u.chan_type.dir;
                 if (dir == CHAN_RECV) p_syntax_error(p, "unexpected <-, expecting chan");
+                /* each re-associated channel type now starts at the arrow
+                 * before it, as go/parser places them */
+                Pos next = t->u.chan_type.arrow;
+                t->pos = arrow;
+                t->u.chan_type.arrow = arrow;
+                arrow = next;
                 t->u.chan_type.dir = CHAN_RECV;
                 t = t->u.chan_type.value;
             }
@@ -81,8 +88,6 @@ static Node *p_unary_expr_rec(Parser *p) {
                 snprintf(msg, sizeof msg, "unexpected %s, expecting chan", buf);
                 p_syntax_error(p, msg);
             }
-            x->pos = pos;
-            x->u.chan_type.arrow = pos;
             return x;
         }
         Node *o = p_new(p, AST_UNARY, pos);
@@ -209,7 +214,7 @@ static int complit_item(Parser *p, void *ctx) {
     (void)ctx;
     Node *e = bare_complitexpr(p);
     if (p->tok == TK_COLON) {
-        Node *l = p_new(p, AST_KEY_VALUE, e->pos);
+        Node *l = p_new(p, AST_KEY_VALUE, ast_start_pos(e));
         p_next(p);
         l->u.binary.x = e;
         l->u.binary.y = bare_complitexpr(p);

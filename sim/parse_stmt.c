@@ -36,7 +36,7 @@ static Pos go_pos(const Node *n) {
     }
 }
 
-static Pos start_of(NodeList l, Pos dflt) { return l.n ? l.items[0]->pos : dflt; }
+static Pos start_of(NodeList l, Pos dflt) { return l.n ? ast_start_pos(l.items[0]) : dflt; }
 
 static Node *new_assign(Parser *p, Pos op_pos, TokKind op, NodeList lhs, NodeList rhs) {
     Node *a = p_new(p, AST_ASSIGN, start_of(lhs, op_pos));
@@ -61,7 +61,7 @@ static Node *new_range_clause(Parser *p, NodeList lhs, TokKind tok) {
 }
 
 static Node *expr_stmt(Parser *p, Node *x) {
-    Node *s = p_new(p, AST_EXPR_STMT, x->pos);
+    Node *s = p_new(p, AST_EXPR_STMT, ast_start_pos(x));
     s->u.unary.x = x;
     s->end = x->end;
     return s;
@@ -90,7 +90,7 @@ static Node *simple_stmt(Parser *p, NodeList *lhs_in, TokKind keyword) {
             return new_assign(p, pos, op, lhs, ast_list(p->a, &y, 1));
         }
         case TK_INC: case TK_DEC: {
-            Node *s = p_new(p, AST_INC_DEC, x->pos);
+            Node *s = p_new(p, AST_INC_DEC, ast_start_pos(x));
             s->u.inc_dec.x = x;
             s->u.inc_dec.tok = p->tok;
             s->u.inc_dec.tok_pos = pos;

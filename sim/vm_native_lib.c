@@ -106,6 +106,89 @@ STR1(s_upper, gofmt_str_upper)
 STR1(s_lower, gofmt_str_lower)
 STR1(s_title, gofmt_str_title)
 
+/* strings.Map(mapping, s): each rune through a Go function; negative drops it. */
+static int s_map(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Value fn = a[0], str = a[1];
+    const char *p = vm_str_data(str);
+    int64_t len = vm_str_len(str);
+    GofmtBuf b = {0};
+    for (int64_t i = 0; i < len;) {
+        int w;
+        int32_t r = gofmt_utf8_decode(p + i, (size_t)(len - i), &w);
+        Value arg = INT(r), out;
+        if (vm_call(vm, g, fn, &arg, 1, &out, 1) != VM_OK) {
+            gofmt_buf_free(&b);
+            return VM_RAISE;
+        }
+        p = vm_str_data(str); /* strings never move, but re-read after a call */
+        if (out.i >= 0) gofmt_put_rune(&b, (int32_t)out.i);
+        i += w;
+    }
+    res[0] = buf_str(vm, &b);
+    return VM_OK;
+}
+
+/* strings.IndexFunc / TrimFunc family: the first (or last) rune for which the
+ * Go predicate [fn] returns [want]; its byte offset (end: past it), or -1. */
+static int find_func(Vm *vm, Goroutine *g, Value str, Value fn, int want, int from_end, int64_t *at) {
+    const char *p = vm_str_data(str);
+    int64_t len = vm_str_len(str);
+    *at = -1;
+    if (!from_end) {
+        for (int64_t i = 0; i < len;) {
+            int w;
+            Value arg = INT(gofmt_utf8_decode(p + i, (size_t)(len - i), &w)), out;
+            if (vm_call(vm, g, fn, &arg, 1, &out, 1) != VM_OK) return VM_RAISE;
+            if ((out.i != 0) == want) {
+                *at = i;
+                return VM_OK;
+            }
+            i += w;
+        }
+        return VM_OK;
+    }
+    for (int64_t end = len; end > 0;) {
+        int64_t start = end - 1;
+        while (start > 0 && ((unsigned char)p[start] & 0xC0) == 0x80 && end - start < 4) start--;
+        int w;
+        Value arg = INT(gofmt_utf8_decode(p + start, (size_t)(end - start), &w)), out;
+        if (w != end - start) { start = end - 1; arg = INT(0xFFFD); }
+        if (vm_call(vm, g, fn, &arg, 1, &out, 1) != VM_OK) return VM_RAISE;
+        if ((out.i != 0) == want) {
+            *at = end;
+            return VM_OK;
+        }
+        end = start;
+    }
+    return VM_OK;
+}
+
+static int s_index_func(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    int64_t at;
+    if (find_func(vm, g, a[0], a[1], 1, 0, &at) != VM_OK) return VM_RAISE;
+    res[0] = INT(at);
+    return VM_OK;
+}
+
+static int s_trim_func_impl(Vm *vm, Goroutine *g, Value *a, Value *res, int left, int right) {
+    int64_t lo = 0, hi = vm_str_len(a[0]), at;
+    if (left) {
+        if (find_func(vm, g, a[0], a[1], 0, 0, &at) != VM_OK) return VM_RAISE;
+        lo = at < 0 ? hi : at;
+    }
+    if (right && lo < hi) {
+        if (find_func(vm, g, a[0], a[1], 0, 1, &at) != VM_OK) return VM_RAISE;
+        hi = at < 0 ? lo : at;
+    }
+    GofmtStr whole = gs(a[0]);
+    GofmtStr part = {whole.p + lo, (size_t)(hi - lo)};
+    res[0] = sub(vm, a[0], part);
+    return VM_OK;
+}
+static int s_trim_func(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return s_trim_func_impl(vm, g, a, res, 1, 1); }
+static int s_trim_left_func(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return s_trim_func_impl(vm, g, a, res, 1, 0); }
+static int s_trim_right_func(Vm *vm, Goroutine *g, Value *a, int n, Value *res) { return s_trim_func_impl(vm, g, a, res, 0, 1); }
+
 static int s_trim_space(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     res[0] = sub(vm, a[0], gofmt_str_trim_space(gs(a[0])));
     return VM_OK;
@@ -1307,6 +1390,11 @@ const VmNativeDef vm_native_lib[] = {
     {"strings.Split", s_split},
     {"strings.SplitN", s_split},
     {"strings.Title", s_title},
+    {"strings.Map", s_map},
+    {"strings.IndexFunc", s_index_func},
+    {"strings.TrimFunc", s_trim_func},
+    {"strings.TrimLeftFunc", s_trim_left_func},
+    {"strings.TrimRightFunc", s_trim_right_func},
     {"strings.ToLower", s_lower},
     {"strings.ToUpper", s_upper},
     {"strings.Trim", s_trim},

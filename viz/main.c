@@ -11,19 +11,28 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "cli_explore.h"
 #include "front.h"
+#include "vm_cli.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
 
 static const char usage_text[] =
     "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
+    "       goro-viz run FILE.go [--seed N]                 run headless, output as go run\n"
     "       goro-viz check FILE.go                          type-check only\n"
+    "       goro-viz disasm FILE.go                         print the bytecode\n"
     "       goro-viz render FILE.go --at WHEN -o out.png    draw one moment\n"
-    "       goro-viz --help | --version\n"
+    "       goro-viz explore FILE.go --seeds A..B [--jobs J]  outcomes over many seeds\n"
+    "       goro-viz hunt FILE.go --until COND              first seed where COND holds\n"
+    "       goro-viz --help | --version                     (COMMAND --help for more)\n"
     "\n"
     "Commands:\n"
     "  check FILE.go   parse and type-check FILE.go as `go build` would; print\n"
     "                  Go-style diagnostics (FILE:LINE:COL: text) on stderr\n"
+    "  run FILE.go     compile and run; the program's output on stdout, panics\n"
+    "                  on stderr, exit status as the Go binary's\n"
+    "  disasm FILE.go  compile and print every function's bytecode\n"
     "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
     "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
     "                  --size WxH, --theme dark|light, --scale F,\n"
@@ -71,7 +80,7 @@ static int parse_u64(const char *s, unsigned long long *out) {
 /* parse_args: fill [o] from argv; returns -1 after printing a usage error,
  * 1 when --help/--version was handled, 0 otherwise. */
 static int parse_args(int argc, char **argv, Opts *o, int *status) {
-    static const char *const commands[] = {"check", "render", NULL};
+    static const char *const commands[] = {"check", "run", "disasm", NULL};
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->strategy = "random";
@@ -120,8 +129,14 @@ static int parse_args(int argc, char **argv, Opts *o, int *status) {
     return 0;
 }
 
-static int cmd_check(const Opts *o) {
+static int cmd_file(const Opts *o) {
     if (!o->file) return usage_error("%s needs a FILE.go", o->command);
+    if (strcmp(o->command, "run") == 0) {
+        int st = vm_cli_run(o->file, o->seed, 0, stdout, stderr);
+        fflush(stdout);
+        return st;
+    }
+    if (strcmp(o->command, "disasm") == 0) return vm_cli_disasm(o->file, stdout, stderr);
     return front_check_file(o->file, stderr) == 0 ? EXIT_OK : EXIT_COMPILE;
 }
 
@@ -165,6 +180,8 @@ static int run_viewer(int render, int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "explore") == 0) return cli_explore(argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "hunt") == 0) return cli_hunt(argc - 2, argv + 2);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(usage_text, stdout);
@@ -176,11 +193,13 @@ int main(int argc, char **argv) {
         }
     }
     if (argc > 1 && strcmp(argv[1], "render") == 0) return run_viewer(1, argc - 2, argv + 2);
-    if (argc > 1 && strcmp(argv[1], "check") != 0) return run_viewer(0, argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "run") != 0 &&
+        strcmp(argv[1], "disasm") != 0)
+        return run_viewer(0, argc - 1, argv + 1);
     if (argc == 1) return run_viewer(0, 0, argv + 1);
     Opts o;
     int status = 0;
     int r = parse_args(argc, argv, &o, &status);
     if (r != 0) return status;
-    return cmd_check(&o);
+    return cmd_file(&o);
 }

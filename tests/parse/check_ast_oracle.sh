@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -std=c11 -D_DEFAULT_SOURCE -O2 -I"$root/sim" "$here/oracle/cdump.c" "$root"/sim/*.c -o "$tmp/cdump" || exit 2
+cc -std=c11 -D_DEFAULT_SOURCE -O2 -I"$root/sim" "$here/oracle/cdump.c" "$root"/sim/*.c -lm -o "$tmp/cdump" || exit 2
 (cd "$here/oracle" && go build -o "$tmp/astdump" astdump.go) || exit 2
 if [ $# -gt 0 ]; then
     printf '%s\n' "$@" > "$tmp/files"

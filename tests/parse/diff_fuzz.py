@@ -14,7 +14,7 @@ out = '/tmp/goro-difffuzz'
 os.makedirs(out, exist_ok=True)
 drv = os.path.join(tempfile.mkdtemp(), 'cdump')
 subprocess.run(['cc', '-std=c11', '-D_DEFAULT_SOURCE', '-O1', '-I' + root + '/sim', here + '/oracle/cdump.c']
-               + glob.glob(root + '/sim/*.c') + ['-o', drv], check=True)
+               + glob.glob(root + '/sim/*.c') + ['-lm', '-o', drv], check=True)
 srcs = [open(f, encoding='utf-8').read() for f in sorted(glob.glob(here + '/valid/*.go'))]
 pieces = ['{', '}', '(', ')', '[', ']', ',', ';', '\n', ':=', '=', '<-', 'chan', 'func', 'if', 'for',
           'range', 'type', '...', '.', '"', "'", '`', '/*', 'x', '0x', '1e', '_', 'case', 'default',

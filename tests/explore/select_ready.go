@@ -1,0 +1,17 @@
+// explore test: select among ready channels picks by the run's PRNG.
+package main
+
+import "fmt"
+
+func main() {
+	a := make(chan string, 1)
+	b := make(chan string, 1)
+	a <- "a"
+	b <- "b"
+	select {
+	case v := <-a:
+		fmt.Println("got", v)
+	case v := <-b:
+		fmt.Println("got", v)
+	}
+}
