@@ -607,7 +607,22 @@ static void sched_free(Sched *s) {
     }
 }
 
+static int run(const char *path, const SrcFile *src, ChkProgram *prog, const SchedOptions *opt,
+               FILE *out, FILE *err, Trace **trace_out);
+
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out) {
+    return run(path, NULL, NULL, opt, out, err, trace_out);
+}
+
+int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out,
+                      FILE *err, Trace **trace_out) {
+    return run(src->path, src, prog, opt, out, err, trace_out);
+}
+
+/* run: sched_run_file's body; the program comes from [path], or from the
+ * already checked [src]/[prog] when they are given (explore: parse once). */
+static int run(const char *path, const SrcFile *src, ChkProgram *prog, const SchedOptions *opt,
+               FILE *out, FILE *err, Trace **trace_out) {
     if (trace_out) *trace_out = NULL;
     Sched s;
     memset(&s, 0, sizeof s);
@@ -639,7 +654,7 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
         vm.out = mem;
     }
     Value entry;
-    int status = load(path, &vm, &entry, err);
+    int status = prog ? (comp_program(&vm, prog, src, err, &entry) != 0) : load(path, &vm, &entry, err);
     if (status == 0) {
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;
