@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "compile.h"
-#include "parse.h"
+#include "front.h"
 #include "sched.h"
 
 /* Mean shared accesses between preemptions under `random`. Small enough
@@ -545,41 +544,6 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
     return 0;
 }
 
-/* load: the file checked and compiled into [vm]; 0 on success, else the
- * exit status after printing why. */
-static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
-    SrcFile src;
-    char why[256];
-    if (src_load(&src, path, why, sizeof why) != 0) {
-        fprintf(err, "goro-viz: %s\n", why);
-        return 1;
-    }
-    DiagList diags;
-    diag_init(&diags, src.path);
-    AstFile ast;
-    memset(&ast, 0, sizeof ast);
-    parse_file(&ast, &src, &diags);
-    int status = 0;
-    ChkProgram prog;
-    memset(&prog, 0, sizeof prog);
-    int checked = 0;
-    if (!diag_count(&diags)) {
-        chk_file(&prog, &ast, &diags);
-        checked = 1;
-    }
-    if (diag_count(&diags)) {
-        diag_print(&diags, err);
-        status = 1;
-    } else if (comp_program(vm, &prog, &src, err, entry) != 0) {
-        status = 1;
-    }
-    if (checked) chk_free(&prog);
-    ast_free(&ast);
-    diag_free(&diags);
-    src_free(&src);
-    return status;
-}
-
 static void sched_free(Sched *s) {
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
@@ -609,6 +573,17 @@ static void sched_free(Sched *s) {
 
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out) {
     if (trace_out) *trace_out = NULL;
+    FrontUnit u;
+    int status = front_compile_file(&u, path, err);
+    if (status == 0) status = sched_run_checked(&u.src, &u.prog, opt, out, err, trace_out);
+    front_free(&u);
+    return status;
+}
+
+int sched_run_checked(const SrcFile *src, const ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+                      Trace **trace_out) {
+    if (trace_out) *trace_out = NULL;
+    const char *path = src->path;
     Sched s;
     memset(&s, 0, sizeof s);
     s.opt = *opt;
@@ -639,7 +614,7 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
         vm.out = mem;
     }
     Value entry;
-    int status = load(path, &vm, &entry, err);
+    int status = comp_program(&vm, (ChkProgram *)prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;

@@ -31,6 +31,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+#include "src.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -70,6 +72,13 @@ int sched_strategy_parse(const char *name, SchedStrategy *out);
  * trace_free; NULL on a compile error). Returns the exit status: 0, 1
  * (compile error), 2 (panic, fatal error, deadlock), 3 (a limit). */
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out);
+
+/* sched_run_checked: sched_run_file for a program already loaded and
+ * checked ([src], [prog] are only read; explore/hunt compile once and run
+ * many seeds). Same results and ownership as sched_run_file. */
+#define SCHED_RUN_CHECKED 1
+int sched_run_checked(const SrcFile *src, const ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+                      Trace **trace_out);
 
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
