@@ -334,10 +334,6 @@ const struct VmNativeDef *sched_native_lookup(const char *qname);
  * provides (context.Canceled...); 0 when known, -1 otherwise. */
 int sched_pkg_var(Vm *vm, const char *pkg, const char *name, Value *out);
 
-/* sched_close_func: a pinned Go function value that does close(ch) on its
- * argument (for `defer close(ch)`); one per Vm. */
-Value sched_close_func(Vm *vm);
-
 /* sched_mark: mark everything the scheduler holds (Vm.mark_hook). */
 void sched_mark(Vm *vm);
 
