@@ -580,7 +580,7 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
     return status;
 }
 
-int sched_run_checked(const SrcFile *src, const ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
                       Trace **trace_out) {
     if (trace_out) *trace_out = NULL;
     const char *path = src->path;
@@ -614,7 +614,7 @@ int sched_run_checked(const SrcFile *src, const ChkProgram *prog, const SchedOpt
         vm.out = mem;
     }
     Value entry;
-    int status = comp_program(&vm, (ChkProgram *)prog, src, err, &entry) != 0 ? 1 : 0;
+    int status = comp_program(&vm, prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;

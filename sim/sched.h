@@ -73,12 +73,15 @@ int sched_strategy_parse(const char *name, SchedStrategy *out);
  * (compile error), 2 (panic, fatal error, deadlock), 3 (a limit). */
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out);
 
+struct SrcFile;
+struct ChkProgram;
 /* sched_run_checked: sched_run_file for a program already loaded and
- * checked ([src], [prog] are only read; explore/hunt compile once and run
- * many seeds). Same results and ownership as sched_run_file. */
+ * checked without errors ([src], [prog], e.g. a FrontUnit's): compiles it
+ * into a fresh Vm and runs it, so many runs parse once (explore). [prog] is
+ * only read. Same results as sched_run_file. */
 #define SCHED_RUN_CHECKED 1
-int sched_run_checked(const SrcFile *src, const ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
-                      Trace **trace_out);
+int sched_run_checked(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt,
+                      FILE *out, FILE *err, Trace **trace_out);
 
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,

@@ -13,13 +13,15 @@
 #include "app.h"
 #include "cli_explore.h"
 #include "front.h"
+#include "sched.h"
 #include "vm_cli.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
 
 static const char usage_text[] =
     "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
-    "       goro-viz run FILE.go [--seed N]                 run headless, output as go run\n"
+    "       goro-viz run FILE.go [--seed N] [--strategy S]  run headless, output as go run\n"
+    "       goro-viz trace FILE.go [--format text|chrome] [-o F]  write the run's trace\n"
     "       goro-viz check FILE.go                          type-check only\n"
     "       goro-viz disasm FILE.go                         print the bytecode\n"
     "       goro-viz render FILE.go --at WHEN -o out.png    draw one moment\n"
@@ -32,6 +34,8 @@ static const char usage_text[] =
     "                  Go-style diagnostics (FILE:LINE:COL: text) on stderr\n"
     "  run FILE.go     compile and run; the program's output on stdout, panics\n"
     "                  on stderr, exit status as the Go binary's\n"
+    "  trace FILE.go   run and write the trace: --format text (one event per\n"
+    "                  line, the default) or chrome (Perfetto / chrome://tracing)\n"
     "  disasm FILE.go  compile and print every function's bytecode\n"
     "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
     "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
@@ -46,6 +50,9 @@ static const char usage_text[] =
     "Options:\n"
     "  --seed N        the seed that chooses every interleaving (default 1)\n"
     "  --strategy S    scheduling strategy: random (default), pct, rr\n"
+    "  --pct-depth D   pct's bug depth d (default 3)\n"
+    "  --max-steps N, --max-goroutines N, --max-heap BYTES, --max-vtime DUR\n"
+    "                  limits; reaching one ends the run with exit status 3\n"
     "  -h, --help      show this help and exit\n"
     "  --version       print the version and exit\n"
     "\n"
@@ -80,7 +87,7 @@ static int parse_u64(const char *s, unsigned long long *out) {
 /* parse_args: fill [o] from argv; returns -1 after printing a usage error,
  * 1 when --help/--version was handled, 0 otherwise. */
 static int parse_args(int argc, char **argv, Opts *o, int *status) {
-    static const char *const commands[] = {"check", "run", "disasm", NULL};
+    static const char *const commands[] = {"check", "disasm", NULL};
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->strategy = "random";
@@ -131,11 +138,6 @@ static int parse_args(int argc, char **argv, Opts *o, int *status) {
 
 static int cmd_file(const Opts *o) {
     if (!o->file) return usage_error("%s needs a FILE.go", o->command);
-    if (strcmp(o->command, "run") == 0) {
-        int st = vm_cli_run(o->file, o->seed, 0, stdout, stderr);
-        fflush(stdout);
-        return st;
-    }
     if (strcmp(o->command, "disasm") == 0) return vm_cli_disasm(o->file, stdout, stderr);
     return front_check_file(o->file, stderr) == 0 ? EXIT_OK : EXIT_COMPILE;
 }
@@ -148,6 +150,34 @@ static const char *default_scenario(void) {
     for (int i = 0; places[i]; i++)
         if (access(places[i], R_OK) == 0) return places[i];
     return NULL;
+}
+
+/* make_trace: the viewer's way to run a file: simulate it to the end with
+ * the trace on. Compile errors go to stderr as `check` prints them; a
+ * panic or deadlock is in the trace, so its text is not printed again. */
+static Trace *make_trace(void *ctx, const char *file, uint64_t seed, const char *strategy,
+                         char *err, size_t errlen) {
+    (void)ctx;
+    SchedOptions so;
+    sched_options_default(&so);
+    so.seed = seed;
+    so.trace = 1;
+    if (strategy && sched_strategy_parse(strategy, &so.strategy) != 0) {
+        snprintf(err, errlen, "unknown strategy %s (random, pct or rr)", strategy);
+        return NULL;
+    }
+    char *msgs = NULL;
+    size_t msgs_len = 0;
+    FILE *errf = open_memstream(&msgs, &msgs_len);
+    FILE *null = fopen("/dev/null", "w");
+    Trace *t = NULL;
+    sched_run_file(file, &so, null ? null : errf, errf, &t);
+    if (null) fclose(null);
+    fclose(errf);
+    if (!t) fputs(msgs, stderr); /* the file did not compile: say why */
+    free(msgs);
+    err[0] = 0;
+    return t;
 }
 
 /* run_viewer: the window (render == 0) or headless rendering, with the
@@ -168,14 +198,7 @@ static int run_viewer(int render, int argc, char **argv) {
         }
     }
     if (render && !vo.out) return usage_error("%s", "render needs -o out.png");
-    if (vo.file && !vo.demo) {
-        /* A file must at least be valid Go before the viewer gets it. */
-        if (front_check_file(vo.file, stderr) != 0) return EXIT_COMPILE;
-        fprintf(stderr, "goro-viz: %s is valid Go, but this build cannot run it yet (the "
-                        "scheduler is not built); try --demo race_counter to see the viewer\n",
-                vo.file);
-        return EXIT_COMPILE;
-    }
+    vo.make_trace = make_trace;
     return render ? viz_render_png(&vo) : viz_app_run(&vo);
 }
 
@@ -193,8 +216,12 @@ int main(int argc, char **argv) {
         }
     }
     if (argc > 1 && strcmp(argv[1], "render") == 0) return run_viewer(1, argc - 2, argv + 2);
-    if (argc > 1 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "run") != 0 &&
-        strcmp(argv[1], "disasm") != 0)
+    if (argc > 1 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "trace") == 0)) {
+        int st = sched_cli(argc, argv, stdout, stderr);
+        fflush(stdout);
+        return st;
+    }
+    if (argc > 1 && strcmp(argv[1], "check") != 0 && strcmp(argv[1], "disasm") != 0)
         return run_viewer(0, argc - 1, argv + 1);
     if (argc == 1) return run_viewer(0, 0, argv + 1);
     Opts o;
