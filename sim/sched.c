@@ -207,19 +207,20 @@ static Value native_wrapper(Vm *vm, Value fn, int nargs) {
     return (Value){{0}, &c->h};
 }
 
-Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs) {
-    Vm *vm = s->vm;
+Goroutine *sched_new_goroutine(Vm *vm, Value fn, const Value *args, int nargs) {
     Value argv[VM_MAX_NATIVE_ARGS + 1];
     ClosureObj *cl = (ClosureObj *)fn.r;
-    Goroutine *g;
-    if (cl->p->native) {
-        vm_push_root(vm, fn.r);
-        Value w = native_wrapper(vm, fn, nargs);
-        vm_pop_roots(vm, 1);
-        argv[0] = fn;
-        for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
-        g = vm_goroutine_new(vm, w, argv, nargs + 1);
-    } else g = vm_goroutine_new(vm, fn, args, nargs);
+    if (!cl->p->native) return vm_goroutine_new(vm, fn, args, nargs);
+    vm_push_root(vm, fn.r);
+    Value w = native_wrapper(vm, fn, nargs);
+    vm_pop_roots(vm, 1);
+    argv[0] = fn;
+    for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
+    return vm_goroutine_new(vm, w, argv, nargs + 1);
+}
+
+Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs) {
+    Goroutine *g = sched_new_goroutine(s->vm, fn, args, nargs);
     sched_adopt(s, parent, g);
     return g;
 }
@@ -232,6 +233,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->dst = -1;
     sg->lock = -1;
     sg->sleep_timer = -1;
+    sg->http_resp = -1;
     g->sched = sg;
     s->live++;
     if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
@@ -247,6 +249,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
+    if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
     sg->status = SG_DEAD;
     s->live--;
     if (s->cur == g) s->cur = NULL;
@@ -558,6 +561,7 @@ static void sched_free(Sched *s) {
     }
     VEC_FREE(s->syncs);
     VEC_FREE(s->timers);
+    http_free(s);
     for (int i = 0; i < s->ctxs.len; i++) VEC_FREE(s->ctxs.items[i].children);
     VEC_FREE(s->ctxs);
     mem_free(s->theap, sizeof(int) * (size_t)s->heapcap);

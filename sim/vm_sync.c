@@ -565,6 +565,12 @@ void sched_mark(Vm *vm) {
     for (Goroutine *g = vm->all_g; g; g = g->next_all)
         if (g->sched) vm_gc_mark(vm, sched_g(g)->val.r);
     vm_gc_mark(vm, s->name_hint.r);
+    vm_gc_mark(vm, s->io_eof.r);
+    for (int i = 0; i < s->routes.len; i++) {
+        vm_gc_mark(vm, s->routes.items[i].pattern.r);
+        vm_gc_mark(vm, s->routes.items[i].fn.r);
+    }
+    for (int i = 0; i < s->resps.len; i++) vm_gc_mark(vm, s->resps.items[i].req.r);
     vm_gc_mark(vm, s->ctx_canceled.r);
     vm_gc_mark(vm, s->ctx_deadline.r);
     (void)NILV;
