@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "compile.h"
-#include "parse.h"
+#include "front.h"
 #include "sched.h"
 
 /* Mean shared accesses between preemptions under `random`. Small enough
@@ -208,19 +207,20 @@ static Value native_wrapper(Vm *vm, Value fn, int nargs) {
     return (Value){{0}, &c->h};
 }
 
-Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs) {
-    Vm *vm = s->vm;
+Goroutine *sched_new_goroutine(Vm *vm, Value fn, const Value *args, int nargs) {
     Value argv[VM_MAX_NATIVE_ARGS + 1];
     ClosureObj *cl = (ClosureObj *)fn.r;
-    Goroutine *g;
-    if (cl->p->native) {
-        vm_push_root(vm, fn.r);
-        Value w = native_wrapper(vm, fn, nargs);
-        vm_pop_roots(vm, 1);
-        argv[0] = fn;
-        for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
-        g = vm_goroutine_new(vm, w, argv, nargs + 1);
-    } else g = vm_goroutine_new(vm, fn, args, nargs);
+    if (!cl->p->native) return vm_goroutine_new(vm, fn, args, nargs);
+    vm_push_root(vm, fn.r);
+    Value w = native_wrapper(vm, fn, nargs);
+    vm_pop_roots(vm, 1);
+    argv[0] = fn;
+    for (int i = 0; i < nargs && i < VM_MAX_NATIVE_ARGS; i++) argv[1 + i] = args[i];
+    return vm_goroutine_new(vm, w, argv, nargs + 1);
+}
+
+Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs) {
+    Goroutine *g = sched_new_goroutine(s->vm, fn, args, nargs);
     sched_adopt(s, parent, g);
     return g;
 }
@@ -233,6 +233,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->dst = -1;
     sg->lock = -1;
     sg->sleep_timer = -1;
+    sg->http_resp = -1;
     g->sched = sg;
     s->live++;
     if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
@@ -248,6 +249,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
+    if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
     sg->status = SG_DEAD;
     s->live--;
     if (s->cur == g) s->cur = NULL;
@@ -545,41 +547,6 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
     return 0;
 }
 
-/* load: the file checked and compiled into [vm]; 0 on success, else the
- * exit status after printing why. */
-static int load(const char *path, Vm *vm, Value *entry, FILE *err) {
-    SrcFile src;
-    char why[256];
-    if (src_load(&src, path, why, sizeof why) != 0) {
-        fprintf(err, "goro-viz: %s\n", why);
-        return 1;
-    }
-    DiagList diags;
-    diag_init(&diags, src.path);
-    AstFile ast;
-    memset(&ast, 0, sizeof ast);
-    parse_file(&ast, &src, &diags);
-    int status = 0;
-    ChkProgram prog;
-    memset(&prog, 0, sizeof prog);
-    int checked = 0;
-    if (!diag_count(&diags)) {
-        chk_file(&prog, &ast, &diags);
-        checked = 1;
-    }
-    if (diag_count(&diags)) {
-        diag_print(&diags, err);
-        status = 1;
-    } else if (comp_program(vm, &prog, &src, err, entry) != 0) {
-        status = 1;
-    }
-    if (checked) chk_free(&prog);
-    ast_free(&ast);
-    diag_free(&diags);
-    src_free(&src);
-    return status;
-}
-
 static void sched_free(Sched *s) {
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
@@ -594,6 +561,7 @@ static void sched_free(Sched *s) {
     }
     VEC_FREE(s->syncs);
     VEC_FREE(s->timers);
+    http_free(s);
     for (int i = 0; i < s->ctxs.len; i++) VEC_FREE(s->ctxs.items[i].children);
     VEC_FREE(s->ctxs);
     mem_free(s->theap, sizeof(int) * (size_t)s->heapcap);
@@ -607,23 +575,19 @@ static void sched_free(Sched *s) {
     }
 }
 
-static int run(const char *path, const SrcFile *src, ChkProgram *prog, const SchedOptions *opt,
-               FILE *out, FILE *err, Trace **trace_out);
-
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out) {
-    return run(path, NULL, NULL, opt, out, err, trace_out);
-}
-
-int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out,
-                      FILE *err, Trace **trace_out) {
-    return run(src->path, src, prog, opt, out, err, trace_out);
-}
-
-/* run: sched_run_file's body; the program comes from [path], or from the
- * already checked [src]/[prog] when they are given (explore: parse once). */
-static int run(const char *path, const SrcFile *src, ChkProgram *prog, const SchedOptions *opt,
-               FILE *out, FILE *err, Trace **trace_out) {
     if (trace_out) *trace_out = NULL;
+    FrontUnit u;
+    int status = front_compile_file(&u, path, err);
+    if (status == 0) status = sched_run_checked(&u.src, &u.prog, opt, out, err, trace_out);
+    front_free(&u);
+    return status;
+}
+
+int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+                      Trace **trace_out) {
+    if (trace_out) *trace_out = NULL;
+    const char *path = src->path;
     Sched s;
     memset(&s, 0, sizeof s);
     s.opt = *opt;
@@ -654,7 +618,7 @@ static int run(const char *path, const SrcFile *src, ChkProgram *prog, const Sch
         vm.out = mem;
     }
     Value entry;
-    int status = prog ? (comp_program(&vm, prog, src, err, &entry) != 0) : load(path, &vm, &entry, err);
+    int status = comp_program(&vm, prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;

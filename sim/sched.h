@@ -31,6 +31,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+#include "src.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -131,6 +133,7 @@ typedef struct SchedG {
     int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int goexit;      /* runtime.Goexit ran its defers: it ends (main: waits forever) */
+    int http_resp;   /* serving a request: its HttpResp handle, -1 none */
     int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
     int64_t wake_at; /* sleep */
 } SchedG;
@@ -189,6 +192,20 @@ typedef struct CtxState {
     TraceObj tobj;
 } CtxState;
 
+/* HttpRoute / HttpResp: a handler on the default mux; one request's
+ * response being written (vm_http.c). */
+typedef struct HttpRoute {
+    Value pattern, fn;
+} HttpRoute;
+typedef struct HttpResp {
+    char *buf;
+    size_t len, cap, off; /* body bytes; off: read position */
+    int status;
+    Goroutine *client; /* parked in http.Get until the handler returns */
+    int dst;           /* client's result registers */
+    Value req;
+} HttpResp;
+
 /* Sched: the scheduler state goroutines share (Vm.sched). */
 typedef struct Sched {
     Vm *vm;
@@ -227,6 +244,12 @@ typedef struct Sched {
     size_t olen, osent;
     FILE *real_out;
     Value name_hint;    /* sched_name_hint; cleared when a sync object is used */
+    /* net/http (vm_http.c) */
+    VEC(HttpRoute) routes;
+    VEC(HttpResp) resps;
+    int listening;
+    Value io_eof;
+    const RType *t_resp_writer, *t_body;
 } Sched;
 
 /* sched_of: the scheduler of [vm] (NULL when running without one). */
@@ -259,6 +282,10 @@ int sched_result_slot(Goroutine *g);
  * with the goroutine's stack, end the run with status 2. The native then
  * returns VM_BLOCKED. */
 int sched_fatal(Sched *s, Goroutine *g, const char *msg);
+
+/* sched_new_goroutine: vm_goroutine_new, also for a native [fn] (`go
+ * http.ListenAndServe(...)`: a one-call wrapper function starts it). */
+Goroutine *sched_new_goroutine(Vm *vm, Value fn, const Value *args, int nargs);
 
 /* sched_adopt: take goroutine [g] (made by vm_goroutine_new, e.g. for a
  * go statement in [parent], NULL for the runtime) into the run queue. */
@@ -335,12 +362,16 @@ const struct VmNativeDef *sched_native_lookup(const char *qname);
  * provides (context.Canceled...); 0 when known, -1 otherwise. */
 int sched_pkg_var(Vm *vm, const char *pkg, const char *name, Value *out);
 
-/* sched_close_func: a pinned Go function value that does close(ch) on its
- * argument (for `defer close(ch)`); one per Vm. */
-Value sched_close_func(Vm *vm);
-
 /* sched_mark: mark everything the scheduler holds (Vm.mark_hook). */
 void sched_mark(Vm *vm);
+
+/* http_finish: the handler goroutine serving response [h] returned:
+ * complete the client's http.Get. */
+void http_finish(Sched *s, int h);
+/* http_io_eof: the run's io.EOF error value (made once, pinned). */
+Value http_io_eof(Vm *vm);
+/* http_free: release the net/http state of [s]. */
+void http_free(Sched *s);
 
 /* ctx_cancel: cancel context [h] (and its children) with error [err]. */
 void ctx_cancel(Sched *s, int h, int err);

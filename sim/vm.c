@@ -638,11 +638,11 @@ next:
         ClosureObj *cl = (ClosureObj *)RA.r;
         SAVE_PC();
         if (UNLIKELY(!cl)) NILDEREF();
-        if (cl->p->native) {
+        if (cl->p->native && !vm->sched) {
             vm_panic_plain(vm, g, "goro-viz: go with a library function is not supported");
             goto unwind;
         }
-        vm->spawned = vm_goroutine_new(vm, RA, &R[A + 1], B);
+        vm->spawned = vm->sched ? sched_new_goroutine(vm, RA, &R[A + 1], B) : vm_goroutine_new(vm, RA, &R[A + 1], B);
         if (nested) DISPATCH(); /* no switching inside fmt's method calls */
         return VM_SPAWNED;
     }

@@ -33,6 +33,10 @@ static void ensure_errors(Vm *vm) {
 }
 
 int sched_pkg_var(Vm *vm, const char *pkg, const char *name, Value *out) {
+    if (vm->sched && !strcmp(pkg, "io") && !strcmp(name, "EOF")) {
+        *out = http_io_eof(vm);
+        return 0;
+    }
     if (!vm->sched || strcmp(pkg, "context") != 0) return -1;
     ensure_errors(vm);
     if (!strcmp(name, "Canceled")) *out = vm->sched->ctx_canceled;

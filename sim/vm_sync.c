@@ -548,28 +548,6 @@ const VmNativeDef *sched_native_lookup(const char *qname) {
 
 void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
 
-/* ---- close as a function value ---- */
-
-static int native_close(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    if (vm->sched) return chan_close(vm, g, a[0]);
-    ChanObj *c = (ChanObj *)a[0].r;
-    if (!c) return vm_panic_plain(vm, g, "close of nil channel");
-    if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
-    c->closed = 1;
-    return VM_OK;
-}
-
-Value sched_close_func(Vm *vm) {
-    for (int i = 0; i < vm->pinned.len; i++) {
-        GcObj *o = vm->pinned.items[i];
-        if (o->kind == GC_CLOSURE && ((ClosureObj *)o)->p->native == native_close) return (Value){{0}, o};
-    }
-    Proto *p = vm_native_proto(vm, "close", native_close, 1, 0);
-    ClosureObj *c = vm_closure(vm, p, 0);
-    vm_pin(vm, &c->h);
-    return (Value){{0}, &c->h};
-}
-
 /* ---- GC and types ---- */
 
 void sched_mark(Vm *vm) {
@@ -587,6 +565,12 @@ void sched_mark(Vm *vm) {
     for (Goroutine *g = vm->all_g; g; g = g->next_all)
         if (g->sched) vm_gc_mark(vm, sched_g(g)->val.r);
     vm_gc_mark(vm, s->name_hint.r);
+    vm_gc_mark(vm, s->io_eof.r);
+    for (int i = 0; i < s->routes.len; i++) {
+        vm_gc_mark(vm, s->routes.items[i].pattern.r);
+        vm_gc_mark(vm, s->routes.items[i].fn.r);
+    }
+    for (int i = 0; i < s->resps.len; i++) vm_gc_mark(vm, s->resps.items[i].req.r);
     vm_gc_mark(vm, s->ctx_canceled.r);
     vm_gc_mark(vm, s->ctx_deadline.r);
     (void)NILV;

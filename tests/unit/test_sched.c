@@ -255,10 +255,72 @@ static void step_limit(void **state) {
     remove(path);
 }
 
+/* net/http in process: a server on a virtual listener, three concurrent
+ * http.Get; Go 1.19 printed these three lines (in some order). */
+static void http_in_process(void **state) {
+    (void)state;
+    const char *path = "tests/unit/sched_http.go.tmp";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("package main\n"
+    "\n"
+    "import (\n"
+    "\t\"fmt\"\n"
+    "\t\"io\"\n"
+    "\t\"net/http\"\n"
+    "\t\"sync\"\n"
+    "\t\"time\"\n"
+    ")\n"
+    "\n"
+    "func main() {\n"
+    "\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, r *http.Request) {\n"
+    "\t\ttime.Sleep(100 * time.Millisecond)\n"
+    "\t\tfmt.Fprintf(w, \"Hello %s from %s\\n\", r.URL, r.Method)\n"
+    "\t})\n"
+    "\thttp.HandleFunc(\"/stats\", func(w http.ResponseWriter, r *http.Request) {\n"
+    "\t\tfmt.Fprintf(w, \"stats\\n\")\n"
+    "\t})\n"
+    "\tgo http.ListenAndServe(\":8080\", nil)\n"
+    "\ttime.Sleep(10 * time.Millisecond)\n"
+    "\tvar wg sync.WaitGroup\n"
+    "\tfor _, p := range []string{\"/\", \"/stats\", \"/x\"} {\n"
+    "\t\twg.Add(1)\n"
+    "\t\tgo func(p string) {\n"
+    "\t\t\tdefer wg.Done()\n"
+    "\t\t\tresp, err := http.Get(\"http://localhost:8080\" + p)\n"
+    "\t\t\tif err != nil {\n"
+    "\t\t\t\tfmt.Println(\"error:\", err)\n"
+    "\t\t\t\treturn\n"
+    "\t\t\t}\n"
+    "\t\t\tdefer resp.Body.Close()\n"
+    "\t\t\tb, _ := io.ReadAll(resp.Body)\n"
+    "\t\t\tfmt.Print(resp.StatusCode, \" \", string(b))\n"
+    "\t\t}(p)\n"
+    "\t}\n"
+    "\twg.Wait()\n"
+    "}\n"
+    "", f);
+    fclose(f);
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        SchedOptions o;
+        sched_options_default(&o);
+        o.seed = seed;
+        char *out = NULL, *err = NULL;
+        assert_int_equal(run(path, &o, &out, &err, NULL), 0);
+        assert_non_null(strstr(out, "200 Hello / from GET\n"));
+        assert_non_null(strstr(out, "200 Hello /x from GET\n"));
+        assert_non_null(strstr(out, "200 stats\n"));
+        assert_int_equal(strlen(out), strlen("200 Hello / from GET\n200 Hello /x from GET\n200 stats\n"));
+        free(out);
+        free(err);
+    }
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(conc_corpus), cmocka_unit_test(conc_corpus_gc_stress), cmocka_unit_test(race_counter), cmocka_unit_test(safe_counter),
-        cmocka_unit_test(determinism), cmocka_unit_test(step_limit),
+        cmocka_unit_test(determinism), cmocka_unit_test(step_limit), cmocka_unit_test(http_in_process),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
