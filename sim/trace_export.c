@@ -2,6 +2,7 @@
  * Trace Event JSON. Both are pure functions of the recorded trace: they walk
  * events and objects by index, never by pointer or hash order.
  */
+#include "gofmt.h"
 #include "trace_impl.h"
 
 #include <inttypes.h>
@@ -10,73 +11,12 @@
 
 /* ---- Go's time.Duration.String ------------------------------------------- */
 
-/* fmt_frac: Go's fmtFrac: the fraction of v/10^prec, omitting trailing
- * zeros, written backwards ending at buf[w]; returns the new w. */
-static int fmt_frac(char *buf, int w, uint64_t *v, int prec) {
-    int print = 0;
-    for (int i = 0; i < prec; i++) {
-        int digit = (int)(*v % 10);
-        print = print || digit != 0;
-        if (print) buf[--w] = (char)('0' + digit);
-        *v /= 10;
-    }
-    if (print) buf[--w] = '.';
-    return w;
-}
-
-static int fmt_int(char *buf, int w, uint64_t v) {
-    if (v == 0) {
-        buf[--w] = '0';
-        return w;
-    }
-    while (v > 0) {
-        buf[--w] = (char)('0' + v % 10);
-        v /= 10;
-    }
-    return w;
-}
-
 const char *trace_format_duration(int64_t ns, char *out, size_t n) {
-    char buf[32];
-    int w = (int)sizeof buf;
-    uint64_t u = ns < 0 ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
-    if (u < 1000000000u) {
-        int prec = 0;
-        buf[--w] = 's';
-        if (u == 0) {
-            buf[--w] = '0';
-            snprintf(out, n, "%.*s", (int)sizeof buf - w, buf + w);
-            return out;
-        } else if (u < 1000u) {
-            prec = 0;
-            buf[--w] = 'n';
-        } else if (u < 1000000u) {
-            prec = 3;
-            buf[--w] = (char)0xb5; /* U+00B5 micro sign, as Go */
-            buf[--w] = (char)0xc2;
-        } else {
-            prec = 6;
-            buf[--w] = 'm';
-        }
-        w = fmt_frac(buf, w, &u, prec);
-        w = fmt_int(buf, w, u);
-    } else {
-        buf[--w] = 's';
-        w = fmt_frac(buf, w, &u, 9);
-        w = fmt_int(buf, w, u % 60);
-        u /= 60;
-        if (u > 0) {
-            buf[--w] = 'm';
-            w = fmt_int(buf, w, u % 60);
-            u /= 60;
-            if (u > 0) {
-                buf[--w] = 'h';
-                w = fmt_int(buf, w, u);
-            }
-        }
-    }
-    if (ns < 0) buf[--w] = '-';
-    snprintf(out, n, "%.*s", (int)sizeof buf - w, buf + w);
+    /* One implementation of Duration.String for the whole of sim/. */
+    GofmtBuf b = {0};
+    gofmt_duration(&b, ns);
+    snprintf(out, n, "%.*s", (int)b.len, b.data);
+    gofmt_buf_free(&b);
     return out;
 }
 
