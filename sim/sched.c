@@ -158,7 +158,7 @@ void sched_ready(Sched *s, Goroutine *g) {
     make_runnable(s, g);
 }
 
-void sched_yield(Sched *s, Goroutine *g) {
+void sched_requeue(Sched *s, Goroutine *g) {
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_YIELD, .g = sched_g(g)->tobj, .pos = gpos(g)});
     if (s->cur == g) s->cur = NULL;
     make_runnable(s, g);

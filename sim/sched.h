@@ -264,9 +264,10 @@ void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj);
 /* sched_ready: make parked [g] runnable (its results already written). */
 void sched_ready(Sched *s, Goroutine *g);
 
-/* sched_yield: put the running [g] back on the run queue (Gosched, an
+/* sched_requeue (not "sched_yield": that name is POSIX's, and LeakSanitizer
+ * calls the libc one while stopping the world): put the running [g] back on the run queue (Gosched, an
  * atomic's scheduling point); the native then returns VM_BLOCKED. */
-void sched_yield(Sched *s, Goroutine *g);
+void sched_requeue(Sched *s, Goroutine *g);
 
 /* sched_point: a scheduling point after a native's effect: counts against
  * the preemption distance; when it runs out, the next shared access

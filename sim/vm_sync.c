@@ -449,7 +449,7 @@ static int rt_numgoroutine(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!vm->sched) return VM_OK;
-    sched_yield(vm->sched, g);
+    sched_requeue(vm->sched, g);
     return VM_BLOCKED;
 }
 

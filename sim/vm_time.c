@@ -160,7 +160,7 @@ static const RType *chan_time_type(Vm *vm) {
 static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     if (a[0].i <= 0) {
-        sched_yield(s, g);
+        sched_requeue(s, g);
         return VM_BLOCKED;
     }
     int h = sched_g(g)->sleep_timer; /* one per goroutine, reused by every Sleep */
