@@ -556,8 +556,22 @@ next:
     CASE(BLEK) BRANCH(RA.i <= K[B].i);
     CASE(BGTK) BRANCH(RA.i > K[B].i);
     CASE(BGEK) BRANCH(RA.i >= K[B].i);
-    CASE(JT) if (RA.i) pc += BX; DISPATCH();
-    CASE(JF) if (!RA.i) pc += BX; DISPATCH();
+    /* JT/JF close loops too (a bottom test of `a || b`): a taken backward
+     * jump counts against the budget like JMP, or such a loop never yields. */
+#define JUMP_IF(cond)                                                                   \
+    do {                                                                                \
+        if (cond) {                                                                     \
+            int32_t off = BX;                                                           \
+            pc += off;                                                                  \
+            if (off < 0 && UNLIKELY(--budget <= 0)) {                                   \
+                SAVE_PC();                                                              \
+                return VM_BUDGET;                                                       \
+            }                                                                           \
+        }                                                                               \
+        DISPATCH();                                                                     \
+    } while (0)
+    CASE(JT) JUMP_IF(RA.i);
+    CASE(JF) JUMP_IF(!RA.i);
 
     CASE(CALL) {
         int a = A;

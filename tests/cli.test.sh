@@ -42,6 +42,13 @@ expect missing 1 "^goro-viz: cannot open .*/nope.go: No such file or directory$"
 expect directory 1 "^goro-viz: .*/dir.go is a directory, not a Go source file$" -- check "$tmp/dir.go"
 expect binary 1 "^goro-viz: .*/bin.go is not a Go source file: it contains a NUL byte at offset 12" -- check "$tmp/bin.go"
 expect non-utf8 1 "^goro-viz: .*/latin1.go is not a Go source file: invalid UTF-8 at byte offset 19$" -- check "$tmp/latin1.go"
+# a loop closed by a conditional jump (`a || b` bottom test) still counts
+# against --max-steps: the run ends with exit 3, not a hang (found by fuzz_run)
+printf 'package main\n\nfunc main() {\n\tx := 1\n\tfor x > 0 || x < -5 {\n\t}\n}\n' >"$tmp/spin_or.go"
+timeout 20 "$bin" run --max-steps 5000 "$tmp/spin_or.go" >/dev/null 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 3 ] && grep -q "step limit reached" "$tmp/err"; then pass=$((pass + 1)); else echo "FAIL spin-or-limit: exit $st"; fail=$((fail + 1)); fi
+
 # every unusable-file message is exactly one line
 for f in nope.go dir.go bin.go latin1.go; do
     "$bin" check "$tmp/$f" 2>"$tmp/err" >/dev/null
