@@ -3,8 +3,8 @@
  * - tests/parse/<name>.go are broken programs; <name>.expected hold what
  *   `go build` (Debian's Go 1.19) prints for them, made by
  *   tests/parse/gen_expected.sh. Our diagnostics must match line for line.
- * - tests/parse/valid/<name>.go are valid programs (the tutorial, the peers'
- *   benchmarks, a construct-by-construct file): zero errors, and their
+ * - tests/parse/valid/<name>.go (the tutorial's code blocks as written, the
+ *   peers' benchmarks) and the .go files in scenarios/ are valid programs: zero errors, and their
  *   ast_dump must show the structure checked below.
  */
 #include <setjmp.h>
@@ -143,25 +143,29 @@ static void test_golden_errors(void **state) {
 
 static void test_valid_programs(void **state) {
     (void)state;
-    char **names;
-    int n = list_go("tests/parse/valid", &names);
-    assert_true(n >= 5);
-    for (int i = 0; i < n; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "tests/parse/valid/%s", names[i]);
-        size_t len = 0;
-        char *src = read_all(path, &len);
-        assert_non_null(src);
-        int nerr;
-        char *got = parse_to(names[i], src, len, &nerr, NULL);
-        if (nerr || got[0]) printf("--- %s\n%s", names[i], got);
-        assert_int_equal(nerr, 0);
-        assert_string_equal(got, "");
-        free(got);
-        free(src);
-        free(names[i]);
+    /* The scenarios are the tutorial's programs; no copies kept here. */
+    static const char *const dirs[] = {"tests/parse/valid", "scenarios"};
+    for (int d = 0; d < 2; d++) {
+        char **names;
+        int n = list_go(dirs[d], &names);
+        assert_true(n >= 5);
+        for (int i = 0; i < n; i++) {
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[d], names[i]);
+            size_t len = 0;
+            char *src = read_all(path, &len);
+            assert_non_null(src);
+            int nerr;
+            char *got = parse_to(names[i], src, len, &nerr, NULL);
+            if (nerr || got[0]) printf("--- %s\n%s", path, got);
+            assert_int_equal(nerr, 0);
+            assert_string_equal(got, "");
+            free(got);
+            free(src);
+            free(names[i]);
+        }
+        free(names);
     }
-    free(names);
 }
 
 /* dump_of: the AST dump of [src]; the parse must succeed. */
