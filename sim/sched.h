@@ -55,6 +55,9 @@ typedef struct SchedOptions {
     int64_t max_heap;       /* heap bytes (0 = none) */
     int64_t max_vtime;      /* virtual ns since the start (0 = none) */
     int trace;              /* record a Trace */
+    int race;               /* run the data-race detector (--race): races are
+                               reported on err as Go's race detector does and
+                               a run that found any exits 66 */
     int gc_stress;          /* collect at every allocation (tests) */
 } SchedOptions;
 
