@@ -419,7 +419,12 @@ static void cur_next(const Trace *t, TraceCur *c, TraceRaw *r) {
 
 void trace_raw_at(const Trace *t, uint32_t i, TraceRaw *r) {
     GORO_ASSERT(i < t->nev);
-    TraceCur *c = &((Trace *)t)->rd; /* a cache, not state: see trace.h Threads */
+    Trace *mt = (Trace *)t; /* a cache, not state: see trace.h Threads */
+    TraceCur *c = &mt->rd;
+    if (c->i == i + 1) {
+        *r = mt->rd_last;
+        return;
+    }
     if (c->i > i || (c->i >> TRACE_BLK_BITS) != (i >> TRACE_BLK_BITS)) {
         const TraceBlk *b = &t->blks.items[i >> TRACE_BLK_BITS];
         c->off = b->off;
@@ -430,6 +435,7 @@ void trace_raw_at(const Trace *t, uint32_t i, TraceRaw *r) {
     }
     while (c->i < i) cur_next(t, c, r);
     cur_next(t, c, r);
+    mt->rd_last = *r;
 }
 
 /* event_g: the g of stored event [i] */
@@ -519,7 +525,7 @@ static int changes_status(int kind) {
 
 typedef struct GSnap {
     TraceObj g;
-    uint8_t status, reason;
+    uint32_t status, reason; /* not uint8_t: compared as one word, byte stores stalled */
     TraceObj wait_obj;
 } GSnap;
 
@@ -782,11 +788,23 @@ static void gindex_build(Trace *t) {
     gi->n = t->nev;
 }
 
+/* recording_free: drop what only recording and index building need */
+static void recording_free(Trace *t) {
+    VEC_FREE(t->grec);
+    mem_free(t->llog, t->llog_cap);
+    t->llog = NULL;
+    t->llog_len = t->llog_cap = 0;
+}
+
 /* gindex: the per-goroutine indexes, current; NULL for a non-goroutine */
 static const TraceGHdr *gindex(const Trace *t, TraceObj g, int64_t *kout) {
     int64_t k = goroutine_k(t, g);
     if (k < 0) return NULL;
-    if (!t->gi.built || t->gi.n != t->nev) gindex_build((Trace *)t); /* a cache */
+    if (!t->gi.built || t->gi.n != t->nev) {
+        Trace *mt = (Trace *)t; /* a cache: see trace.h Threads */
+        gindex_build(mt);
+        if (t->finished) recording_free(mt);
+    }
     *kout = k;
     return &t->gi.gh[k];
 }
@@ -794,12 +812,18 @@ static const TraceGHdr *gindex(const Trace *t, TraceObj g, int64_t *kout) {
 void trace_finish(Trace *t) {
     if (t->finished) return;
     t->finished = 1;
-    if (!t->gi.built || t->gi.n != t->nev) gindex_build(t);
-    /* what only recording needed */
-    VEC_FREE(t->grec);
-    mem_free(t->llog, t->llog_cap);
-    t->llog = NULL;
-    t->llog_len = t->llog_cap = 0;
+    /* the per-goroutine indexes are built when first queried (a run that is
+     * only exported never needs them); until then the counts and the lane
+     * log stay */
+    if (t->grec.cap > t->grec.len && t->grec.len > 0) {
+        t->grec.items = mem_realloc(t->grec.items, sizeof *t->grec.items * (size_t)t->grec.cap,
+                                    sizeof *t->grec.items * (size_t)t->grec.len);
+        t->grec.cap = t->grec.len;
+    }
+    if (t->llog_cap > t->llog_len && t->llog_len > 0) {
+        t->llog = mem_realloc(t->llog, t->llog_cap, t->llog_len);
+        t->llog_cap = t->llog_len;
+    }
     /* trim */
     if (t->ndchunks) {
         size_t used = (size_t)(t->dused - ((uint64_t)(t->ndchunks - 1) << TRACE_DCHUNK_BITS));

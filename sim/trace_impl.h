@@ -157,6 +157,7 @@ struct Trace {
     uint64_t dused;          /* stream offset where the next event goes */
     TraceCur wr;             /* writer: fields of the last event */
     TraceCur rd;             /* reader cache: sequential decoding is O(1) */
+    TraceRaw rd_last;        /* event rd.i - 1, decoded (valid if rd.i > 0) */
     VEC(TraceBlk) blks;
     uint32_t nev;
     uint64_t cur_step; /* of the last event */
