@@ -75,6 +75,11 @@ void trace_free(Trace *t) {
             mem_free((void *)t->strs.items[i].s, t->strs.items[i].len + 1);
     VEC_FREE(t->strs);
     mem_free(t->htab, sizeof *t->htab * t->hcap);
+    if (t->imap) {
+        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
+            mem_free(t->imap[i], t->imap[i] ? sizeof **t->imap << TRACE_IMAP_PAGE_BITS : 0);
+        mem_free(t->imap, sizeof *t->imap * TRACE_IMAP_PAGES);
+    }
     mem_free(t->out, t->out_cap);
     for (int i = 0; i < t->meta.len; i++) {
         mem_free(t->meta.items[i].key, strlen(t->meta.items[i].key) + 1);
@@ -114,10 +119,27 @@ static uint32_t fnv1a(const char *s, size_t n) {
     return h;
 }
 
+/* small_int: whether [s] is the canonical decimal text of some
+ * 0 <= v < TRACE_IMAP_MAX (into [*v]): such strings live in imap */
+static int small_int(const char *s, size_t len, uint32_t *v) {
+    if (len == 0 || len > 7 || (unsigned)(s[0] - '0') > 9 || (s[0] == '0' && len > 1)) return 0;
+    uint32_t x = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (d > 9) return 0;
+        x = x * 10 + d;
+    }
+    if (x >= TRACE_IMAP_MAX) return 0;
+    *v = x;
+    return 1;
+}
+
 static void rehash(Trace *t) {
     uint32_t ncap = t->hcap ? t->hcap * 2 : 1024;
     uint64_t *nt = mem_alloc(sizeof *nt * ncap);
     for (int i = 0; i < t->strs.len; i++) {
+        uint32_t v;
+        if (small_int(t->strs.items[i].s, t->strs.items[i].len, &v)) continue;
         uint32_t j = t->strs.items[i].hash & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
         nt[j] = (uint64_t)t->strs.items[i].hash << 32 | ((uint32_t)i + 1);
@@ -125,6 +147,14 @@ static void rehash(Trace *t) {
     mem_free(t->htab, sizeof *t->htab * t->hcap);
     t->htab = nt;
     t->hcap = ncap;
+}
+
+/* imap_slot: where the id + 1 of small int [v] lives */
+static uint32_t *imap_slot(Trace *t, uint32_t v) {
+    if (!t->imap) t->imap = mem_alloc(sizeof *t->imap * TRACE_IMAP_PAGES);
+    uint32_t **pg = &t->imap[v >> TRACE_IMAP_PAGE_BITS];
+    if (!*pg) *pg = mem_alloc(sizeof **pg << TRACE_IMAP_PAGE_BITS);
+    return &(*pg)[v & ((1u << TRACE_IMAP_PAGE_BITS) - 1)];
 }
 
 static const char *store_bytes(Trace *t, const char *s, size_t len) {
@@ -146,9 +176,22 @@ static const char *store_bytes(Trace *t, const char *s, size_t len) {
     return p;
 }
 
+static uint32_t new_str(Trace *t, const char *s, size_t len, uint32_t h) {
+    TraceStrEnt e = {store_bytes(t, s, len), (uint32_t)len, h};
+    t->sbytes += len + 1;
+    VEC_PUSH(t->strs, e);
+    return (uint32_t)t->strs.len - 1;
+}
+
 uint32_t trace_intern(Trace *t, const char *s, size_t len) {
     GORO_ASSERT(len < UINT32_MAX);
-    if ((uint32_t)(t->strs.len + 1) * 2 > t->hcap) rehash(t);
+    uint32_t v;
+    if (small_int(s, len, &v)) {
+        uint32_t *slot = imap_slot(t, v);
+        if (!*slot) *slot = new_str(t, s, len, fnv1a(s, len)) + 1;
+        return *slot - 1;
+    }
+    if ((t->hused + 1) * 2 > t->hcap) rehash(t);
     uint32_t h = fnv1a(s, len);
     uint32_t j = h & (t->hcap - 1);
     while (t->htab[j]) {
@@ -159,11 +202,10 @@ uint32_t trace_intern(Trace *t, const char *s, size_t len) {
         }
         j = (j + 1) & (t->hcap - 1);
     }
-    TraceStrEnt e = {store_bytes(t, s, len), (uint32_t)len, h};
-    t->sbytes += len + 1;
-    VEC_PUSH(t->strs, e);
-    t->htab[j] = (uint64_t)h << 32 | (uint32_t)t->strs.len;
-    return (uint32_t)t->strs.len - 1;
+    uint32_t id = new_str(t, s, len, h);
+    t->htab[j] = (uint64_t)h << 32 | (id + 1);
+    t->hused++;
+    return id;
 }
 
 uint32_t trace_intern_cstr(Trace *t, const char *s) {
@@ -173,6 +215,12 @@ uint32_t trace_intern_cstr(Trace *t, const char *s) {
 uint32_t trace_intern_int(Trace *t, int64_t v) {
     uint32_t slot = (uint32_t)((uint64_t)v & 2047);
     if (t->int_cache[slot].id1 && t->int_cache[slot].v == v) return t->int_cache[slot].id1 - 1;
+    uint32_t *islot = v >= 0 && v < TRACE_IMAP_MAX ? imap_slot(t, (uint32_t)v) : NULL;
+    if (islot && *islot) {
+        t->int_cache[slot].v = v;
+        t->int_cache[slot].id1 = *islot;
+        return *islot - 1;
+    }
     /* hand-rolled: snprintf dominated the recording hot path */
     char buf[24];
     int w = (int)sizeof buf;
@@ -1049,6 +1097,11 @@ void trace_stats(const Trace *t, TraceStats *out) {
     out->keyframe_bytes = t->kf_cap + sizeof(TraceKeyframe) * (size_t)t->kfs.cap;
     out->string_bytes = (size_t)TRACE_STR_CHUNK * t->nschunks + sizeof(TraceStrEnt) * (size_t)t->strs.cap +
                         sizeof *t->htab * t->hcap + t->out_cap;
+    if (t->imap) {
+        out->string_bytes += sizeof *t->imap * TRACE_IMAP_PAGES;
+        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
+            if (t->imap[i]) out->string_bytes += sizeof **t->imap << TRACE_IMAP_PAGE_BITS;
+    }
     size_t live = (sizeof(TraceObjState) + sizeof(TraceList)) * t->live.cap_objs;
     for (uint32_t i = 0; i <= t->live.nobjs && i < t->live.cap_objs; i++)
         live += sizeof(uint32_t) * 2 * t->live.lists[i].cap;

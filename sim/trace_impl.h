@@ -20,6 +20,9 @@
 #include "trace.h"
 
 #define TRACE_STR_CHUNK 65536
+#define TRACE_IMAP_MAX (1u << 22)
+#define TRACE_IMAP_PAGE_BITS 8
+#define TRACE_IMAP_PAGES (TRACE_IMAP_MAX >> TRACE_IMAP_PAGE_BITS)
 
 /* Event store. Events are varint-encoded into a byte stream kept in chunks
  * of TRACE_DCHUNK bytes (an event never straddles two chunks: the writer
@@ -177,7 +180,11 @@ struct Trace {
     size_t sbytes;
     VEC(TraceStrEnt) strs;
     uint64_t *htab; /* hash << 32 | id + 1: probes compare hashes in place */
-    uint32_t hcap;
+    uint32_t hcap, hused;
+    /* canonical decimal texts of 0 <= v < TRACE_IMAP_MAX are not in htab but
+     * in imap: imap[v >> TRACE_IMAP_PAGE_BITS][v & ...] = id + 1 (pages
+     * allocated on first use), so counting values stay cache-friendly */
+    uint32_t **imap;
     struct {
         int64_t v;
         uint32_t id1;
