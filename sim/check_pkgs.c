@@ -169,7 +169,17 @@ static const char api_sync[] =
     "func (wg *WaitGroup) Wait()\n"
     "func (wg *WaitGroup) Go(f func())\n"
     "type Once struct { h int }\n"
-    "func (o *Once) Do(f func())\n"
+    /* f runs as an ordinary call on the goroutine's own frames, so it may
+     * block; begin parks a second caller until end (deferred: a panicking
+     * f still completes the Once, as in Go). */
+    "func (o *Once) Do(f func()) {\n"
+    "	if o.begin() {\n"
+    "		defer o.end()\n"
+    "		f()\n"
+    "	}\n"
+    "}\n"
+    "func (o *Once) begin() bool\n"
+    "func (o *Once) end()\n"
     "func OnceFunc(f func()) func()\n"
     "type Cond struct {\n	L Locker\n	h int\n}\n"
     "func NewCond(l Locker) *Cond\n"

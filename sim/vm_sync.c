@@ -288,16 +288,41 @@ static int wg_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 /* ---- Once ---- */
 
-static int once_do(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+/* Once.Do is Go source (check_pkgs.c): `if o.begin() { defer o.end(); f() }`,
+ * so f runs on the goroutine's own frames and may block. SyncObj.done: 0
+ * not started, 1 f running, 2 done. A caller arriving while f runs parks
+ * (Go's doSlow waits on the Once's mutex) until end wakes it with false. */
+static int once_begin(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_ONCE);
     SyncObj *o = &s->syncs.items[h];
+    if (o->done == 1) {
+        waitq_push(&o->q, g, -1);
+        sched_g(g)->dst = sched_result_slot(g);
+        sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
+        return VM_BLOCKED;
+    }
     ev(s, TRACE_EV_ONCE, !o->done, g, o->tobj, 0);
-    if (o->done) return sched_point(vm, g, res, 0);
-    o->done = 1;
-    /* f runs to completion here (no switch inside); see the report. */
-    return vm_call(vm, g, a[1], NULL, 0, NULL, 0);
+    res[0] = (Value){{.i = !o->done}, NULL};
+    if (!o->done) {
+        o->done = 1;
+        return VM_OK;
+    }
+    return sched_point(vm, g, res, 1);
+}
+
+static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 0, SO_ONCE)];
+    o->done = 2;
+    Waiter w;
+    while (waitq_pop(&o->q, &w)) {
+        w.g->stack[sched_g(w.g)->dst] = (Value){{.i = 0}, NULL};
+        ev(s, TRACE_EV_ONCE, 0, w.g, o->tobj, 0);
+        sched_ready(s, w.g);
+    }
+    return sched_point(vm, g, res, 0);
 }
 
 /* ---- Cond ---- */
@@ -502,7 +527,8 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*Mutex).Lock", mutex_lock},
     {"sync.(*Mutex).TryLock", mutex_trylock},
     {"sync.(*Mutex).Unlock", mutex_unlock},
-    {"sync.(*Once).Do", once_do},
+    {"sync.(*Once).begin", once_begin},
+    {"sync.(*Once).end", once_end},
     {"sync.(*RWMutex).Lock", rw_lock},
     {"sync.(*RWMutex).RLock", rw_rlock},
     {"sync.(*RWMutex).RUnlock", rw_runlock},
