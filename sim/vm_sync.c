@@ -327,50 +327,40 @@ static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 /* ---- Cond ---- */
 
-static int mutex_of_locker(Sched *s, Goroutine *g, Value l) {
-    BoxObj *b = (BoxObj *)l.r;
-    if (!b || !b->t || strcmp(b->t->str, "*sync.Mutex") != 0 || !b->v.r) return -1;
-    return sync_handle(s, g, b->v, 0, SO_MUTEX);
-}
-
-static int new_cond(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    const RType *t = sched_find_type(vm, "sync.Cond", RK_STRUCT, NULL);
-    AggObj *c = vm_new_agg(vm, t, 2);
-    c->v[0] = a[0];
-    res[0] = (Value){{0}, &c->h};
+/* Cond.Wait is Go source (check_pkgs.c), after Go's notifyList: add takes
+ * ticket SyncObj.counter++, the Locker is unlocked as Go code, then wait
+ * sleeps unless the ticket was already notified (tickets below
+ * SyncObj.readers are). Signal notifies the oldest unnotified ticket,
+ * Broadcast all; a waiter parks in q with its ticket as Waiter.ci. */
+static int cond_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    NILCHK(a[0]);
+    Sched *s = vm->sched;
+    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 1, SO_COND)];
+    res[0] = (Value){{.i = o->counter++}, NULL};
     return VM_OK;
 }
 
 static int cond_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    NILCHK(a[0]);
     Sched *s = vm->sched;
-    AggObj *c = (AggObj *)a[0].r;
-    int mh = mutex_of_locker(s, g, c->v[0]);
-    if (mh < 0) return vm_panic_plain(vm, g, "goro-viz: sync.Cond supports a *sync.Mutex Locker only");
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    if (mutex_unlock_h(s, g, mh) < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
     SyncObj *o = &s->syncs.items[h];
-    waitq_push(&o->q, g, -1);
-    sched_g(g)->lock = mh;
+    if (a[1].i < o->readers) return sched_point(vm, g, res, 0);
+    waitq_push(&o->q, g, (int)a[1].i);
     sched_park(s, g, TRACE_WAIT_COND_WAIT, o->tobj);
     return VM_BLOCKED;
 }
 
-/* cond_wake: waiter [w] leaves the cond and queues for (or takes) its mutex. */
-static void cond_wake(Sched *s, Waiter w) {
-    SchedG *sg = sched_g(w.g);
-    int mh = sg->lock;
-    sg->lock = -1;
-    SyncObj *m = &s->syncs.items[mh];
-    if (!m->locked) {
-        m->locked = 1;
-        m->owner = w.g;
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, m->tobj, 0);
-        sched_ready(s, w.g);
-    } else {
-        waitq_push(&m->q, w.g, -1);
-        sg->reason = TRACE_WAIT_MUTEX_LOCK;
-        sg->wait_obj = m->tobj;
+/* cond_notify: notify ticket [t] of cond [h]: wake its waiter if parked. */
+static void cond_notify(Sched *s, int h, int64_t t) {
+    WaitQ *q = &s->syncs.items[h].q;
+    for (uint32_t i = 0; i < q->len; i++) {
+        Waiter *w = &q->w[(q->head + i) % q->cap];
+        if (w->g && w->ci == t) {
+            Goroutine *wg = w->g;
+            waitq_remove(q, wg);
+            sched_ready(s, wg);
+            return;
+        }
     }
 }
 
@@ -378,10 +368,10 @@ static int cond_signal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    Waiter w;
-    int woke = waitq_pop(&s->syncs.items[h].q, &w);
-    ev(s, TRACE_EV_COND_SIGNAL, 0, g, s->syncs.items[h].tobj, woke);
-    if (woke) cond_wake(s, w);
+    SyncObj *o = &s->syncs.items[h];
+    int woke = o->readers < o->counter;
+    ev(s, TRACE_EV_COND_SIGNAL, 0, g, o->tobj, woke);
+    if (woke) cond_notify(s, h, o->readers++);
     return sched_point(vm, g, res, 0);
 }
 
@@ -389,10 +379,11 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
+    SyncObj *o = &s->syncs.items[h];
+    ev(s, TRACE_EV_COND_BROADCAST, 0, g, o->tobj, o->counter - o->readers);
+    o->readers = o->counter;
     Waiter w;
-    int woke = (int)s->syncs.items[h].q.live;
-    ev(s, TRACE_EV_COND_BROADCAST, 0, g, s->syncs.items[h].tobj, woke);
-    while (waitq_pop(&s->syncs.items[h].q, &w)) cond_wake(s, w);
+    while (waitq_pop(&s->syncs.items[h].q, &w)) sched_ready(s, w.g);
     return sched_point(vm, g, res, 0);
 }
 
@@ -523,7 +514,8 @@ static const VmNativeDef sync_natives[] = {
     {"runtime.NumGoroutine", rt_numgoroutine},
     {"sync.(*Cond).Broadcast", cond_broadcast},
     {"sync.(*Cond).Signal", cond_signal},
-    {"sync.(*Cond).Wait", cond_wait},
+    {"sync.(*Cond).add", cond_add},
+    {"sync.(*Cond).wait", cond_wait},
     {"sync.(*Mutex).Lock", mutex_lock},
     {"sync.(*Mutex).TryLock", mutex_trylock},
     {"sync.(*Mutex).Unlock", mutex_unlock},
@@ -538,7 +530,6 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*WaitGroup).Add", wg_add},
     {"sync.(*WaitGroup).Done", wg_done},
     {"sync.(*WaitGroup).Wait", wg_wait},
-    {"sync.NewCond", new_cond},
     {"sync/atomic.(*Bool).CompareAndSwap", cas_bool},
     {"sync/atomic.(*Bool).Load", load_bool},
     {"sync/atomic.(*Bool).Store", store_bool},
