@@ -325,6 +325,20 @@ void sched_nested_block(Sched *s, Goroutine *g) {
     finish(s, 2);
 }
 
+/* dump_reason: the wait reason Go 1.19 prints in a goroutine dump. Its
+ * sync package parks every Mutex, RWMutex and WaitGroup waiter (and a
+ * second Once.Do caller, on the Once's mutex) in semacquire; the trace
+ * keeps the friendlier names. */
+static const char *dump_reason(int reason) {
+    switch (reason) {
+    case TRACE_WAIT_MUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_RLOCK:
+    case TRACE_WAIT_WAITGROUP_WAIT: return trace_wait_reason_name(TRACE_WAIT_SEMACQUIRE);
+    default: return trace_wait_reason_name(reason);
+    }
+}
+
 static void deadlock(Sched *s) {
     fflush(s->vm->out);
     FILE *e = s->err;
@@ -339,7 +353,7 @@ static void deadlock(Sched *s) {
         if (g->sched && sched_g(g)->status == SG_WAITING) VEC_PUSH(gs, g);
     for (int i = gs.len - 1; i >= 0; i--) {
         Goroutine *g = gs.items[i];
-        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
+        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, dump_reason(sched_g(g)->reason));
         print_stack(s, g, e);
     }
     VEC_FREE(gs);
