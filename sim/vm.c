@@ -271,20 +271,33 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         f = &g->frames[g->nframes - 1];                                                 \
         R = g->stack + f->base;                                                         \
         if (st_ == VM_RAISE) goto unwind;                                               \
-        if (st_ == VM_BLOCKED && !nested) return VM_BLOCKED;                            \
+        if (st_ == VM_BLOCKED) {                                                        \
+            if (!nested) return VM_BLOCKED;                                             \
+            NESTED_BLOCKED();                                                           \
+        }                                                                               \
+    } while (0)
+/* NESTED_BLOCKED: the goroutine blocked (or the run ended) inside a nested
+ * vm_call, whose C caller cannot be suspended: the run ends with a
+ * goro-viz message (sched_nested_block) and a panic unwinds the nested
+ * frames so the native that called them returns at once. */
+#define NESTED_BLOCKED()                                                                \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        if (vm->sched) sched_nested_block(vm->sched, g);                                \
+        vm_panic_plain(vm, g, "goro-viz: blocking inside a function called by a library function is not supported"); \
+        goto unwind;                                                                    \
     } while (0)
 
 /* BLOCK: park here (the instruction re-executes when the goroutine runs
- * again). Blocking inside a nested vm_call is not supported: it panics. */
+ * again). Blocking inside a nested vm_call is not supported: it ends the
+ * run (NESTED_BLOCKED). */
 #define BLOCK(reason, obj)                                                              \
     do {                                                                                \
         pc--;                                                                           \
         SAVE_PC();                                                                      \
         if (nested) {                                                                   \
             pc++;                                                                       \
-            SAVE_PC();                                                                  \
-            vm_panic_plain(vm, g, "goro-viz: a channel operation blocked inside a method called by fmt"); \
-            goto unwind;                                                                \
+            NESTED_BLOCKED();                                                           \
         }                                                                               \
         g->wait = (reason);                                                             \
         g->wait_on = (obj);                                                             \
@@ -653,8 +666,12 @@ next:
             f = &g->frames[fi];
             R = g->stack + f->base;
             if (st == VM_RAISE) goto unwind;
-            if (st == VM_BLOCKED) return VM_BLOCKED;
             if (st == VM_EXIT) return VM_EXIT;
+            if (st == VM_BLOCKED || UNLIKELY(vm->sched && vm->sched->done)) {
+                /* parked, or the run ended under a nested call */
+                if (nested) NESTED_BLOCKED();
+                return VM_BLOCKED;
+            }
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
             if (st == VM_BUDGET && !nested) return VM_BUDGET; /* runtime.Gosched */
             DISPATCH();
