@@ -620,7 +620,7 @@ Goroutine *sch_pick(SchRun *r, Goroutine *picked, int n) {
         char got[300];
         if (!w) {
             diverge(r, NULL, describe(&d, got, sizeof got));
-        } else if (w->kind != d.kind || w->g != d.g || !same_site(w, &d)) {
+        } else if (w->kind != d.kind || w->g != d.g || w->acc != d.acc || !same_site(w, &d)) {
             diverge(r, w, describe(&d, got, sizeof got));
         } else if (w->choice != picked->id) {
             Goroutine *want = rq_find_id(s, w->choice);
@@ -672,7 +672,7 @@ int sch_select(SchRun *r, Goroutine *g, const int *ready, int nready, int chosen
         char got[300];
         if (!w) {
             diverge(r, NULL, describe(&d, got, sizeof got));
-        } else if (w->kind != 's' || w->g != d.g || !same_site(w, &d)) {
+        } else if (w->kind != 's' || w->g != d.g || w->acc != d.acc || !same_site(w, &d)) {
             diverge(r, w, describe(&d, got, sizeof got));
         } else {
             int ok = 0;
