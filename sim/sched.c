@@ -82,7 +82,11 @@ void sched_emit(Sched *s, TraceEvent ev) {
 
 int sched_line(Goroutine *g) {
     if (!g->nframes) return 0;
-    Frame *f = &g->frames[g->nframes - 1];
+    /* the innermost frame of the program's own code: a library function
+     * written in Go (sync.(*Once).Do) has lines of its API text */
+    int fi = g->nframes - 1;
+    while (fi > 0 && strncmp(g->frames[fi].p->name, "main.", 5) != 0) fi--;
+    Frame *f = &g->frames[fi];
     if (!f->p->lines || !f->pc) return 0;
     long k = f->pc - f->p->code - 1;
     if (k < 0) k = 0;
@@ -301,6 +305,43 @@ int sched_fatal(Sched *s, Goroutine *g, const char *msg) {
     return VM_BLOCKED;
 }
 
+void sched_nested_block(Sched *s, Goroutine *g) {
+    if (s->done) return;
+    const char *fn = "a function", *by = "a library function";
+    for (int i = g->nframes - 1; i > 0; i--) {
+        if (!(g->frames[i].flags & FR_BOUNDARY)) continue;
+        fn = g->frames[i].p->name;
+        Frame *c = &g->frames[i - 1];
+        if (c->pc && c->pc > c->p->code && VM_OP(c->pc[-1]) == OP_CALL) {
+            ClosureObj *cl = (ClosureObj *)g->stack[c->base + VM_A(c->pc[-1])].r;
+            if (cl && cl->p->native) by = cl->p->name;
+        }
+        break;
+    }
+    fflush(s->vm->out);
+    fprintf(s->err, "goro-viz: blocking in %s called by %s is not supported (%s:%d)\n", fn, by, s->vm->filename,
+            sched_line(g));
+    if (s->trace) {
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_PANIC, .g = sched_g(g)->tobj, .pos = gpos(g),
+                                   .value = trace_intern_cstr(s->trace, "goro-viz: blocking inside a library call")});
+    }
+    finish(s, 2);
+}
+
+/* dump_reason: the wait reason Go 1.19 prints in a goroutine dump. Its
+ * sync package parks every Mutex, RWMutex and WaitGroup waiter (and a
+ * second Once.Do caller, on the Once's mutex) in semacquire; the trace
+ * keeps the friendlier names. */
+static const char *dump_reason(int reason) {
+    switch (reason) {
+    case TRACE_WAIT_MUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_RLOCK:
+    case TRACE_WAIT_WAITGROUP_WAIT: return trace_wait_reason_name(TRACE_WAIT_SEMACQUIRE);
+    default: return trace_wait_reason_name(reason);
+    }
+}
+
 static void deadlock(Sched *s) {
     fflush(s->vm->out);
     FILE *e = s->err;
@@ -315,7 +356,7 @@ static void deadlock(Sched *s) {
         if (g->sched && sched_g(g)->status == SG_WAITING) VEC_PUSH(gs, g);
     for (int i = gs.len - 1; i >= 0; i--) {
         Goroutine *g = gs.items[i];
-        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
+        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, dump_reason(sched_g(g)->reason));
         print_stack(s, g, e);
     }
     VEC_FREE(gs);
@@ -504,6 +545,7 @@ static void run_loop(Sched *s) {
             finish(s, vm->exit_code);
             break;
         case VM_PANICKED:
+            if (s->done) break; /* the panic unwound a nested call after sched_nested_block */
             fflush(vm->out);
             if (s->trace) {
                 char buf[256];

@@ -311,6 +311,12 @@ int sched_result_slot(Goroutine *g);
  * returns VM_BLOCKED. */
 int sched_fatal(Sched *s, Goroutine *g, const char *msg);
 
+/* sched_nested_block: [g] blocked inside a nested vm_call (a String
+ * method fmt calls, a sort less function...), which cannot be suspended:
+ * unless the run already ended, print `goro-viz: blocking in F called by
+ * N is not supported (FILE:LINE)` on err and end the run with status 2. */
+void sched_nested_block(Sched *s, Goroutine *g);
+
 /* sched_new_goroutine: vm_goroutine_new, also for a native [fn] (`go
  * http.ListenAndServe(...)`: a one-call wrapper function starts it). */
 Goroutine *sched_new_goroutine(Vm *vm, Value fn, const Value *args, int nargs);

@@ -105,9 +105,14 @@ int viz_render_png(const VizOptions *o) {
     memset(&x, 0, sizeof x);
     x.speed = (float)(o->speed > 0 ? o->speed : 4.0);
     if (!o->frames) {
-        int step;
-        if (view_parse_when(&v, o->at, &step) != 0) {
-            fprintf(stderr, "goro-viz: bad --at %s (STEP, TIME like 150ms, PCT%% or end)\n", o->at);
+        int step, pr = view_parse_when(&v, o->at, &step);
+        if (pr == -2) {
+            fprintf(stderr, "goro-viz: --at %s: this run has no %s (seed %llu)\n", o->at, o->at, (unsigned long long)o->seed);
+            rc = 1;
+            goto done;
+        }
+        if (pr != 0) {
+            fprintf(stderr, "goro-viz: bad --at %s (STEP, TIME like 150ms, PCT%%, end, race, lost, deadlock or panic)\n", o->at);
             rc = 64;
             goto done;
         }

@@ -67,6 +67,7 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
         model_free(&v->model);
         timeline_cache_free(&v->tcache);
     }
+    scene_invalidate(&v->scene);
     mtrace_open(&v->mt, t, source, path, seed, o->strategy ? o->strategy : "random");
     if (have_sf) src_free(&sf);
     model_alloc(&v->model, &v->mt.run);
@@ -106,6 +107,13 @@ static int parse_duration(const char *s, int64_t *ns) {
     return 0;
 }
 
+int view_first_mark(const View *v, ModelMarkKind kind) {
+    const ModelRun *r = &v->mt.run;
+    for (int i = 0; i < r->marks.len; i++)
+        if (r->marks.items[i].kind == kind) return r->marks.items[i].step;
+    return -1;
+}
+
 int view_parse_when(const View *v, const char *spec, int *step) {
     int n = v->mt.run.nsteps;
     if (!spec || strcmp(spec, "end") == 0) {
@@ -114,6 +122,18 @@ int view_parse_when(const View *v, const char *spec, int *step) {
     }
     size_t len = strlen(spec);
     if (len == 0) return -1;
+    /* the first alarm of a kind: where a teacher wants to stop */
+    static const struct {
+        const char *name;
+        ModelMarkKind kind;
+    } alarms[] = {{"race", MARK_RACE}, {"lost", MARK_LOST}, {"deadlock", MARK_DEADLOCK}, {"panic", MARK_PANIC}};
+    for (size_t a = 0; a < sizeof alarms / sizeof alarms[0]; a++)
+        if (strcmp(spec, alarms[a].name) == 0) {
+            int at = view_first_mark(v, alarms[a].kind);
+            if (at < 0) return -2;
+            *step = at;
+            return 0;
+        }
     if (spec[len - 1] == '%') {
         char *end;
         double p = strtod(spec, &end);
