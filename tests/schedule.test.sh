@@ -24,8 +24,8 @@ if "$BIN" shrink --help 2>/dev/null | grep -q "^usage: goro-viz shrink"; then
 else
   lib=$(dirname "$BIN")/../sim/libgorosim.a
   printf '#include "cli_shrink.h"\nint main(int c, char **v) { return cli_shrink(c - 1, v + 1); }\n' >"$TMP/m.c"
-  ${CC:-cc} -O1 -I "$SRCROOT/sim" -I "$SRCROOT/viz" "$TMP/m.c" "$SRCROOT/viz/cli_shrink.c" "$lib" -lm \
-    -o "$TMP/shrink" || { echo "cannot build the shrink driver"; exit 1; }
+  build() { ${CC:-cc} -O1 "$@" -I "$SRCROOT/sim" -I "$SRCROOT/viz" "$TMP/m.c" "$SRCROOT/viz/cli_shrink.c" "$lib" -lm -o "$TMP/shrink"; }
+  build 2>/dev/null || build -fsanitize=address,undefined || { echo "cannot build the shrink driver"; exit 1; }
   SHRINK=("$TMP/shrink")
 fi
 
