@@ -241,12 +241,36 @@ int cli_shrink(int argc, char **argv) {
                 seed, npre, nfree);
         goto done;
     }
+    /* 3a. one preemption alone, where it was or a few accesses off, often
+     * does it (a lost update needs one switch between a load and its
+     * store): try each before delta debugging */
+    for (int i = 0; i < npre && npre > 1 && k.runs < k.max_runs; i++) {
+        for (int j = 0; j < npre; j++) k.keep[pre[j]] = j == i;
+        SchDecision *d = &k.all[pre[i]];
+        uint64_t at = d->acc;
+        static const int delta[] = {0, -1, 1, -2, 2, -3, 3};
+        int ok = 0;
+        for (size_t t = 0; t < sizeof delta / sizeof *delta && !ok; t++) {
+            if (delta[t] < 0 && at <= (uint64_t)-delta[t]) continue;
+            d->acc = at + (uint64_t)(int64_t)delta[t];
+            ok = fails(&k);
+        }
+        if (ok) {
+            if (d->acc != at) d->step = 0;
+            pre[0] = pre[i];
+            npre = 1;
+            break;
+        }
+        d->acc = at;
+        for (int j = 0; j < npre; j++) k.keep[pre[j]] = 1;
+    }
     /* 3. ddmin over all of them (removing a preemption may need a free
      * choice gone too), then over the preemptions alone, then over the
      * free choices alone */
     {
         int *all = mem_alloc(sizeof *all * (size_t)(k.nall + 1)), nu = 0;
-        for (int i = 0; i < k.nall; i++) all[nu++] = i;
+        for (int i = 0; i < k.nall; i++)
+            if (k.keep[i]) all[nu++] = i;
         ddmin(&k, all, &nu);
         mem_free(all, sizeof *all * (size_t)(k.nall + 1));
         int w = 0;
@@ -299,6 +323,20 @@ int cli_shrink(int argc, char **argv) {
     k.eo.record = &where;
     int still = fails(&k);
     k.eo.record = NULL;
+    /* the shrunk run's outcome: exit status and the end of its output */
+    char outcome[300];
+    {
+        ExpRecord fin;
+        exp_record_make(&fin, seed, &k.run, NULL);
+        const char *t = fin.tail;
+        while (*t == '\n') t++;
+        int w = snprintf(outcome, sizeof outcome, "exit %d", k.run.exit);
+        if (*fin.first_stderr) w += snprintf(outcome + w, sizeof outcome - (size_t)w, "; %s", fin.first_stderr);
+        if (*t) snprintf(outcome + w, sizeof outcome - (size_t)w, "; %s", t);
+        for (char *c = outcome; *c; c++)
+            if (*c == '\n') *c = '|';
+        exp_record_free(&fin);
+    }
     Schedule out = k.base;
     memset(&out.d, 0, sizeof out.d);
     for (int i = 0; i < k.nall; i++) {
@@ -327,11 +365,14 @@ int cli_shrink(int argc, char **argv) {
         snprintf(defpath, sizeof defpath, "%.*s.seed%" PRIu64 ".sched", (int)bl, b, seed);
         outpath = defpath;
     }
+    npre = sch_preemptions(&out); /* what the file holds, counted as for the recorded run */
+    nfree = out.d.len - npre;
     if (sch_save(&out, file, outpath, stderr) == 0) {
         printf("shrunk: %d preemption%s (from %d) and %d other choice%s that still satisfy %s, in %" PRIu64 " runs\n",
                npre, npre == 1 ? "" : "s", before, nfree, nfree == 1 ? "" : "s", until, runs);
         char buf[256];
         for (int i = 0; i < out.d.len; i++) printf("  %s\n", sch_format_decision(&out.d.items[i], buf, sizeof buf));
+        printf("  outcome: %s\n", outcome);
         printf("wrote %s%s\n", outpath, still ? "" : " (warning: its replay no longer satisfies the condition)");
         printf("  replay: goro-viz run %s --schedule %s\n", file, outpath);
         rc = still ? 0 : 1;
