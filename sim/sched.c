@@ -243,7 +243,9 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->http_resp = -1;
     g->sched = sg;
     s->live++;
-    if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
+    /* pct: random and distinct (the id breaks ties), above every lowered one */
+    if (s->opt.strategy == SCHED_PCT)
+        sg->prio = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};

@@ -110,6 +110,13 @@ cmp -s "$TMP/o" "$TMP/plain.out" || bad "--verify changed the program's output"
 grep -Eq '^goro-viz: verify: .* differs at event [0-9]+:$' "$TMP/e" && grep -q '^  first:  #' "$TMP/e" &&
   grep -q '^  second: #' "$TMP/e" || bad "--verify-trace divergence report: $(cat "$TMP/e")"
 
+# 6. pct finds the lock-order deadlock (a depth-2 bug) far more often than
+# random: PCT's bound for it is 1/(n*k) = 1/(3*41) (tests/bench/bench_pct.md)
+h=$("$BIN" explore "$dl" --seeds 0..499 --strategy pct --pct-depth 2 --json --no-progress 2>/dev/null | grep -c '"deadlock"')
+[ "$h" -ge 10 ] || bad "pct d=2 found the lock-order deadlock in $h of 500 seeds (want >= 10)"
+h=$("$BIN" explore "$dl" --seeds 0..499 --strategy pct --pct-depth 1 --json --no-progress 2>/dev/null | grep -c '"deadlock"')
+[ "$h" = 0 ] || bad "pct d=1 (no change point) deadlocked $h times"
+
 # 5. malformed schedules
 printf 'goro-viz-schedule 1\nseed 1\n12 p g1@x main.f+0 L3 -> g2/2\n' >"$TMP/bad.sched"
 "$BIN" run "$rc" --schedule "$TMP/bad.sched" >/dev/null 2>"$TMP/e"; r=$?
