@@ -442,6 +442,13 @@ static void record(SchRun *r, const SchDecision *d) {
 }
 
 int sch_run_free(SchRun *r) {
+    if (r->live && r->cur < r->rep->d.len) {
+        char a[256];
+        const SchDecision *w = &r->rep->d.items[r->cur];
+        fprintf(r->err, "goro-viz: schedule diverges: the run ended before decision %d (line %d): %s\n", r->cur + 1,
+                w->srcline, describe(w, a, sizeof a));
+        r->diverged = 1;
+    }
     int bad = r->diverged;
     if (r->have_stop && r->stop.kind == 'p') { /* the run ended right after a preemption */
         r->stop.choice = r->stop.g;
