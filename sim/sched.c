@@ -254,6 +254,8 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
+    if (sg->sleep_timer >= 0) timer_free(s, sg->sleep_timer);
+    sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
     if (s->cur == g) s->cur = NULL;
@@ -590,6 +592,7 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
 }
 
 static void sched_free(Sched *s) {
+    s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
         waitq_free(&w->recvq);
@@ -641,6 +644,7 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
     vm.sched = &s;
     vm.has_sched = 1;
     vm.mark_hook = sched_mark;
+    vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;
     s.pct_low = 999;
     if (opt->strategy == SCHED_PCT) {

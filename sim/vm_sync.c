@@ -570,10 +570,9 @@ void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
 void sched_mark(Vm *vm) {
     Sched *s = vm->sched;
     if (!s) return;
-    for (int i = 0; i < s->timers.len; i++) {
-        vm_gc_mark(vm, s->timers.items[i].ch.r);
-        vm_gc_mark(vm, s->timers.items[i].fn.r);
-    }
+    /* a TM_SEND timer's channel is not a root: when the program can no
+     * longer reach it, sched_chan_freed frees the timer with it */
+    for (int i = 0; i < s->timers.len; i++) vm_gc_mark(vm, s->timers.items[i].fn.r);
     for (int i = 0; i < s->ctxs.len; i++) {
         vm_gc_mark(vm, s->ctxs.items[i].done.r);
         vm_gc_mark(vm, s->ctxs.items[i].key.r);
