@@ -156,8 +156,11 @@ void sched_ready(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->status != SG_WAITING) return;
     if (s->trace) {
+        /* pos is the waker's (its card shows its own line; the woken one
+         * keeps the line it blocked at); a timer wakes with no line */
         TraceObj by = s->cur ? sched_g(s->cur)->tobj : 0;
-        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = gpos(g)});
+        Pos wp = s->cur ? gpos(s->cur) : (Pos){0};
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = wp});
     }
     make_runnable(s, g);
 }

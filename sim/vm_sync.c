@@ -387,6 +387,19 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return sched_point(vm, g, res, 0);
 }
 
+/* ---- trace names ---- */
+
+/* sync_name (compiler-emitted, compile_stmt.c name_sync_fields): make the
+ * sync object a[0] of kind a[2] now, named a[1] (the variable it was
+ * allocated as), unless it already exists. Not a scheduling point. */
+static int sync_name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    if (!a[0].r) return VM_OK;
+    s->name_hint = a[1];
+    sync_handle(s, g, a[0], 0, (int)a[2].i);
+    return VM_OK;
+}
+
 /* ---- sync/atomic ---- */
 
 typedef enum { AK_I32, AK_I64, AK_U32, AK_U64, AK_BOOL } AtomKind;
@@ -530,6 +543,7 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*WaitGroup).Add", wg_add},
     {"sync.(*WaitGroup).Done", wg_done},
     {"sync.(*WaitGroup).Wait", wg_wait},
+    {"sync.name", sync_name},
     {"sync/atomic.(*Bool).CompareAndSwap", cas_bool},
     {"sync/atomic.(*Bool).Load", load_bool},
     {"sync/atomic.(*Bool).Store", store_bool},
