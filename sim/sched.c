@@ -17,6 +17,8 @@
  * enough that a critical section of a few accesses usually completes. */
 #define RANDOM_MEAN_DISTANCE 800
 #define SLICE_BUDGET 20000
+/* At most this many steps for pct's pilot run (sched_pct_steps). */
+#define PCT_PILOT_STEPS 10000000u
 
 /* ---- wait queues ---- */
 
@@ -244,7 +246,9 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->http_resp = -1;
     g->sched = sg;
     s->live++;
-    if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
+    /* pct: random and distinct (the id breaks ties), above every lowered one */
+    if (s->opt.strategy == SCHED_PCT)
+        sg->prio = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
@@ -639,6 +643,8 @@ uint64_t sched_pct_steps(const SrcFile *src, ChkProgram *prog, const SchedOption
     o.race = 0;
     o.record_schedule = NULL;
     o.schedule = NULL;
+    /* a program that never ends must not cost a whole step budget twice */
+    if (!o.max_steps || o.max_steps > PCT_PILOT_STEPS) o.max_steps = PCT_PILOT_STEPS;
     char *ob = NULL, *eb = NULL;
     size_t ol = 0, el = 0;
     FILE *out = open_memstream(&ob, &ol), *err = open_memstream(&eb, &el);

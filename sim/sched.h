@@ -94,17 +94,24 @@ int sched_run_checked(const struct SrcFile *src, struct ChkProgram *prog, const 
                       FILE *out, FILE *err, Trace **trace_out);
 
 /* sched_pct_steps: pct's k for [prog]: the steps of a pilot run under rr
- * with seed 0 and [opt]'s limits (output discarded), so every seed of a
- * sweep shares it; at least 1. sched_run_checked calls it when pct runs
+ * with seed 0 and [opt]'s limits, at most 1e7 steps (output discarded), so
+ * every seed of a sweep shares it; at least 1. sched_run_checked calls it when pct runs
  * with opt->pct_steps == 0; explore calls it once per program. */
 uint64_t sched_pct_steps(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt);
 
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
  * --pct-depth D, --max-steps N, --max-goroutines N, --max-heap BYTES,
- * --max-vtime DUR; trace: --format text|chrome, -o FILE). Program output
- * to [out] (run) or the trace to [out] / -o (trace); messages to [err].
- * Returns the exit status (64 on a usage error). */
+ * --max-vtime DUR, --record-schedule F, --schedule F (its seed, strategy
+ * and depth win over the options); run: --verify, --verify-trace F; trace:
+ * --format text|chrome, -o FILE). Program output to [out] (run) or the
+ * trace to [out] / -o (trace); messages to [err]. --verify runs the program
+ * again and replays its recorded schedule, compares the text traces event
+ * by event and prints "goro-viz: verified: N events identical" or the
+ * first difference; --verify-trace compares with a saved text trace.
+ * Returns the exit status: the program's, 1 also for an unreadable or
+ * malformed schedule, 4 when --verify finds a difference, 64 on a usage
+ * error. */
 int sched_cli(int argc, char **argv, FILE *out, FILE *err);
 
 /* ------------------------------------------------------------------------ */

@@ -275,9 +275,9 @@ int sch_parse(Schedule *out, const char *text, size_t n, char *why, size_t wn) {
             free_s(d.fn);
             goto fail;
         }
-        if (out->mode == SCH_SPARSE && d.kind != 'p' && d.kind != 'g' && d.kind != 'l') {
+        if (out->mode == SCH_SPARSE && (d.kind == 'c' || d.kind == 's')) {
             free_s(d.fn);
-            reason = "a sparse schedule holds only p, g and l decisions";
+            reason = "a sparse schedule holds only p, g, l, b, y and x decisions";
             goto fail;
         }
         d.srcline = lineno;
@@ -464,10 +464,22 @@ int sch_run_free(SchRun *r) {
     return bad;
 }
 
-/* sparse_next: the first unused line for goroutine [id], -1 none. */
+static int is_preemption(char k) { return k == 'p' || k == 'g' || k == 'l'; }
+
+/* sparse_next: the first unused preemption line for goroutine [id], -1. */
 static int sparse_next(SchRun *r, int64_t id) {
     for (int i = 0; i < r->rep->d.len; i++)
-        if (!r->used[i] && r->rep->d.items[i].g == id) return i;
+        if (!r->used[i] && r->rep->d.items[i].g == id && is_preemption(r->rep->d.items[i].kind)) return i;
+    return -1;
+}
+
+/* sparse_choice: the unused b/y/x line for [stop] (same goroutine, kind
+ * and access count), -1 none. */
+static int sparse_choice(SchRun *r, const SchDecision *stop) {
+    for (int i = 0; i < r->rep->d.len; i++) {
+        const SchDecision *d = &r->rep->d.items[i];
+        if (!r->used[i] && d->g == stop->g && d->kind == stop->kind && d->acc == stop->acc) return i;
+    }
     return -1;
 }
 
@@ -533,6 +545,12 @@ int64_t sch_slice_end(SchRun *r, Goroutine *g, int64_t consumed, int st, int64_t
                         i + 1, w->srcline, describe(w, x, sizeof x), describe(&d, y, sizeof y));
                 r->diverged = 1;
             }
+        }
+    } else if (r->used && (d.kind == 'b' || d.kind == 'y' || d.kind == 'x')) {
+        int i = sparse_choice(r, &d);
+        if (i >= 0) {
+            r->used[i] = 1;
+            r->fired = i;
         }
     }
     if (r->slice_override) return r->shadow - consumed;
@@ -602,7 +620,7 @@ Goroutine *sch_pick(SchRun *r, Goroutine *picked, int n) {
         char got[300];
         if (!w) {
             diverge(r, NULL, describe(&d, got, sizeof got));
-        } else if (w->kind != d.kind || w->g != d.g || !same_site(w, &d)) {
+        } else if (w->kind != d.kind || w->g != d.g || w->acc != d.acc || !same_site(w, &d)) {
             diverge(r, w, describe(&d, got, sizeof got));
         } else if (w->choice != picked->id) {
             Goroutine *want = rq_find_id(s, w->choice);
@@ -623,7 +641,7 @@ Goroutine *sch_pick(SchRun *r, Goroutine *picked, int n) {
         Goroutine *want = w->choice > 0 && w->choice != d.g ? rq_find_id(s, w->choice) : NULL;
         if (want && want != picked) {
             picked = take(s, picked, want);
-        } else if (!want && picked->id == d.g && s->rq_len > 0) {
+        } else if (!want && is_preemption(w->kind) && picked->id == d.g && s->rq_len > 0) {
             /* rr kept the goroutine (a go statement): switch to the next */
             Goroutine *next = s->rq[s->rq_head];
             rq_remove(s, 0);
@@ -654,7 +672,7 @@ int sch_select(SchRun *r, Goroutine *g, const int *ready, int nready, int chosen
         char got[300];
         if (!w) {
             diverge(r, NULL, describe(&d, got, sizeof got));
-        } else if (w->kind != 's' || w->g != d.g || !same_site(w, &d)) {
+        } else if (w->kind != 's' || w->g != d.g || w->acc != d.acc || !same_site(w, &d)) {
             diverge(r, w, describe(&d, got, sizeof got));
         } else {
             int ok = 0;

@@ -38,13 +38,16 @@
  * runnable) is reported once on stderr as the first divergence and the run
  * continues under the seed's strategy from there.
  *
- * mode sparse (what shrink writes): only `p`, `g` and `l` lines, each a
+ * mode sparse (what shrink writes): `p`, `g` and `l` lines, each a
  * preemption "switch away from G once it has made ACC accesses (at the next
  * shared access, go statement or budget end) and run CHOICE" (CHOICE `-`:
- * the next in FIFO order). Everything else follows the non-preemptive
- * baseline `rr` (FIFO run queue, a goroutine runs until it blocks, yields
- * or uses up a slice budget); selects and map order draw from the seed.
- * A line that never applies, or applies at another site, is reported.
+ * the next in FIFO order); and `b`, `y`, `x` lines, each a free choice
+ * "when G blocks / yields / exits with exactly ACC accesses made, run
+ * CHOICE next". Everything else follows the non-preemptive baseline `rr`
+ * (FIFO run queue, a goroutine runs until it blocks, yields or uses up a
+ * slice budget); selects and map order draw from the seed. A line that
+ * never applies, or a preemption that applies at another site, is
+ * reported.
  *
  * Invariants:
  * - Parsing never crashes on malformed text: it fails with "line N: why".
