@@ -508,8 +508,13 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     float cx = text_draw(f->big, 12 * k, (s->header.h - (float)text_line_height(f->big)) * 0.5f, "goro-viz", -1, tc(th->text_strong));
     /* the seed is always on screen: first after the name */
     char sb[64];
-    snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
-    cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    if (x && x->seed_edit) { /* the seed box: type a seed, Enter runs it */
+        snprintf(sb, sizeof sb, "seed: %s▏ (Enter)", x->seed_edit);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->text_strong), tc(th->bg), k);
+    } else {
+        snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    }
     float room = right - 16 * k;
     const char *title = run->title ? run->title : "";
     if (cx + 12 * k + text_width(f->ui, title, -1) < room)
@@ -530,10 +535,12 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
-        {"N", "new seed (run again)"},
+        {"] / [  or  N", "next / previous seed (runs the file again)"},
+        {"S", "seed box: type a seed, Enter runs it"},
         {"R", "reload the file from disk"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
         {"wheel", "zoom the timeline around the pointer"},
+        {"red marks", "races, lost updates, deadlock, panic (--hunt race opens one)"},
         {"Shift+drag", "pan the timeline"},
         {"T", "dark / light theme"},
         {"?", "this help"},

@@ -41,6 +41,10 @@ void view_set_step(View *v, int step);
  * run has no such alarm. */
 int view_parse_when(const View *v, const char *spec, int *step);
 
+/* view_parse_range: "A..B" (each as view_parse_when) into [*a] <= [*b].
+ * Returns 0, or -1 if malformed or B comes before A. */
+int view_parse_range(const View *v, const char *spec, int *a, int *b);
+
 /* view_first_mark: the step of the run's first mark of [kind], or -1. */
 int view_first_mark(const View *v, ModelMarkKind kind);
 

@@ -125,7 +125,7 @@ static void test_window_matches_render(void **state) {
     VizOptions o;
     viz_options_init(&o);
     o.demo = "worker_pool";
-    o.seed = 3;
+    o.run.seed = 3;
     o.script = script;
     assert_int_equal(viz_app_run(&o), 0);
     /* render the same moments headless */
