@@ -535,7 +535,7 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
-        {"] / [  or  N", "next / previous seed (runs the file again)"},
+        {"] / [", "next / previous seed: runs the file again (N: next)"},
         {"S", "seed box: type a seed, Enter runs it"},
         {"R", "reload the file from disk"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
