@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sched.h"
+#include "schedule.h"
 
 static const Value NILV = {{0}, NULL};
 
@@ -319,6 +320,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
     }
     int chosen = -1;
     if (nready) chosen = ready[nready == 1 ? 0 : prng_below(&vm->prng, (uint64_t)nready)];
+    if (s->sch && nready) chosen = sch_select(s->sch, g, ready, nready, chosen); /* schedule.h */
     if (chosen >= 0) {
         ChanObj *c = (ChanObj *)g->stack[base + 2 * chosen].r;
         if (s->trace)

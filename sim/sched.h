@@ -59,6 +59,13 @@ typedef struct SchedOptions {
                                reported on err as Go's race detector does and
                                a run that found any exits 66 */
     int gc_stress;          /* collect at every allocation (tests) */
+    uint64_t pct_steps;     /* pct's k: change points fall uniformly in
+                               1..k (0: sched_pct_steps estimates it) */
+    struct Schedule *record_schedule;  /* non-NULL: every decision of the run
+                                          is appended (schedule.h) */
+    const struct Schedule *schedule;   /* non-NULL: replay its decisions
+                                          (set the header's seed and strategy
+                                          with sch_options) */
 } SchedOptions;
 
 /* sched_options_default: seed 1, random, depth 3, default limits (steps
@@ -85,6 +92,12 @@ struct ChkProgram;
 #define SCHED_RUN_CHECKED 1
 int sched_run_checked(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt,
                       FILE *out, FILE *err, Trace **trace_out);
+
+/* sched_pct_steps: pct's k for [prog]: the steps of a pilot run under rr
+ * with seed 0 and [opt]'s limits (output discarded), so every seed of a
+ * sweep shares it; at least 1. sched_run_checked calls it when pct runs
+ * with opt->pct_steps == 0; explore calls it once per program. */
+uint64_t sched_pct_steps(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt);
 
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
@@ -229,6 +242,10 @@ typedef struct Sched {
     int64_t pct_low;    /* next priority below all others */
     uint64_t pct_next_change;
     int pct_changes_left;
+    uint64_t *pct_at;   /* the d-1 change points, ascending (pct_changes_left
+                           of them from pct_at[pct_n - left] on) */
+    int pct_n;
+    struct SchRun *sch; /* schedule recorder / replayer, NULL when neither */
     /* objects */
     VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;
@@ -286,6 +303,12 @@ int sched_result_slot(Goroutine *g);
  * with the goroutine's stack, end the run with status 2. The native then
  * returns VM_BLOCKED. */
 int sched_fatal(Sched *s, Goroutine *g, const char *msg);
+
+/* sched_nested_block: [g] blocked inside a nested vm_call (a String
+ * method fmt calls, a sort less function...), which cannot be suspended:
+ * unless the run already ended, print `goro-viz: blocking in F called by
+ * N is not supported (FILE:LINE)` on err and end the run with status 2. */
+void sched_nested_block(Sched *s, Goroutine *g);
 
 /* sched_new_goroutine: vm_goroutine_new, also for a native [fn] (`go
  * http.ListenAndServe(...)`: a one-call wrapper function starts it). */

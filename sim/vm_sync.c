@@ -288,64 +288,79 @@ static int wg_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 /* ---- Once ---- */
 
-static int once_do(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+/* Once.Do is Go source (check_pkgs.c): `if o.begin() { defer o.end(); f() }`,
+ * so f runs on the goroutine's own frames and may block. SyncObj.done: 0
+ * not started, 1 f running, 2 done. A caller arriving while f runs parks
+ * (Go's doSlow waits on the Once's mutex) until end wakes it with false. */
+static int once_begin(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_ONCE);
     SyncObj *o = &s->syncs.items[h];
+    if (o->done == 1) {
+        waitq_push(&o->q, g, -1);
+        sched_g(g)->dst = sched_result_slot(g);
+        sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
+        return VM_BLOCKED;
+    }
     ev(s, TRACE_EV_ONCE, !o->done, g, o->tobj, 0);
-    if (o->done) return sched_point(vm, g, res, 0);
-    o->done = 1;
-    /* f runs to completion here (no switch inside); see the report. */
-    return vm_call(vm, g, a[1], NULL, 0, NULL, 0);
+    res[0] = (Value){{.i = !o->done}, NULL};
+    if (!o->done) {
+        o->done = 1;
+        return VM_OK;
+    }
+    return sched_point(vm, g, res, 1);
+}
+
+static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 0, SO_ONCE)];
+    o->done = 2;
+    Waiter w;
+    while (waitq_pop(&o->q, &w)) {
+        w.g->stack[sched_g(w.g)->dst] = (Value){{.i = 0}, NULL};
+        ev(s, TRACE_EV_ONCE, 0, w.g, o->tobj, 0);
+        sched_ready(s, w.g);
+    }
+    return sched_point(vm, g, res, 0);
 }
 
 /* ---- Cond ---- */
 
-static int mutex_of_locker(Sched *s, Goroutine *g, Value l) {
-    BoxObj *b = (BoxObj *)l.r;
-    if (!b || !b->t || strcmp(b->t->str, "*sync.Mutex") != 0 || !b->v.r) return -1;
-    return sync_handle(s, g, b->v, 0, SO_MUTEX);
-}
-
-static int new_cond(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    const RType *t = sched_find_type(vm, "sync.Cond", RK_STRUCT, NULL);
-    AggObj *c = vm_new_agg(vm, t, 2);
-    c->v[0] = a[0];
-    res[0] = (Value){{0}, &c->h};
+/* Cond.Wait is Go source (check_pkgs.c), after Go's notifyList: add takes
+ * ticket SyncObj.counter++, the Locker is unlocked as Go code, then wait
+ * sleeps unless the ticket was already notified (tickets below
+ * SyncObj.readers are). Signal notifies the oldest unnotified ticket,
+ * Broadcast all; a waiter parks in q with its ticket as Waiter.ci. */
+static int cond_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    NILCHK(a[0]);
+    Sched *s = vm->sched;
+    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 1, SO_COND)];
+    res[0] = (Value){{.i = o->counter++}, NULL};
     return VM_OK;
 }
 
 static int cond_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    NILCHK(a[0]);
     Sched *s = vm->sched;
-    AggObj *c = (AggObj *)a[0].r;
-    int mh = mutex_of_locker(s, g, c->v[0]);
-    if (mh < 0) return vm_panic_plain(vm, g, "goro-viz: sync.Cond supports a *sync.Mutex Locker only");
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    if (mutex_unlock_h(s, g, mh) < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
     SyncObj *o = &s->syncs.items[h];
-    waitq_push(&o->q, g, -1);
-    sched_g(g)->lock = mh;
+    if (a[1].i < o->readers) return sched_point(vm, g, res, 0);
+    waitq_push(&o->q, g, (int)a[1].i);
     sched_park(s, g, TRACE_WAIT_COND_WAIT, o->tobj);
     return VM_BLOCKED;
 }
 
-/* cond_wake: waiter [w] leaves the cond and queues for (or takes) its mutex. */
-static void cond_wake(Sched *s, Waiter w) {
-    SchedG *sg = sched_g(w.g);
-    int mh = sg->lock;
-    sg->lock = -1;
-    SyncObj *m = &s->syncs.items[mh];
-    if (!m->locked) {
-        m->locked = 1;
-        m->owner = w.g;
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, m->tobj, 0);
-        sched_ready(s, w.g);
-    } else {
-        waitq_push(&m->q, w.g, -1);
-        sg->reason = TRACE_WAIT_MUTEX_LOCK;
-        sg->wait_obj = m->tobj;
+/* cond_notify: notify ticket [t] of cond [h]: wake its waiter if parked. */
+static void cond_notify(Sched *s, int h, int64_t t) {
+    WaitQ *q = &s->syncs.items[h].q;
+    for (uint32_t i = 0; i < q->len; i++) {
+        Waiter *w = &q->w[(q->head + i) % q->cap];
+        if (w->g && w->ci == t) {
+            Goroutine *wg = w->g;
+            waitq_remove(q, wg);
+            sched_ready(s, wg);
+            return;
+        }
     }
 }
 
@@ -353,10 +368,10 @@ static int cond_signal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    Waiter w;
-    int woke = waitq_pop(&s->syncs.items[h].q, &w);
-    ev(s, TRACE_EV_COND_SIGNAL, 0, g, s->syncs.items[h].tobj, woke);
-    if (woke) cond_wake(s, w);
+    SyncObj *o = &s->syncs.items[h];
+    int woke = o->readers < o->counter;
+    ev(s, TRACE_EV_COND_SIGNAL, 0, g, o->tobj, woke);
+    if (woke) cond_notify(s, h, o->readers++);
     return sched_point(vm, g, res, 0);
 }
 
@@ -364,10 +379,11 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
+    SyncObj *o = &s->syncs.items[h];
+    ev(s, TRACE_EV_COND_BROADCAST, 0, g, o->tobj, o->counter - o->readers);
+    o->readers = o->counter;
     Waiter w;
-    int woke = (int)s->syncs.items[h].q.live;
-    ev(s, TRACE_EV_COND_BROADCAST, 0, g, s->syncs.items[h].tobj, woke);
-    while (waitq_pop(&s->syncs.items[h].q, &w)) cond_wake(s, w);
+    while (waitq_pop(&s->syncs.items[h].q, &w)) sched_ready(s, w.g);
     return sched_point(vm, g, res, 0);
 }
 
@@ -498,11 +514,13 @@ static const VmNativeDef sync_natives[] = {
     {"runtime.NumGoroutine", rt_numgoroutine},
     {"sync.(*Cond).Broadcast", cond_broadcast},
     {"sync.(*Cond).Signal", cond_signal},
-    {"sync.(*Cond).Wait", cond_wait},
+    {"sync.(*Cond).add", cond_add},
+    {"sync.(*Cond).wait", cond_wait},
     {"sync.(*Mutex).Lock", mutex_lock},
     {"sync.(*Mutex).TryLock", mutex_trylock},
     {"sync.(*Mutex).Unlock", mutex_unlock},
-    {"sync.(*Once).Do", once_do},
+    {"sync.(*Once).begin", once_begin},
+    {"sync.(*Once).end", once_end},
     {"sync.(*RWMutex).Lock", rw_lock},
     {"sync.(*RWMutex).RLock", rw_rlock},
     {"sync.(*RWMutex).RUnlock", rw_runlock},
@@ -512,7 +530,6 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*WaitGroup).Add", wg_add},
     {"sync.(*WaitGroup).Done", wg_done},
     {"sync.(*WaitGroup).Wait", wg_wait},
-    {"sync.NewCond", new_cond},
     {"sync/atomic.(*Bool).CompareAndSwap", cas_bool},
     {"sync/atomic.(*Bool).Load", load_bool},
     {"sync/atomic.(*Bool).Store", store_bool},
