@@ -570,8 +570,9 @@ int viz_app_run(const VizOptions *o) {
     if (o->at) { /* where to open: a step, or the first race / deadlock / panic */
         int st = 0, pr = view_parse_when(&a.view, o->at, &st);
         if (pr == -2 && strcmp(o->at, "race") == 0) pr = view_parse_when(&a.view, "lost", &st);
+        if (pr == -2 && strcmp(o->at, "alarm") == 0) pr = 1; /* nothing alarming: stay at the start */
         if (pr == 0) go_step(&a, st, 0);
-        else {
+        else if (pr < 0) {
             char msg[128];
             snprintf(msg, sizeof msg, pr == -2 ? "no %s in this run" : "bad --at %s", o->at);
             set_status(&a, msg);

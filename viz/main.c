@@ -16,6 +16,7 @@
 #include "hunt_open.h"
 #include "runopts.h"
 #include "sched.h"
+#include "schedule.h"
 #include "vm_cli.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
@@ -50,8 +51,9 @@ static const char usage_text[] =
     "                  race_counter, worker_pool or deadlock\n"
     "  --theme T       dark (default) or light (for projectors)\n"
     "  --at WHEN       STEP, TIME (150ms), PCT%, end, or the first race, lost\n"
-    "                  (lost update), deadlock or panic: where render draws and\n"
-    "                  where the window opens\n"
+    "                  (lost update), deadlock, panic or alarm (any of them):\n"
+    "                  where render draws and where the window opens (a\n"
+    "                  --schedule F run opens at its first alarm)\n"
     "  --zoom A..B     the timeline shows only steps A..B (each as --at)\n"
     "  --hunt COND     open the first seed whose run satisfies COND (race,\n"
     "                  deadlock, panic, exit!=N, output~RE: as hunt --until),\n"
@@ -172,9 +174,16 @@ static Trace *make_trace(void *ctx, const char *file, const VizRunOptions *run, 
     if (run->max_goroutines) so.max_goroutines = run->max_goroutines;
     if (run->max_heap) so.max_heap = run->max_heap;
     if (run->max_vtime) so.max_vtime = run->max_vtime;
-    if (run->schedule) { /* SchedOptions has no schedule to replay yet */
-        snprintf(err, errlen, "--schedule %s: this build cannot replay schedules yet", run->schedule);
-        return NULL;
+    /* a schedule replays the one seed it was recorded with; other seeds
+     * (the window's ] and [) run as usual */
+    Schedule sch;
+    memset(&sch, 0, sizeof sch);
+    if (run->schedule) {
+        if (sch_load(&sch, run->schedule, stderr) != 0) {
+            err[0] = 0;
+            return NULL;
+        }
+        if (sch.seed == run->seed) sch_options(&sch, &so);
     }
     char *msgs = NULL;
     size_t msgs_len = 0;
@@ -186,6 +195,7 @@ static Trace *make_trace(void *ctx, const char *file, const VizRunOptions *run, 
     fclose(errf);
     if (!t) fputs(msgs, stderr); /* the file did not compile: say why */
     free(msgs);
+    sch_free(&sch);
     err[0] = 0;
     return t;
 }
@@ -224,6 +234,16 @@ static int run_viewer(int render, int argc, char **argv) {
         fprintf(stderr, "goro-viz: seed %llu satisfies %s\n", (unsigned long long)seed, vo.hunt);
         vo.run.seed = seed;
         if (!vo.at) vo.at = at;
+    }
+    static char strategy[16];
+    if (vo.run.schedule) { /* open the schedule's run: its seed and strategy */
+        Schedule sch;
+        if (sch_load(&sch, vo.run.schedule, stderr) != 0) return EXIT_COMPILE;
+        vo.run.seed = sch.seed;
+        snprintf(strategy, sizeof strategy, "%s", sch.strategy);
+        if (strategy[0]) vo.run.strategy = strategy;
+        sch_free(&sch);
+        if (!vo.at) vo.at = "alarm";
     }
     vo.make_trace = make_trace;
     return render ? viz_render_png(&vo) : viz_app_run(&vo);

@@ -129,6 +129,17 @@ int view_parse_when(const View *v, const char *spec, int *step) {
         const char *name;
         ModelMarkKind kind;
     } alarms[] = {{"race", MARK_RACE}, {"lost", MARK_LOST}, {"deadlock", MARK_DEADLOCK}, {"panic", MARK_PANIC}};
+    if (strcmp(spec, "alarm") == 0) { /* the first of any of them */
+        const ModelRun *r = &v->mt.run;
+        for (int i = 0; i < r->marks.len; i++) {
+            ModelMarkKind k = (ModelMarkKind)r->marks.items[i].kind;
+            if (k == MARK_RACE || k == MARK_LOST || k == MARK_DEADLOCK || k == MARK_PANIC) {
+                *step = r->marks.items[i].step;
+                return 0;
+            }
+        }
+        return -2;
+    }
     for (size_t a = 0; a < sizeof alarms / sizeof alarms[0]; a++)
         if (strcmp(spec, alarms[a].name) == 0) {
             int at = view_first_mark(v, alarms[a].kind);

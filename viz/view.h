@@ -37,8 +37,8 @@ void view_set_step(View *v, int step);
 
 /* view_parse_when: a step from [spec] (STEP counted from 1, TIME such as
  * 150ms or 1.5s, PCT%, "end", or the first "race", "lost" (lost update),
- * "deadlock" or "panic"). Returns 0, -1 if [spec] is malformed, -2 if the
- * run has no such alarm. */
+ * "deadlock", "panic" or "alarm" (the first of any of them)). Returns 0, -1
+ * if [spec] is malformed, -2 if the run has no such alarm. */
 int view_parse_when(const View *v, const char *spec, int *step);
 
 /* view_parse_range: "A..B" (each as view_parse_when) into [*a] <= [*b].
