@@ -200,7 +200,7 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
     }
     mem_free(ld, sizeof(int) * 3 * (size_t)(r->gs.len ? r->gs.len : 1));
     mem_free(st, sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
-    if (!r->outcome) r->outcome = "exit 0";
+    if (!r->outcome) r->outcome = r->nraces ? "data race" : "exit 0";
     /* dedupe (obj, g) pairs */
     if (pairs.len) qsort(pairs.items, (size_t)pairs.len / 2, 2 * sizeof(int), cmp_pair);
     for (int i = 0; i + 1 < pairs.len; i += 2) {

@@ -156,11 +156,11 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     char alarm[160];
     alarm[0] = 0;
     if (c->lost == 1 && m->lost && m->lost->victim >= 0 && m->lost->victim < run->gs.len)
-        snprintf(alarm, sizeof alarm, "wrote %s over g%d's %s", m->lost->val, run->gs.items[m->lost->victim].id, m->lost->victim_val);
+        snprintf(alarm, sizeof alarm, "overwrote g%d's %s", run->gs.items[m->lost->victim].id, m->lost->victim_val);
     else if (c->lost == 2 && m->lost)
-        snprintf(alarm, sizeof alarm, "its %s was overwritten", m->lost->victim_val);
+        snprintf(alarm, sizeof alarm, "its %s was lost", m->lost->victim_val);
     else if (c->race)
-        snprintf(alarm, sizeof alarm, g->race_line > 0 ? "data race at line %d" : "data race", g->race_line);
+        snprintf(alarm, sizeof alarm, g->race_line > 0 ? "data race, line %d" : "data race", g->race_line);
     draw_circle(d, x + 4 * k, y + (float)text_line_height(f->ui_small) * 0.5f + 1 * k, 4 * k, sc);
     if (medium && alarm[0])
         text_draw_clipped(f->ui_small, x + 12 * k, y, alarm, maxw - 12 * k, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
@@ -179,7 +179,7 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
         if (c->state != THEME_DONE && g->read_obj >= 0 && g->read_val && n >= 0 && n < (int)sizeof buf)
             snprintf(buf + n, sizeof buf - (size_t)n, "%sread %s%s", n ? " · " : "", g->read_val, c->stale ? " (stale!)" : "");
         if (alarm[0]) {
-            text_draw_clipped(f->ui_bold, x, y, alarm, maxw, draw_alpha(tc(th->alarm), 0.5f + 0.5f * a));
+            text_draw_clipped(f->ui_small, x, y, alarm, maxw, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
         } else {
             text_draw_clipped(f->ui_small, x, y, buf, maxw, c->stale ? draw_alpha(tc(th->alarm), a) : dim);
         }

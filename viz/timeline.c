@@ -221,9 +221,13 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
             tcache->mk_nsteps = run->nsteps;
             tcache->mk_nmarks = run->marks.len;
             double span = (double)(s->tl_to - s->tl_from);
+            /* loads and stores come by the hundred in a loop: marked only
+             * when zoomed in far enough to tell them apart (3 px each) */
+            int mem = span * 3 <= (double)w;
             for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
                 const ModelMark *mk = &run->marks.items[mi];
                 if (mk->g < 0 || mk->g >= ng || mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER) continue;
+                if (!mem && (mk->kind == MARK_READ || mk->kind == MARK_WRITE)) continue;
                 int x = (int)(((double)mk->step + 0.5 - (double)s->tl_from) / span * (double)w);
                 if (x < 0 || x >= w) continue;
                 uint8_t *cell = &tcache->marks[(size_t)mk->g * (size_t)w + (size_t)x];
