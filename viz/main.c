@@ -233,6 +233,7 @@ static int run_viewer(int render, int argc, char **argv) {
         }
         fprintf(stderr, "goro-viz: seed %llu satisfies %s\n", (unsigned long long)seed, vo.hunt);
         vo.run.seed = seed;
+        if (strcmp(at, "race") == 0) vo.run.race = 1; /* the run shown reports it too */
         if (!vo.at) vo.at = at;
     }
     static char strategy[16];
