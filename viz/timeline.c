@@ -170,6 +170,18 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
             density(run, s->tl_from, s->tl_to, w, tcache->lanes);
         }
         draw_density(d, th, L, tcache->lanes, w, ng);
+        /* races, lost updates, deadlock, panic: red ticks over the density */
+        double span = (double)(s->tl_to - s->tl_from);
+        int lastx = -1;
+        for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
+            ModelMarkKind kd = (ModelMarkKind)run->marks.items[mi].kind;
+            if (kd != MARK_RACE && kd != MARK_LOST && kd != MARK_DEADLOCK && kd != MARK_PANIC) continue;
+            int x = (int)(((double)run->marks.items[mi].step + 0.5 - (double)s->tl_from) / span * (double)w);
+            if (x == lastx || x < 0 || x >= w) continue;
+            lastx = x;
+            DrawRect b = {L.x + (float)x - 1 * k, L.y, 2 * k, 10 * k};
+            draw_rect(d, b, tc(th->alarm));
+        }
     } else {
         float lh = s->lane_h;
         float bar = lh > 6 * k ? lh - 3 * k : lh - 1;
