@@ -89,6 +89,7 @@ static DrawColor mark_color(const Theme *th, ModelMarkKind k) {
     case MARK_CLOSE: return tc(th->text_strong);
     case MARK_LOCK:
     case MARK_UNLOCK: return tc(th->edge_owner);
+    case MARK_WRITE: return tc(th->text_strong); /* stores stand out from loads */
     default: return tc(th->text_dim);
     }
 }
