@@ -159,8 +159,11 @@ void sched_ready(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->status != SG_WAITING) return;
     if (s->trace) {
+        /* pos is the waker's (its card shows its own line; the woken one
+         * keeps the line it blocked at); a timer wakes with no line */
         TraceObj by = s->cur ? sched_g(s->cur)->tobj : 0;
-        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = gpos(g)});
+        Pos wp = s->cur ? gpos(s->cur) : (Pos){0};
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = wp});
     }
     make_runnable(s, g);
 }
@@ -259,6 +262,8 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
+    if (sg->sleep_timer >= 0) timer_free(s, sg->sleep_timer);
+    sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
     if (s->cur == g) s->cur = NULL;
@@ -599,6 +604,7 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
 }
 
 static void sched_free(Sched *s) {
+    s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
         waitq_free(&w->recvq);
@@ -682,6 +688,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.sched = &s;
     vm.has_sched = 1;
     vm.mark_hook = sched_mark;
+    vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;
     s.pct_low = 999;
     if (opt->strategy == SCHED_PCT && opt->pct_depth > 1) {

@@ -169,6 +169,8 @@ typedef struct SchedG {
 typedef struct ChanWait {
     WaitQ recvq, sendq;
     TraceObj tobj;
+    int ix;    /* index in Sched.chans (swap-removed when the channel dies) */
+    int timer; /* handle + 1 of the TM_SEND timer sending into it, 0 none */
 } ChanWait;
 
 /* SyncObj: a Mutex, RWMutex, WaitGroup, Once or Cond. */
@@ -196,6 +198,7 @@ typedef struct Timer {
     Value ch;         /* TM_SEND: the channel */
     Value fn;         /* TM_FUNC */
     int ctx;          /* TM_CTX */
+    int next_free;    /* kind 0 (free slot): next free handle + 1, 0 none */
     TraceObj tobj;
 } Timer;
 
@@ -261,6 +264,7 @@ typedef struct Sched {
     int *theap;         /* armed timer handles, min-heap on (when, seq) */
     int nheap, heapcap;
     uint64_t timer_seq;
+    int timer_free;     /* first free timer handle + 1, 0 none */
     /* runtime-made types and values */
     const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
     Value ctx_canceled, ctx_deadline;
@@ -353,6 +357,14 @@ int timer_new(Sched *s, int kind);
 void timer_arm(Sched *s, int h, int64_t when);
 /* timer_stop: disarm [h]; returns whether it was armed. */
 int timer_stop(Sched *s, int h);
+/* timer_free: release timer [h] (disarmed first): its handle is reused.
+ * Only for a timer nothing can name any more (its channel died, or its
+ * goroutine's sleep timer at exit). */
+void timer_free(Sched *s, int h);
+/* sched_chan_freed: Vm.chan_free_hook: free the ChanWait of dying [c] and
+ * the TM_SEND timer that would send into it (GC-aware timers: an After
+ * whose channel is garbage can never be observed). */
+void sched_chan_freed(Vm *vm, ChanObj *c);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */
 int timer_fire_due(Sched *s);

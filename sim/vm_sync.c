@@ -387,6 +387,19 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return sched_point(vm, g, res, 0);
 }
 
+/* ---- trace names ---- */
+
+/* sync_name (compiler-emitted, compile_stmt.c name_sync_fields): make the
+ * sync object a[0] of kind a[2] now, named a[1] (the variable it was
+ * allocated as), unless it already exists. Not a scheduling point. */
+static int sync_name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    if (!a[0].r) return VM_OK;
+    s->name_hint = a[1];
+    sync_handle(s, g, a[0], 0, (int)a[2].i);
+    return VM_OK;
+}
+
 /* ---- sync/atomic ---- */
 
 typedef enum { AK_I32, AK_I64, AK_U32, AK_U64, AK_BOOL } AtomKind;
@@ -530,6 +543,7 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*WaitGroup).Add", wg_add},
     {"sync.(*WaitGroup).Done", wg_done},
     {"sync.(*WaitGroup).Wait", wg_wait},
+    {"sync.name", sync_name},
     {"sync/atomic.(*Bool).CompareAndSwap", cas_bool},
     {"sync/atomic.(*Bool).Load", load_bool},
     {"sync/atomic.(*Bool).Store", store_bool},
@@ -570,10 +584,9 @@ void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
 void sched_mark(Vm *vm) {
     Sched *s = vm->sched;
     if (!s) return;
-    for (int i = 0; i < s->timers.len; i++) {
-        vm_gc_mark(vm, s->timers.items[i].ch.r);
-        vm_gc_mark(vm, s->timers.items[i].fn.r);
-    }
+    /* a TM_SEND timer's channel is not a root: when the program can no
+     * longer reach it, sched_chan_freed frees the timer with it */
+    for (int i = 0; i < s->timers.len; i++) vm_gc_mark(vm, s->timers.items[i].fn.r);
     for (int i = 0; i < s->ctxs.len; i++) {
         vm_gc_mark(vm, s->ctxs.items[i].done.r);
         vm_gc_mark(vm, s->ctxs.items[i].key.r);
