@@ -49,6 +49,9 @@
  * never applies, or a preemption that applies at another site, is
  * reported.
  *
+ * Not decisions, so not in the file: timers due at the same instant fire in
+ * arming order, and pct's priority changes only steer picks, which are.
+ *
  * Invariants:
  * - Parsing never crashes on malformed text: it fails with "line N: why".
  * - Recording only observes: a run with and without a recorder is
