@@ -186,7 +186,10 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+    if (vm->sched && --vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
     return VM_OK;
 }
 

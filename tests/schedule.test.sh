@@ -75,6 +75,7 @@ for s in 1 2 9 16 31; do
   [ -n "$after" ] && [ "$after" -le 2 ] || bad "shrink race_counter seed $s: $after preemptions: $(cat "$TMP/sh.out")"
   [ "$(grep -c '^[0-9]* [pgl] ' "$TMP/sh$s.sched")" = "$after" ] || bad "shrink seed $s: the file does not hold $after preemptions"
   "$BIN" run "$rc" --schedule "$TMP/sh$s.sched" >"$TMP/o" 2>"$TMP/e"
+  grep -q 'diverges' "$TMP/sh.out" && bad "shrink seed $s: its own replay diverges: $(grep diverges "$TMP/sh.out")"
   want=$(grep -o 'Actual: [0-9]*, Correct: false' "$TMP/sh.out")
   [ -n "$want" ] && grep -q "$want" "$TMP/o" || bad "shrink seed $s: shrink said '$want', the replay gives '$(grep Actual "$TMP/o")'"
   [ -s "$TMP/e" ] && bad "shrink seed $s: replay stderr: $(head -1 "$TMP/e")"
