@@ -481,8 +481,16 @@ static int rt_numgoroutine(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* in_nested: [g] runs inside a nested vm_call (a String method fmt
+ * called...), where it cannot yield: a Gosched there is a no-op. */
+static int in_nested(const Goroutine *g) {
+    for (int i = g->nframes - 1; i > 0; i--)
+        if (g->frames[i].flags & FR_BOUNDARY) return 1;
+    return 0;
+}
+
 static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    if (!vm->sched) return VM_OK;
+    if (!vm->sched || in_nested(g)) return VM_OK;
     sched_requeue(vm->sched, g);
     return VM_BLOCKED;
 }
