@@ -24,6 +24,7 @@ ChanWait *chan_wait(Sched *s, ChanObj *c) {
     ChanWait *w = mem_alloc(sizeof *w);
     memset(w, 0, sizeof *w);
     VEC_PUSH(s->chans, w);
+    w->ix = s->chans.len - 1;
     c->waiters = w;
     return w;
 }

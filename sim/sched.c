@@ -17,6 +17,8 @@
  * enough that a critical section of a few accesses usually completes. */
 #define RANDOM_MEAN_DISTANCE 800
 #define SLICE_BUDGET 20000
+/* At most this many steps for pct's pilot run (sched_pct_steps). */
+#define PCT_PILOT_STEPS 10000000u
 
 /* ---- wait queues ---- */
 
@@ -157,8 +159,11 @@ void sched_ready(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->status != SG_WAITING) return;
     if (s->trace) {
+        /* pos is the waker's (its card shows its own line; the woken one
+         * keeps the line it blocked at); a timer wakes with no line */
         TraceObj by = s->cur ? sched_g(s->cur)->tobj : 0;
-        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = gpos(g)});
+        Pos wp = s->cur ? gpos(s->cur) : (Pos){0};
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = wp});
     }
     make_runnable(s, g);
 }
@@ -181,7 +186,10 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+    if (vm->sched && --vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
     return VM_OK;
 }
 
@@ -242,7 +250,9 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->http_resp = -1;
     g->sched = sg;
     s->live++;
-    if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
+    /* pct: random and distinct (the id breaks ties), above every lowered one */
+    if (s->opt.strategy == SCHED_PCT)
+        sg->prio = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
@@ -256,6 +266,8 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
+    if (sg->sleep_timer >= 0) timer_free(s, sg->sleep_timer);
+    sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
     if (s->cur == g) s->cur = NULL;
@@ -279,7 +291,12 @@ static void print_stack(Sched *s, Goroutine *g, FILE *err) {
             if (k >= f->p->ncode) k = f->p->ncode - 1;
             line = f->p->lines[k];
         }
-        fprintf(err, "%s(...)\n\t%s:%d\n", f->p->name ? f->p->name : "?", s->vm->filename, line);
+        const char *name = f->p->name ? f->p->name : "?";
+        /* a library function written in Go (sync.(*Once).Do) has lines of
+         * its API text, not of the program */
+        if (strncmp(name, "main.", 5) != 0 && strcmp(name, "runtime.main") != 0)
+            fprintf(err, "%s(...)\n\t<goro-viz built-in>\n", name);
+        else fprintf(err, "%s(...)\n\t%s:%d\n", name, s->vm->filename, line);
     }
 }
 
@@ -596,6 +613,7 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
 }
 
 static void sched_free(Sched *s) {
+    s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
         waitq_free(&w->recvq);
@@ -634,6 +652,8 @@ uint64_t sched_pct_steps(const SrcFile *src, ChkProgram *prog, const SchedOption
     o.race = 0;
     o.record_schedule = NULL;
     o.schedule = NULL;
+    /* a program that never ends must not cost a whole step budget twice */
+    if (!o.max_steps || o.max_steps > PCT_PILOT_STEPS) o.max_steps = PCT_PILOT_STEPS;
     char *ob = NULL, *eb = NULL;
     size_t ol = 0, el = 0;
     FILE *out = open_memstream(&ob, &ol), *err = open_memstream(&eb, &el);
@@ -678,6 +698,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.has_sched = 1;
     vm.g_extra = sizeof(SchedG); /* each goroutine's SchedG in its block */
     vm.mark_hook = sched_mark;
+    vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;
     s.pct_low = 999;
     if (opt->strategy == SCHED_PCT && opt->pct_depth > 1) {

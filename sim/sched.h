@@ -94,17 +94,24 @@ int sched_run_checked(const struct SrcFile *src, struct ChkProgram *prog, const 
                       FILE *out, FILE *err, Trace **trace_out);
 
 /* sched_pct_steps: pct's k for [prog]: the steps of a pilot run under rr
- * with seed 0 and [opt]'s limits (output discarded), so every seed of a
- * sweep shares it; at least 1. sched_run_checked calls it when pct runs
+ * with seed 0 and [opt]'s limits, at most 1e7 steps (output discarded), so
+ * every seed of a sweep shares it; at least 1. sched_run_checked calls it when pct runs
  * with opt->pct_steps == 0; explore calls it once per program. */
 uint64_t sched_pct_steps(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt);
 
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
  * --pct-depth D, --max-steps N, --max-goroutines N, --max-heap BYTES,
- * --max-vtime DUR; trace: --format text|chrome, -o FILE). Program output
- * to [out] (run) or the trace to [out] / -o (trace); messages to [err].
- * Returns the exit status (64 on a usage error). */
+ * --max-vtime DUR, --record-schedule F, --schedule F (its seed, strategy
+ * and depth win over the options); run: --verify, --verify-trace F; trace:
+ * --format text|chrome, -o FILE). Program output to [out] (run) or the
+ * trace to [out] / -o (trace); messages to [err]. --verify runs the program
+ * again and replays its recorded schedule, compares the text traces event
+ * by event and prints "goro-viz: verified: N events identical" or the
+ * first difference; --verify-trace compares with a saved text trace.
+ * Returns the exit status: the program's, 1 also for an unreadable or
+ * malformed schedule, 4 when --verify finds a difference, 64 on a usage
+ * error. */
 int sched_cli(int argc, char **argv, FILE *out, FILE *err);
 
 /* ------------------------------------------------------------------------ */
@@ -150,7 +157,7 @@ typedef struct SchedG {
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int goexit;      /* runtime.Goexit ran its defers: it ends (main: waits forever) */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
-    int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
+    int lock;      /* unused since Cond.Wait relocks its Locker as Go code */
     int64_t wake_at; /* sleep */
 } SchedG;
 
@@ -162,6 +169,8 @@ typedef struct SchedG {
 typedef struct ChanWait {
     WaitQ recvq, sendq;
     TraceObj tobj;
+    int ix;    /* index in Sched.chans (swap-removed when the channel dies) */
+    int timer; /* handle + 1 of the TM_SEND timer sending into it, 0 none */
 } ChanWait;
 
 /* SyncObj: a Mutex, RWMutex, WaitGroup, Once or Cond. */
@@ -170,10 +179,11 @@ typedef struct SyncObj {
     int kind;
     Goroutine *owner;  /* mutex / rwmutex writer holder */
     int locked;        /* mutex / writer held */
-    int64_t readers;   /* rwmutex readers holding */
-    int64_t counter;   /* wait group */
-    int done;          /* once */
-    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters */
+    int64_t readers;   /* rwmutex readers holding; cond: tickets below are notified */
+    int64_t counter;   /* wait group; cond: next wait ticket (vm_sync.c) */
+    int done;          /* once: 0 not started, 1 f running, 2 done */
+    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters
+                          (ci = ticket), once callers waiting for f */
     WaitQ rq;          /* rwmutex read waiters */
     TraceObj tobj;
 } SyncObj;
@@ -189,6 +199,7 @@ typedef struct Timer {
     Value ch;         /* TM_SEND: the channel */
     Value fn;         /* TM_FUNC */
     int ctx;          /* TM_CTX */
+    int next_free;    /* kind 0 (free slot): next free handle + 1, 0 none */
     TraceObj tobj;
 } Timer;
 
@@ -246,6 +257,8 @@ typedef struct Sched {
                            of them from pct_at[pct_n - left] on) */
     int pct_n;
     struct SchRun *sch; /* schedule recorder / replayer, NULL when neither */
+    uint64_t clamps;    /* sched_point's clamps of a spent countdown: each
+                           hides one point from dist - left (schedule.c) */
     /* objects */
     VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;
@@ -254,6 +267,7 @@ typedef struct Sched {
     int *theap;         /* armed timer handles, min-heap on (when, seq) */
     int nheap, heapcap;
     uint64_t timer_seq;
+    int timer_free;     /* first free timer handle + 1, 0 none */
     /* runtime-made types and values */
     const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
     Value ctx_canceled, ctx_deadline;
@@ -346,6 +360,14 @@ int timer_new(Sched *s, int kind);
 void timer_arm(Sched *s, int h, int64_t when);
 /* timer_stop: disarm [h]; returns whether it was armed. */
 int timer_stop(Sched *s, int h);
+/* timer_free: release timer [h] (disarmed first): its handle is reused.
+ * Only for a timer nothing can name any more (its channel died, or its
+ * goroutine's sleep timer at exit). */
+void timer_free(Sched *s, int h);
+/* sched_chan_freed: Vm.chan_free_hook: free the ChanWait of dying [c] and
+ * the TM_SEND timer that would send into it (GC-aware timers: an After
+ * whose channel is garbage can never be observed). */
+void sched_chan_freed(Vm *vm, ChanObj *c);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */
 int timer_fire_due(Sched *s);

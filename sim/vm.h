@@ -399,6 +399,10 @@ struct Vm {
      * timers, parked values) at each collection. */
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
+    /* chan_free_hook: called by the sweep for a dying channel whose
+     * [waiters] is set, before its memory goes (the scheduler frees its
+     * side and the timer that would send into it). */
+    void (*chan_free_hook)(Vm *vm, ChanObj *c);
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded

@@ -55,6 +55,7 @@ static void free_panics(PanicRec *p) {
 static void free_object(Vm *vm, GcObj *o) {
     if (o->kind == GC_CHAN) {
         ChanObj *c = (ChanObj *)o;
+        if (c->waiters && vm->chan_free_hook) vm->chan_free_hook(vm, c);
         mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
     }
     if (o->kind == GC_MAP) {

@@ -70,17 +70,20 @@ typedef struct ModelObjInfo {
     int senders, receivers; /* goroutine index mostly sending / receiving, -1 */
 } ModelObjInfo;
 
-/* ModelSeg: goroutine [g] was in [state] for steps [from, to). */
+/* ModelSeg: goroutine [g] was in [state] for steps [from, to). Packed in
+ * 8 bytes (a run holds one per state change): runs up to 2^28 events. */
 typedef struct ModelSeg {
-    int from, to;
-    ThemeState state;
+    int from;
+    unsigned to : 28;
+    unsigned state : 4; /* ThemeState */
 } ModelSeg;
 
-/* ModelMark: an event mark on goroutine [g]'s lane at [step]. */
+/* ModelMark: an event mark on goroutine [g]'s lane at [step]. Packed in 8
+ * bytes (one per marked event): goroutine indices below 2^26. */
 typedef struct ModelMark {
     int step;
-    int g;
-    ModelMarkKind kind;
+    signed int g : 27;
+    unsigned kind : 5; /* ModelMarkKind */
 } ModelMark;
 
 typedef VEC(ModelSeg) ModelSegVec;

@@ -55,6 +55,16 @@ static const char *short_fn(const char *fn) {
     return fn;
 }
 
+/* Give back a finished array's growth slack (a run's arrays are built once
+ * and kept while the viewer shows it). */
+#define VEC_FIT(v)                                                                                            \
+    do {                                                                                                      \
+        if ((v).cap > (v).len && (v).len > 0) {                                                              \
+            (v).items = mem_realloc((v).items, sizeof *(v).items * (size_t)(v).cap, sizeof *(v).items * (size_t)(v).len); \
+            (v).cap = (v).len;                                                                                \
+        }                                                                                                     \
+    } while (0)
+
 static int cmp_pair(const void *a, const void *b) {
     const int *x = a, *y = b;
     if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
@@ -190,7 +200,7 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
     }
     mem_free(ld, sizeof(int) * 3 * (size_t)(r->gs.len ? r->gs.len : 1));
     mem_free(st, sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
-    if (!r->outcome) r->outcome = "exit 0";
+    if (!r->outcome) r->outcome = r->nraces ? "data race" : "exit 0";
     /* dedupe (obj, g) pairs */
     if (pairs.len) qsort(pairs.items, (size_t)pairs.len / 2, 2 * sizeof(int), cmp_pair);
     for (int i = 0; i + 1 < pairs.len; i += 2) {
@@ -200,6 +210,13 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
         VEC_PUSH(r->users, pairs.items[i + 1]);
     }
     VEC_FREE(pairs);
+    VEC_FIT(r->marks);
+    VEC_FIT(r->users);
+    VEC_FIT(r->lost);
+    for (int k = 0; k < r->gs.len; k++) {
+        VEC_FIT(r->lanes[k]);
+        VEC_FIT(mt->holds[k]);
+    }
 }
 
 void mtrace_close(ModelTrace *mt) {

@@ -156,11 +156,11 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     char alarm[160];
     alarm[0] = 0;
     if (c->lost == 1 && m->lost && m->lost->victim >= 0 && m->lost->victim < run->gs.len)
-        snprintf(alarm, sizeof alarm, "wrote %s over g%d's %s", m->lost->val, run->gs.items[m->lost->victim].id, m->lost->victim_val);
+        snprintf(alarm, sizeof alarm, "overwrote g%d's %s", run->gs.items[m->lost->victim].id, m->lost->victim_val);
     else if (c->lost == 2 && m->lost)
-        snprintf(alarm, sizeof alarm, "its %s was overwritten", m->lost->victim_val);
+        snprintf(alarm, sizeof alarm, "its %s was lost", m->lost->victim_val);
     else if (c->race)
-        snprintf(alarm, sizeof alarm, g->race_line > 0 ? "data race at line %d" : "data race", g->race_line);
+        snprintf(alarm, sizeof alarm, g->race_line > 0 ? "data race, line %d" : "data race", g->race_line);
     draw_circle(d, x + 4 * k, y + (float)text_line_height(f->ui_small) * 0.5f + 1 * k, 4 * k, sc);
     if (medium && alarm[0])
         text_draw_clipped(f->ui_small, x + 12 * k, y, alarm, maxw - 12 * k, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
@@ -179,7 +179,7 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
         if (c->state != THEME_DONE && g->read_obj >= 0 && g->read_val && n >= 0 && n < (int)sizeof buf)
             snprintf(buf + n, sizeof buf - (size_t)n, "%sread %s%s", n ? " · " : "", g->read_val, c->stale ? " (stale!)" : "");
         if (alarm[0]) {
-            text_draw_clipped(f->ui_bold, x, y, alarm, maxw, draw_alpha(tc(th->alarm), 0.5f + 0.5f * a));
+            text_draw_clipped(f->ui_small, x, y, alarm, maxw, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
         } else {
             text_draw_clipped(f->ui_small, x, y, buf, maxw, c->stale ? draw_alpha(tc(th->alarm), a) : dim);
         }
@@ -508,8 +508,13 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     float cx = text_draw(f->big, 12 * k, (s->header.h - (float)text_line_height(f->big)) * 0.5f, "goro-viz", -1, tc(th->text_strong));
     /* the seed is always on screen: first after the name */
     char sb[64];
-    snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
-    cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    if (x && x->seed_edit) { /* the seed box: type a seed, Enter runs it */
+        snprintf(sb, sizeof sb, "seed: %s▏ (Enter)", x->seed_edit);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->text_strong), tc(th->bg), k);
+    } else {
+        snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    }
     float room = right - 16 * k;
     const char *title = run->title ? run->title : "";
     if (cx + 12 * k + text_width(f->ui, title, -1) < room)
@@ -530,10 +535,12 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
-        {"N", "new seed (run again)"},
+        {"] / [", "next / previous seed: runs the file again (N: next)"},
+        {"S", "seed box: type a seed, Enter runs it"},
         {"R", "reload the file from disk"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
         {"wheel", "zoom the timeline around the pointer"},
+        {"red marks", "races, lost updates, deadlock, panic (--hunt race opens one)"},
         {"Shift+drag", "pan the timeline"},
         {"T", "dark / light theme"},
         {"?", "this help"},

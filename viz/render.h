@@ -24,6 +24,7 @@ typedef struct RenderExtras {
     const char *status; /* a transient message ("seed 18"), or NULL */
     float hover_x, hover_y;
     int hover;          /* draw a tooltip for what is under (hover_x, hover_y) */
+    const char *seed_edit; /* the seed box is open with these digits typed, or NULL */
 } RenderExtras;
 
 /* TimelineCache: the density columns of the timeline and the minimap, kept

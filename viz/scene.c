@@ -313,6 +313,11 @@ static void card_obj_edge(Scene *s, const ModelRun *run, SceneEdgeKind kind, int
     if (orr.w <= 0) return;
     float cx, cy, ox, oy, dir;
     anchors(cr, orr, &cx, &cy, &ox, &oy, &dir);
+    /* a lock's owner edge and a goroutine's wait edge must not share a
+     * path: ownership leaves the upper part of the lock for the upper part
+     * of the card, waiting arrives at their lower parts */
+    if (kind == EDGE_OWNER || kind == EDGE_READER) cy -= cr.h * 0.2f, oy -= orr.h * 0.18f;
+    if (kind == EDGE_WAIT && run->objs.items[o].kind != MODEL_CHAN) cy += cr.h * 0.2f, oy += orr.h * 0.18f;
     oy += spread;
     if (to_obj)
         add_edge(s, kind, g, o, cx, cy, ox, oy, dir, alarm);

@@ -89,6 +89,7 @@ static DrawColor mark_color(const Theme *th, ModelMarkKind k) {
     case MARK_CLOSE: return tc(th->text_strong);
     case MARK_LOCK:
     case MARK_UNLOCK: return tc(th->edge_owner);
+    case MARK_WRITE: return tc(th->text_strong); /* stores stand out from loads */
     default: return tc(th->text_dim);
     }
 }
@@ -170,6 +171,18 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
             density(run, s->tl_from, s->tl_to, w, tcache->lanes);
         }
         draw_density(d, th, L, tcache->lanes, w, ng);
+        /* races, lost updates, deadlock, panic: red ticks over the density */
+        double span = (double)(s->tl_to - s->tl_from);
+        int lastx = -1;
+        for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
+            ModelMarkKind kd = (ModelMarkKind)run->marks.items[mi].kind;
+            if (kd != MARK_RACE && kd != MARK_LOST && kd != MARK_DEADLOCK && kd != MARK_PANIC) continue;
+            int x = (int)(((double)run->marks.items[mi].step + 0.5 - (double)s->tl_from) / span * (double)w);
+            if (x == lastx || x < 0 || x >= w) continue;
+            lastx = x;
+            DrawRect b = {L.x + (float)x - 1 * k, L.y, 2 * k, 10 * k};
+            draw_rect(d, b, tc(th->alarm));
+        }
     } else {
         float lh = s->lane_h;
         float bar = lh > 6 * k ? lh - 3 * k : lh - 1;
@@ -221,9 +234,13 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
             tcache->mk_nsteps = run->nsteps;
             tcache->mk_nmarks = run->marks.len;
             double span = (double)(s->tl_to - s->tl_from);
+            /* loads and stores come by the hundred in a loop: marked only
+             * when zoomed in far enough to tell them apart (3 px each) */
+            int mem = span * 3 <= (double)w;
             for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
                 const ModelMark *mk = &run->marks.items[mi];
                 if (mk->g < 0 || mk->g >= ng || mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER) continue;
+                if (!mem && (mk->kind == MARK_READ || mk->kind == MARK_WRITE)) continue;
                 int x = (int)(((double)mk->step + 0.5 - (double)s->tl_from) / span * (double)w);
                 if (x < 0 || x >= w) continue;
                 uint8_t *cell = &tcache->marks[(size_t)mk->g * (size_t)w + (size_t)x];

@@ -51,7 +51,9 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
             src_free(&sf);
             return -1;
         }
-        t = o->make_trace(o->make_trace_ctx, o->file, seed, o->strategy ? o->strategy : "random", err, n);
+        VizRunOptions ro = o->run;
+        ro.seed = seed;
+        t = o->make_trace(o->make_trace_ctx, o->file, &ro, err, n);
         if (!t) {
             src_free(&sf);
             return -1;
@@ -68,7 +70,7 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
         timeline_cache_free(&v->tcache);
     }
     scene_invalidate(&v->scene);
-    mtrace_open(&v->mt, t, source, path, seed, o->strategy ? o->strategy : "random");
+    mtrace_open(&v->mt, t, source, path, seed, o->run.strategy ? o->run.strategy : "random");
     if (have_sf) src_free(&sf);
     model_alloc(&v->model, &v->mt.run);
     v->loaded = 1;
@@ -127,6 +129,17 @@ int view_parse_when(const View *v, const char *spec, int *step) {
         const char *name;
         ModelMarkKind kind;
     } alarms[] = {{"race", MARK_RACE}, {"lost", MARK_LOST}, {"deadlock", MARK_DEADLOCK}, {"panic", MARK_PANIC}};
+    if (strcmp(spec, "alarm") == 0) { /* the first of any of them */
+        const ModelRun *r = &v->mt.run;
+        for (int i = 0; i < r->marks.len; i++) {
+            ModelMarkKind k = (ModelMarkKind)r->marks.items[i].kind;
+            if (k == MARK_RACE || k == MARK_LOST || k == MARK_DEADLOCK || k == MARK_PANIC) {
+                *step = r->marks.items[i].step;
+                return 0;
+            }
+        }
+        return -2;
+    }
     for (size_t a = 0; a < sizeof alarms / sizeof alarms[0]; a++)
         if (strcmp(spec, alarms[a].name) == 0) {
             int at = view_first_mark(v, alarms[a].kind);
@@ -193,4 +206,17 @@ void view_free(View *v) {
     timeline_cache_free(&v->tcache);
     scene_free(&v->scene);
     memset(v, 0, sizeof *v);
+}
+
+int view_parse_range(const View *v, const char *spec, int *a, int *b) {
+    const char *dots = strstr(spec, "..");
+    if (!dots) return -1;
+    char left[64], right[64];
+    size_t ln = (size_t)(dots - spec);
+    if (ln == 0 || ln >= sizeof left || strlen(dots + 2) >= sizeof right || !dots[2]) return -1;
+    memcpy(left, spec, ln);
+    left[ln] = 0;
+    snprintf(right, sizeof right, "%s", dots + 2);
+    if (view_parse_when(v, left, a) != 0 || view_parse_when(v, right, b) != 0) return -1;
+    return *b >= *a ? 0 : -1;
 }
