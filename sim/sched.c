@@ -80,12 +80,17 @@ void sched_emit(Sched *s, TraceEvent ev) {
     trace_emit(s->trace, &ev);
 }
 
+/* is_main_name: [n] starts with "main." (strncmp is a call per event) */
+static inline int is_main_name(const char *n) {
+    return n[0] == 'm' && n[1] == 'a' && n[2] == 'i' && n[3] == 'n' && n[4] == '.';
+}
+
 int sched_line(Goroutine *g) {
     if (!g->nframes) return 0;
     /* the innermost frame of the program's own code: a library function
      * written in Go (sync.(*Once).Do) has lines of its API text */
     int fi = g->nframes - 1;
-    while (fi > 0 && strncmp(g->frames[fi].p->name, "main.", 5) != 0) fi--;
+    while (fi > 0 && !is_main_name(g->frames[fi].p->name)) fi--;
     Frame *f = &g->frames[fi];
     if (!f->p->lines || !f->pc) return 0;
     long k = f->pc - f->p->code - 1;
