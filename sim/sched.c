@@ -250,7 +250,6 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     memset(sg, 0, sizeof *sg);
     sg->g = g;
     sg->dst = -1;
-    sg->lock = -1;
     sg->sleep_timer = -1;
     sg->http_resp = -1;
     g->sched = sg;
