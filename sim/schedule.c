@@ -61,15 +61,18 @@ const char *sch_format_decision(const SchDecision *d, char *buf, size_t n) {
         snprintf(buf, n, "%" PRIu64 " c - - - -> g%" PRId64 "/%d", d->step, d->choice, d->n);
         return buf;
     }
-    char site[160];
-    if (d->fn) snprintf(site, sizeof site, "%s%+d L%d", d->fn, d->rel, d->line);
-    else snprintf(site, sizeof site, "- L%d", d->line);
     char choice[32];
     if (d->kind == 's') snprintf(choice, sizeof choice, "%" PRId64, d->choice);
     else if (d->choice > 0) snprintf(choice, sizeof choice, "g%" PRId64, d->choice);
     else snprintf(choice, sizeof choice, "-");
-    snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " %s -> %s/%d", d->step, d->kind, d->g, d->acc, site, choice,
-             d->n);
+    /* the site in place, not through a fixed buffer: a long FUNC (a method
+     * of a long type, nested closures) must not lose the line's tail */
+    if (d->fn)
+        snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " %s%+d L%d -> %s/%d", d->step, d->kind, d->g, d->acc,
+                 d->fn, d->rel, d->line, choice, d->n);
+    else
+        snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " - L%d -> %s/%d", d->step, d->kind, d->g, d->acc,
+                 d->line, choice, d->n);
     return buf;
 }
 
@@ -82,7 +85,13 @@ int sch_write(const Schedule *s, const char *file, FILE *f) {
     if (s->pct_steps) fprintf(f, "pct-steps %" PRIu64 "\n", s->pct_steps);
     fprintf(f, "mode %s\n", s->mode == SCH_SPARSE ? "sparse" : "exact");
     char buf[256];
-    for (int i = 0; i < s->d.len; i++) fprintf(f, "%s\n", sch_format_decision(&s->d.items[i], buf, sizeof buf));
+    for (int i = 0; i < s->d.len; i++) {
+        const SchDecision *d = &s->d.items[i];
+        size_t need = (d->fn ? strlen(d->fn) : 0) + 160; /* FUNC and at most ~130 for the rest */
+        char *b = need <= sizeof buf ? buf : mem_alloc(need);
+        fprintf(f, "%s\n", sch_format_decision(d, b, need <= sizeof buf ? sizeof buf : need));
+        if (b != buf) mem_free(b, need);
+    }
     fflush(f);
     return ferror(f) ? -1 : 0;
 }
