@@ -218,8 +218,14 @@ int sch_parse(Schedule *out, const char *text, size_t n, char *why, size_t wn) {
             reason = "a NUL byte";
             goto fail;
         }
+        size_t b = i;
+        while (b < j && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) b++;
+        if (b < j && text[b] == '#') { /* a comment: any length, any words */
+            i = j + 1;
+            continue;
+        }
         if (split(&k, text + i, j - i)) {
-            reason = "line too long";
+            reason = j - i >= sizeof k.buf ? "line too long" : "too many fields";
             goto fail;
         }
         i = j + 1;
@@ -492,6 +498,14 @@ static int sparse_choice(SchRun *r, const SchDecision *stop) {
     return -1;
 }
 
+/* dist_to: the countdown from [a] accesses made to the [k]th; at most
+ * HUGE_DIST (a file's ACC can be any number: a negative countdown would
+ * preempt at once and wrap the scheduler's step count). */
+static int64_t dist_to(uint64_t k, uint64_t a) {
+    if (k <= a) return 1;
+    return k - a > (uint64_t)HUGE_DIST ? HUGE_DIST : (int64_t)(k - a);
+}
+
 int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
     r->slice_override = 0;
     uint64_t a = *acc_of(r, g->id);
@@ -504,7 +518,7 @@ int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
          * overridden only where they differ, after an edit. */
         if (i < p->d.len && p->d.items[i].kind == 'p' && p->d.items[i].g == g->id) {
             uint64_t k = p->d.items[i].acc;
-            int64_t dist = k > a ? (int64_t)(k - a) : 1;
+            int64_t dist = dist_to(k, a);
             r->slice_override = dist != strategy_dist;
             r->shadow = strategy_dist;
             return dist;
@@ -516,7 +530,7 @@ int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
         if (i < 0) return HUGE_DIST;
         const SchDecision *d = &r->rep->d.items[i];
         uint64_t k = d->acc + (d->kind == 'p' ? 0 : 1); /* g/l: stop at the point itself first */
-        return k > a ? (int64_t)(k - a) : 1;
+        return dist_to(k, a);
     }
     return strategy_dist;
 }

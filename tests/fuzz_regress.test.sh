@@ -7,7 +7,7 @@ set -u
 bin=$1 root=$2
 pass=0 fail=0
 for f in "$root"/tests/fuzz/regress/*; do
-    case "$f" in *README) continue ;; esac
+    case "$f" in *README | *.sched) continue ;; esac
     [ -e "$f" ] || continue
     timeout 10 "$bin" check "$f" >/dev/null 2>&1
     st=$?
@@ -33,6 +33,16 @@ for f in "$root"/tests/fuzz/regress/*.go; do
             pass=$((pass + 1))
         fi
     done
+done
+# Schedule files (fuzz_schedule's finds) replay on the program their
+# `# program P` line names: a run or a Go failure (exit 0 or 2), never a
+# crash nor a limit.
+for f in "$root"/tests/fuzz/regress/*.sched; do
+    [ -e "$f" ] || continue
+    prog=$(sed -n 's/^# program //p' "$f" | head -1)
+    timeout 20 "$bin" run "$root/$prog" --max-steps 1000000 --schedule "$f" >/dev/null 2>"$tmp/e"
+    st=$?
+    if [ "$st" -eq 0 ] || [ "$st" -eq 2 ]; then pass=$((pass + 1)); else echo "FAIL $f: exit $st"; head -3 "$tmp/e"; fail=$((fail + 1)); fi
 done
 rm -rf "$tmp"
 # The harness itself must see a test: a malformed program is exit 1, not a crash.
