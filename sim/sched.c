@@ -186,7 +186,10 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+    if (vm->sched && --vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
     return VM_OK;
 }
 
@@ -237,7 +240,8 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 
 void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     Vm *vm = s->vm;
-    SchedG *sg = mem_alloc(sizeof *sg);
+    SchedG *sg = vm_goroutine_extra(g); /* zeroed, in g's block */
+    if (!sg) sg = mem_alloc(sizeof *sg);
     memset(sg, 0, sizeof *sg);
     sg->g = g;
     sg->dst = -1;
@@ -269,7 +273,7 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
         vm_goroutine_free(s->vm, g);
     }
@@ -632,7 +636,7 @@ static void sched_free(Sched *s) {
         SchedG *sg = g->sched;
         if (!sg) continue;
         if (sg->sel) mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
     }
 }
@@ -692,6 +696,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.gc_stress = opt->gc_stress;
     vm.sched = &s;
     vm.has_sched = 1;
+    vm.g_extra = sizeof(SchedG); /* each goroutine's SchedG in its block */
     vm.mark_hook = sched_mark;
     vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;

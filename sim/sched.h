@@ -257,6 +257,8 @@ typedef struct Sched {
                            of them from pct_at[pct_n - left] on) */
     int pct_n;
     struct SchRun *sch; /* schedule recorder / replayer, NULL when neither */
+    uint64_t clamps;    /* sched_point's clamps of a spent countdown: each
+                           hides one point from dist - left (schedule.c) */
     /* objects */
     VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;
