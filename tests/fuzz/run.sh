@@ -27,5 +27,7 @@ if [ "$target" = fuzz_schedule ]; then
 else
     find scenarios tests/check tests/run tests/fuzz/regress -name '*.go' -exec cp {} "$corpus"/ \; 2>/dev/null || true
 fi
-./build-fuzz/tests/fuzz/"$target" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+dict=()
+[ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
+./build-fuzz/tests/fuzz/"$target" "${dict[@]}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
     -max_len=16384 -artifact_prefix=build-fuzz/"$target"- "$corpus"
