@@ -578,9 +578,10 @@ typedef struct GSnap {
     TraceObj wait_obj;
 } GSnap;
 
-static void snap_g(const Trace *t, GSnap *s, TraceObj g) {
+/* snap_g: [g]'s status before an event; [k] is goroutine_k(t, g) */
+static void snap_g(const Trace *t, GSnap *s, TraceObj g, int64_t k) {
     s->g = 0;
-    if (goroutine_k(t, g) < 0) return;
+    if (k < 0) return;
     s->g = g;
     if (g <= t->live.nobjs) {
         const TraceObjState *os = &t->live.objs[g];
@@ -621,8 +622,8 @@ static void lane_update(Trace *t, const GSnap *s, uint32_t idx) {
     t->llog_from = idx;
 }
 
-static void index_g(Trace *t, TraceObj g, uint32_t idx) {
-    int64_t k = goroutine_k(t, g);
+/* index_k: count event [idx] for goroutine number [k] (-1: none) */
+static void index_k(Trace *t, int64_t k, uint32_t idx) {
     if (k < 0) return;
     TraceGRec *gr = &t->grec.items[k];
     if (gr->last_ev == idx) return;
@@ -657,24 +658,25 @@ static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_
     t->nev++;
 
     /* apply, following status changes for the lanes */
+    int64_t gk = goroutine_k(t, ev->g);
     if (changes_status(ev->kind)) {
         GSnap s[3];
-        snap_g(t, &s[0], ev->g);
-        snap_g(t, &s[1], ev->obj != ev->g ? ev->obj : 0);
-        snap_g(t, &s[2], t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0);
+        TraceObj o = ev->obj != ev->g ? ev->obj : 0;
+        TraceObj r = t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0;
+        snap_g(t, &s[0], ev->g, gk);
+        snap_g(t, &s[1], o, goroutine_k(t, o));
+        snap_g(t, &s[2], r, goroutine_k(t, r));
         trace_state_apply_at(&t->live, ev, idx, step, vtime);
         for (int i = 0; i < 3; i++) lane_update(t, &s[i], idx);
     } else {
         trace_state_apply_at(&t->live, ev, idx, step, vtime);
     }
-    index_g(t, ev->g, idx);
+    index_k(t, gk, idx);
     if ((ev->kind == TRACE_EV_GO_CREATE || ev->kind == TRACE_EV_GO_UNBLOCK) && ev->obj != ev->g)
-        index_g(t, ev->obj, idx);
-    if (ev->kind == TRACE_EV_CHAN_SEND ||
-        (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
-        int64_t k = goroutine_k(t, ev->g);
-        if (k >= 0) t->grec.items[k].last_offer = idx;
-    }
+        index_k(t, goroutine_k(t, ev->obj), idx);
+    if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
+                    (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
+        t->grec.items[gk].last_offer = idx;
 
     if (t->nev >= t->next_kf_n) {
         size_t size = trace_kf_size(&t->live);
@@ -782,7 +784,7 @@ static void gindex_build(Trace *t) {
     if (!laneck) gi->nlaneck = 1;
     if (!ng) gi->ngh = 1;
 
-    /* events: the same rule as index_g, over the stored events */
+    /* events: the same rule as index_k, over the stored events */
     uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     TraceCur c = {0};
     TraceRaw r;
