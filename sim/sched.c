@@ -73,13 +73,6 @@ void waitq_free(WaitQ *q) {
 
 /* ---- trace helpers ---- */
 
-void sched_emit(Sched *s, TraceEvent ev) {
-    if (!s->trace) return;
-    ev.step = s->steps;
-    ev.vtime = s->now;
-    trace_emit(s->trace, &ev);
-}
-
 /* is_main_name: [n] starts with "main." (strncmp is a call per event) */
 static inline int is_main_name(const char *n) {
     return n[0] == 'm' && n[1] == 'a' && n[2] == 'i' && n[3] == 'n' && n[4] == '.';

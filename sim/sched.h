@@ -341,8 +341,14 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 /* sched_line: the source line [g] stands on (its top frame). */
 int sched_line(Goroutine *g);
 
-/* sched_emit: emit trace event [ev] (no-op when not tracing). */
-void sched_emit(Sched *s, TraceEvent ev);
+/* sched_emit: emit trace event [ev] (no-op when not tracing). Inline: the
+ * caller's event is built in place and handed to trace_emit by pointer. */
+static inline void sched_emit(Sched *s, TraceEvent ev) {
+    if (!s->trace) return;
+    ev.step = s->steps;
+    ev.vtime = s->now;
+    trace_emit(s->trace, &ev);
+}
 
 /* sched_find_type: the runtime type printed as [str], made as a [kind]
  * with [elem] if the program never needed it. */
