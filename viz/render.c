@@ -525,6 +525,10 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
         cx = text_draw(f->ui, cx + 12 * k, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, title, -1, tc(th->text));
     snprintf(sb, sizeof sb, "strategy %s", run->strategy ? run->strategy : "random");
     if (cx + 8 * k + text_width(f->ui, sb, -1) + 16 * k < room) cx = pill(d, f->ui, cx + 8 * k, y, h, sb, tc(th->grid), tc(th->text), k);
+    if (run->schedule) {
+        snprintf(sb, sizeof sb, "replaying %s", run->schedule);
+        if (cx + 8 * k + text_width(f->ui, sb, -1) + 16 * k < room) cx = pill(d, f->ui, cx + 8 * k, y, h, sb, tc(th->grid), tc(th->text_strong), k);
+    }
     if (run->outcome && cx + 8 * k + text_width(f->ui, run->outcome, -1) + 16 * k < room) {
         int bad = strcmp(run->outcome, "exit 0") != 0;
         pill(d, f->ui, cx + 8 * k, y, h, run->outcome, bad ? tc(th->alarm) : tc(th->grid), bad ? draw_rgba(0xFFFFFF, 255) : tc(th->text), k);
