@@ -186,7 +186,10 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+    if (vm->sched && --vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
     return VM_OK;
 }
 
@@ -287,7 +290,12 @@ static void print_stack(Sched *s, Goroutine *g, FILE *err) {
             if (k >= f->p->ncode) k = f->p->ncode - 1;
             line = f->p->lines[k];
         }
-        fprintf(err, "%s(...)\n\t%s:%d\n", f->p->name ? f->p->name : "?", s->vm->filename, line);
+        const char *name = f->p->name ? f->p->name : "?";
+        /* a library function written in Go (sync.(*Once).Do) has lines of
+         * its API text, not of the program */
+        if (strncmp(name, "main.", 5) != 0 && strcmp(name, "runtime.main") != 0)
+            fprintf(err, "%s(...)\n\t<goro-viz built-in>\n", name);
+        else fprintf(err, "%s(...)\n\t%s:%d\n", name, s->vm->filename, line);
     }
 }
 
