@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 
 static const Value NILV = {{0}, NULL};
@@ -148,12 +149,14 @@ static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
                                        .pos = pos_of(w.g), .value = short_value(s, c->t->elem, v), .arg = g ? g->id : 0});
         }
+        if (s->race) race_chan_handoff(s->race, c, g, w.g);
         deliver(s, w, v, 1);
         return 1;
     }
     if (c->len < c->cap) {
         c->buf[(c->head + c->len) % c->cap] = v;
         c->len++;
+        if (s->race) race_chan_send(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_BUF, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, c->t->elem, v)});
@@ -173,6 +176,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         c->head = (c->head + 1) % c->cap;
         c->len--;
         *ok = 1;
+        if (s->race) race_chan_recv(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_BUF, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, et, *v)});
@@ -180,6 +184,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
             Value sv = sender_value(w.g, w.ci);
             c->buf[(c->head + c->len) % c->cap] = sv;
             c->len++;
+            if (s->race) race_chan_send(s->race, w.g, c); /* its send completes now */
             if (s->trace)
                 sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_BUF, .g = gobj(w.g),
                                            .obj = cw->tobj, .pos = pos_of(w.g), .value = short_value(s, et, sv)});
@@ -190,6 +195,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
     if (waitq_pop(&cw->sendq, &w)) {
         *v = sender_value(w.g, w.ci);
         *ok = 1;
+        if (s->race) race_chan_handoff(s->race, c, w.g, g);
         if (s->trace) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
                                        .pos = pos_of(w.g), .value = short_value(s, et, *v), .arg = g ? g->id : 0});
@@ -204,6 +210,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         *v = zero_of(s->vm, et);
         vm_pop_roots(s->vm, 1);
         *ok = 0;
+        if (s->race) race_chan_closed_recv(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_CLOSED, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g)});
@@ -270,11 +277,13 @@ static void retry(Sched *s, Waiter w) {
 static void close_obj(Sched *s, Goroutine *g, ChanObj *c) {
     ChanWait *cw = chan_wait(s, c);
     c->closed = 1;
+    if (s->race) race_chan_close(s->race, g, c);
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_CLOSE, .g = gobj(g), .obj = cw->tobj, .pos = pos_of(g)});
     Waiter w;
     vm_push_root(s->vm, &c->h);
     while (waitq_pop(&cw->recvq, &w)) {
         Value z = zero_of(s->vm, c->t->elem);
+        if (s->race) race_chan_closed_recv(s->race, w.g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_CLOSED, .g = gobj(w.g),
                                        .obj = cw->tobj, .pos = pos_of(w.g)});

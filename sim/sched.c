@@ -9,6 +9,7 @@
 
 #include "compile.h"
 #include "front.h"
+#include "race.h"
 #include "sched.h"
 
 /* Mean shared accesses between preemptions under `random`. Small enough
@@ -244,6 +245,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
         const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
+    if (s->race) race_go(s->race, parent, g); /* race: parent -> child */
     make_runnable(s, g);
 }
 
@@ -252,6 +254,7 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
     sg->status = SG_DEAD;
     s->live--;
+    if (s->race) race_go_end(s->race, g);
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
@@ -617,6 +620,10 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
         s.real_out = out;
         vm.out = mem;
     }
+    if (opt->race || opt->trace) { /* race.h: detector and/or memory events */
+        s.race = race_new(&vm, err, s.trace, opt->race);
+        vm.mem_hook = 1;
+    }
     Value entry;
     int status = comp_program(&vm, prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
@@ -627,11 +634,13 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
         flush_output(&s, s.main_g);
         fflush(vm.out);
         status = s.status;
+        if (s.race) status = race_finish(s.race, status); /* Go's racefini: exit 66 */
         if (s.trace) {
             sched_emit(&s, (TraceEvent){.kind = TRACE_EV_RUN_END, .arg = status});
             trace_finish(s.trace);
         }
     }
+    race_free(s.race);
     sched_free(&s);
     vm.sched = NULL;
     vm.mark_hook = NULL;

@@ -7,7 +7,7 @@
 
 static int usage(FILE *err, const char *why) {
     fprintf(err, "goro-viz: %s\n", why);
-    fprintf(err, "usage: goro-viz run FILE.go [--seed N] [--strategy random|pct|rr] [--pct-depth D]\n"
+    fprintf(err, "usage: goro-viz run FILE.go [--race] [--seed N] [--strategy random|pct|rr] [--pct-depth D]\n"
                  "                     [--max-steps N] [--max-goroutines N] [--max-heap BYTES] [--max-vtime DUR]\n"
                  "       goro-viz trace FILE.go [same options] [--format text|chrome] [-o FILE]\n");
     return 64;
@@ -51,6 +51,10 @@ int sched_cli(int argc, char **argv, FILE *out, FILE *err) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         uint64_t u;
         int64_t d;
+        if (!strcmp(a, "--race")) { /* race.h: no value */
+            o.race = 1;
+            continue;
+        }
         if (!strcmp(a, "--seed")) {
             if (parse_u64(v, &o.seed)) return usage(err, "--seed needs a number");
         } else if (!strcmp(a, "--strategy")) {

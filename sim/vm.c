@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "vm.h"
 
@@ -368,11 +369,24 @@ static AggObj *grow_backing(Vm *vm, const RType *st, SliceObj *s, int64_t need, 
 
 static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget) {
 #if VM_COMPUTED_GOTO
-    static const void *const labels[] = {
+    static const void *const labels_plain[] = {
 #define OP_LABEL(name, fmt) &&L_##name,
         VM_OPCODES(OP_LABEL)
 #undef OP_LABEL
     };
+    /* race / memory trace (race.h): a second table sends the shared
+     * loads and stores through H_MEM first; the plain one costs nothing. */
+    const void *labels_mem[OP__COUNT];
+    const void *const *labels = labels_plain;
+    if (UNLIKELY(vm->mem_hook)) {
+        memcpy(labels_mem, labels_plain, sizeof labels_mem);
+#define OP_MEM(name) labels_mem[OP_##name] = &&H_MEM;
+        RACE_MEM_OPS(OP_MEM)
+#undef OP_MEM
+        labels = labels_mem;
+    }
+#else
+    const int mem_hook = vm->mem_hook;
 #endif
     Frame *f;
     const Instr *pc;
@@ -382,9 +396,23 @@ static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget) {
     LOAD_FRAME();
 #if VM_COMPUTED_GOTO
     DISPATCH();
+H_MEM:
+    /* not when SHARED is about to preempt: the access re-runs on resume */
+    if (nested || vm->preempt > 1) race_vm_access(vm, g, pc - 1, R);
+    goto *labels_plain[VM_OP(i)];
 #else
 next:
     i = *pc++;
+    if (UNLIKELY(mem_hook) && (nested || vm->preempt > 1)) {
+        switch ((VmOp)VM_OP(i)) {
+#define OP_MEM(name) case OP_##name:
+        RACE_MEM_OPS(OP_MEM)
+#undef OP_MEM
+            race_vm_access(vm, g, pc - 1, R);
+            break;
+        default: break;
+        }
+    }
     switch ((VmOp)VM_OP(i)) {
 #endif
 

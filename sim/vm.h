@@ -384,6 +384,10 @@ struct Vm {
      * timers, parked values) at each collection. */
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
+    /* race detector / memory trace (race.h): when set before vm_run, every
+     * [shared] load / store calls race_vm_access first (a second dispatch
+     * table: nothing is tested on the hot path when it is 0). */
+    int mem_hook;
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded
