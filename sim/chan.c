@@ -229,6 +229,7 @@ int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
         sched_park(s, g, TRACE_WAIT_CHAN_SEND_NIL, 0);
         return VM_BLOCKED;
     }
+    if (s->race) race_chan_op(s->race, g, c, 0);
     if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
     v = copy_in(vm, c->t->elem, v);
     if (try_send(s, g, c, v)) return VM_OK;
@@ -297,6 +298,7 @@ int chan_close(Vm *vm, Goroutine *g, Value ch) {
     ChanObj *c = (ChanObj *)ch.r;
     if (!c) return vm_panic_plain(vm, g, "close of nil channel");
     if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
+    if (vm->sched->race) race_chan_op(vm->sched->race, g, c, 1);
     close_obj(vm->sched, g, c);
     return VM_OK;
 }
@@ -334,6 +336,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_SELECT, .g = gobj(g), .obj = chan_wait(s, c)->tobj,
                                        .pos = pos_of(g), .arg = chosen});
         if ((sends >> chosen) & 1) {
+            if (s->race) race_chan_op(s->race, g, c, 0);
             if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
             Value v = copy_in(vm, c->t->elem, g->stack[base + 2 * chosen + 1]);
             int done = try_send(s, g, c, v);

@@ -158,6 +158,8 @@ typedef struct StackNode {
     uint32_t parent;
     const Proto *p;
     int line;
+    const char *rt_fn; /* a Go runtime frame (p NULL): its name; file in rt_file */
+    const char *rt_file;
 } StackNode;
 
 typedef struct ChanRace {
@@ -186,6 +188,8 @@ struct RaceCtx {
     HMap seen_addr;         /* reported addresses */
     HMap seen_pair;         /* reported stack pairs */
     int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
+    uint32_t forced_stack;  /* race_chan_op: the stack of the access in progress */
+    int no_trace;           /* race_chan_op: not a memory event */
 };
 
 /* RACE_MAX_MEM_EVENTS: memory events a trace records at most; past it
@@ -199,7 +203,7 @@ RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
     r->trace = trace;
     r->detect = detect;
     r->next_heap = 0xc000010000ULL;
-    StackNode root = {0, NULL, 0};
+    StackNode root = {0, NULL, 0, NULL, NULL};
     VEC_PUSH(r->stacks, root);
     return r;
 }
@@ -276,7 +280,7 @@ static uint32_t intern_frame(RaceCtx *r, uint32_t parent, const Proto *p, int li
     uint64_t a = ((uint64_t)parent << 32) | (uint32_t)line;
     int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)p);
     if (id >= 0) return (uint32_t)id;
-    StackNode n = {parent, p, line};
+    StackNode n = {parent, p, line, NULL, NULL};
     VEC_PUSH(r->stacks, n);
     hput(&r->stack_ix, a, (uint64_t)(uintptr_t)p, (uint32_t)(r->stacks.len - 1));
     return (uint32_t)(r->stacks.len - 1);
@@ -400,7 +404,8 @@ void race_chan_closed_recv(RaceCtx *r, Goroutine *g, const ChanObj *c) { acquire
 static void print_stack(RaceCtx *r, uint32_t id) {
     for (; id; id = r->stacks.items[id].parent) {
         const StackNode *n = &r->stacks.items[id];
-        fprintf(r->err, "  %s()\n      %s:%d\n", n->p->name ? n->p->name : "?", r->vm->filename, n->line);
+        if (n->rt_fn) fprintf(r->err, "  %s()\n      %s:%d\n", n->rt_fn, n->rt_file, n->line);
+        else fprintf(r->err, "  %s()\n      %s:%d\n", n->p->name ? n->p->name : "?", r->vm->filename, n->line);
     }
 }
 
@@ -492,7 +497,7 @@ static void var_name(RaceCtx *r, Cell *c, const struct MemInfo *mi, char *buf, s
 static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi);
 
 static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid) {
-    if (!r->trace || !mi->g || !mi->g->sched) return 0;
+    if (!r->trace || r->no_trace || !mi->g || !mi->g->sched) return 0;
     /* A word becomes a trace variable once a second goroutine touches it:
      * a goroutine's private data stays out of the picture. */
     if (c->first_tid == 0) c->first_tid = (int32_t)tid;
@@ -551,7 +556,7 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
                     return;
     }
     Access cur = {tid, clk, 0, ev, flags};
-    cur.stack = stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
+    cur.stack = r->forced_stack ? r->forced_stack : stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
     const Access *conflict = NULL;
     if (c->w.tid && c->w.tid != tid && !hb(&c->w, now) && !(atomic && (c->w.flags & ACC_ATOMIC))) conflict = &c->w;
     if (!conflict && write)
@@ -580,6 +585,34 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
         c->reads.len = k;
         VEC_PUSH(c->reads, cur);
     }
+}
+
+/* Go 1.19's runtime frames for the channel checks (chan.go lines). */
+static const char RT_CHAN_FILE[] = "/usr/lib/go-1.19/src/runtime/chan.go";
+static const char RT_CHANSEND[] = "runtime.chansend";
+static const char RT_CLOSECHAN[] = "runtime.closechan";
+
+void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
+    if (!g || !g->sched || !c) return;
+    const char *fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
+    int line = is_close ? 357 : 160;
+    uint32_t base = stack_of(r, g, NULL);
+    /* keyed by the static name's address: looked up, never ordered */
+    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
+    int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
+    if (id < 0) {
+        StackNode n = {base, NULL, line, fn, RT_CHAN_FILE};
+        VEC_PUSH(r->stacks, n);
+        id = r->stacks.len - 1;
+        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)id);
+    }
+    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0};
+    Cell *cell = cell_of(r, &c->h, 0, 1);
+    r->forced_stack = (uint32_t)id;
+    r->no_trace = 1;
+    access(r, cell, &mi, is_close, 0);
+    r->forced_stack = 0;
+    r->no_trace = 0;
 }
 
 /* ---- the VM hook ---- */

@@ -99,6 +99,12 @@ void race_chan_handoff(RaceCtx *r, const struct ChanObj *c, Goroutine *sender, G
 void race_chan_close(RaceCtx *r, Goroutine *g, const struct ChanObj *c);
 void race_chan_closed_recv(RaceCtx *r, Goroutine *g, const struct ChanObj *c);
 
+/* race_chan_op: Go's check of a channel against its close: a send (or a
+ * select's chosen send case) by [g] reads [c], a close writes it (so a
+ * close racing with a send is reported, in runtime.chansend /
+ * runtime.closechan frames). */
+void race_chan_op(RaceCtx *r, Goroutine *g, const struct ChanObj *c, int is_close);
+
 /* ---- memory ---- */
 
 /* race_vm_access: the VM hook: [g] is about to execute the [shared]
