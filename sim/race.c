@@ -146,6 +146,8 @@ typedef struct Cell {
     TraceObj var;         /* the trace's VAR object, 0 until made */
     uint32_t name;        /* trace string id of its name (0 none yet) */
     int32_t first_tid;    /* the first goroutine that touched it; -1 once shared */
+    uint32_t writer;      /* the first goroutine that wrote it */
+    uint8_t hot;          /* written by two goroutines: every access is traced */
 } Cell;
 
 typedef struct RaceG {
@@ -491,18 +493,34 @@ struct MemInfo {
     const Instr *ipc;
     Value val;
     int has_val;
+    int64_t idx; /* element index for names (-1: none) */
 };
 
 static void var_name(RaceCtx *r, Cell *c, const struct MemInfo *mi, char *buf, size_t n);
 static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi);
 
-static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid) {
+/* trace_mem: the READ / WRITE event of an access, if the trace shows it
+ * ([concurrent]: the last write by another goroutine does not happen
+ * before it). Returns its index + 1, 0 when not traced. What a teacher
+ * wants to see is contended data, not every load: a word is shown once a
+ * second goroutine touches it, and then its writes, its reads that are
+ * concurrent with the last write, and everything once two goroutines
+ * have written it; atomics always. References (pointer, struct and func
+ * values) are addresses more than data: not shown. */
+static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid,
+                          int concurrent) {
     if (!r->trace || r->no_trace || !mi->g || !mi->g->sched) return 0;
-    /* A word becomes a trace variable once a second goroutine touches it:
-     * a goroutine's private data stays out of the picture. */
     if (c->first_tid == 0) c->first_tid = (int32_t)tid;
     if (c->first_tid > 0 && c->first_tid != (int32_t)tid) c->first_tid = -1;
-    if (c->first_tid != -1 && !atomic) return 0;
+    if (write) {
+        if (!c->writer) c->writer = tid;
+        else if (c->writer != tid) c->hot = 1;
+    }
+    if (!atomic) {
+        if (c->first_tid != -1) return 0;
+        if (!write && !concurrent && !c->hot) return 0;
+        if (mi->has_val && mi->val.r && mi->val.r->kind != GC_STRING) return 0;
+    }
     if (r->mem_events >= RACE_MAX_MEM_EVENTS) return 0;
     Sched *s = r->vm->sched;
     TraceObj gobj = sched_g(mi->g)->tobj;
@@ -525,7 +543,8 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
 }
 
 static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Access *cur, const Access *prev) {
-    if (!r->trace || !cur->ev || !c->var) return;
+    /* both accesses must be in the trace: arg points at the earlier one */
+    if (!r->trace || !cur->ev || !prev->ev || !c->var) return;
     Sched *s = r->vm->sched;
     char nb[96], text[200];
     trace_obj_name(r->trace, c->var, nb, sizeof nb);
@@ -534,7 +553,7 @@ static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Acce
     Pos pos = {0};
     pos.line = sched_line(mi->g);
     trace_emit(r->trace, &(TraceEvent){.kind = TRACE_EV_RACE, .g = sched_g(mi->g)->tobj, .obj = c->var, .pos = pos,
-                                       .step = s->steps, .arg = prev->ev ? (int64_t)prev->ev - 1 : -1,
+                                       .step = s->steps, .arg = (int64_t)prev->ev - 1,
                                        .value = trace_intern_cstr(r->trace, text)});
 }
 
@@ -545,7 +564,8 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     VC *now = clock_of(r, g);
     uint32_t clk = now->c[tid];
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
-    uint32_t ev = trace_mem(r, c, mi, write, atomic, tid);
+    int concurrent = c->w.tid && c->w.tid != tid && !hb(&c->w, now);
+    uint32_t ev = trace_mem(r, c, mi, write, atomic, tid, concurrent);
     /* same epoch, same kind: nothing new to learn (FastTrack) */
     if (!ev) {
         if (write && c->w.tid == tid && c->w.clk == clk && c->w.flags == flags && c->reads.len == 0) return;
@@ -606,7 +626,7 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
         id = r->stacks.len - 1;
         hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)id);
     }
-    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0};
+    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     Cell *cell = cell_of(r, &c->h, 0, 1);
     r->forced_stack = (uint32_t)id;
     r->no_trace = 1;
@@ -622,7 +642,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     if (!r || !g->sched) return;
     Instr i = *ipc;
     const Frame *f = &g->frames[g->nframes - 1];
-    struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1};
+    struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
     const GcObj *obj = NULL;
     uint64_t slot = 0;
     int64_t n = 1;
@@ -661,6 +681,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)x;
+        mi.idx = x;
         mi.val = st ? R[VM_C(i)] : o->v[x];
         write = st;
         break;
@@ -674,6 +695,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &s->arr->h;
         n = s->arr->n;
         slot = (uint64_t)(s->off + x);
+        mi.idx = x;
         mi.val = st ? R[VM_C(i)] : s->arr->v[slot];
         write = st;
         break;
@@ -724,7 +746,7 @@ void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t va
     uint64_t slot = (uint64_t)ptr.i;
     uint64_t key = ((uint64_t)5 << 60) | o->h.seq;
     if (rd) acquire2(r, g, key, slot);
-    struct MemInfo mi = {g, NULL, NULL, {{.i = value}, NULL}, 1};
+    struct MemInfo mi = {g, NULL, NULL, {{.i = value}, NULL}, 1, -1};
     Cell *c = cell_of(r, &o->h, slot, o->n);
     access(r, c, &mi, wr, 1);
     if (wr) release2(r, g, key, slot);
@@ -734,8 +756,19 @@ void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t va
 
 static void var_name(RaceCtx *r, Cell *c, const struct MemInfo *mi, char *buf, size_t n) {
     const char *nm = NULL;
-    if (nm && *nm) snprintf(buf, n, "%s", nm);
-    else snprintf(buf, n, "0x%llx", (unsigned long long)c->addr);
+    if (mi->ipc && mi->p->acc_names) nm = mi->p->acc_names[mi->ipc - mi->p->code];
+    if (!nm || !*nm) {
+        snprintf(buf, n, "0x%012llx", (unsigned long long)c->addr);
+        return;
+    }
+    size_t l = strlen(nm);
+    if (l >= 2 && nm[l - 2] == '[' && nm[l - 1] == ']') {
+        /* an element: its index (a map is one variable: its name) */
+        if (mi->idx >= 0) snprintf(buf, n, "%.*s[%lld]", (int)(l - 2), nm, (long long)mi->idx);
+        else snprintf(buf, n, "%.*s", (int)(l - 2), nm);
+        return;
+    }
+    snprintf(buf, n, "%s", nm);
 }
 
 static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi) {

@@ -273,6 +273,9 @@ struct Proto {
     UpvalDesc *upvals;
     int nupvals;
     int ret_pc;      /* epilogue a recovered panic resumes at (RUNDEFERS; RET) */
+    const char **acc_names; /* race/trace (race.h): per instruction, the source name of
+                               a [shared] access ("c.count", "results[]"), else NULL;
+                               NULL when compiled without Vm.mem_hook (arena memory) */
     VmNative native; /* non-NULL: a native; code is empty */
 };
 
