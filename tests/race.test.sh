@@ -73,5 +73,9 @@ for f in *.go; do
   done
   [ "$ok" = 1 ] && pass=$((pass + 1))
 done
+# No false positives on the tutorial's scenarios (tests/race/soak.sh; the
+# full 1000-seed soak is a benchmark): SOAK seeds each (default 50).
+if bash "$SRCROOT/tests/race/soak.sh" "$BIN" "${SOAK:-50}" >"$tmp/soak" 2>&1; then pass=$((pass + 1))
+else failcase soak "tests/race/soak.sh ${SOAK:-50}" "$tmp/soak"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -4,7 +4,7 @@
 #        bash tests/tools/gen_race_expected.sh --normalise <REPORT   (filter)
 #
 # Each NAME.go in tests/race is built with `go build -race` and run RUNS times
-# (default 3); NAME.expected gets:
+# (default 30: Go picks among equivalent races differently from run to run); NAME.expected gets:
 #   exit N                the binary's exit status (66 when races were found)
 #   out LINE              each line of its stdout (first run)
 #   race A | B            one line per distinct race over all runs, normalised
@@ -17,6 +17,10 @@
 # goro-viz; the go statement identifies the goroutine's role). The two sides
 # are sorted, so which access came first (interleaving) does not matter.
 # Addresses, +0x offsets and paths are dropped on the way.
+# Also writes tests/race/scenarios.races: the races Go finds in
+# scenarios/tutorial.go (its UnsafeCounter demo and a close racing a send)
+# and scenarios/producer_consumer.go (the same close: it only sleeps before
+# closing, which orders nothing), which tests/race/soak.sh allows there.
 set -u
 normalise() {
   awk '
@@ -52,11 +56,24 @@ if [ "${1:-}" = "--normalise" ]; then normalise; exit 0; fi
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-$ROOT/tests/race}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-30}
 mkdir -p "$OUT"
 command -v go >/dev/null || { echo "gen_race_expected: go not installed" >&2; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ -n "${GOCACHE:-}" ] || [ -w "${HOME:-/nonexistent}" ] || export GOCACHE="$tmp/gocache"
+# The tutorial's own racy scenario(s): only the set of races is recorded
+# (tests/race/scenarios.races, `FILE race ...`), for the soak script.
+: >"$tmp/scen"
+for f in "$ROOT"/scenarios/tutorial.go "$ROOT"/scenarios/producer_consumer.go; do
+  b=$(basename "$f" .go)
+  mkdir -p "$tmp/s_$b"; cp "$f" "$tmp/s_$b/main.go"
+  (cd "$tmp/s_$b" && GO111MODULE=off go build -race -o prog main.go) || { echo "gen_race_expected: build of $b failed" >&2; exit 1; }
+  for r in $(seq 1 "$RUNS"); do
+    "$tmp/s_$b/prog" >/dev/null 2>"$tmp/s_$b/err"
+    normalise <"$tmp/s_$b/err" | sed "s|^|$(basename "$f") |" >>"$tmp/scen"
+  done
+done
+sort -u "$tmp/scen" >"$OUT/scenarios.races"
 for f in "$ROOT"/tests/race/*.go; do
   b=$(basename "$f" .go)
   mkdir -p "$tmp/$b"; cp "$f" "$tmp/$b/main.go"
