@@ -52,7 +52,11 @@ static int acc_text(Node *x, char *buf, size_t n) {
     case AST_STAR: {
         char in[96];
         if (!acc_text(x->u.unary.x, in, sizeof in)) return 0;
-        snprintf(buf, n, "*%s", in);
+        size_t l = strlen(in);
+        if (l + 2 > n) l = n - 2;
+        buf[0] = '*';
+        memcpy(buf + 1, in, l);
+        buf[l + 1] = 0;
         return 1;
     }
     default: return 0;

@@ -150,10 +150,23 @@ typedef struct Cell {
     uint8_t hot;          /* written by two goroutines: every access is traced */
 } Cell;
 
+/* StackCache: a goroutine's last interned stack and the frames it was
+ * made from: the frames below the top compared by saved pc, the top one by
+ * line, so accesses of one statement share the lookup. */
+#define RACE_STACK_CACHE 8
+typedef struct StackCache {
+    int n;                 /* frames; 0 = empty */
+    const Proto *p[RACE_STACK_CACHE];
+    const Instr *pc[RACE_STACK_CACHE];
+    int top_line;
+    uint32_t id;
+} StackCache;
+
 typedef struct RaceG {
     VC vc;
     uint32_t create_stack; /* stack id of its go statement (0: none) */
     uint8_t used, finished;
+    StackCache sc;
 } RaceG;
 
 typedef struct StackNode {
@@ -191,6 +204,8 @@ struct RaceCtx {
     HMap seen_pair;         /* reported stack pairs */
     int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
     uint32_t forced_stack;  /* race_chan_op: the stack of the access in progress */
+    struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
+    struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     int no_trace;           /* race_chan_op: not a memory event */
 };
 
@@ -243,7 +258,13 @@ int race_finish(RaceCtx *r, int status) {
 
 /* ---- goroutines ---- */
 
-static RaceG *rg_of(RaceCtx *r, uint32_t tid) {
+static RaceG *rg_new(RaceCtx *r, uint32_t tid);
+static inline RaceG *rg_of(RaceCtx *r, uint32_t tid) {
+    if ((int)tid < r->gs.len && r->gs.items[tid].used) return &r->gs.items[tid];
+    return rg_new(r, tid);
+}
+
+static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
     if ((int)tid >= r->gs.len) {
         VEC_GROW(r->gs, (int)tid + 1);
         memset(r->gs.items + r->gs.len, 0, sizeof *r->gs.items * (size_t)((int)tid + 1 - r->gs.len));
@@ -291,7 +312,31 @@ static uint32_t intern_frame(RaceCtx *r, uint32_t parent, const Proto *p, int li
 /* stack_of: the interned stack of [g]; its top frame stands at [top_pc]
  * (the instruction after the one executing; NULL: the saved pc). Frames
  * without a line (runtime wrappers) are left out. */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc);
 static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
+    int n = g->nframes;
+    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, top_pc);
+    StackCache *sc = &rg_of(r, (uint32_t)g->id)->sc;
+    const Frame *top = &g->frames[n - 1];
+    int line = frame_line(top, top_pc ? top_pc : top->pc);
+    if (sc->n == n && sc->top_line == line && sc->p[n - 1] == top->p) {
+        int k = 0;
+        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
+        if (k == n - 1) return sc->id;
+    }
+    uint32_t id = stack_walk(r, g, top_pc);
+    sc = &rg_of(r, (uint32_t)g->id)->sc;
+    sc->n = n;
+    for (int k = 0; k < n; k++) {
+        sc->p[k] = g->frames[k].p;
+        sc->pc[k] = g->frames[k].pc;
+    }
+    sc->top_line = line;
+    sc->id = id;
+    return id;
+}
+
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
     uint32_t id = 0;
     for (int i = 0; i < g->nframes; i++) {
         const Frame *f = &g->frames[i];
@@ -319,13 +364,18 @@ void race_go_end(RaceCtx *r, Goroutine *g) { rg_of(r, (uint32_t)g->id)->finished
 /* ---- sync ---- */
 
 static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+    uint32_t h = (uint32_t)((key ^ (key >> 32)) * 0x9e3779b1u + slot) & 63;
+    if (r->scache[h].ix && r->scache[h].key == key && r->scache[h].slot == slot) return &r->syncs.items[r->scache[h].ix - 1];
     int64_t ix = hget(&r->sync_ix, key, slot);
+    r->scache[h].key = key;
+    r->scache[h].slot = slot;
     if (ix < 0) {
         VC z = {0};
         VEC_PUSH(r->syncs, z);
         ix = r->syncs.len - 1;
         hput(&r->sync_ix, key, slot, (uint32_t)ix);
     }
+    r->scache[h].ix = (uint32_t)ix + 1;
     return &r->syncs.items[ix];
 }
 
@@ -462,8 +512,15 @@ static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t ad
  * ([obj] NULL: global [slot]); [n] the object's size in words. */
 static Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
     uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0;
+    uint32_t h = (uint32_t)((a * 0x9e3779b1u + slot) ^ (a >> 7)) & 255;
+    if (r->ccache[h].ix && r->ccache[h].a == a && r->ccache[h].slot == slot) return &r->cells.items[r->ccache[h].ix - 1];
     int64_t ix = hget(&r->cell_ix, a, slot);
-    if (ix >= 0) return &r->cells.items[ix];
+    if (ix >= 0) {
+        r->ccache[h].a = a;
+        r->ccache[h].slot = slot;
+        r->ccache[h].ix = (uint32_t)ix + 1;
+        return &r->cells.items[ix];
+    }
     Cell c;
     memset(&c, 0, sizeof c);
     c.first_tid = 0;
@@ -564,11 +621,16 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     VC *now = clock_of(r, g);
     uint32_t clk = now->c[tid];
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
+    /* same epoch, same kind: nothing new to learn (FastTrack); a read in
+     * the epoch of the goroutine's own last write adds nothing either: a
+     * later conflicting write conflicts with that write */
+    int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
+              (c->reads.len == 0 || !write);
+    if (own && !r->trace) return;
     int concurrent = c->w.tid && c->w.tid != tid && !hb(&c->w, now);
     uint32_t ev = trace_mem(r, c, mi, write, atomic, tid, concurrent);
-    /* same epoch, same kind: nothing new to learn (FastTrack) */
     if (!ev) {
-        if (write && c->w.tid == tid && c->w.clk == clk && c->w.flags == flags && c->reads.len == 0) return;
+        if (own) return;
         if (!write)
             for (int i = 0; i < c->reads.len; i++)
                 if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags &&

@@ -177,7 +177,9 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+    if (vm->sched && vm->mem_hook) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
+        if (--vm->mem_left <= 0) vm->mem_left = 1;
+    } else if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
     return VM_OK;
 }
 

@@ -388,9 +388,12 @@ struct Vm {
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
     /* race detector / memory trace (race.h): when set before vm_run, every
-     * [shared] load / store calls race_vm_access first (a second dispatch
-     * table: nothing is tested on the hot path when it is 0). */
+     * [shared] load / store calls race_vm_access first: vm_run then keeps
+     * preempt at 1 so each access takes SHARED's slow path, and counts the
+     * real preemption distance in mem_left (nothing changes on the hot path
+     * when mem_hook is 0). */
     int mem_hook;
+    int64_t mem_left;
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded
