@@ -16,6 +16,7 @@
 
 #include "race.h"
 #include "sched.h"
+#include "schedule.h"
 
 static const Value NILV = {{0}, NULL};
 
@@ -24,6 +25,7 @@ ChanWait *chan_wait(Sched *s, ChanObj *c) {
     ChanWait *w = mem_alloc(sizeof *w);
     memset(w, 0, sizeof *w);
     VEC_PUSH(s->chans, w);
+    w->ix = s->chans.len - 1;
     c->waiters = w;
     return w;
 }
@@ -330,6 +332,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
     }
     int chosen = -1;
     if (nready) chosen = ready[nready == 1 ? 0 : prng_below(&vm->prng, (uint64_t)nready)];
+    if (s->sch && nready) chosen = sch_select(s->sch, g, ready, nready, chosen); /* schedule.h */
     if (chosen >= 0) {
         ChanObj *c = (ChanObj *)g->stack[base + 2 * chosen].r;
         if (s->trace)

@@ -152,6 +152,118 @@ static int is_new_var(Node *id) {
     return id->kind == AST_IDENT && id->obj && id->obj->kind == OBJ_VAR && id->obj->decl == id;
 }
 
+/* ---- trace names of sync fields ---- */
+
+/* sync_kind: the SyncObj kind (sched.h) of sync.Mutex, RWMutex, WaitGroup
+ * or Once, else 0. */
+static int sync_kind(Type *t) {
+    if (!t || t->kind != TY_NAMED || !t->u.named.obj) return 0;
+    Obj *o = t->u.named.obj;
+    if (!o->pkg || strcmp(o->pkg->path, "sync") != 0) return 0;
+    if (!strcmp(o->name, "Mutex")) return SO_MUTEX;
+    if (!strcmp(o->name, "RWMutex")) return SO_RWMUTEX;
+    if (!strcmp(o->name, "WaitGroup")) return SO_WAITGROUP;
+    if (!strcmp(o->name, "Once")) return SO_ONCE;
+    return 0;
+}
+
+/* name_closure: the closure of the scheduler's "sync.name" native (made
+ * once per compilation, kept with the natives). */
+static Value name_closure(CompCtx *cc) {
+    for (int i = 0; i < cc->natives.len; i++)
+        if (!cc->natives.items[i].obj && !strcmp(cc->natives.items[i].p->name, "sync.name"))
+            return cc->natives.items[i].closure;
+    const VmNativeDef *d = sched_native_lookup("sync.name");
+    GORO_ASSERT(d);
+    Proto *p = vm_native_proto(cc->vm, "sync.name", d->fn, 3, 0);
+    ClosureObj *c = vm_closure(cc->vm, p, 0);
+    vm_pin(cc->vm, &c->h);
+    FuncEnt e = {NULL, NULL, p, cc->vm->protos.len - 1, {{0}, &c->h}};
+    VEC_PUSH(cc->natives, e);
+    return e.closure;
+}
+
+/* name_sync_fields: the struct (or pointer to struct) of type [t] in
+ * register [reg] was just allocated for variable [name]: give each sync
+ * field (nested structs too, a few levels) its trace name now, "a.mu",
+ * so a mutex first locked through a parameter is not named "from.mu". */
+static void name_sync_fields(FuncState *fs, Type *t, int reg, const char *name, int depth) {
+    Type *u = t ? ty_under(t) : NULL;
+    if (u && u->kind == TY_POINTER && depth == 0) u = ty_under(u->u.ptr.elem);
+    if (u && u->kind == TY_ARRAY && depth <= 1) {
+        /* var arr [2]Account: arr[0].mu, arr[1].mu */
+        Type *eu = ty_under(u->u.array.elem);
+        if (!eu || eu->kind != TY_STRUCT) return;
+        for (int64_t i = 0; i < u->u.array.len && i < 64; i++) {
+            char nb[128];
+            snprintf(nb, sizeof nb, "%s[%lld]", name, (long long)i);
+            int r = comp_regs(fs, 2);
+            EMITX(fs, LOADI, r + 1, (int32_t)i);
+            EMIT(fs, GETE, r, reg, r + 1);
+            name_sync_fields(fs, u->u.array.elem, r, nb, depth + 1);
+            fs->freereg = r;
+        }
+        return;
+    }
+    if (!u || u->kind != TY_STRUCT || depth > 3) return;
+    for (int i = 0; i < u->u.strct.nfields; i++) {
+        Obj *f = u->u.strct.fields[i];
+        int kind = sync_kind(f->type);
+        Type *fu = ty_under(f->type);
+        if (!kind && (!fu || fu->kind != TY_STRUCT)) continue;
+        char nb[128];
+        snprintf(nb, sizeof nb, "%s.%s", name, f->name);
+        int r = comp_regs(fs, 4);
+        if (kind) {
+            Value nm = vm_str(fs->cc->vm, nb, (int64_t)strlen(nb));
+            if (nm.r) vm_pin(fs->cc->vm, nm.r);
+            EMITX(fs, LOADK, r, comp_const(fs, name_closure(fs->cc)));
+            EMIT(fs, GETF, r + 1, reg, f->index);
+            EMITX(fs, LOADK, r + 2, comp_const(fs, nm));
+            EMITX(fs, LOADI, r + 3, kind);
+            EMIT(fs, CALL, r, 3, 0);
+        } else {
+            EMIT(fs, GETF, r, reg, f->index);
+            name_sync_fields(fs, f->type, r, nb, depth + 1);
+        }
+        fs->freereg = r;
+    }
+}
+
+/* name_allocation: [rhs] (in [reg]) is assigned to the variable named
+ * [name]: when it is a composite literal T{...} or &T{...}, or new(T),
+ * name its sync fields (under the scheduler only). */
+static void name_allocation(FuncState *fs, Node *rhs, int reg, const char *name) {
+    if (!name || !fs->cc->vm->has_sched || !rhs) return;
+    Node *x = rhs;
+    while (x->kind == AST_PAREN) x = x->u.unary.x;
+    if (x->kind == AST_UNARY && x->u.unary.op == TK_AND) x = x->u.unary.x;
+    while (x->kind == AST_PAREN) x = x->u.unary.x;
+    int is_new = x->kind == AST_CALL && NF_CALL(x) == CALL_BUILTIN && x->u.call.args.n == 1 &&
+                 x->u.call.fun->kind == AST_IDENT && !strcmp(x->u.call.fun->u.ident.name, "new");
+    if (x->kind != AST_COMPOSITE_LIT && !is_new) return;
+    Type *u = ty_under(rhs->type);
+    if (x->kind == AST_COMPOSITE_LIT && u && (u->kind == TY_SLICE || u->kind == TY_ARRAY)) {
+        /* []Account{{...}, {...}}: accounts[0].mu, accounts[1].mu... */
+        Type *et = u->kind == TY_SLICE ? u->u.ptr.elem : u->u.array.elem;
+        Type *eu = ty_under(et);
+        if (!eu || eu->kind != TY_STRUCT) return;
+        NodeList el = x->u.composite.elts;
+        for (int i = 0; i < el.n && i < 64; i++) {
+            if (el.items[i]->kind == AST_KEY_VALUE) return; /* indices not in order */
+            char nb[128];
+            snprintf(nb, sizeof nb, "%s[%d]", name, i);
+            int r = comp_regs(fs, 2);
+            EMITX(fs, LOADI, r + 1, i);
+            comp_emit(fs, VM_MK(u->kind == TY_SLICE ? OP_SGET : OP_GETE, r, reg, r + 1, 0));
+            name_sync_fields(fs, et, r, nb, 1);
+            fs->freereg = r;
+        }
+        return;
+    }
+    name_sync_fields(fs, rhs->type, reg, name, 0);
+}
+
 static void assign_stmt(FuncState *fs, Node *n) {
     NodeList lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
     TokKind tok = n->u.assign.tok;
@@ -216,6 +328,7 @@ static void assign_stmt(FuncState *fs, Node *n) {
         char nb[128];
         fs->name_hint = comp_expr_name(lhs.items[0], nb, sizeof nb);
         comp_value_to(fs, rhs.items[0], lhs.items[0]->obj->type, base);
+        name_allocation(fs, rhs.items[0], base, fs->name_hint);
         fs->name_hint = NULL;
     } else {
         base = comp_regs(fs, nl);
@@ -225,6 +338,7 @@ static void assign_stmt(FuncState *fs, Node *n) {
             char nb[128];
             fs->name_hint = comp_expr_name(l, nb, sizeof nb);
             comp_value_to(fs, rhs.items[i], dt ? dt : rhs.items[i]->type, base + i);
+            name_allocation(fs, rhs.items[i], base + i, fs->name_hint);
             fs->name_hint = NULL;
         }
     }
@@ -249,6 +363,10 @@ static void var_decl(FuncState *fs, Node *spec) {
         for (int i = 0; i < nl; i++) {
             Obj *o = names.items[i]->obj;
             if (o) comp_declare_local(fs, o, -1);
+            /* var a Account: its sync fields are named a.mu... (an
+             * aggregate lives in its register, never in a cell) */
+            if (o && fs->cc->vm->has_sched && comp_is_agg(o->type))
+                name_sync_fields(fs, o->type, fs->lreg[o->index], o->name, 1);
         }
         return;
     }
@@ -263,6 +381,7 @@ static void var_decl(FuncState *fs, Node *spec) {
             char nb[128];
             fs->name_hint = comp_expr_name(names.items[i], nb, sizeof nb);
             comp_value_to(fs, values.items[i], o ? o->type : values.items[i]->type, base + i);
+            name_allocation(fs, values.items[i], base + i, fs->name_hint);
             fs->name_hint = NULL;
         }
     }

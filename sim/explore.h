@@ -35,6 +35,8 @@ typedef struct ExpOptions {
     int pct_depth;        /* pct's d (0: the scheduler's default) */
     uint64_t max_steps;   /* step limit per run (0: the default, 1e8) */
     int race;             /* ask for the race detector when the run API has one */
+    struct Schedule *record;          /* non-NULL: record the run's decisions (schedule.h) */
+    const struct Schedule *schedule;  /* non-NULL: replay it (its seed and strategy win) */
 } ExpOptions;
 
 /* ExpProgram: a program loaded and checked once, run many times. Opaque. */

@@ -15,6 +15,7 @@
 
 #include "compile.h"
 #include "explore.h"
+#include "schedule.h"
 #include "front.h"
 #include "vm.h"
 
@@ -37,6 +38,7 @@
 
 struct ExpProgram {
     FrontUnit u;
+    uint64_t pct_steps; /* pct's k, estimated once (0: not yet) */
 };
 
 ExpProgram *exp_program_load(const char *path, FILE *err) {
@@ -118,6 +120,13 @@ int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     if (o->pct_depth) so.pct_depth = o->pct_depth;
     if (o->max_steps) so.max_steps = o->max_steps;
     so.race = o->race; /* race.h: reports on err, exit 66 */
+    if (o->schedule) sch_options(o->schedule, &so);
+    so.record_schedule = o->record;
+    if (so.strategy == SCHED_PCT && so.pct_depth > 1 && !so.pct_steps) {
+        /* every seed shares k: estimate it once per program */
+        if (!p->pct_steps) p->pct_steps = sched_pct_steps(&p->u.src, &p->u.prog, &so);
+        so.pct_steps = p->pct_steps;
+    }
 #ifdef SCHED_RUN_CHECKED
     r->exit = sched_run_checked(&p->u.src, &p->u.prog, &so, out, err, NULL);
 #else

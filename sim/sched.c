@@ -11,12 +11,15 @@
 #include "front.h"
 #include "race.h"
 #include "sched.h"
+#include "schedule.h"
 
 /* Mean shared accesses between preemptions under `random`. Small enough
  * that a 1000-increment race loses updates in a fair share of seeds, large
  * enough that a critical section of a few accesses usually completes. */
 #define RANDOM_MEAN_DISTANCE 800
 #define SLICE_BUDGET 20000
+/* At most this many steps for pct's pilot run (sched_pct_steps). */
+#define PCT_PILOT_STEPS 10000000u
 
 /* ---- wait queues ---- */
 
@@ -80,7 +83,11 @@ void sched_emit(Sched *s, TraceEvent ev) {
 
 int sched_line(Goroutine *g) {
     if (!g->nframes) return 0;
-    Frame *f = &g->frames[g->nframes - 1];
+    /* the innermost frame of the program's own code: a library function
+     * written in Go (sync.(*Once).Do) has lines of its API text */
+    int fi = g->nframes - 1;
+    while (fi > 0 && strncmp(g->frames[fi].p->name, "main.", 5) != 0) fi--;
+    Frame *f = &g->frames[fi];
     if (!f->p->lines || !f->pc) return 0;
     long k = f->pc - f->p->code - 1;
     if (k < 0) k = 0;
@@ -153,8 +160,11 @@ void sched_ready(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->status != SG_WAITING) return;
     if (s->trace) {
+        /* pos is the waker's (its card shows its own line; the woken one
+         * keeps the line it blocked at); a timer wakes with no line */
         TraceObj by = s->cur ? sched_g(s->cur)->tobj : 0;
-        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = gpos(g)});
+        Pos wp = s->cur ? gpos(s->cur) : (Pos){0};
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = wp});
     }
     make_runnable(s, g);
 }
@@ -239,7 +249,9 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     sg->http_resp = -1;
     g->sched = sg;
     s->live++;
-    if (s->opt.strategy == SCHED_PCT) sg->prio = (int64_t)prng_below(&vm->prng, 1u << 30) + 1000;
+    /* pct: random and distinct (the id breaks ties), above every lowered one */
+    if (s->opt.strategy == SCHED_PCT)
+        sg->prio = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
@@ -254,6 +266,8 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
 static void goroutine_exit(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->http_resp >= 0) http_finish(s, sg->http_resp);
+    if (sg->sleep_timer >= 0) timer_free(s, sg->sleep_timer);
+    sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
     if (s->race) race_go_end(s->race, g);
@@ -303,6 +317,43 @@ int sched_fatal(Sched *s, Goroutine *g, const char *msg) {
     return VM_BLOCKED;
 }
 
+void sched_nested_block(Sched *s, Goroutine *g) {
+    if (s->done) return;
+    const char *fn = "a function", *by = "a library function";
+    for (int i = g->nframes - 1; i > 0; i--) {
+        if (!(g->frames[i].flags & FR_BOUNDARY)) continue;
+        fn = g->frames[i].p->name;
+        Frame *c = &g->frames[i - 1];
+        if (c->pc && c->pc > c->p->code && VM_OP(c->pc[-1]) == OP_CALL) {
+            ClosureObj *cl = (ClosureObj *)g->stack[c->base + VM_A(c->pc[-1])].r;
+            if (cl && cl->p->native) by = cl->p->name;
+        }
+        break;
+    }
+    fflush(s->vm->out);
+    fprintf(s->err, "goro-viz: blocking in %s called by %s is not supported (%s:%d)\n", fn, by, s->vm->filename,
+            sched_line(g));
+    if (s->trace) {
+        sched_emit(s, (TraceEvent){.kind = TRACE_EV_PANIC, .g = sched_g(g)->tobj, .pos = gpos(g),
+                                   .value = trace_intern_cstr(s->trace, "goro-viz: blocking inside a library call")});
+    }
+    finish(s, 2);
+}
+
+/* dump_reason: the wait reason Go 1.19 prints in a goroutine dump. Its
+ * sync package parks every Mutex, RWMutex and WaitGroup waiter (and a
+ * second Once.Do caller, on the Once's mutex) in semacquire; the trace
+ * keeps the friendlier names. */
+static const char *dump_reason(int reason) {
+    switch (reason) {
+    case TRACE_WAIT_MUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_LOCK:
+    case TRACE_WAIT_RWMUTEX_RLOCK:
+    case TRACE_WAIT_WAITGROUP_WAIT: return trace_wait_reason_name(TRACE_WAIT_SEMACQUIRE);
+    default: return trace_wait_reason_name(reason);
+    }
+}
+
 static void deadlock(Sched *s) {
     fflush(s->vm->out);
     FILE *e = s->err;
@@ -317,7 +368,7 @@ static void deadlock(Sched *s) {
         if (g->sched && sched_g(g)->status == SG_WAITING) VEC_PUSH(gs, g);
     for (int i = gs.len - 1; i >= 0; i--) {
         Goroutine *g = gs.items[i];
-        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, trace_wait_reason_name(sched_g(g)->reason));
+        fprintf(e, "\ngoroutine %lld [%s]:\n", (long long)g->id, dump_reason(sched_g(g)->reason));
         print_stack(s, g, e);
     }
     VEC_FREE(gs);
@@ -398,11 +449,11 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
 }
 
 static void pct_change_point(Sched *s, Goroutine *g) {
-    /* lower the running goroutine below everyone */
+    /* lower the running goroutine below everyone; the next change point
+     * was drawn at the start (one past already: it applies at once) */
     sched_g(g)->prio = s->pct_low--;
     s->pct_changes_left--;
-    if (s->pct_changes_left > 0)
-        s->pct_next_change = s->steps + 1 + prng_below(&s->vm->prng, 4000);
+    if (s->pct_changes_left > 0) s->pct_next_change = s->pct_at[s->pct_n - s->pct_changes_left];
 }
 
 /* io_waiting: whether some goroutine waits on the network (a server):
@@ -432,10 +483,12 @@ static void run_loop(Sched *s) {
                 break;
             }
             timer_fire_due(s);
+            if (s->sch) sch_clock(s->sch);
             prev = NULL;
             continue;
         }
         Goroutine *g = pick(s, prev);
+        if (s->sch) g = sch_pick(s->sch, g, (int)s->rq_len + 1);
         SchedG *sg = sched_g(g);
         sg->status = SG_RUNNING;
         s->cur = g;
@@ -445,10 +498,12 @@ static void run_loop(Sched *s) {
         /* The distance to the next preemption is drawn only once the last
          * one is used up: a switch at a blocking point keeps counting. */
         if (vm->preempt <= 0 || vm->preempt > INT64_MAX / 4) vm->preempt = draw_distance(s);
+        if (s->sch) vm->preempt = sch_slice_begin(s->sch, g, vm->preempt);
         int64_t dist = vm->preempt;
         int st = vm_run(vm, g, SLICE_BUDGET);
         int64_t left = vm->preempt > 0 ? vm->preempt : 0;
         s->steps += (uint64_t)(dist - left) + 1;
+        if (s->sch) vm->preempt = sch_slice_end(s->sch, g, dist - left, st, vm->preempt);
         flush_output(s, g);
         prev = NULL;
         switch (st) {
@@ -502,6 +557,7 @@ static void run_loop(Sched *s) {
             finish(s, vm->exit_code);
             break;
         case VM_PANICKED:
+            if (s->done) break; /* the panic unwound a nested call after sched_nested_block */
             fflush(vm->out);
             if (s->trace) {
                 char buf[256];
@@ -553,6 +609,7 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
 }
 
 static void sched_free(Sched *s) {
+    s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
         waitq_free(&w->recvq);
@@ -580,6 +637,32 @@ static void sched_free(Sched *s) {
     }
 }
 
+static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+                       Trace **trace_out, uint64_t *steps_out);
+
+uint64_t sched_pct_steps(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt) {
+    SchedOptions o = *opt;
+    o.strategy = SCHED_RR;
+    o.seed = 0;
+    o.trace = 0;
+    o.race = 0;
+    o.record_schedule = NULL;
+    o.schedule = NULL;
+    /* a program that never ends must not cost a whole step budget twice */
+    if (!o.max_steps || o.max_steps > PCT_PILOT_STEPS) o.max_steps = PCT_PILOT_STEPS;
+    char *ob = NULL, *eb = NULL;
+    size_t ol = 0, el = 0;
+    FILE *out = open_memstream(&ob, &ol), *err = open_memstream(&eb, &el);
+    GORO_ASSERT(out && err);
+    uint64_t steps = 0;
+    run_checked(src, prog, &o, out, err, NULL, &steps);
+    fclose(out);
+    fclose(err);
+    free(ob);
+    free(eb);
+    return steps ? steps : 1;
+}
+
 int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *err, Trace **trace_out) {
     if (trace_out) *trace_out = NULL;
     FrontUnit u;
@@ -591,6 +674,12 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
 
 int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
                       Trace **trace_out) {
+    return run_checked(src, prog, opt, out, err, trace_out, NULL);
+}
+
+/* run_checked: sched_run_checked, also giving the run's step count. */
+static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+                       Trace **trace_out, uint64_t *steps_out) {
     if (trace_out) *trace_out = NULL;
     const char *path = src->path;
     Sched s;
@@ -604,12 +693,23 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
     vm.sched = &s;
     vm.has_sched = 1;
     vm.mark_hook = sched_mark;
+    vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;
     s.pct_low = 999;
-    if (opt->strategy == SCHED_PCT) {
-        s.pct_changes_left = opt->pct_depth > 1 ? opt->pct_depth - 1 : 0;
-        s.pct_next_change = 1 + prng_below(&vm.prng, 4000);
+    if (opt->strategy == SCHED_PCT && opt->pct_depth > 1) {
+        /* Burckhardt et al. 2010: d-1 change points uniform over the k steps */
+        uint64_t k = opt->pct_steps ? opt->pct_steps : sched_pct_steps(src, prog, opt);
+        s.pct_n = s.pct_changes_left = opt->pct_depth - 1;
+        s.pct_at = mem_alloc(sizeof *s.pct_at * (size_t)s.pct_n);
+        for (int i = 0; i < s.pct_n; i++) {
+            uint64_t x = 1 + prng_below(&vm.prng, k);
+            int j = i;
+            for (; j > 0 && s.pct_at[j - 1] > x; j--) s.pct_at[j] = s.pct_at[j - 1];
+            s.pct_at[j] = x;
+        }
+        s.pct_next_change = s.pct_at[0];
     }
+    if (opt->record_schedule || opt->schedule) s.sch = sch_run_new(&s, opt->record_schedule, opt->schedule, err);
     FILE *mem = NULL;
     if (opt->trace) {
         s.trace = trace_new(NULL);
@@ -633,6 +733,7 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
         sched_g(g)->is_main = 1;
         s.main_g = g;
         run_loop(&s);
+        if (steps_out) *steps_out = s.steps;
         flush_output(&s, s.main_g);
         fflush(vm.out);
         status = s.status;
@@ -643,6 +744,8 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
         }
     }
     race_free(s.race);
+    if (s.sch) sch_run_free(s.sch);
+    if (s.pct_at) mem_free(s.pct_at, sizeof *s.pct_at * (size_t)s.pct_n);
     sched_free(&s);
     vm.sched = NULL;
     vm.mark_hook = NULL;

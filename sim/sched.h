@@ -59,6 +59,13 @@ typedef struct SchedOptions {
                                reported on err as Go's race detector does and
                                a run that found any exits 66 */
     int gc_stress;          /* collect at every allocation (tests) */
+    uint64_t pct_steps;     /* pct's k: change points fall uniformly in
+                               1..k (0: sched_pct_steps estimates it) */
+    struct Schedule *record_schedule;  /* non-NULL: every decision of the run
+                                          is appended (schedule.h) */
+    const struct Schedule *schedule;   /* non-NULL: replay its decisions
+                                          (set the header's seed and strategy
+                                          with sch_options) */
 } SchedOptions;
 
 /* sched_options_default: seed 1, random, depth 3, default limits (steps
@@ -86,12 +93,25 @@ struct ChkProgram;
 int sched_run_checked(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt,
                       FILE *out, FILE *err, Trace **trace_out);
 
+/* sched_pct_steps: pct's k for [prog]: the steps of a pilot run under rr
+ * with seed 0 and [opt]'s limits, at most 1e7 steps (output discarded), so
+ * every seed of a sweep shares it; at least 1. sched_run_checked calls it when pct runs
+ * with opt->pct_steps == 0; explore calls it once per program. */
+uint64_t sched_pct_steps(const struct SrcFile *src, struct ChkProgram *prog, const SchedOptions *opt);
+
 /* sched_cli: `goro-viz run ...` / `goro-viz trace ...`: [argv][1] is "run"
  * or "trace", then FILE.go and options (--seed N, --strategy random|pct|rr,
  * --pct-depth D, --max-steps N, --max-goroutines N, --max-heap BYTES,
- * --max-vtime DUR; trace: --format text|chrome, -o FILE). Program output
- * to [out] (run) or the trace to [out] / -o (trace); messages to [err].
- * Returns the exit status (64 on a usage error). */
+ * --max-vtime DUR, --record-schedule F, --schedule F (its seed, strategy
+ * and depth win over the options); run: --verify, --verify-trace F; trace:
+ * --format text|chrome, -o FILE). Program output to [out] (run) or the
+ * trace to [out] / -o (trace); messages to [err]. --verify runs the program
+ * again and replays its recorded schedule, compares the text traces event
+ * by event and prints "goro-viz: verified: N events identical" or the
+ * first difference; --verify-trace compares with a saved text trace.
+ * Returns the exit status: the program's, 1 also for an unreadable or
+ * malformed schedule, 4 when --verify finds a difference, 64 on a usage
+ * error. */
 int sched_cli(int argc, char **argv, FILE *out, FILE *err);
 
 /* ------------------------------------------------------------------------ */
@@ -149,6 +169,8 @@ typedef struct SchedG {
 typedef struct ChanWait {
     WaitQ recvq, sendq;
     TraceObj tobj;
+    int ix;    /* index in Sched.chans (swap-removed when the channel dies) */
+    int timer; /* handle + 1 of the TM_SEND timer sending into it, 0 none */
 } ChanWait;
 
 /* SyncObj: a Mutex, RWMutex, WaitGroup, Once or Cond. */
@@ -176,6 +198,7 @@ typedef struct Timer {
     Value ch;         /* TM_SEND: the channel */
     Value fn;         /* TM_FUNC */
     int ctx;          /* TM_CTX */
+    int next_free;    /* kind 0 (free slot): next free handle + 1, 0 none */
     TraceObj tobj;
 } Timer;
 
@@ -229,6 +252,10 @@ typedef struct Sched {
     int64_t pct_low;    /* next priority below all others */
     uint64_t pct_next_change;
     int pct_changes_left;
+    uint64_t *pct_at;   /* the d-1 change points, ascending (pct_changes_left
+                           of them from pct_at[pct_n - left] on) */
+    int pct_n;
+    struct SchRun *sch; /* schedule recorder / replayer, NULL when neither */
     /* objects */
     VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;
@@ -237,6 +264,7 @@ typedef struct Sched {
     int *theap;         /* armed timer handles, min-heap on (when, seq) */
     int nheap, heapcap;
     uint64_t timer_seq;
+    int timer_free;     /* first free timer handle + 1, 0 none */
     /* runtime-made types and values */
     const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
     Value ctx_canceled, ctx_deadline;
@@ -288,6 +316,12 @@ int sched_result_slot(Goroutine *g);
  * returns VM_BLOCKED. */
 int sched_fatal(Sched *s, Goroutine *g, const char *msg);
 
+/* sched_nested_block: [g] blocked inside a nested vm_call (a String
+ * method fmt calls, a sort less function...), which cannot be suspended:
+ * unless the run already ended, print `goro-viz: blocking in F called by
+ * N is not supported (FILE:LINE)` on err and end the run with status 2. */
+void sched_nested_block(Sched *s, Goroutine *g);
+
 /* sched_new_goroutine: vm_goroutine_new, also for a native [fn] (`go
  * http.ListenAndServe(...)`: a one-call wrapper function starts it). */
 Goroutine *sched_new_goroutine(Vm *vm, Value fn, const Value *args, int nargs);
@@ -324,6 +358,14 @@ int timer_new(Sched *s, int kind);
 void timer_arm(Sched *s, int h, int64_t when);
 /* timer_stop: disarm [h]; returns whether it was armed. */
 int timer_stop(Sched *s, int h);
+/* timer_free: release timer [h] (disarmed first): its handle is reused.
+ * Only for a timer nothing can name any more (its channel died, or its
+ * goroutine's sleep timer at exit). */
+void timer_free(Sched *s, int h);
+/* sched_chan_freed: Vm.chan_free_hook: free the ChanWait of dying [c] and
+ * the TM_SEND timer that would send into it (GC-aware timers: an After
+ * whose channel is garbage can never be observed). */
+void sched_chan_freed(Vm *vm, ChanObj *c);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */
 int timer_fire_due(Sched *s);

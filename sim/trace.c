@@ -44,6 +44,8 @@ const char *trace_gstatus_name(int s) {
 
 /* ---- lifetime ------------------------------------------------------------ */
 
+static void gindex_free(TraceGIndex *gi);
+
 Trace *trace_new(const TraceOptions *opt) {
     Trace *t = mem_alloc(sizeof *t);
     if (opt) t->opt = *opt;
@@ -60,9 +62,10 @@ Trace *trace_new(const TraceOptions *opt) {
 
 void trace_free(Trace *t) {
     if (!t) return;
-    for (uint32_t i = 0; i < t->nchunks; i++) mem_free(t->chunks[i], sizeof(TraceRec) * TRACE_CHUNK);
-    mem_free(t->chunks, sizeof *t->chunks * t->cap_chunks);
-    VEC_FREE(t->big);
+    for (uint32_t i = 0; i < t->ndchunks; i++)
+        mem_free(t->dchunks[i], i + 1 == t->ndchunks ? t->last_dchunk_size : TRACE_DCHUNK);
+    mem_free(t->dchunks, sizeof *t->dchunks * t->cap_dchunks);
+    VEC_FREE(t->blks);
     VEC_FREE(t->times);
     for (uint32_t i = 0; i < t->nschunks; i++) mem_free(t->schunks[i], TRACE_STR_CHUNK);
     mem_free(t->schunks, sizeof *t->schunks * t->cap_schunks);
@@ -72,6 +75,11 @@ void trace_free(Trace *t) {
             mem_free((void *)t->strs.items[i].s, t->strs.items[i].len + 1);
     VEC_FREE(t->strs);
     mem_free(t->htab, sizeof *t->htab * t->hcap);
+    if (t->imap) {
+        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
+            mem_free(t->imap[i], t->imap[i] ? sizeof **t->imap << TRACE_IMAP_PAGE_BITS : 0);
+        mem_free(t->imap, sizeof *t->imap * TRACE_IMAP_PAGES);
+    }
     mem_free(t->out, t->out_cap);
     for (int i = 0; i < t->meta.len; i++) {
         mem_free(t->meta.items[i].key, strlen(t->meta.items[i].key) + 1);
@@ -82,11 +90,9 @@ void trace_free(Trace *t) {
     VEC_FREE(t->objs);
     VEC_FREE(t->gs);
     VEC_FREE(t->by_goid);
-    for (int i = 0; i < t->gidx.len; i++) {
-        VEC_FREE(t->gidx.items[i].ev);
-        VEC_FREE(t->gidx.items[i].lane);
-    }
-    VEC_FREE(t->gidx);
+    VEC_FREE(t->grec);
+    mem_free(t->llog, t->llog_cap);
+    gindex_free(&t->gi);
     trace_state_free(&t->live);
     VEC_FREE(t->kfs);
     mem_free(t->kfdata, t->kf_cap);
@@ -113,17 +119,42 @@ static uint32_t fnv1a(const char *s, size_t n) {
     return h;
 }
 
+/* small_int: whether [s] is the canonical decimal text of some
+ * 0 <= v < TRACE_IMAP_MAX (into [*v]): such strings live in imap */
+static int small_int(const char *s, size_t len, uint32_t *v) {
+    if (len == 0 || len > 7 || (unsigned)(s[0] - '0') > 9 || (s[0] == '0' && len > 1)) return 0;
+    uint32_t x = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (d > 9) return 0;
+        x = x * 10 + d;
+    }
+    if (x >= TRACE_IMAP_MAX) return 0;
+    *v = x;
+    return 1;
+}
+
 static void rehash(Trace *t) {
     uint32_t ncap = t->hcap ? t->hcap * 2 : 1024;
-    uint32_t *nt = mem_alloc(sizeof *nt * ncap);
+    uint64_t *nt = mem_alloc(sizeof *nt * ncap);
     for (int i = 0; i < t->strs.len; i++) {
+        uint32_t v;
+        if (small_int(t->strs.items[i].s, t->strs.items[i].len, &v)) continue;
         uint32_t j = t->strs.items[i].hash & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
-        nt[j] = (uint32_t)i + 1;
+        nt[j] = (uint64_t)t->strs.items[i].hash << 32 | ((uint32_t)i + 1);
     }
     mem_free(t->htab, sizeof *t->htab * t->hcap);
     t->htab = nt;
     t->hcap = ncap;
+}
+
+/* imap_slot: where the id + 1 of small int [v] lives */
+static uint32_t *imap_slot(Trace *t, uint32_t v) {
+    if (!t->imap) t->imap = mem_alloc(sizeof *t->imap * TRACE_IMAP_PAGES);
+    uint32_t **pg = &t->imap[v >> TRACE_IMAP_PAGE_BITS];
+    if (!*pg) *pg = mem_alloc(sizeof **pg << TRACE_IMAP_PAGE_BITS);
+    return &(*pg)[v & ((1u << TRACE_IMAP_PAGE_BITS) - 1)];
 }
 
 static const char *store_bytes(Trace *t, const char *s, size_t len) {
@@ -145,21 +176,36 @@ static const char *store_bytes(Trace *t, const char *s, size_t len) {
     return p;
 }
 
-uint32_t trace_intern(Trace *t, const char *s, size_t len) {
-    GORO_ASSERT(len < UINT32_MAX);
-    if ((uint32_t)(t->strs.len + 1) * 2 > t->hcap) rehash(t);
-    uint32_t h = fnv1a(s, len);
-    uint32_t j = h & (t->hcap - 1);
-    while (t->htab[j]) {
-        const TraceStrEnt *e = &t->strs.items[t->htab[j] - 1];
-        if (e->hash == h && e->len == len && memcmp(e->s, s, len) == 0) return t->htab[j] - 1;
-        j = (j + 1) & (t->hcap - 1);
-    }
+static uint32_t new_str(Trace *t, const char *s, size_t len, uint32_t h) {
     TraceStrEnt e = {store_bytes(t, s, len), (uint32_t)len, h};
     t->sbytes += len + 1;
     VEC_PUSH(t->strs, e);
-    t->htab[j] = (uint32_t)t->strs.len;
     return (uint32_t)t->strs.len - 1;
+}
+
+uint32_t trace_intern(Trace *t, const char *s, size_t len) {
+    GORO_ASSERT(len < UINT32_MAX);
+    uint32_t v;
+    if (small_int(s, len, &v)) {
+        uint32_t *slot = imap_slot(t, v);
+        if (!*slot) *slot = new_str(t, s, len, fnv1a(s, len)) + 1;
+        return *slot - 1;
+    }
+    if ((t->hused + 1) * 2 > t->hcap) rehash(t);
+    uint32_t h = fnv1a(s, len);
+    uint32_t j = h & (t->hcap - 1);
+    while (t->htab[j]) {
+        if ((uint32_t)(t->htab[j] >> 32) == h) {
+            uint32_t id = (uint32_t)t->htab[j] - 1;
+            const TraceStrEnt *e = &t->strs.items[id];
+            if (e->len == len && memcmp(e->s, s, len) == 0) return id;
+        }
+        j = (j + 1) & (t->hcap - 1);
+    }
+    uint32_t id = new_str(t, s, len, h);
+    t->htab[j] = (uint64_t)h << 32 | (id + 1);
+    t->hused++;
+    return id;
 }
 
 uint32_t trace_intern_cstr(Trace *t, const char *s) {
@@ -167,7 +213,14 @@ uint32_t trace_intern_cstr(Trace *t, const char *s) {
 }
 
 uint32_t trace_intern_int(Trace *t, int64_t v) {
-    if (v >= 0 && v < 1024 && t->int_cache[v]) return t->int_cache[v] - 1;
+    uint32_t slot = (uint32_t)((uint64_t)v & 2047);
+    if (t->int_cache[slot].id1 && t->int_cache[slot].v == v) return t->int_cache[slot].id1 - 1;
+    uint32_t *islot = v >= 0 && v < TRACE_IMAP_MAX ? imap_slot(t, (uint32_t)v) : NULL;
+    if (islot && *islot) {
+        t->int_cache[slot].v = v;
+        t->int_cache[slot].id1 = *islot;
+        return *islot - 1;
+    }
     /* hand-rolled: snprintf dominated the recording hot path */
     char buf[24];
     int w = (int)sizeof buf;
@@ -178,7 +231,8 @@ uint32_t trace_intern_int(Trace *t, int64_t v) {
     } while (u);
     if (v < 0) buf[--w] = '-';
     uint32_t id = trace_intern(t, buf + w, sizeof buf - (size_t)w);
-    if (v >= 0 && v < 1024) t->int_cache[v] = id + 1;
+    t->int_cache[slot].v = v;
+    t->int_cache[slot].id1 = id + 1;
     return id;
 }
 
@@ -239,8 +293,8 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
     info->parent = parent;
     info->fn = trace_intern_cstr(t, fn);
     VEC_PUSH(t->gs, o);
-    TraceGIdx gi = {{0}, {0}, -1};
-    VEC_PUSH(t->gidx, gi);
+    TraceGRec gr = {-1, UINT32_MAX, 0, 0, 0, 0, 0};
+    VEC_PUSH(t->grec, gr);
     if (goid < 1u << 24) { /* Go ids are small; a direct table is cheapest */
         while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH(t->by_goid, 0);
         t->by_goid.items[goid] = o;
@@ -303,27 +357,214 @@ TraceObj trace_goroutine_by_goid(const Trace *t, uint32_t goid) {
     return 0;
 }
 
-static const TraceGIdx *gidx_of(const Trace *t, TraceObj g) {
-    const TraceObjInfo *info = trace_obj(t, g);
-    if (!info || info->kind != TRACE_OBJ_GOROUTINE) return NULL;
-    return &t->gidx.items[info->index];
+/* goroutine_k: [g]'s index among the goroutines, -1 if not a goroutine */
+static int64_t goroutine_k(const Trace *t, TraceObj g) {
+    if (g == 0 || g >= (TraceObj)t->objs.len) return -1;
+    const TraceObjInfo *info = &t->objs.items[g];
+    return info->kind == TRACE_OBJ_GOROUTINE ? (int64_t)info->index : -1;
 }
 
 /* ---- events -------------------------------------------------------------- */
 
-static TraceRec *new_rec(Trace *t) {
-    GORO_ASSERT(t->nev < INT32_MAX);
-    uint32_t c = t->nev >> TRACE_CHUNK_BITS;
-    if (c == t->nchunks) {
-        if (t->nchunks == t->cap_chunks) {
-            uint32_t nc = t->cap_chunks ? t->cap_chunks * 2 : 16;
-            t->chunks = mem_realloc(t->chunks, sizeof *t->chunks * t->cap_chunks,
-                                    sizeof *t->chunks * nc);
-            t->cap_chunks = nc;
-        }
-        t->chunks[t->nchunks++] = mem_alloc(sizeof(TraceRec) * TRACE_CHUNK);
+static inline unsigned char *put_uv(unsigned char *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
     }
-    return &t->chunks[c][t->nev & (TRACE_CHUNK - 1)];
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+static inline uint64_t get_uv(const unsigned char **pp) {
+    const unsigned char *p = *pp;
+    uint64_t v = *p & 0x7f;
+    int sh = 7;
+    while (*p++ & 0x80) {
+        v |= (uint64_t)(*p & 0x7f) << sh;
+        sh += 7;
+    }
+    *pp = p;
+    return v;
+}
+
+static inline uint32_t uv_len(uint64_t v) {
+    uint32_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+static inline uint64_t zz(int64_t v) { return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63); }
+static inline int64_t unzz(uint64_t u) { return (int64_t)(u >> 1) ^ -(int64_t)(u & 1); }
+
+/* room: where the next event's bytes go (at least TRACE_EV_MAX free),
+ * moving t->dused to a fresh chunk when the current one is nearly full */
+static unsigned char *room(Trace *t) {
+    uint64_t c = t->dused >> TRACE_DCHUNK_BITS;
+    uint32_t within = (uint32_t)(t->dused & (TRACE_DCHUNK - 1));
+    if (c < t->ndchunks && within + TRACE_EV_MAX <= TRACE_DCHUNK) return t->dchunks[c] + within;
+    if (c < t->ndchunks) { /* leave the rest of this chunk */
+        t->dchunks[c][within] = TRACE_SKIP;
+        c++;
+        t->dused = c << TRACE_DCHUNK_BITS;
+    }
+    if (t->ndchunks == t->cap_dchunks) {
+        uint32_t nc = t->cap_dchunks ? t->cap_dchunks * 2 : 16;
+        t->dchunks = mem_realloc(t->dchunks, sizeof *t->dchunks * t->cap_dchunks, sizeof *t->dchunks * nc);
+        t->cap_dchunks = nc;
+    }
+    /* a trace is often small: its first chunk starts small and grows */
+    size_t size = t->ndchunks == 0 ? 4096 : TRACE_DCHUNK;
+    if (t->ndchunks) GORO_ASSERT(t->last_dchunk_size == TRACE_DCHUNK);
+    t->dchunks[t->ndchunks++] = mem_alloc(size);
+    t->last_dchunk_size = size;
+    return t->dchunks[c];
+}
+
+/* ensure_room: like room, growing a small first chunk in place */
+static unsigned char *ensure_room(Trace *t) {
+    if (t->ndchunks == 1 && t->last_dchunk_size < TRACE_DCHUNK &&
+        t->dused + TRACE_EV_MAX > t->last_dchunk_size) {
+        size_t ns = t->last_dchunk_size * 4;
+        if (ns > TRACE_DCHUNK) ns = TRACE_DCHUNK;
+        t->dchunks[0] = mem_realloc(t->dchunks[0], t->last_dchunk_size, ns);
+        t->last_dchunk_size = ns;
+    }
+    return room(t);
+}
+
+/* cur_next: decode the event at [c] into [*r] and move past it. */
+static void cur_next(const Trace *t, TraceCur *c, TraceRaw *r) {
+    uint64_t ci = c->off >> TRACE_DCHUNK_BITS;
+    uint32_t within = (uint32_t)(c->off & (TRACE_DCHUNK - 1));
+    const unsigned char *p = t->dchunks[ci] + within;
+    if (within == TRACE_DCHUNK || *p == TRACE_SKIP) { /* continue at the next chunk */
+        ci++;
+        c->off = ci << TRACE_DCHUNK_BITS;
+        p = t->dchunks[ci];
+    }
+    const unsigned char *p0 = p;
+    unsigned b0 = *p++, f = *p++;
+    r->kind = (uint8_t)(b0 & 0x3f);
+    r->aux = (b0 & TRACE_B_AUX) ? *p++ : 0;
+    if (f & TRACE_F_STEP) c->step += get_uv(&p);
+    if (f & TRACE_F_G) c->g = (uint32_t)get_uv(&p);
+    r->obj = (f & TRACE_F_OBJ) ? (uint32_t)get_uv(&p) : 0;
+    if (f & TRACE_F_LINE) c->line = (uint32_t)((int64_t)c->line + unzz(get_uv(&p)));
+    r->col = (f & TRACE_F_COL) ? (uint16_t)get_uv(&p) : 0;
+    r->value = (f & TRACE_F_VALUE) ? (uint32_t)get_uv(&p) : 0;
+    r->arg = (f & TRACE_F_ARG) ? unzz(get_uv(&p)) : 0;
+    r->has_extra = (b0 & TRACE_B_EXTRA) != 0;
+    r->extra = r->has_extra ? get_uv(&p) : 0;
+    r->step = c->step;
+    r->g = c->g;
+    r->line = c->line;
+    c->off += (uint64_t)(p - p0);
+    c->i++;
+}
+
+void trace_raw_at(const Trace *t, uint32_t i, TraceRaw *r) {
+    GORO_ASSERT(i < t->nev);
+    Trace *mt = (Trace *)t; /* a cache, not state: see trace.h Threads */
+    TraceCur *c = &mt->rd;
+    if (c->i == i + 1) {
+        *r = mt->rd_last;
+        return;
+    }
+    if (c->i > i || (c->i >> TRACE_BLK_BITS) != (i >> TRACE_BLK_BITS)) {
+        const TraceBlk *b = &t->blks.items[i >> TRACE_BLK_BITS];
+        c->off = b->off;
+        c->step = b->step;
+        c->g = b->g;
+        c->line = b->line;
+        c->i = i & ~(TRACE_BLK - 1);
+    }
+    while (c->i < i) cur_next(t, c, r);
+    cur_next(t, c, r);
+    mt->rd_last = *r;
+}
+
+/* event_g: the g of stored event [i] */
+static TraceObj event_g(Trace *t, uint32_t i) {
+    if (t->send_g[i & 255].ev == i + 1) return t->send_g[i & 255].g;
+    TraceRaw r;
+    trace_raw_at(t, i, &r);
+    return r.g;
+}
+
+/* encode: append event [ev] (complete) as stored event t->nev. */
+static void encode(Trace *t, const TraceEvent *ev, uint32_t idx) {
+    unsigned char *p = ensure_room(t);
+    if ((idx & (TRACE_BLK - 1)) == 0) {
+        TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
+        VEC_PUSH(t->blks, b);
+    }
+    unsigned char *p0 = p;
+    uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
+    uint32_t col = ev->pos.col <= 0 ? 0 : ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col;
+    int64_t arg = ev->arg;
+    uint32_t value = ev->value;
+    int has_extra = 0;
+    uint64_t extra = 0;
+    if (ev->kind == TRACE_EV_CHAN_RECV) {
+        /* arg: the sender, as a query reports it (the g of the flow event) */
+        arg = ev->flow >= 0 ? (int64_t)event_g(t, (uint32_t)ev->flow) : 0;
+        if (ev->flow >= 0) {
+            has_extra = 1;
+            extra = idx - (uint64_t)ev->flow;
+        }
+    } else if (ev->kind == TRACE_EV_OUTPUT) {
+        arg = (int64_t)ev->out_off;
+        value = 0;
+        has_extra = 1;
+        extra = ev->out_len;
+    }
+    if (ev->kind == TRACE_EV_CHAN_SEND || (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
+        t->send_g[idx & 255].ev = idx + 1;
+        t->send_g[idx & 255].g = ev->g;
+    }
+    unsigned f = 0;
+    unsigned char *fp = p + 1;
+    p += 2;
+    if (ev->aux) *p++ = (unsigned char)ev->aux;
+    if (ev->step != t->wr.step) {
+        f |= TRACE_F_STEP;
+        p = put_uv(p, ev->step - t->wr.step);
+    }
+    if (ev->g != t->wr.g) {
+        f |= TRACE_F_G;
+        p = put_uv(p, ev->g);
+    }
+    if (ev->obj) {
+        f |= TRACE_F_OBJ;
+        p = put_uv(p, ev->obj);
+    }
+    if (line != t->wr.line) {
+        f |= TRACE_F_LINE;
+        p = put_uv(p, zz((int64_t)line - (int64_t)t->wr.line));
+    }
+    if (col) {
+        f |= TRACE_F_COL;
+        p = put_uv(p, col);
+    }
+    if (value) {
+        f |= TRACE_F_VALUE;
+        p = put_uv(p, value);
+    }
+    if (arg) {
+        f |= TRACE_F_ARG;
+        p = put_uv(p, zz(arg));
+    }
+    if (has_extra) p = put_uv(p, extra);
+    p0[0] = (unsigned char)(ev->kind | (has_extra ? TRACE_B_EXTRA : 0) | (ev->aux ? TRACE_B_AUX : 0));
+    *fp = (unsigned char)f;
+    GORO_ASSERT(p - p0 <= TRACE_EV_MAX);
+    t->dused += (uint64_t)(p - p0);
+    t->wr.step = ev->step;
+    t->wr.g = ev->g;
+    t->wr.line = line;
 }
 
 static int changes_status(int kind) {
@@ -332,14 +573,13 @@ static int changes_status(int kind) {
 
 typedef struct GSnap {
     TraceObj g;
-    uint8_t status, reason;
+    uint32_t status, reason; /* not uint8_t: compared as one word, byte stores stalled */
     TraceObj wait_obj;
 } GSnap;
 
 static void snap_g(const Trace *t, GSnap *s, TraceObj g) {
     s->g = 0;
-    const TraceObjInfo *info = trace_obj(t, g);
-    if (!info || info->kind != TRACE_OBJ_GOROUTINE) return;
+    if (goroutine_k(t, g) < 0) return;
     s->g = g;
     if (g <= t->live.nobjs) {
         const TraceObjState *os = &t->live.objs[g];
@@ -353,21 +593,41 @@ static void snap_g(const Trace *t, GSnap *s, TraceObj g) {
     }
 }
 
+static void llog_put(Trace *t, uint64_t v) {
+    if (t->llog_len + 10 > t->llog_cap) {
+        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+        t->llog_cap = nc;
+    }
+    t->llog_len = (size_t)(put_uv(t->llog + t->llog_len, v) - t->llog);
+}
+
 static void lane_update(Trace *t, const GSnap *s, uint32_t idx) {
     if (!s->g) return;
     const TraceObjState *os = &t->live.objs[s->g];
     if (os->status == s->status && os->reason == s->reason && os->wait_obj == s->wait_obj) return;
-    TraceGIdx *gi = &t->gidx.items[t->objs.items[s->g].index];
-    TraceLaneRec r = {idx, os->status, os->reason, 0, os->wait_obj};
-    VEC_PUSH(gi->lane, r);
+    uint32_t k = t->objs.items[s->g].index;
+    TraceGRec *gr = &t->grec.items[k];
+    unsigned sr = (unsigned)os->status | (unsigned)os->reason << 3;
+    if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(idx - gr->last_from);
+    gr->lane_bytes += 1 + uv_len(os->wait_obj);
+    gr->lane_n++;
+    gr->last_from = idx;
+    llog_put(t, k);
+    llog_put(t, idx - t->llog_from);
+    llog_put(t, sr);
+    llog_put(t, os->wait_obj);
+    t->llog_from = idx;
 }
 
 static void index_g(Trace *t, TraceObj g, uint32_t idx) {
-    const TraceObjInfo *info = trace_obj(t, g);
-    if (!info || info->kind != TRACE_OBJ_GOROUTINE) return;
-    TraceGIdx *gi = &t->gidx.items[info->index];
-    if (gi->ev.len && gi->ev.items[gi->ev.len - 1] == idx) return;
-    VEC_PUSH(gi->ev, idx);
+    int64_t k = goroutine_k(t, g);
+    if (k < 0) return;
+    TraceGRec *gr = &t->grec.items[k];
+    if (gr->last_ev == idx) return;
+    if (gr->ev_n % TRACE_GCK) gr->ev_bytes += uv_len(idx - gr->last_ev);
+    gr->ev_n++;
+    gr->last_ev = idx;
 }
 
 /* store_emit: the one path into the event store. [ev] is complete (flow and
@@ -377,6 +637,7 @@ static uint32_t store_emit(Trace *t, TraceEvent *ev) {
     GORO_ASSERT(ev->kind >= 0 && ev->kind < TRACE_EV__COUNT);
     GORO_ASSERT(ev->aux >= 0 && ev->aux <= 255);
     GORO_ASSERT(ev->g < (TraceObj)t->objs.len && ev->obj < (TraceObj)t->objs.len);
+    GORO_ASSERT(t->nev < INT32_MAX);
     if (ev->step == 0) ev->step = t->clk_step;
     if (ev->vtime == 0) ev->vtime = t->clk_vtime;
     GORO_ASSERT(ev->step >= t->cur_step);
@@ -390,29 +651,7 @@ static uint32_t store_emit(Trace *t, TraceEvent *ev) {
         t->cur_vtime = ev->vtime;
     }
     t->cur_step = ev->step;
-
-    TraceRec *r = new_rec(t);
-    r->step = ev->step;
-    r->g = ev->g;
-    r->obj = ev->obj;
-    r->line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
-    r->col = ev->pos.col <= 0 ? 0 : ev->pos.col > 65535 ? 65535 : (uint16_t)ev->pos.col;
-    r->aux = (uint8_t)ev->aux;
-    r->kind = (uint8_t)ev->kind;
-    int64_t arg = ev->arg;
-    r->value = ev->value;
-    if (ev->kind == TRACE_EV_CHAN_RECV) arg = ev->flow;
-    if (ev->kind == TRACE_EV_OUTPUT) {
-        arg = (int64_t)ev->out_off;
-        r->value = ev->out_len;
-    }
-    if (arg >= INT32_MIN && arg <= INT32_MAX) {
-        r->arg = (uint32_t)(int32_t)arg;
-    } else {
-        r->kind |= TRACE_KIND_BIGARG;
-        r->arg = (uint32_t)t->big.len;
-        VEC_PUSH(t->big, arg);
-    }
+    encode(t, ev, idx);
     t->nev++;
 
     /* apply, following status changes for the lanes */
@@ -431,8 +670,8 @@ static uint32_t store_emit(Trace *t, TraceEvent *ev) {
         index_g(t, ev->obj, idx);
     if (ev->kind == TRACE_EV_CHAN_SEND ||
         (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
-        const TraceObjInfo *info = trace_obj(t, ev->g);
-        if (info && info->kind == TRACE_OBJ_GOROUTINE) t->gidx.items[info->index].last_offer = idx;
+        int64_t k = goroutine_k(t, ev->g);
+        if (k >= 0) t->grec.items[k].last_offer = idx;
     }
 
     if (t->nev >= t->next_kf_n) {
@@ -467,8 +706,8 @@ uint32_t trace_emit(Trace *t, const TraceEvent *in) {
             uint32_t v, e;
             if (ev.obj && trace_list_front(&t->live, ev.obj, &v, &e)) ev.flow = e;
         } else if (ev.aux == TRACE_CH_SYNC) {
-            const TraceGIdx *gi = gidx_of(t, (TraceObj)ev.arg);
-            if (gi) ev.flow = gi->last_offer;
+            int64_t k = goroutine_k(t, (TraceObj)ev.arg);
+            if (k >= 0) ev.flow = t->grec.items[k].last_offer;
         }
     }
     return store_emit(t, &ev);
@@ -493,22 +732,159 @@ uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
 
 const TraceState *trace_live(const Trace *t) { return &t->live; }
 
+/* ---- per-goroutine indexes ------------------------------------------------ */
+
+static void gindex_free(TraceGIndex *gi) {
+    mem_free(gi->gh, sizeof *gi->gh * gi->ngh);
+    mem_free(gi->evck, sizeof *gi->evck * gi->nevck);
+    mem_free(gi->laneck, sizeof *gi->laneck * gi->nlaneck);
+    mem_free(gi->evdata, gi->evbytes);
+    mem_free(gi->lanedata, gi->lanebytes);
+    memset(gi, 0, sizeof *gi);
+}
+
+static void put_at(unsigned char *base, uint32_t *off, uint64_t v) {
+    *off = (uint32_t)(put_uv(base + *off, v) - base);
+}
+
+/* gindex_build: (re)build t->gi from the events and the lane log, with the
+ * sizes counted in t->grec while recording. */
+static void gindex_build(Trace *t) {
+    TraceGIndex *gi = &t->gi;
+    gindex_free(gi);
+    uint32_t ng = (uint32_t)t->gs.len;
+    gi->ngh = ng;
+    gi->gh = mem_alloc(sizeof *gi->gh * (ng ? ng : 1));
+    uint32_t *evoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
+    uint32_t *laneoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
+    size_t evb = 0, laneb = 0, evck = 0, laneck = 0;
+    for (uint32_t k = 0; k < ng; k++) {
+        const TraceGRec *gr = &t->grec.items[k];
+        TraceGHdr *h = &gi->gh[k];
+        h->ev_ck = (uint32_t)evck;
+        h->lane_ck = (uint32_t)laneck;
+        evck += (gr->ev_n + TRACE_GCK - 1) / TRACE_GCK;
+        laneck += (gr->lane_n + TRACE_GCK - 1) / TRACE_GCK;
+        evoff[k] = (uint32_t)evb;
+        laneoff[k] = (uint32_t)laneb;
+        evb += gr->ev_bytes;
+        laneb += gr->lane_bytes;
+        GORO_ASSERT(evb < UINT32_MAX && laneb < UINT32_MAX);
+    }
+    gi->nevck = (uint32_t)evck;
+    gi->nlaneck = (uint32_t)laneck;
+    gi->evck = mem_alloc(sizeof *gi->evck * (evck ? evck : 1));
+    gi->laneck = mem_alloc(sizeof *gi->laneck * (laneck ? laneck : 1));
+    gi->evbytes = evb ? evb : 1;
+    gi->lanebytes = laneb ? laneb : 1;
+    gi->evdata = mem_alloc(gi->evbytes);
+    gi->lanedata = mem_alloc(gi->lanebytes);
+    if (!evck) gi->nevck = 1;
+    if (!laneck) gi->nlaneck = 1;
+    if (!ng) gi->ngh = 1;
+
+    /* events: the same rule as index_g, over the stored events */
+    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
+    TraceCur c = {0};
+    TraceRaw r;
+    for (uint32_t i = 0; i < t->nev; i++) {
+        cur_next(t, &c, &r);
+        for (int w = 0; w < 2; w++) {
+            TraceObj g = r.g;
+            if (w == 1) {
+                if (!((r.kind == TRACE_EV_GO_CREATE || r.kind == TRACE_EV_GO_UNBLOCK) && r.obj != r.g)) break;
+                g = r.obj;
+            }
+            int64_t k = goroutine_k(t, g);
+            if (k < 0) continue;
+            TraceGHdr *h = &gi->gh[k];
+            if (h->ev_n && last[k] == i) continue;
+            if (h->ev_n % TRACE_GCK == 0) {
+                TraceCk ck = {i, evoff[k]};
+                gi->evck[h->ev_ck + h->ev_n / TRACE_GCK] = ck;
+            } else {
+                put_at(gi->evdata, &evoff[k], i - last[k]);
+            }
+            h->ev_n++;
+            last[k] = i;
+        }
+    }
+    /* lanes: replay the log */
+    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
+    uint32_t from = 0;
+    while (p < end) {
+        uint32_t k = (uint32_t)get_uv(&p);
+        from += (uint32_t)get_uv(&p);
+        uint32_t sr = (uint32_t)get_uv(&p);
+        uint32_t wobj = (uint32_t)get_uv(&p);
+        TraceGHdr *h = &gi->gh[k];
+        if (h->lane_n % TRACE_GCK == 0) {
+            TraceCk ck = {from, laneoff[k]};
+            gi->laneck[h->lane_ck + h->lane_n / TRACE_GCK] = ck;
+        } else {
+            put_at(gi->lanedata, &laneoff[k], from - last[k]);
+        }
+        gi->lanedata[laneoff[k]++] = (unsigned char)sr;
+        put_at(gi->lanedata, &laneoff[k], wobj);
+        h->lane_n++;
+        last[k] = from;
+    }
+    mem_free(last, sizeof(uint32_t) * (ng ? ng : 1));
+    mem_free(evoff, sizeof(uint32_t) * (ng ? ng : 1));
+    mem_free(laneoff, sizeof(uint32_t) * (ng ? ng : 1));
+    gi->built = 1;
+    gi->n = t->nev;
+}
+
+/* recording_free: drop what only recording and index building need */
+static void recording_free(Trace *t) {
+    VEC_FREE(t->grec);
+    mem_free(t->llog, t->llog_cap);
+    t->llog = NULL;
+    t->llog_len = t->llog_cap = 0;
+}
+
+/* gindex: the per-goroutine indexes, current; NULL for a non-goroutine */
+static const TraceGHdr *gindex(const Trace *t, TraceObj g, int64_t *kout) {
+    int64_t k = goroutine_k(t, g);
+    if (k < 0) return NULL;
+    if (!t->gi.built || t->gi.n != t->nev) {
+        Trace *mt = (Trace *)t; /* a cache: see trace.h Threads */
+        gindex_build(mt);
+        if (t->finished) recording_free(mt);
+    }
+    *kout = k;
+    return &t->gi.gh[k];
+}
+
 void trace_finish(Trace *t) {
     if (t->finished) return;
     t->finished = 1;
-    /* trim the indexes: they are most of the per-event memory after the records */
-    for (int i = 0; i < t->gidx.len; i++) {
-        TraceGIdx *gi = &t->gidx.items[i];
-        if (gi->ev.cap > gi->ev.len && gi->ev.len > 0) {
-            gi->ev.items = mem_realloc(gi->ev.items, sizeof *gi->ev.items * (size_t)gi->ev.cap,
-                                       sizeof *gi->ev.items * (size_t)gi->ev.len);
-            gi->ev.cap = gi->ev.len;
+    /* the per-goroutine indexes are built when first queried (a run that is
+     * only exported never needs them); until then the counts and the lane
+     * log stay */
+    if (t->grec.cap > t->grec.len && t->grec.len > 0) {
+        t->grec.items = mem_realloc(t->grec.items, sizeof *t->grec.items * (size_t)t->grec.cap,
+                                    sizeof *t->grec.items * (size_t)t->grec.len);
+        t->grec.cap = t->grec.len;
+    }
+    if (t->llog_cap > t->llog_len && t->llog_len > 0) {
+        t->llog = mem_realloc(t->llog, t->llog_cap, t->llog_len);
+        t->llog_cap = t->llog_len;
+    }
+    /* trim */
+    if (t->ndchunks) {
+        size_t used = (size_t)(t->dused - ((uint64_t)(t->ndchunks - 1) << TRACE_DCHUNK_BITS));
+        if (used < 1) used = 1;
+        if (used < t->last_dchunk_size) {
+            t->dchunks[t->ndchunks - 1] = mem_realloc(t->dchunks[t->ndchunks - 1], t->last_dchunk_size, used);
+            t->last_dchunk_size = used;
         }
-        if (gi->lane.cap > gi->lane.len && gi->lane.len > 0) {
-            gi->lane.items = mem_realloc(gi->lane.items, sizeof *gi->lane.items * (size_t)gi->lane.cap,
-                                         sizeof *gi->lane.items * (size_t)gi->lane.len);
-            gi->lane.cap = gi->lane.len;
-        }
+    }
+    if (t->blks.cap > t->blks.len && t->blks.len > 0) {
+        t->blks.items = mem_realloc(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
+                                    sizeof *t->blks.items * (size_t)t->blks.len);
+        t->blks.cap = t->blks.len;
     }
     if (t->kf_cap > t->kf_used && t->kf_used > 0) {
         t->kfdata = mem_realloc(t->kfdata, t->kf_cap, t->kf_used);
@@ -531,26 +907,26 @@ int64_t trace_time_mark(const Trace *t, uint32_t i) {
 }
 
 void trace_decode(const Trace *t, uint32_t i, int64_t vtime, TraceEvent *e) {
-    const TraceRec *r = trace_rec(t, i);
-    e->kind = (TraceEventKind)(r->kind & ~TRACE_KIND_BIGARG);
-    e->aux = r->aux;
-    e->g = r->g;
-    e->obj = r->obj;
-    e->pos.line = (int)r->line;
-    e->pos.col = r->col;
-    e->value = r->value;
-    e->arg = (r->kind & TRACE_KIND_BIGARG) ? t->big.items[r->arg] : (int64_t)(int32_t)r->arg;
-    e->step = r->step;
+    TraceRaw r;
+    trace_raw_at(t, i, &r);
+    e->kind = (TraceEventKind)r.kind;
+    e->aux = r.aux;
+    e->g = r.g;
+    e->obj = r.obj;
+    e->pos.line = (int)r.line;
+    e->pos.col = r.col;
+    e->value = r.value;
+    e->arg = r.arg;
+    e->step = r.step;
     e->vtime = vtime;
     e->flow = -1;
     e->out_off = 0;
     e->out_len = 0;
     if (e->kind == TRACE_EV_CHAN_RECV) {
-        e->flow = e->arg;
-        e->arg = e->flow >= 0 && e->flow < (int64_t)i ? trace_rec(t, (uint32_t)e->flow)->g : 0;
+        e->flow = r.has_extra ? (int64_t)i - (int64_t)r.extra : -1;
     } else if (e->kind == TRACE_EV_OUTPUT) {
-        e->out_off = (uint64_t)e->arg;
-        e->out_len = r->value;
+        e->out_off = (uint64_t)r.arg;
+        e->out_len = (uint32_t)r.extra;
         e->value = 0;
         e->arg = 0;
     }
@@ -582,89 +958,156 @@ const char *trace_meta_get(const Trace *t, const char *key) {
 }
 
 uint32_t trace_g_event_count(const Trace *t, TraceObj g) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    return gi ? (uint32_t)gi->ev.len : 0;
+    int64_t k;
+    const TraceGHdr *h = gindex(t, g, &k);
+    return h ? h->ev_n : 0;
+}
+
+/* g_ev_at: entry [m] of goroutine [h]'s event index */
+static uint32_t g_ev_at(const Trace *t, const TraceGHdr *h, uint32_t m) {
+    const TraceCk *ck = &t->gi.evck[h->ev_ck + m / TRACE_GCK];
+    uint32_t v = ck->v;
+    const unsigned char *p = t->gi.evdata + ck->off;
+    for (uint32_t j = 0; j < m % TRACE_GCK; j++) v += (uint32_t)get_uv(&p);
+    return v;
 }
 
 uint32_t trace_g_event(const Trace *t, TraceObj g, uint32_t k) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    GORO_ASSERT(gi && k < (uint32_t)gi->ev.len);
-    return gi->ev.items[k];
+    int64_t gk;
+    const TraceGHdr *h = gindex(t, g, &gk);
+    GORO_ASSERT(h && k < h->ev_n);
+    return g_ev_at(t, h, k);
 }
 
-/* first k with items[k] > i */
-static int upper_bound(const uint32_t *a, int n, int64_t i) {
-    int lo = 0, hi = n;
+/* g_upper: the first entry of [h]'s event index with event > [i] */
+static uint32_t g_upper(const Trace *t, const TraceGHdr *h, int64_t i) {
+    uint32_t nck = (h->ev_n + TRACE_GCK - 1) / TRACE_GCK;
+    const TraceCk *ck = &t->gi.evck[h->ev_ck];
+    uint32_t lo = 0, hi = nck; /* first checkpoint with v > i */
     while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if ((int64_t)a[mid] <= i) lo = mid + 1;
+        uint32_t mid = (lo + hi) / 2;
+        if ((int64_t)ck[mid].v <= i) lo = mid + 1;
         else hi = mid;
     }
-    return lo;
+    if (lo == 0) return 0;
+    uint32_t m = (lo - 1) * TRACE_GCK, v = ck[lo - 1].v;
+    const unsigned char *p = t->gi.evdata + ck[lo - 1].off;
+    while (m + 1 < h->ev_n && (m + 1) % TRACE_GCK) {
+        uint32_t nv = v + (uint32_t)get_uv(&p);
+        if ((int64_t)nv > i) break;
+        v = nv;
+        m++;
+    }
+    return m + 1;
 }
 
 int64_t trace_g_next(const Trace *t, TraceObj g, int64_t i) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    if (!gi) return -1;
-    int k = upper_bound(gi->ev.items, gi->ev.len, i);
-    return k < gi->ev.len ? (int64_t)gi->ev.items[k] : -1;
+    int64_t gk;
+    const TraceGHdr *h = gindex(t, g, &gk);
+    if (!h) return -1;
+    uint32_t m = g_upper(t, h, i);
+    return m < h->ev_n ? (int64_t)g_ev_at(t, h, m) : -1;
 }
 
 int64_t trace_g_prev(const Trace *t, TraceObj g, int64_t i) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    if (!gi) return -1;
-    int k = upper_bound(gi->ev.items, gi->ev.len, i - 1);
-    return k > 0 ? (int64_t)gi->ev.items[k - 1] : -1;
+    int64_t gk;
+    const TraceGHdr *h = gindex(t, g, &gk);
+    if (!h) return -1;
+    uint32_t m = g_upper(t, h, i - 1);
+    return m > 0 ? (int64_t)g_ev_at(t, h, m - 1) : -1;
 }
 
 uint32_t trace_lane_count(const Trace *t, TraceObj g) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    return gi ? (uint32_t)gi->lane.len : 0;
+    int64_t k;
+    const TraceGHdr *h = gindex(t, g, &k);
+    return h ? h->lane_n : 0;
+}
+
+/* lane_at: span [m] of [h]'s lane into [*out] (its `to` left unset);
+ * returns where span m + 1 is encoded */
+static const unsigned char *lane_at(const Trace *t, const TraceGHdr *h, uint32_t m, TraceSpan *out) {
+    const TraceCk *ck = &t->gi.laneck[h->lane_ck + m / TRACE_GCK];
+    uint32_t from = ck->v;
+    const unsigned char *p = t->gi.lanedata + ck->off;
+    for (uint32_t j = 0;; j++) {
+        if (j) from += (uint32_t)get_uv(&p);
+        unsigned sr = *p++;
+        uint32_t wobj = (uint32_t)get_uv(&p);
+        if (j == m % TRACE_GCK) {
+            out->from = from;
+            out->status = (uint8_t)(sr & 7);
+            out->reason = (uint8_t)(sr >> 3);
+            out->wait_obj = wobj;
+            return p;
+        }
+    }
 }
 
 void trace_lane_span(const Trace *t, TraceObj g, uint32_t k, TraceSpan *out) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    GORO_ASSERT(gi && k < (uint32_t)gi->lane.len);
-    const TraceLaneRec *r = &gi->lane.items[k];
-    out->from = r->from;
-    out->to = k + 1 < (uint32_t)gi->lane.len ? gi->lane.items[k + 1].from : t->nev;
-    out->status = r->status;
-    out->reason = r->reason;
-    out->wait_obj = r->wait_obj;
+    int64_t gk;
+    const TraceGHdr *h = gindex(t, g, &gk);
+    GORO_ASSERT(h && k < h->lane_n);
+    const unsigned char *p = lane_at(t, h, k, out);
+    if (k + 1 == h->lane_n) out->to = t->nev;
+    else if ((k + 1) % TRACE_GCK == 0) out->to = t->gi.laneck[h->lane_ck + (k + 1) / TRACE_GCK].v;
+    else out->to = out->from + (uint32_t)get_uv(&p);
 }
 
 int64_t trace_lane_find(const Trace *t, TraceObj g, uint32_t n) {
-    const TraceGIdx *gi = gidx_of(t, g);
-    if (!gi) return -1;
-    int lo = 0, hi = gi->lane.len; /* first span with from >= n */
+    int64_t gk;
+    const TraceGHdr *h = gindex(t, g, &gk);
+    if (!h) return -1;
+    /* the last span with from < n */
+    uint32_t nck = (h->lane_n + TRACE_GCK - 1) / TRACE_GCK;
+    const TraceCk *ck = &t->gi.laneck[h->lane_ck];
+    uint32_t lo = 0, hi = nck; /* first checkpoint with from >= n */
     while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (gi->lane.items[mid].from < n) lo = mid + 1;
+        uint32_t mid = (lo + hi) / 2;
+        if (ck[mid].v < n) lo = mid + 1;
         else hi = mid;
     }
-    return lo - 1;
+    if (lo == 0) return -1;
+    uint32_t m = (lo - 1) * TRACE_GCK, from = ck[lo - 1].v;
+    const unsigned char *p = t->gi.lanedata + ck[lo - 1].off;
+    p++; /* sr */
+    get_uv(&p); /* wait_obj */
+    while (m + 1 < h->lane_n && (m + 1) % TRACE_GCK) {
+        uint32_t nf = from + (uint32_t)get_uv(&p);
+        if (nf >= n) break;
+        from = nf;
+        m++;
+        p++;
+        get_uv(&p);
+    }
+    return (int64_t)m;
 }
 
 void trace_stats(const Trace *t, TraceStats *out) {
     memset(out, 0, sizeof *out);
     out->events = t->nev;
     out->keyframes = (uint32_t)t->kfs.len;
-    out->event_bytes = sizeof(TraceRec) * TRACE_CHUNK * t->nchunks + sizeof(int64_t) * (size_t)t->big.cap +
-                       sizeof(TraceRec *) * t->cap_chunks;
+    size_t data = t->ndchunks ? (size_t)TRACE_DCHUNK * (t->ndchunks - 1) + t->last_dchunk_size : 0;
+    out->event_bytes = data + sizeof(TraceBlk) * (size_t)t->blks.cap + sizeof(unsigned char *) * t->cap_dchunks;
     size_t idx = sizeof(TraceTimeMark) * (size_t)t->times.cap;
-    for (int i = 0; i < t->gidx.len; i++)
-        idx += sizeof(uint32_t) * (size_t)t->gidx.items[i].ev.cap +
-               sizeof(TraceLaneRec) * (size_t)t->gidx.items[i].lane.cap;
-    idx += sizeof(TraceGIdx) * (size_t)t->gidx.cap;
+    idx += sizeof(TraceGRec) * (size_t)t->grec.cap + t->llog_cap;
+    const TraceGIndex *gi = &t->gi;
+    idx += sizeof *gi->gh * gi->ngh + sizeof *gi->evck * gi->nevck + sizeof *gi->laneck * gi->nlaneck +
+           gi->evbytes + gi->lanebytes;
     out->index_bytes = idx;
     out->keyframe_bytes = t->kf_cap + sizeof(TraceKeyframe) * (size_t)t->kfs.cap;
     out->string_bytes = (size_t)TRACE_STR_CHUNK * t->nschunks + sizeof(TraceStrEnt) * (size_t)t->strs.cap +
-                        sizeof(uint32_t) * t->hcap + t->out_cap;
+                        sizeof *t->htab * t->hcap + t->out_cap;
+    if (t->imap) {
+        out->string_bytes += sizeof *t->imap * TRACE_IMAP_PAGES;
+        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
+            if (t->imap[i]) out->string_bytes += sizeof **t->imap << TRACE_IMAP_PAGE_BITS;
+    }
     size_t live = (sizeof(TraceObjState) + sizeof(TraceList)) * t->live.cap_objs;
     for (uint32_t i = 0; i <= t->live.nobjs && i < t->live.cap_objs; i++)
         live += sizeof(uint32_t) * 2 * t->live.lists[i].cap;
     out->total_bytes = out->event_bytes + out->index_bytes + out->keyframe_bytes +
-                       out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap + sizeof *t;
+                       out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap +
+                       sizeof(TraceObj) * ((size_t)t->gs.cap + (size_t)t->by_goid.cap) + sizeof *t;
 }
 
 uint64_t trace_hash(const Trace *t) {

@@ -2,12 +2,14 @@
  * included outside the trace module; the public contract is trace.h).
  *
  * Invariants:
- *   - events live in chunks of TRACE_CHUNK records; record i is
- *     chunks[i >> TRACE_CHUNK_BITS][i & (TRACE_CHUNK - 1)];
+ *   - events are encoded in dchunks (see below); blks[b] decodes event
+ *     b * TRACE_BLK; nev events, dused bytes; wr holds the last event's
+ *     fields (what the next one is encoded against);
  *   - times[] holds (first event index, vtime) for every change of virtual
  *     time, strictly increasing in both; events before times[0].ev have vtime 0;
  *   - objs.items[0] is unused; objects are created in id order and
- *     gidx[info.index] belongs to goroutine object gs.items[info.index];
+ *     grec[info.index] belongs to goroutine object gs.items[info.index];
+ *   - gi is valid only while gi.built and gi.n == nev;
  *   - keyframe k holds the state after kfs[k].n events; kfs[].n increasing;
  *   - live is the state after all nev events (trace_state_apply of each).
  */
@@ -17,22 +19,67 @@
 #include "mem.h"
 #include "trace.h"
 
-#define TRACE_CHUNK_BITS 12
-#define TRACE_CHUNK (1u << TRACE_CHUNK_BITS)
-#define TRACE_KIND_BIGARG 0x80 /* TraceRec.kind bit: arg is an index into big */
 #define TRACE_STR_CHUNK 65536
+#define TRACE_IMAP_MAX (1u << 22)
+#define TRACE_IMAP_PAGE_BITS 8
+#define TRACE_IMAP_PAGES (TRACE_IMAP_MAX >> TRACE_IMAP_PAGE_BITS)
 
-/* TraceRec: one stored event, 32 bytes. arg is the int32 argument, or an
- * index into big[] when kind has TRACE_KIND_BIGARG. For CHAN_RECV arg holds
- * the flow event (-1 none); for OUTPUT value holds the length and arg the
- * offset. */
-typedef struct TraceRec {
+/* Event store. Events are varint-encoded into a byte stream kept in chunks
+ * of TRACE_DCHUNK bytes (an event never straddles two chunks: the writer
+ * leaves a TRACE_SKIP byte, or nothing, at the end of a chunk and goes on
+ * at the next one). Each is encoded relative to the event before it:
+ *   byte 0   kind | TRACE_B_EXTRA | TRACE_B_AUX
+ *   byte 1   TRACE_F_* flags: which of the fields below follow
+ *   aux (1 byte), step - previous step, g (if it changed), obj,
+ *   zigzag(line - previous line), col, value, zigzag(arg), extra
+ * all unsigned LEB128. extra: CHAN_RECV's (index - flow) (absent: flow -1;
+ * its arg is then the sending goroutine, already resolved), OUTPUT's
+ * length (its arg is the offset). Every TRACE_BLK events a TraceBlk holds
+ * where the next one starts and the "previous" fields, so event i decodes
+ * from its block's start: O(TRACE_BLK). */
+#define TRACE_BLK_BITS 5
+#define TRACE_BLK (1u << TRACE_BLK_BITS)
+#define TRACE_DCHUNK_BITS 18
+#define TRACE_DCHUNK (1u << TRACE_DCHUNK_BITS)
+#define TRACE_EV_MAX 64 /* bytes an encoded event may take, at most */
+#define TRACE_SKIP 0xFF /* never a valid byte 0 (kinds are < 63) */
+enum { TRACE_B_EXTRA = 0x40, TRACE_B_AUX = 0x80 };
+enum {
+    TRACE_F_STEP = 1,
+    TRACE_F_G = 2,
+    TRACE_F_OBJ = 4,
+    TRACE_F_LINE = 8,
+    TRACE_F_COL = 16,
+    TRACE_F_VALUE = 32,
+    TRACE_F_ARG = 64
+};
+
+/* TraceBlk: where block b (events b*TRACE_BLK...) starts and the fields of
+ * the event before it (0 for block 0). */
+typedef struct TraceBlk {
+    uint64_t off;
     uint64_t step;
-    uint32_t g, obj, line, value;
-    uint32_t arg;
-    uint8_t kind, aux;
+    uint32_t g, line;
+} TraceBlk;
+
+/* TraceCur: a position in the event stream: event i starts at byte off;
+ * step, g, line are those of event i - 1. */
+typedef struct TraceCur {
+    uint64_t off;
+    uint64_t step;
+    uint32_t g, line;
+    uint32_t i;
+} TraceCur;
+
+/* TraceRaw: one event as stored (see above for arg and extra). */
+typedef struct TraceRaw {
+    uint8_t kind, aux, has_extra;
     uint16_t col;
-} TraceRec;
+    uint32_t g, obj, line, value;
+    uint64_t step;
+    int64_t arg;
+    uint64_t extra;
+} TraceRaw;
 
 typedef struct TraceTimeMark {
     uint32_t ev;
@@ -62,12 +109,41 @@ typedef struct TraceLaneRec {
     TraceObj wait_obj;
 } TraceLaneRec;
 
-/* TraceGIdx: recording-side index of one goroutine. */
-typedef struct TraceGIdx {
-    VEC(uint32_t) ev;
-    VEC(TraceLaneRec) lane;
+/* TraceGRec: recording-side facts about one goroutine (by kind index):
+ * what the index built from the events will need, counted as they come. */
+typedef struct TraceGRec {
     int64_t last_offer; /* latest CHAN_SEND / GO_BLOCK(chan send), -1 none */
-} TraceGIdx;
+    uint32_t last_ev;   /* its latest indexed event, UINT32_MAX none */
+    uint32_t ev_n, ev_bytes;
+    uint32_t last_from; /* its latest lane change */
+    uint32_t lane_n, lane_bytes;
+} TraceGRec;
+
+/* Per-goroutine indexes, built from the events and the lane log when first
+ * queried (and again if events came since), once for good at trace_finish.
+ * Goroutine k's events (lanes) are ev_n (lane_n) entries in checkpoints of
+ * TRACE_GCK: checkpoint j holds entry 16j's event index (span start) and
+ * the data offset of what follows; the data holds varint deltas of the
+ * other entries' indexes (lanes: delta of from except at a checkpoint, a
+ * status | reason << 3 byte, varint wait_obj). */
+#define TRACE_GCK 16
+typedef struct TraceGHdr {
+    uint32_t ev_n, ev_ck, lane_n, lane_ck;
+} TraceGHdr;
+typedef struct TraceCk {
+    uint32_t v;
+    uint32_t off;
+} TraceCk;
+typedef struct TraceGIndex {
+    int built;
+    uint32_t n; /* events it covers */
+    TraceGHdr *gh;
+    uint32_t ngh;
+    TraceCk *evck, *laneck;
+    uint32_t nevck, nlaneck;
+    unsigned char *evdata, *lanedata;
+    size_t evbytes, lanebytes;
+} TraceGIndex;
 
 typedef struct TraceKeyframe {
     uint32_t n;
@@ -78,14 +154,23 @@ struct Trace {
     TraceOptions opt;
     int finished;
     /* events */
-    TraceRec **chunks;
-    uint32_t nchunks, cap_chunks;
+    unsigned char **dchunks;
+    uint32_t ndchunks, cap_dchunks;
+    size_t last_dchunk_size; /* the last chunk's allocated bytes */
+    uint64_t dused;          /* stream offset where the next event goes */
+    TraceCur wr;             /* writer: fields of the last event */
+    TraceCur rd;             /* reader cache: sequential decoding is O(1) */
+    TraceRaw rd_last;        /* event rd.i - 1, decoded (valid if rd.i > 0) */
+    VEC(TraceBlk) blks;
     uint32_t nev;
     uint64_t cur_step; /* of the last event */
     int64_t cur_vtime;
     uint64_t clk_step; /* "now", used by events that leave step/vtime 0 */
     int64_t clk_vtime;
-    VEC(int64_t) big;
+    struct {
+        uint32_t ev;
+        TraceObj g;
+    } send_g[256]; /* recent CHAN_SENDs' goroutines by index (flow lookups) */
     VEC(TraceTimeMark) times;
     /* strings: bytes in chunks that never move, entries, open-addressing
      * table of id+1 (0 = empty slot) */
@@ -94,9 +179,16 @@ struct Trace {
     size_t sused; /* bytes used in the last chunk */
     size_t sbytes;
     VEC(TraceStrEnt) strs;
-    uint32_t *htab;
-    uint32_t hcap;
-    uint32_t int_cache[1024]; /* id + 1 of the decimal text of 0..1023 */
+    uint64_t *htab; /* hash << 32 | id + 1: probes compare hashes in place */
+    uint32_t hcap, hused;
+    /* canonical decimal texts of 0 <= v < TRACE_IMAP_MAX are not in htab but
+     * in imap: imap[v >> TRACE_IMAP_PAGE_BITS][v & ...] = id + 1 (pages
+     * allocated on first use), so counting values stay cache-friendly */
+    uint32_t **imap;
+    struct {
+        int64_t v;
+        uint32_t id1;
+    } int_cache[2048]; /* id + 1 of the decimal text of v, direct-mapped by v */
     /* output and metadata */
     char *out;
     uint64_t out_len, out_cap;
@@ -106,7 +198,11 @@ struct Trace {
     VEC(TraceObjInfo) objs;
     VEC(TraceObj) gs;
     VEC(TraceObj) by_goid;
-    VEC(TraceGIdx) gidx;
+    VEC(TraceGRec) grec;
+    unsigned char *llog; /* lane log: varint k, from delta, sr byte, wait_obj */
+    size_t llog_len, llog_cap;
+    uint32_t llog_from;  /* from of the last logged change */
+    TraceGIndex gi;
     uint32_t kind_count[TRACE_OBJ__COUNT];
     /* live state and keyframes */
     TraceState live;
@@ -116,10 +212,9 @@ struct Trace {
     uint32_t last_kf_n, next_kf_n;
 };
 
-/* trace_rec: record [i] of [t]. */
-static inline const TraceRec *trace_rec(const Trace *t, uint32_t i) {
-    return &t->chunks[i >> TRACE_CHUNK_BITS][i & (TRACE_CHUNK - 1)];
-}
+/* trace_raw_at: decode stored event [i] of [t] into [*r] (through t's
+ * reader cache: O(1) when i follows the last decoded event). */
+void trace_raw_at(const Trace *t, uint32_t i, TraceRaw *r);
 
 /* trace_time_mark: index into t->times of the mark in force at event [i],
  * -1 if none (vtime 0). */

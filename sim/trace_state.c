@@ -488,8 +488,12 @@ void trace_state_at(const Trace *t, uint32_t n, TraceState *st) {
     uint32_t kfn = k >= 0 ? t->kfs.items[k].n : 0;
     /* continue from st only if it is an earlier state of this very trace
      * (the step check guards against a new trace at a freed one's address) */
-    int same = st->src == t && st->n <= n && st->n >= kfn &&
-               (st->n == 0 || trace_rec(t, st->n - 1)->step == st->step);
+    int same = st->src == t && st->n <= n && st->n >= kfn && st->n <= t->nev;
+    if (same && st->n > 0) {
+        TraceRaw r;
+        trace_raw_at(t, st->n - 1, &r);
+        same = r.step == st->step;
+    }
     if (!same) {
         if (k >= 0) kf_restore(t, &t->kfs.items[k], st);
         else state_clear(st);

@@ -38,7 +38,14 @@ static void ensure_stack(Goroutine *g, int need) {
     if (need <= g->stack_cap) return;
     int nc = g->stack_cap ? g->stack_cap : 8;
     while (nc < need) nc *= 2;
-    g->stack = mem_realloc(g->stack, sizeof(Value) * (size_t)g->stack_cap, sizeof(Value) * (size_t)nc);
+    if (g->inl & VM_G_INL_STACK) { /* leave the block: it is freed with g */
+        Value *n = mem_alloc(sizeof(Value) * (size_t)nc);
+        memcpy(n, g->stack, sizeof(Value) * (size_t)g->stack_cap);
+        g->stack = n;
+        g->inl &= (uint8_t)~VM_G_INL_STACK;
+    } else {
+        g->stack = mem_realloc(g->stack, sizeof(Value) * (size_t)g->stack_cap, sizeof(Value) * (size_t)nc);
+    }
     g->stack_cap = nc;
 }
 
@@ -47,7 +54,14 @@ static void ensure_stack(Goroutine *g, int need) {
 static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nret, int flags) {
     if (g->nframes == g->frames_cap) {
         int nc = g->frames_cap ? g->frames_cap * 2 : 2;
-        g->frames = mem_realloc(g->frames, sizeof(Frame) * (size_t)g->frames_cap, sizeof(Frame) * (size_t)nc);
+        if (g->inl & VM_G_INL_FRAMES) {
+            Frame *n = mem_alloc(sizeof(Frame) * (size_t)nc);
+            memcpy(n, g->frames, sizeof(Frame) * (size_t)g->frames_cap);
+            g->frames = n;
+            g->inl &= (uint8_t)~VM_G_INL_FRAMES;
+        } else {
+            g->frames = mem_realloc(g->frames, sizeof(Frame) * (size_t)g->frames_cap, sizeof(Frame) * (size_t)nc);
+        }
         g->frames_cap = nc;
     }
     /* + 1 + nregs: room for a deferred call's function and arguments. */
@@ -57,11 +71,39 @@ static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nr
     return f;
 }
 
+/* g_block_size: bytes of a goroutine block whose inline stack is class [c]
+ * (2c Values; class 0: no inline stack). */
+static size_t g_block_size(int c) {
+    return sizeof(Goroutine) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)c;
+}
+
 Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
-    Goroutine *g = mem_alloc(sizeof *g);
-    g->id = vm->next_gid++;
     ClosureObj *cl = (ClosureObj *)fn.r;
     GORO_ASSERT(cl && !cl->p->native);
+    /* what push_frame below will ask for */
+    int need = 1 + 2 * cl->p->nregs + 2;
+    if (need < 1 + nargs) need = 1 + nargs;
+    int c = (need + 1) / 2;
+    if (c > VM_G_CLASSES) c = 0;
+    size_t size = g_block_size(c);
+    Goroutine *g = vm->g_free[c];
+    if (g) {
+        vm->g_free[c] = g->next_all;
+        vm->g_nfree[c]--;
+        memset(g, 0, size);
+    } else {
+        g = mem_alloc(size);
+    }
+    g->gclass = (uint8_t)c;
+    g->frames = (Frame *)(g + 1);
+    g->frames_cap = 1;
+    g->inl = VM_G_INL_FRAMES;
+    if (c) {
+        g->stack = (Value *)(g->frames + 1);
+        g->stack_cap = 2 * c;
+        g->inl |= VM_G_INL_STACK;
+    }
+    g->id = vm->next_gid++;
     ensure_stack(g, 1 + nargs);
     g->stack[0] = fn;
     for (int i = 0; i < nargs; i++) g->stack[1 + i] = args[i];
@@ -71,6 +113,28 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     if (vm->all_g) vm->all_g->prev_all = g;
     vm->all_g = g;
     return g;
+}
+
+void vm_goroutine_block_free(Vm *vm, Goroutine *g) {
+    int c = g->gclass;
+    if (vm->g_nfree[c] >= VM_G_FREE_MAX) {
+        mem_free(g, g_block_size(c));
+        return;
+    }
+    g->next_all = vm->g_free[c];
+    vm->g_free[c] = g;
+    vm->g_nfree[c]++;
+}
+
+void vm_goroutine_blocks_release(Vm *vm) {
+    for (int c = 0; c <= VM_G_CLASSES; c++) {
+        while (vm->g_free[c]) {
+            Goroutine *g = vm->g_free[c];
+            vm->g_free[c] = g->next_all;
+            mem_free(g, g_block_size(c));
+        }
+        vm->g_nfree[c] = 0;
+    }
 }
 
 /* ---- panics ---- */
@@ -238,20 +302,33 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         f = &g->frames[g->nframes - 1];                                                 \
         R = g->stack + f->base;                                                         \
         if (st_ == VM_RAISE) goto unwind;                                               \
-        if (st_ == VM_BLOCKED && !nested) return VM_BLOCKED;                            \
+        if (st_ == VM_BLOCKED) {                                                        \
+            if (!nested) return VM_BLOCKED;                                             \
+            NESTED_BLOCKED();                                                           \
+        }                                                                               \
+    } while (0)
+/* NESTED_BLOCKED: the goroutine blocked (or the run ended) inside a nested
+ * vm_call, whose C caller cannot be suspended: the run ends with a
+ * goro-viz message (sched_nested_block) and a panic unwinds the nested
+ * frames so the native that called them returns at once. */
+#define NESTED_BLOCKED()                                                                \
+    do {                                                                                \
+        SAVE_PC();                                                                      \
+        if (vm->sched) sched_nested_block(vm->sched, g);                                \
+        vm_panic_plain(vm, g, "goro-viz: blocking inside a function called by a library function is not supported"); \
+        goto unwind;                                                                    \
     } while (0)
 
 /* BLOCK: park here (the instruction re-executes when the goroutine runs
- * again). Blocking inside a nested vm_call is not supported: it panics. */
+ * again). Blocking inside a nested vm_call is not supported: it ends the
+ * run (NESTED_BLOCKED). */
 #define BLOCK(reason, obj)                                                              \
     do {                                                                                \
         pc--;                                                                           \
         SAVE_PC();                                                                      \
         if (nested) {                                                                   \
             pc++;                                                                       \
-            SAVE_PC();                                                                  \
-            vm_panic_plain(vm, g, "goro-viz: a channel operation blocked inside a method called by fmt"); \
-            goto unwind;                                                                \
+            NESTED_BLOCKED();                                                           \
         }                                                                               \
         g->wait = (reason);                                                             \
         g->wait_on = (obj);                                                             \
@@ -620,8 +697,12 @@ next:
             f = &g->frames[fi];
             R = g->stack + f->base;
             if (st == VM_RAISE) goto unwind;
-            if (st == VM_BLOCKED) return VM_BLOCKED;
             if (st == VM_EXIT) return VM_EXIT;
+            if (st == VM_BLOCKED || UNLIKELY(vm->sched && vm->sched->done)) {
+                /* parked, or the run ended under a nested call */
+                if (nested) NESTED_BLOCKED();
+                return VM_BLOCKED;
+            }
             for (int k = 0; k < nres; k++) R[a + k] = resv[k];
             if (st == VM_BUDGET && !nested) return VM_BUDGET; /* runtime.Gosched */
             DISPATCH();
@@ -650,6 +731,7 @@ next:
         g->nframes--;
         if (g->nframes == stop) {
             if (!nested) {
+                if (nret > 0 && !g->result) g->result = mem_alloc(sizeof(Value) * 4);
                 for (int k = 0; k < nret && k < 4; k++) g->result[k] = out[k];
                 g->dead = 1;
                 return VM_DONE;

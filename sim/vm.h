@@ -324,7 +324,14 @@ typedef struct Frame {
 } Frame;
 
 /* Goroutine: a Go goroutine's execution state (stack, frames, panics). The
- * scheduler hangs its own fields off [sched]. */
+ * scheduler hangs its own fields off [sched]. A goroutine is born in one
+ * block: the Goroutine, one Frame and a stack of exactly what its entry
+ * function needs (rounded up to an even count, VM_G_CLASSES classes); the
+ * stack and frames move to their own allocations when they grow. Dead
+ * goroutines' blocks are recycled per class (Vm.g_free). */
+enum { VM_G_INL_STACK = 1, VM_G_INL_FRAMES = 2 };
+#define VM_G_CLASSES 16    /* inline stacks of 2, 4, ..., 32 Values */
+#define VM_G_FREE_MAX 4096 /* blocks kept per class */
 struct Goroutine {
     int64_t id;
     Value *stack;
@@ -335,8 +342,11 @@ struct Goroutine {
     const char *fatal; /* a fatal error ended it ("stack overflow") */
     const char *wait;  /* VM_BLOCKED: Go's wait reason ("chan receive", "select") */
     GcObj *wait_on;    /* VM_BLOCKED: the channel (NULL for select or a nil channel) */
-    Value result[4]; /* the entry function's first results (tests, main) */
+    Value *result;   /* the entry function's first 4 results (tests, main);
+                        allocated when it returns results, else NULL */
     int dead;
+    uint8_t inl;     /* VM_G_INL_* bits: stack / frames still in g's block */
+    uint8_t gclass;  /* its block's inline stack class (0..VM_G_CLASSES) */
     Goroutine *next_all;
     Goroutine *prev_all; /* doubly linked: freeing one of a million is O(1) */
     void *sched;
@@ -367,6 +377,8 @@ struct Vm {
     /* runtime */
     Goroutine *all_g;
     int64_t next_gid;
+    Goroutine *g_free[VM_G_CLASSES + 1]; /* dead goroutines' blocks by stack class */
+    uint32_t g_nfree[VM_G_CLASSES + 1];
     Prng prng;
     Prng rand;           /* math/rand's global source: a stream of the run's seed */
     FILE *out;           /* the program's stdout */
@@ -394,6 +406,10 @@ struct Vm {
      * when mem_hook is 0). */
     int mem_hook;
     int64_t mem_left;
+    /* chan_free_hook: called by the sweep for a dying channel whose
+     * [waiters] is set, before its memory goes (the scheduler frees its
+     * side and the timer that would send into it). */
+    void (*chan_free_hook)(Vm *vm, ChanObj *c);
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded
@@ -514,6 +530,12 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs);
 
 /* vm_goroutine_free: unlink and release [g] (its objects die at next GC). */
 void vm_goroutine_free(Vm *vm, Goroutine *g);
+
+/* vm_goroutine_block_free: recycle [g]'s block (what vm_goroutine_new
+ * allocated; g already unlinked, its own stack/frames/result freed).
+ * vm_goroutine_blocks_release: free the recycled blocks (vm_free). */
+void vm_goroutine_block_free(Vm *vm, Goroutine *g);
+void vm_goroutine_blocks_release(Vm *vm);
 
 /* vm_run: execute [g] until it returns (VM_DONE), panics to death
  * (VM_PANICKED: g->panic holds the chain, or g->fatal says which fatal

@@ -55,6 +55,7 @@ static void free_panics(PanicRec *p) {
 static void free_object(Vm *vm, GcObj *o) {
     if (o->kind == GC_CHAN) {
         ChanObj *c = (ChanObj *)o;
+        if (c->waiters && vm->chan_free_hook) vm->chan_free_hook(vm, c);
         mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
     }
     if (o->kind == GC_MAP) {
@@ -72,13 +73,15 @@ void vm_goroutine_free(Vm *vm, Goroutine *g) {
     if (g->next_all) g->next_all->prev_all = g->prev_all;
     for (int i = 0; i < g->nframes; i++) free_defers(g->frames[i].defers);
     free_panics(g->panic);
-    mem_free(g->stack, sizeof(Value) * (size_t)g->stack_cap);
-    mem_free(g->frames, sizeof(Frame) * (size_t)g->frames_cap);
-    mem_free(g, sizeof *g);
+    if (!(g->inl & VM_G_INL_STACK)) mem_free(g->stack, sizeof(Value) * (size_t)g->stack_cap);
+    if (!(g->inl & VM_G_INL_FRAMES)) mem_free(g->frames, sizeof(Frame) * (size_t)g->frames_cap);
+    if (g->result) mem_free(g->result, sizeof(Value) * 4);
+    vm_goroutine_block_free(vm, g);
 }
 
 void vm_free(Vm *vm) {
     while (vm->all_g) vm_goroutine_free(vm, vm->all_g);
+    vm_goroutine_blocks_release(vm);
     for (GcObj *o = vm->objects; o;) {
         GcObj *n = o->next;
         free_object(vm, o);
@@ -249,7 +252,7 @@ static void mark_goroutine(Vm *vm, Goroutine *g) {
     /* Clear dead slots so a later frame never sees a freed object. */
     for (int i = top; i < g->stack_cap; i++) g->stack[i] = (Value){{0}, NULL};
     for (PanicRec *p = g->panic; p; p = p->link) mark(vm, p->val.r);
-    mark_values(vm, g->result, 4);
+    if (g->result) mark_values(vm, g->result, 4);
 }
 
 void vm_gc_mark(Vm *vm, GcObj *o) { mark(vm, o); }

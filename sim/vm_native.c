@@ -413,7 +413,8 @@ static void format(Vm *vm, Goroutine *g, int how, Value fmtstr, Value args, int 
 }
 
 static int write_out(Vm *vm, GofmtBuf *b, Value *res) {
-    if (b->len) fwrite(b->data, 1, b->len, vm->out);
+    /* a method it called ended the run (sched_nested_block): print nothing */
+    if (b->len && !(vm->sched && vm->sched->done)) fwrite(b->data, 1, b->len, vm->out);
     res[0] = (Value){{.i = (int64_t)b->len}, NULL};
     res[1] = (Value){{0}, NULL};
     gofmt_buf_free(b);
@@ -449,7 +450,7 @@ static int write_to(Vm *vm, Goroutine *g, Value w, GofmtBuf *b, Value *res) {
     if (strcmp(bx->t->str, "*os.File") == 0 && bx->v.r) {
         int64_t fd = ((AggObj *)bx->v.r)->v[0].i;
         FILE *f = fd == 1 ? vm->out : fd == 2 ? vm->err : NULL;
-        if (f && b->len) fwrite(b->data, 1, b->len, f);
+        if (f && b->len && !(vm->sched && vm->sched->done)) fwrite(b->data, 1, b->len, f);
         gofmt_buf_free(b);
         return VM_OK;
     }

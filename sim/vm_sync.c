@@ -320,70 +320,87 @@ static int wg_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 /* ---- Once ---- */
 
-static int once_do(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+/* Once.Do is Go source (check_pkgs.c): `if o.begin() { defer o.end(); f() }`,
+ * so f runs on the goroutine's own frames and may block. SyncObj.done: 0
+ * not started, 1 f running, 2 done. A caller arriving while f runs parks
+ * (Go's doSlow waits on the Once's mutex) until end wakes it with false. */
+static int once_begin(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_ONCE);
     SyncObj *o = &s->syncs.items[h];
-    ev(s, TRACE_EV_ONCE, !o->done, g, o->tobj, 0);
-    if (o->done) {
-        RACQ(g, h, 0);
-        return sched_point(vm, g, res, 0);
+    if (o->done == 1) {
+        waitq_push(&o->q, g, -1);
+        sched_g(g)->dst = sched_result_slot(g);
+        sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
+        return VM_BLOCKED;
     }
-    o->done = 1;
-    /* f runs to completion here (no switch inside); see the report. */
-    int st = vm_call(vm, g, a[1], NULL, 0, NULL, 0);
-    RREL(g, h, 0); /* f's completion happens before every Do's return */
-    return st;
+    ev(s, TRACE_EV_ONCE, !o->done, g, o->tobj, 0);
+    res[0] = (Value){{.i = !o->done}, NULL};
+    if (!o->done) {
+        o->done = 1;
+        return VM_OK;
+    }
+    RACQ(g, h, 0); /* race: f's completion happens before every Do's return */
+    return sched_point(vm, g, res, 1);
+}
+
+static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    int h = sync_handle(s, g, a[0], 0, SO_ONCE);
+    SyncObj *o = &s->syncs.items[h];
+    o->done = 2;
+    RREL(g, h, 0);
+    Waiter w;
+    while (waitq_pop(&o->q, &w)) {
+        w.g->stack[sched_g(w.g)->dst] = (Value){{.i = 0}, NULL};
+        RACQ(w.g, h, 0);
+        ev(s, TRACE_EV_ONCE, 0, w.g, o->tobj, 0);
+        sched_ready(s, w.g);
+    }
+    return sched_point(vm, g, res, 0);
 }
 
 /* ---- Cond ---- */
 
-static int mutex_of_locker(Sched *s, Goroutine *g, Value l) {
-    BoxObj *b = (BoxObj *)l.r;
-    if (!b || !b->t || strcmp(b->t->str, "*sync.Mutex") != 0 || !b->v.r) return -1;
-    return sync_handle(s, g, b->v, 0, SO_MUTEX);
-}
-
-static int new_cond(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    const RType *t = sched_find_type(vm, "sync.Cond", RK_STRUCT, NULL);
-    AggObj *c = vm_new_agg(vm, t, 2);
-    c->v[0] = a[0];
-    res[0] = (Value){{0}, &c->h};
+/* Cond.Wait is Go source (check_pkgs.c), after Go's notifyList: add takes
+ * ticket SyncObj.counter++, the Locker is unlocked as Go code, then wait
+ * sleeps unless the ticket was already notified (tickets below
+ * SyncObj.readers are). Signal notifies the oldest unnotified ticket,
+ * Broadcast all; a waiter parks in q with its ticket as Waiter.ci. */
+static int cond_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    NILCHK(a[0]);
+    Sched *s = vm->sched;
+    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 1, SO_COND)];
+    res[0] = (Value){{.i = o->counter++}, NULL};
     return VM_OK;
 }
 
 static int cond_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    NILCHK(a[0]);
     Sched *s = vm->sched;
-    AggObj *c = (AggObj *)a[0].r;
-    int mh = mutex_of_locker(s, g, c->v[0]);
-    if (mh < 0) return vm_panic_plain(vm, g, "goro-viz: sync.Cond supports a *sync.Mutex Locker only");
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    if (mutex_unlock_h(s, g, mh) < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
     SyncObj *o = &s->syncs.items[h];
-    waitq_push(&o->q, g, -1);
-    sched_g(g)->lock = mh;
+    if (a[1].i < o->readers) {
+        RACQ(g, h, 0); /* notified before it slept */
+        return sched_point(vm, g, res, 0);
+    }
+    waitq_push(&o->q, g, (int)a[1].i);
     sched_park(s, g, TRACE_WAIT_COND_WAIT, o->tobj);
     return VM_BLOCKED;
 }
 
-/* cond_wake: waiter [w] leaves the cond and queues for (or takes) its mutex. */
-static void cond_wake(Sched *s, Waiter w) {
-    SchedG *sg = sched_g(w.g);
-    int mh = sg->lock;
-    sg->lock = -1;
-    SyncObj *m = &s->syncs.items[mh];
-    if (!m->locked) {
-        m->locked = 1;
-        m->owner = w.g;
-        RACQ(w.g, mh, 0);
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, m->tobj, 0);
-        sched_ready(s, w.g);
-    } else {
-        waitq_push(&m->q, w.g, -1);
-        sg->reason = TRACE_WAIT_MUTEX_LOCK;
-        sg->wait_obj = m->tobj;
+/* cond_notify: notify ticket [t] of cond [h]: wake its waiter if parked. */
+static void cond_notify(Sched *s, int h, int64_t t) {
+    WaitQ *q = &s->syncs.items[h].q;
+    for (uint32_t i = 0; i < q->len; i++) {
+        Waiter *w = &q->w[(q->head + i) % q->cap];
+        if (w->g && w->ci == t) {
+            Goroutine *wg = w->g;
+            waitq_remove(q, wg);
+            RACQ(wg, h, 0); /* race: Signal -> the woken Wait */
+            sched_ready(s, wg);
+            return;
+        }
     }
 }
 
@@ -391,12 +408,11 @@ static int cond_signal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
-    Waiter w;
+    SyncObj *o = &s->syncs.items[h];
+    int woke = o->readers < o->counter;
     RREL(g, h, 0);
-    int woke = waitq_pop(&s->syncs.items[h].q, &w);
-    if (woke) RACQ(w.g, h, 0);
-    ev(s, TRACE_EV_COND_SIGNAL, 0, g, s->syncs.items[h].tobj, woke);
-    if (woke) cond_wake(s, w);
+    ev(s, TRACE_EV_COND_SIGNAL, 0, g, o->tobj, woke);
+    if (woke) cond_notify(s, h, o->readers++);
     return sched_point(vm, g, res, 0);
 }
 
@@ -404,15 +420,29 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
+    SyncObj *o = &s->syncs.items[h];
+    ev(s, TRACE_EV_COND_BROADCAST, 0, g, o->tobj, o->counter - o->readers);
+    o->readers = o->counter;
     Waiter w;
-    int woke = (int)s->syncs.items[h].q.live;
     RREL(g, h, 0);
-    ev(s, TRACE_EV_COND_BROADCAST, 0, g, s->syncs.items[h].tobj, woke);
     while (waitq_pop(&s->syncs.items[h].q, &w)) {
-        RACQ(w.g, h, 0);
-        cond_wake(s, w);
+        RACQ(w.g, h, 0); /* race: Broadcast -> each woken Wait */
+        sched_ready(s, w.g);
     }
     return sched_point(vm, g, res, 0);
+}
+
+/* ---- trace names ---- */
+
+/* sync_name (compiler-emitted, compile_stmt.c name_sync_fields): make the
+ * sync object a[0] of kind a[2] now, named a[1] (the variable it was
+ * allocated as), unless it already exists. Not a scheduling point. */
+static int sync_name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
+    Sched *s = vm->sched;
+    if (!a[0].r) return VM_OK;
+    s->name_hint = a[1];
+    sync_handle(s, g, a[0], 0, (int)a[2].i);
+    return VM_OK;
 }
 
 /* ---- sync/atomic ---- */
@@ -542,11 +572,13 @@ static const VmNativeDef sync_natives[] = {
     {"runtime.NumGoroutine", rt_numgoroutine},
     {"sync.(*Cond).Broadcast", cond_broadcast},
     {"sync.(*Cond).Signal", cond_signal},
-    {"sync.(*Cond).Wait", cond_wait},
+    {"sync.(*Cond).add", cond_add},
+    {"sync.(*Cond).wait", cond_wait},
     {"sync.(*Mutex).Lock", mutex_lock},
     {"sync.(*Mutex).TryLock", mutex_trylock},
     {"sync.(*Mutex).Unlock", mutex_unlock},
-    {"sync.(*Once).Do", once_do},
+    {"sync.(*Once).begin", once_begin},
+    {"sync.(*Once).end", once_end},
     {"sync.(*RWMutex).Lock", rw_lock},
     {"sync.(*RWMutex).RLock", rw_rlock},
     {"sync.(*RWMutex).RUnlock", rw_runlock},
@@ -556,7 +588,7 @@ static const VmNativeDef sync_natives[] = {
     {"sync.(*WaitGroup).Add", wg_add},
     {"sync.(*WaitGroup).Done", wg_done},
     {"sync.(*WaitGroup).Wait", wg_wait},
-    {"sync.NewCond", new_cond},
+    {"sync.name", sync_name},
     {"sync/atomic.(*Bool).CompareAndSwap", cas_bool},
     {"sync/atomic.(*Bool).Load", load_bool},
     {"sync/atomic.(*Bool).Store", store_bool},
@@ -597,10 +629,9 @@ void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
 void sched_mark(Vm *vm) {
     Sched *s = vm->sched;
     if (!s) return;
-    for (int i = 0; i < s->timers.len; i++) {
-        vm_gc_mark(vm, s->timers.items[i].ch.r);
-        vm_gc_mark(vm, s->timers.items[i].fn.r);
-    }
+    /* a TM_SEND timer's channel is not a root: when the program can no
+     * longer reach it, sched_chan_freed frees the timer with it */
+    for (int i = 0; i < s->timers.len; i++) vm_gc_mark(vm, s->timers.items[i].fn.r);
     for (int i = 0; i < s->ctxs.len; i++) {
         vm_gc_mark(vm, s->ctxs.items[i].done.r);
         vm_gc_mark(vm, s->ctxs.items[i].key.r);

@@ -60,8 +60,38 @@ int timer_new(Sched *s, int kind) {
     t.kind = kind;
     t.heap_ix = -1;
     t.ctx = -1;
+    if (s->timer_free) {
+        int h = s->timer_free - 1;
+        s->timer_free = s->timers.items[h].next_free;
+        s->timers.items[h] = t;
+        return h;
+    }
     VEC_PUSH(s->timers, t);
     return s->timers.len - 1;
+}
+
+void timer_free(Sched *s, int h) {
+    timer_stop(s, h);
+    Timer *t = &s->timers.items[h];
+    memset(t, 0, sizeof *t);
+    t->heap_ix = -1;
+    t->next_free = s->timer_free;
+    s->timer_free = h + 1;
+}
+
+void sched_chan_freed(Vm *vm, ChanObj *c) {
+    Sched *s = vm->sched;
+    ChanWait *w = c->waiters;
+    c->waiters = NULL;
+    if (!s || !w) return;
+    if (w->timer) timer_free(s, w->timer - 1);
+    int last = s->chans.len - 1;
+    s->chans.items[w->ix] = s->chans.items[last];
+    s->chans.items[w->ix]->ix = w->ix;
+    s->chans.len--;
+    waitq_free(&w->recvq);
+    waitq_free(&w->sendq);
+    mem_free(w, sizeof *w);
 }
 
 int timer_stop(Sched *s, int h) {
@@ -115,8 +145,10 @@ static void fire(Sched *s, int h) {
         Value ch = t->ch;
         int64_t when = t->when;
         if (t->period > 0) timer_arm(s, h, when + s->timers.items[h].period);
+        vm_push_root(s->vm, ch.r); /* not a root otherwise (sched_mark) */
         Value tv = time_value(s->vm, when);
         chan_try_send(s, ch, tv);
+        vm_pop_roots(s->vm, 1);
         break;
     }
     case TM_FUNC: sched_spawn(s, NULL, t->fn, NULL, 0); break;
@@ -194,6 +226,7 @@ static int make_send_timer(Vm *vm, int64_t d, int64_t period, Value *ch_out) {
     Value ch = chan_new(vm, chan_time_type(vm), 1);
     int h = timer_new(s, TM_SEND);
     s->timers.items[h].ch = ch;
+    chan_wait(s, (ChanObj *)ch.r)->timer = h + 1;
     s->timers.items[h].period = period;
     timer_arm(s, h, s->now + (d > 0 ? d : 0));
     *ch_out = ch;

@@ -23,6 +23,8 @@ for f in "$SRCROOT"/scenarios/*.go; do
       runs=$((runs + 1))
       timeout 20 "$DRIVER" run "$f" --seed "$s" --strategy "$strat" >"$TMP/out" 2>"$TMP/err"; rc=$?
       why=
+      # the lock-order deadlock is the bug pct is built to find (bench_pct.md)
+      if [ "$b" = deadlock_lock_order ] && [ "$rc" = 2 ] && grep -q "all goroutines are asleep" "$TMP/err"; then continue; fi
       if [ "$rc" != 0 ]; then why="exit $rc: $(head -1 "$TMP/err")"
       elif [[ $identical == *" $b "* ]]; then cmp -s "$TMP/out" "$want" || why="stdout differs from Go's"
       elif [[ $multiset == *" $b "* ]]; then

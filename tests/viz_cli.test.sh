@@ -33,6 +33,28 @@ cmp -s "$T/a.png" "$T/b.png" || fail "two renders of the same moment differ"
 [ $? -eq 64 ] || fail "bad --at should exit 64"
 "$BIN" render /nonexistent/x.go --at end -o "$T/x.png" 2>/dev/null
 [ $? -eq 1 ] || fail "missing file should exit 1"
+# --zoom: the timeline's range; a bad range is a usage error
+"$BIN" render --demo worker_pool --seed 3 --at 50% --zoom 10..40 -o "$T/z.png" --size 1280x800 || fail "--zoom"
+cmp -s "$T/a.png" "$T/z.png" && fail "--zoom 10..40 drew the same picture as the whole run"
+"$BIN" render --demo worker_pool --zoom 40..10 -o "$T/x.png" 2>/dev/null
+[ $? -eq 64 ] || fail "--zoom 40..10 should exit 64"
+# --at an alarm the run does not have: exit 1 with a reason
+"$BIN" render --demo worker_pool --at deadlock -o "$T/x.png" 2>/dev/null
+[ $? -eq 1 ] || fail "--at deadlock on a run without one should exit 1"
+# --hunt: the first deadlocking seed, drawn at its deadlock, is what
+# hunt finds and render --seed draws
+DL="$ROOT/scenarios/deadlock_lock_order.go"
+seed=$("$BIN" hunt "$DL" --until deadlock --no-progress 2>/dev/null | sed -n 's/^seed //p')
+[ -n "$seed" ] || fail "hunt found no deadlocking seed"
+"$BIN" render "$DL" --hunt deadlock -o "$T/h.png" 2>"$T/h.err" || fail "render --hunt deadlock: $(cat "$T/h.err")"
+grep -q "seed $seed satisfies deadlock" "$T/h.err" || fail "render --hunt did not open seed $seed: $(cat "$T/h.err")"
+"$BIN" render "$DL" --seed "$seed" --at deadlock -o "$T/s.png" || fail "render --seed $seed"
+cmp -s "$T/h.png" "$T/s.png" || fail "--hunt deadlock differs from --seed $seed --at deadlock"
+# --schedule: a recorded schedule opens its run (seed, strategy) at its
+# first alarm, the same picture
+"$BIN" run "$DL" --seed "$seed" --record-schedule "$T/dl.sch" >/dev/null 2>&1
+"$BIN" render "$DL" --schedule "$T/dl.sch" -o "$T/r.png" || fail "render --schedule"
+cmp -s "$T/r.png" "$T/s.png" || fail "--schedule replay differs from --seed $seed --at deadlock"
 # no display: one clear line, exit 1
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$BIN" --demo worker_pool 2>&1)
 rc=$?

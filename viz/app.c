@@ -32,23 +32,17 @@ static int need(int i, int argc, char **argv, char *err, size_t n) {
 
 void viz_options_init(VizOptions *o) {
     memset(o, 0, sizeof *o);
-    o->seed = 1;
+    viz_run_options_init(&o->run);
 }
 
 int viz_options_parse(VizOptions *o, int argc, char **argv, char *err, size_t n) {
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         char *end;
-        if (strcmp(a, "--seed") == 0) {
-            if (!need(i, argc, argv, err, n)) return 64;
-            o->seed = strtoull(argv[++i], &end, 10);
-            if (*end || !*argv[i]) return snprintf(err, n, "bad --seed %s", argv[i]), 64;
-        } else if (strcmp(a, "--strategy") == 0) {
-            if (!need(i, argc, argv, err, n)) return 64;
-            o->strategy = argv[++i];
-            if (strcmp(o->strategy, "random") && strcmp(o->strategy, "pct") && strcmp(o->strategy, "rr"))
-                return snprintf(err, n, "unknown strategy %s (random, pct or rr)", o->strategy), 64;
-        } else if (strcmp(a, "--theme") == 0) {
+        int r = viz_run_option(&o->run, argc, argv, &i, err, n);
+        if (r < 0) return 64;
+        if (r > 0) continue;
+        if (strcmp(a, "--theme") == 0) {
             if (!need(i, argc, argv, err, n)) return 64;
             o->theme = argv[++i];
             if (!theme_get(o->theme)) return snprintf(err, n, "unknown theme %s (dark or light)", o->theme), 64;
@@ -67,6 +61,16 @@ int viz_options_parse(VizOptions *o, int argc, char **argv, char *err, size_t n)
         } else if (strcmp(a, "--at") == 0) {
             if (!need(i, argc, argv, err, n)) return 64;
             o->at = argv[++i];
+        } else if (strcmp(a, "--zoom") == 0) {
+            if (!need(i, argc, argv, err, n)) return 64;
+            o->zoom = argv[++i];
+            if (!strstr(o->zoom, "..")) return snprintf(err, n, "bad --zoom %s (A..B, each STEP, TIME or PCT%%)", o->zoom), 64;
+        } else if (strcmp(a, "--hunt") == 0) {
+            if (!need(i, argc, argv, err, n)) return 64;
+            o->hunt = argv[++i];
+        } else if (strcmp(a, "--seeds") == 0) {
+            if (!need(i, argc, argv, err, n)) return 64;
+            o->seeds = argv[++i];
         } else if (strcmp(a, "--frames") == 0) {
             if (!need(i, argc, argv, err, n)) return 64;
             o->frames = argv[++i];
@@ -127,6 +131,8 @@ typedef struct App {
     int drag_from0, drag_to0;
     Script script;
     double now;
+    int seed_edit;      /* the seed box is open (S): digits go into seed_buf */
+    char seed_buf[24];
 } App;
 
 static void set_status(App *a, const char *msg) {
@@ -209,9 +215,41 @@ static void select_next(App *a, int dir) {
 
 /* ---- input ------------------------------------------------------------- */
 
+/* The seed box: digits, Backspace, Enter (run that seed), Esc (close). */
+static void seed_key(App *a, SDL_Keycode k) {
+    size_t l = strlen(a->seed_buf);
+    if (k == SDLK_ESCAPE) {
+        a->seed_edit = 0;
+    } else if (k == SDLK_BACKSPACE) {
+        if (l) a->seed_buf[l - 1] = 0;
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        a->seed_edit = 0;
+        if (l) {
+            char buf[64];
+            unsigned long long sd = strtoull(a->seed_buf, NULL, 10);
+            snprintf(buf, sizeof buf, "seed %llu", sd);
+            reload(a, (uint64_t)sd, buf);
+        }
+    }
+}
+
+static void seed_text(App *a, const char *text) {
+    for (const char *p = text; *p; p++) {
+        size_t l = strlen(a->seed_buf);
+        if (isdigit((unsigned char)*p) && l < 19) {
+            a->seed_buf[l] = *p;
+            a->seed_buf[l + 1] = 0;
+        }
+    }
+}
+
 static void key(App *a, SDL_Keycode k, Uint16 mod) {
     int shift = (mod & KMOD_SHIFT) != 0;
     char buf[96];
+    if (a->seed_edit) {
+        seed_key(a, k);
+        return;
+    }
     switch (k) {
     case SDLK_q:
     case SDLK_ESCAPE:
@@ -257,8 +295,22 @@ static void key(App *a, SDL_Keycode k, Uint16 mod) {
         set_status(a, buf);
         break;
     case SDLK_n:
-        snprintf(buf, sizeof buf, "new seed %llu", (unsigned long long)(a->view.seed + 1));
+    case SDLK_RIGHTBRACKET:
+        snprintf(buf, sizeof buf, "seed %llu", (unsigned long long)(a->view.seed + 1));
         reload(a, a->view.seed + 1, buf);
+        break;
+    case SDLK_LEFTBRACKET:
+        if (a->view.seed == 0) {
+            set_status(a, "seed 0 is the first");
+            break;
+        }
+        snprintf(buf, sizeof buf, "seed %llu", (unsigned long long)(a->view.seed - 1));
+        reload(a, a->view.seed - 1, buf);
+        break;
+    case SDLK_s:
+        a->seed_edit = 1;
+        a->seed_buf[0] = 0;
+        a->playing = 0;
         break;
     case SDLK_r: reload(a, a->view.seed, "reloaded"); break;
     case SDLK_t:
@@ -340,8 +392,8 @@ static void wheel(App *a, float dy) {
     }
 }
 
-/* Scripted input, one command per line: key NAME [shift], click X Y,
- * move X Y, wheel DY, wait FRAMES, step N, screenshot PATH, quit.
+/* Scripted input, one command per line: key NAME [shift], type TEXT,
+ * click X Y, move X Y, wheel DY, wait FRAMES, step N, screenshot PATH, quit.
  * Coordinates are window points. */
 static void script_load(App *a, const char *path) {
     FILE *f = fopen(path, "r");
@@ -371,7 +423,8 @@ static SDL_Keycode key_named(const char *name) {
         SDL_Keycode k;
     } keys[] = {{"space", SDLK_SPACE}, {"right", SDLK_RIGHT}, {"left", SDLK_LEFT}, {"home", SDLK_HOME}, {"end", SDLK_END},
                 {"plus", SDLK_PLUS},   {"minus", SDLK_MINUS}, {"n", SDLK_n},       {"r", SDLK_r},       {"t", SDLK_t},
-                {"q", SDLK_q},         {"escape", SDLK_ESCAPE}, {"question", SDLK_SLASH}};
+                {"q", SDLK_q},         {"escape", SDLK_ESCAPE}, {"question", SDLK_SLASH}, {"bracketright", SDLK_RIGHTBRACKET},
+                {"bracketleft", SDLK_LEFTBRACKET}, {"s", SDLK_s}, {"return", SDLK_RETURN}, {"backspace", SDLK_BACKSPACE}};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(keys[i].n, name) == 0) return keys[i].k;
     return SDLK_UNKNOWN;
@@ -410,6 +463,8 @@ static void script_step(App *a, float pts_to_px, char *shot, size_t shotn) {
                 mouse_down(a, x, y, 0);
                 a->drag = 0;
             }
+        } else if (strcmp(cmd, "type") == 0) {
+            if (a->seed_edit) seed_text(a, arg);
         } else if (strcmp(cmd, "wheel") == 0) {
             wheel(a, (float)atof(arg));
         } else if (strcmp(cmd, "step") == 0) {
@@ -476,7 +531,7 @@ int viz_app_run(const VizOptions *o) {
     a.view.sview.selected_g = a.view.sview.selected_obj = -1;
     a.speed = o->speed > 0 ? o->speed : 4;
     char err[512];
-    if (view_load(&a.view, o, o->seed, err, sizeof err) != 0) {
+    if (view_load(&a.view, o, o->run.seed, err, sizeof err) != 0) {
         if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         view_free(&a.view);
         return 1;
@@ -512,6 +567,18 @@ int viz_app_run(const VizOptions *o) {
     a.draw = draw_new(a.ren);
     if (o->script) script_load(&a, o->script);
     go_step(&a, 0, 0);
+    if (o->at) { /* where to open: a step, or the first race / deadlock / panic */
+        int st = 0, pr = view_parse_when(&a.view, o->at, &st);
+        if (pr == -2 && strcmp(o->at, "race") == 0) pr = view_parse_when(&a.view, "lost", &st);
+        if (pr == -2 && strcmp(o->at, "alarm") == 0) pr = 1; /* nothing alarming: stay at the start */
+        if (pr == 0) go_step(&a, st, 0);
+        else if (pr < 0) {
+            char msg[128];
+            snprintf(msg, sizeof msg, pr == -2 ? "no %s in this run" : "bad --at %s", o->at);
+            set_status(&a, msg);
+        }
+    }
+    if (o->zoom && view_parse_range(&a.view, o->zoom, &a.view.sview.tl_from, &a.view.sview.tl_to) == 0) a.view.sview.tl_to++;
     a.running = 1;
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
     int rc = 0, dirty = 1, had_status = 0;
@@ -537,8 +604,13 @@ int viz_app_run(const VizOptions *o) {
                 else if (e.key.keysym.sym != SDLK_SLASH) key(&a, e.key.keysym.sym, e.key.keysym.mod);
                 break;
             case SDL_TEXTINPUT:
-                if (strcmp(e.text.text, "?") == 0) key(&a, SDLK_SLASH, KMOD_SHIFT);
+                if (a.seed_edit)
+                    seed_text(&a, e.text.text);
+                else if (strcmp(e.text.text, "?") == 0)
+                    key(&a, SDLK_SLASH, KMOD_SHIFT);
                 break;
+            case SDL_RENDER_TARGETS_RESET:
+            case SDL_RENDER_DEVICE_RESET: draw_layer_invalidate(&a.view.tcache.layer); break;
             case SDL_MOUSEBUTTONDOWN:
                 if (e.button.button == SDL_BUTTON_LEFT) mouse_down(&a, (float)e.button.x * scale, (float)e.button.y * scale, (SDL_GetModState() & KMOD_SHIFT) != 0);
                 break;
@@ -568,8 +640,9 @@ int viz_app_run(const VizOptions *o) {
         x.hover = a.hover && !a.drag;
         x.hover_x = a.mx;
         x.hover_y = a.my;
+        x.seed_edit = a.seed_edit ? a.seed_buf : NULL;
         /* like rxi/lite: an idle, unchanged frame is not redrawn */
-        int busy = a.playing || a.view.sview.anim < 1 || a.script.n || x.status || had_status;
+        int busy = a.playing || a.view.sview.anim < 1 || a.script.n || x.status || had_status || a.seed_edit;
         had_status = x.status != NULL;
         if (dirty || busy) {
             if (view_draw(&a.view, a.draw, pw, ph, scale, &x) != 0) {

@@ -9,26 +9,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runopts.h"
 #include "trace.h"
 
-/* VizTraceFn: run [file] with [seed] and [strategy] and return its finished
- * trace (ownership passes to the viewer), or NULL with a one-line reason in
- * [err] of [errlen] bytes, which the viewer prints as "goro-viz: <reason>";
- * leave [err] empty when the callback already printed its diagnostics (Go's
- * "file:line:col: msg" lines). */
-typedef Trace *(*VizTraceFn)(void *ctx, const char *file, uint64_t seed, const char *strategy, char *err, size_t errlen);
+/* VizTraceFn: run [file] as [run] says (seed, strategy, limits, race,
+ * schedule) and return its finished trace (ownership passes to the viewer),
+ * or NULL with a one-line reason in [err] of [errlen] bytes, which the
+ * viewer prints as "goro-viz: <reason>"; leave [err] empty when the callback
+ * already printed its diagnostics (Go's "file:line:col: msg" lines). */
+typedef Trace *(*VizTraceFn)(void *ctx, const char *file, const VizRunOptions *run, char *err, size_t errlen);
 
 /* VizOptions: what the window or the renderer shows and how. Start from
  * viz_options_init, then set fields (or use viz_options_parse). */
 typedef struct VizOptions {
     const char *file;     /* FILE.go; NULL with a demo */
     const char *demo;     /* "race_counter", "worker_pool", "deadlock" (synthetic traces) or NULL */
-    uint64_t seed;        /* run seed (viz_options_init: 1; 0 is a seed like any other) */
-    const char *strategy; /* "random" (default), "pct", "rr" */
+    VizRunOptions run;    /* how the file is run: seed (default 1), strategy, limits, race, schedule */
     const char *theme;    /* "dark" (default) or "light" */
     int width, height;    /* window / PNG size in points; 0 = 1440x900 */
     float scale;          /* render: pixels per point (HiDPI PNGs); 0 = 1 */
-    const char *at;       /* render: STEP | TIME (150ms, 1.5s) | PCT% | end; NULL = end */
+    const char *at;       /* STEP | TIME (150ms, 1.5s) | PCT% | end | race | lost | deadlock | panic:
+                             where render draws and the window opens; NULL = end (render), start (window) */
+    const char *zoom;     /* "A..B" (each as --at): the timeline's visible range, or NULL (whole run) */
+    const char *hunt;     /* --hunt COND: open the first seed whose run satisfies COND (as `hunt --until`), or NULL */
+    const char *seeds;    /* --seeds A..B: where --hunt looks (default 0..99999) */
     const char *frames;   /* render: "A..B" (each as --at) for numbered frames, or NULL */
     double fps;           /* render --frames: frames per second of playback (default 24) */
     double speed;         /* playback speed in events per second (default 4) */
@@ -44,10 +48,12 @@ typedef struct VizOptions {
 void viz_options_init(VizOptions *o);
 
 /* viz_options_parse: fill [o] from [argc]/[argv] (the arguments after
- * "goro-viz" or "goro-viz render": FILE.go, --seed N, --strategy S, --theme T,
- * --size WxH, --scale F, --at WHEN, --frames A..B, --fps F, --speed F, -o PATH,
- * --demo NAME, --script FILE, --select GOID). Returns 0, or 64 with a
- * one-line message in [err] of [errlen] bytes. Does not touch make_trace. */
+ * "goro-viz" or "goro-viz render": FILE.go, the run options of runopts.h
+ * (--seed N, --strategy S, ...), --theme T, --size WxH, --scale F, --at WHEN,
+ * --zoom A..B, --frames A..B, --fps F, --speed F, -o PATH, --demo NAME,
+ * --script FILE, --select GOID, --hunt COND, --seeds A..B). Returns 0, or 64
+ * with a one-line message in [err] of [errlen] bytes. Does not touch
+ * make_trace. */
 int viz_options_parse(VizOptions *o, int argc, char **argv, char *err, size_t errlen);
 
 /* viz_app_run: open the window and play the run until the user quits.

@@ -18,6 +18,7 @@
 #include "cli_explore.h"
 #include "explore.h"
 #include "plot.h"
+#include "runopts.h"
 
 enum { EX_OK = 0, EX_NOTFOUND = 1, EX_COMPILE = 1, EX_USAGE = 64, EX_SOFTWARE = 70, EX_CANTCREAT = 73 };
 
@@ -74,16 +75,6 @@ static int usage(const char *text, const char *fmt, const char *arg) {
     return EX_USAGE;
 }
 
-static int parse_num(const char *s, uint64_t *out) {
-    if (!s || *s < '0' || *s > '9') return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end) return -1;
-    *out = v;
-    return 0;
-}
-
 /* parse_cli: fill [c]; returns -1 after printing a usage error (status in
  * *[st]), 1 after --help, 0 otherwise. */
 static int parse_cli(Cli *c, int argc, char **argv, int hunt, int *st) {
@@ -126,28 +117,28 @@ static int parse_cli(Cli *c, int argc, char **argv, int hunt, int *st) {
             c->strategy = v;
         } else if (strcmp(a, "--pct-depth") == 0) {
             NEED_ARG;
-            if (parse_num(v, &n) || n < 1 || n > 1000) {
+            if (viz_run_parse_u64(v, &n) || n < 1 || n > 1000) {
                 *st = usage(text, "--pct-depth needs 1..1000, got '%s'", v);
                 return -1;
             }
             c->eo.pct_depth = (int)n;
         } else if (strcmp(a, "--max-steps") == 0) {
             NEED_ARG;
-            if (parse_num(v, &n) || n == 0) {
+            if (viz_run_parse_u64(v, &n) || n == 0) {
                 *st = usage(text, "--max-steps needs a positive integer, got '%s'", v);
                 return -1;
             }
             c->eo.max_steps = n;
         } else if (strcmp(a, "--jobs") == 0) {
             NEED_ARG;
-            if (parse_num(v, &n) || n < 1 || n > 256) {
+            if (viz_run_parse_u64(v, &n) || n < 1 || n > 256) {
                 *st = usage(text, "--jobs needs 1..256, got '%s'", v);
                 return -1;
             }
             c->jobs = (int)n;
         } else if (!hunt && strcmp(a, "--top") == 0) {
             NEED_ARG;
-            if (parse_num(v, &n)) {
+            if (viz_run_parse_u64(v, &n)) {
                 *st = usage(text, "--top needs a number, got '%s'", v);
                 return -1;
             }

@@ -5,7 +5,12 @@
  * including the software one used for headless PNGs. Coordinates are in
  * device pixels (floats). Text lives in text.h on top of this.
  *
- * Invariants: a Draw owns nothing but its vertex scratch buffers; the
+ * Discs, rings and rounded rectangles are blits of cached coverage sprites
+ * (cheap in SDL's software renderer); paths are SDL_RenderGeometry. A
+ * DrawLayer caches a painted region in a target texture, so static parts of
+ * the frame (the timeline's lanes) are painted once and blitted each frame.
+ *
+ * Invariants: a Draw owns its scratch buffers and its sprite textures; the
  * SDL_Renderer belongs to the caller; clip rects nest through draw_clip_push/pop.
  */
 #ifndef GORO_DRAW_H
@@ -25,6 +30,16 @@ typedef struct DrawRect {
 } DrawRect;
 
 typedef struct Draw Draw;
+
+/* DrawLayer: a cached region painted into a texture. Zero it to start;
+ * draw_layer_free releases it (before its renderer is destroyed). */
+typedef struct DrawLayer {
+    SDL_Texture *tex;
+    const Draw *owner; /* the Draw whose renderer made tex */
+    int w, h, valid;
+    float x, y;        /* where it sits on the target */
+    uint64_t key;      /* what it was painted for */
+} DrawLayer;
 
 /* draw_new: a drawing context over [r] (not owned). Never NULL. */
 Draw *draw_new(SDL_Renderer *r);
@@ -76,6 +91,26 @@ void draw_clip_pop(Draw *d);
 /* draw_geometry: raw triangles through SDL_RenderGeometry with [tex] (may be
  * NULL); the text module batches glyph quads through this. */
 void draw_geometry(Draw *d, SDL_Texture *tex, const SDL_Vertex *v, int nv, const int *idx, int ni);
+
+/* draw_layer_begin: get ready to show region [r] from layer [l] painted for
+ * [key] (a hash of everything the painting depends on). Returns 0 when [l]
+ * still holds that painting (just draw_layer_show it); 1 when the caller
+ * must paint it now, in target coordinates as usual, then call
+ * draw_layer_end; -1 when target textures are unavailable (paint directly,
+ * no draw_layer_end). Not nestable; no clip may be pushed across it. */
+int draw_layer_begin(Draw *d, DrawLayer *l, DrawRect r, uint64_t key);
+
+/* draw_layer_end: finish painting the layer begun last. */
+void draw_layer_end(Draw *d);
+
+/* draw_layer_show: blit layer [l] where it belongs. */
+void draw_layer_show(Draw *d, const DrawLayer *l);
+
+/* draw_layer_invalidate: force [l] to be repainted (render targets reset). */
+void draw_layer_invalidate(DrawLayer *l);
+
+/* draw_layer_free: release [l]'s texture. */
+void draw_layer_free(DrawLayer *l);
 
 /* draw_rgba: a colour from 0xRRGGBB and alpha. */
 DrawColor draw_rgba(uint32_t rgb, uint8_t a);

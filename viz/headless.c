@@ -46,19 +46,6 @@ static int save_png(Canvas *c, const char *path) {
     return r;
 }
 
-static int parse_range(View *v, const char *spec, int *a, int *b) {
-    const char *dots = strstr(spec, "..");
-    if (!dots) return -1;
-    char left[64], right[64];
-    size_t ln = (size_t)(dots - spec);
-    if (ln == 0 || ln >= sizeof left || strlen(dots + 2) >= sizeof right || !dots[2]) return -1;
-    memcpy(left, spec, ln);
-    left[ln] = 0;
-    snprintf(right, sizeof right, "%s", dots + 2);
-    if (view_parse_when(v, left, a) != 0 || view_parse_when(v, right, b) != 0) return -1;
-    return *b >= *a ? 0 : -1;
-}
-
 int viz_render_png(const VizOptions *o) {
     int w = o->width > 0 ? o->width : 1440, h = o->height > 0 ? o->height : 900;
     float scale = o->scale > 0 ? o->scale : 1.0f;
@@ -81,12 +68,22 @@ int viz_render_png(const VizOptions *o) {
     v.theme = th;
     v.sview.selected_g = v.sview.selected_obj = -1;
     char err[512];
-    if (view_load(&v, o, o->seed, err, sizeof err) != 0) {
+    if (view_load(&v, o, o->run.seed, err, sizeof err) != 0) {
         if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         view_free(&v);
         return 1;
     }
     if (o->select_g > 0) v.sview.selected_g = model_g_index(&v.mt.run, o->select_g);
+    if (o->zoom) {
+        int za, zb;
+        if (view_parse_range(&v, o->zoom, &za, &zb) != 0 || zb - za < 1) {
+            fprintf(stderr, "goro-viz: bad --zoom %s (A..B, each STEP, TIME, PCT%% or end, A before B)\n", o->zoom);
+            view_free(&v);
+            return 64;
+        }
+        v.sview.tl_from = za;
+        v.sview.tl_to = zb + 1; /* B is shown */
+    }
     if (text_init() != 0) {
         fprintf(stderr, "goro-viz: SDL_ttf: %s\n", SDL_GetError());
         view_free(&v);
@@ -105,9 +102,14 @@ int viz_render_png(const VizOptions *o) {
     memset(&x, 0, sizeof x);
     x.speed = (float)(o->speed > 0 ? o->speed : 4.0);
     if (!o->frames) {
-        int step;
-        if (view_parse_when(&v, o->at, &step) != 0) {
-            fprintf(stderr, "goro-viz: bad --at %s (STEP, TIME like 150ms, PCT%% or end)\n", o->at);
+        int step, pr = view_parse_when(&v, o->at, &step);
+        if (pr == -2) {
+            fprintf(stderr, "goro-viz: --at %s: this run has no %s (seed %llu)\n", o->at, o->at, (unsigned long long)o->run.seed);
+            rc = 1;
+            goto done;
+        }
+        if (pr != 0) {
+            fprintf(stderr, "goro-viz: bad --at %s (STEP, TIME like 150ms, PCT%%, end, race, lost, deadlock or panic)\n", o->at);
             rc = 64;
             goto done;
         }
@@ -125,7 +127,7 @@ int viz_render_png(const VizOptions *o) {
         goto done;
     }
     int a, b;
-    if (parse_range(&v, o->frames, &a, &b) != 0) {
+    if (view_parse_range(&v, o->frames, &a, &b) != 0) {
         fprintf(stderr, "goro-viz: bad --frames %s (A..B, each STEP, TIME, PCT%% or end)\n", o->frames);
         rc = 64;
         goto done;

@@ -13,7 +13,10 @@
 #include "app.h"
 #include "cli_explore.h"
 #include "front.h"
+#include "hunt_open.h"
+#include "runopts.h"
 #include "sched.h"
+#include "schedule.h"
 #include "vm_cli.h"
 
 enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
@@ -40,48 +43,54 @@ static const char usage_text[] =
     "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
     "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
     "                  --size WxH, --theme dark|light, --scale F,\n"
-    "                  --frames A..B --fps F -o DIR/ for a numbered sequence\n"
+    "                  --frames A..B --fps F -o DIR/ for a numbered sequence,\n"
+    "                  --zoom A..B for the timeline's visible range\n"
     "\n"
     "Window and render options:\n"
     "  --demo NAME     show a built-in synthetic trace instead of a run:\n"
     "                  race_counter, worker_pool or deadlock\n"
     "  --theme T       dark (default) or light (for projectors)\n"
+    "  --at WHEN       STEP, TIME (150ms), PCT%, end, or the first race, lost\n"
+    "                  (lost update), deadlock, panic or alarm (any of them):\n"
+    "                  where render draws and where the window opens (a\n"
+    "                  --schedule F run opens at its first alarm)\n"
+    "  --zoom A..B     the timeline shows only steps A..B (each as --at)\n"
+    "  --hunt COND     open the first seed whose run satisfies COND (race,\n"
+    "                  deadlock, panic, exit!=N, output~RE: as hunt --until),\n"
+    "                  the playhead on the race / deadlock / panic\n"
+    "  --seeds A..B    where --hunt looks (default 0..99999)\n"
+    "\n"
+    "Run options (every command that runs FILE.go):\n";
+
+static const char usage_tail[] =
     "\n"
     "Options:\n"
-    "  --seed N        the seed that chooses every interleaving (default 1)\n"
-    "  --strategy S    scheduling strategy: random (default), pct, rr\n"
-    "  --pct-depth D   pct's bug depth d (default 3)\n"
-    "  --max-steps N, --max-goroutines N, --max-heap BYTES, --max-vtime DUR\n"
-    "                  limits; reaching one ends the run with exit status 3\n"
     "  -h, --help      show this help and exit\n"
     "  --version       print the version and exit\n"
     "\n"
     "Exit status: 0 ok, 1 compile error or unusable file, 2 panic or deadlock,\n"
     "3 limit reached, 64 usage error, 66 data race found (--race).\n";
 
+/* print_usage: the whole help; the run options' lines come from runopts. */
+static void print_usage(FILE *f) {
+    fputs(usage_text, f);
+    fputs(viz_run_options_help(), f);
+    fputs(usage_tail, f);
+}
+
 /* Options common to every command. */
 typedef struct Opts {
     const char *command; /* NULL: the window */
     const char *file;
-    unsigned long long seed;
-    const char *strategy;
+    VizRunOptions run;   /* accepted as everywhere; check and disasm do not run */
 } Opts;
 
 static int usage_error(const char *fmt, const char *arg) {
     fprintf(stderr, "goro-viz: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n\n%s", usage_text);
+    fputs("\n\n", stderr);
+    print_usage(stderr);
     return EXIT_USAGE;
-}
-
-static int parse_u64(const char *s, unsigned long long *out) {
-    if (!s || !*s || *s == '-') return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno || *end) return -1;
-    *out = v;
-    return 0;
 }
 
 /* parse_args: fill [o] from argv; returns -1 after printing a usage error,
@@ -89,8 +98,7 @@ static int parse_u64(const char *s, unsigned long long *out) {
 static int parse_args(int argc, char **argv, Opts *o, int *status) {
     static const char *const commands[] = {"check", "disasm", NULL};
     memset(o, 0, sizeof *o);
-    o->seed = 1;
-    o->strategy = "random";
+    viz_run_options_init(&o->run);
     int i = 1;
     if (i < argc) {
         for (int c = 0; commands[c]; c++)
@@ -102,27 +110,22 @@ static int parse_args(int argc, char **argv, Opts *o, int *status) {
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage_text, stdout);
+            print_usage(stdout);
             *status = EXIT_OK;
             return 1;
         } else if (strcmp(a, "--version") == 0) {
             printf("goro-viz %s\n", GORO_VERSION);
             *status = EXIT_OK;
             return 1;
-        } else if (strcmp(a, "--seed") == 0) {
-            if (i + 1 >= argc || parse_u64(argv[i + 1], &o->seed) != 0) {
-                *status = usage_error("--seed needs a non-negative integer, got '%s'",
-                                      i + 1 < argc ? argv[i + 1] : "");
-                return -1;
-            }
-            i++;
-        } else if (strcmp(a, "--strategy") == 0) {
-            const char *s = i + 1 < argc ? argv[++i] : "";
-            if (strcmp(s, "random") && strcmp(s, "pct") && strcmp(s, "rr")) {
-                *status = usage_error("--strategy must be random, pct or rr, got '%s'", s);
-                return -1;
-            }
-            o->strategy = s;
+        }
+        char err[160];
+        int r = viz_run_option(&o->run, argc, argv, &i, err, sizeof err);
+        if (r < 0) {
+            *status = usage_error("%s", err);
+            return -1;
+        }
+        if (r > 0) continue;
+        if (0) {
         } else if (a[0] == '-' && a[1] != 0) {
             *status = usage_error("unknown option '%s'", a);
             return -1;
@@ -155,16 +158,32 @@ static const char *default_scenario(void) {
 /* make_trace: the viewer's way to run a file: simulate it to the end with
  * the trace on. Compile errors go to stderr as `check` prints them; a
  * panic or deadlock is in the trace, so its text is not printed again. */
-static Trace *make_trace(void *ctx, const char *file, uint64_t seed, const char *strategy,
-                         char *err, size_t errlen) {
+static Trace *make_trace(void *ctx, const char *file, const VizRunOptions *run, char *err, size_t errlen) {
     (void)ctx;
     SchedOptions so;
     sched_options_default(&so);
-    so.seed = seed;
+    so.seed = run->seed;
     so.trace = 1;
-    if (strategy && sched_strategy_parse(strategy, &so.strategy) != 0) {
-        snprintf(err, errlen, "unknown strategy %s (random, pct or rr)", strategy);
+    so.race = run->race;
+    if (run->strategy && sched_strategy_parse(run->strategy, &so.strategy) != 0) {
+        snprintf(err, errlen, "unknown strategy %s (random, pct or rr)", run->strategy);
         return NULL;
+    }
+    if (run->pct_depth) so.pct_depth = run->pct_depth;
+    if (run->max_steps) so.max_steps = run->max_steps;
+    if (run->max_goroutines) so.max_goroutines = run->max_goroutines;
+    if (run->max_heap) so.max_heap = run->max_heap;
+    if (run->max_vtime) so.max_vtime = run->max_vtime;
+    /* a schedule replays the one seed it was recorded with; other seeds
+     * (the window's ] and [) run as usual */
+    Schedule sch;
+    memset(&sch, 0, sizeof sch);
+    if (run->schedule) {
+        if (sch_load(&sch, run->schedule, stderr) != 0) {
+            err[0] = 0;
+            return NULL;
+        }
+        if (sch.seed == run->seed) sch_options(&sch, &so);
     }
     char *msgs = NULL;
     size_t msgs_len = 0;
@@ -176,6 +195,7 @@ static Trace *make_trace(void *ctx, const char *file, uint64_t seed, const char 
     fclose(errf);
     if (!t) fputs(msgs, stderr); /* the file did not compile: say why */
     free(msgs);
+    sch_free(&sch);
     err[0] = 0;
     return t;
 }
@@ -185,7 +205,7 @@ static Trace *make_trace(void *ctx, const char *file, uint64_t seed, const char 
 static int run_viewer(int render, int argc, char **argv) {
     VizOptions vo;
     viz_options_init(&vo);
-    char err[256] = "";
+    char err[512] = "";
     int r = viz_options_parse(&vo, argc, argv, err, sizeof err);
     if (r != 0) return usage_error("%s", err);
     if (!vo.file && !vo.demo) {
@@ -198,6 +218,34 @@ static int run_viewer(int render, int argc, char **argv) {
         }
     }
     if (render && !vo.out) return usage_error("%s", "render needs -o out.png");
+    if (vo.hunt) {
+        if (!vo.file) return usage_error("%s", "--hunt needs a FILE.go");
+        uint64_t seed = 0;
+        const char *at = "end";
+        int hr = viz_hunt_seed(vo.file, &vo.run, vo.hunt, vo.seeds, &seed, &at, err, sizeof err);
+        if (hr == EXIT_USAGE) {
+            fprintf(stderr, "goro-viz: %s\n", err);
+            return EXIT_USAGE;
+        }
+        if (hr != 0) {
+            if (err[0]) fprintf(stderr, "goro-viz: %s\n", err);
+            return EXIT_COMPILE;
+        }
+        fprintf(stderr, "goro-viz: seed %llu satisfies %s\n", (unsigned long long)seed, vo.hunt);
+        vo.run.seed = seed;
+        if (strcmp(at, "race") == 0) vo.run.race = 1; /* the run shown reports it too */
+        if (!vo.at) vo.at = at;
+    }
+    static char strategy[16];
+    if (vo.run.schedule) { /* open the schedule's run: its seed and strategy */
+        Schedule sch;
+        if (sch_load(&sch, vo.run.schedule, stderr) != 0) return EXIT_COMPILE;
+        vo.run.seed = sch.seed;
+        snprintf(strategy, sizeof strategy, "%s", sch.strategy);
+        if (strategy[0]) vo.run.strategy = strategy;
+        sch_free(&sch);
+        if (!vo.at) vo.at = "alarm";
+    }
     vo.make_trace = make_trace;
     return render ? viz_render_png(&vo) : viz_app_run(&vo);
 }
@@ -207,7 +255,7 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "hunt") == 0) return cli_hunt(argc - 2, argv + 2);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(usage_text, stdout);
+            print_usage(stdout);
             return EXIT_OK;
         }
         if (strcmp(argv[i], "--version") == 0) {

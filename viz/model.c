@@ -10,6 +10,7 @@ void model_run_free(ModelRun *r) {
     VEC_FREE(r->objs);
     VEC_FREE(r->marks);
     VEC_FREE(r->users);
+    VEC_FREE(r->lost);
     arena_free(&r->arena);
     memset(r, 0, sizeof *r);
 }
@@ -43,6 +44,7 @@ void model_alloc(Model *m, const ModelRun *r) {
     m->ev.g = m->ev.obj = m->ev.peer = m->ev.slot = -1;
     m->ev.kind = MARK_OTHER;
     m->output = "";
+    m->race_step = -1;
 }
 
 const char *model_strdup(Arena *a, const char *s) {
@@ -81,4 +83,16 @@ ThemeState model_state_at(const ModelRun *r, int g, int step) {
     }
     if (lo < l->len && l->items[lo].from <= step) return l->items[lo].state;
     return THEME_DONE;
+}
+
+const ModelLost *model_lost_at(const ModelRun *r, int step) {
+    int lo = 0, hi = r->lost.len;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r->lost.items[mid].step < step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->lost.len && r->lost.items[lo].step == step ? &r->lost.items[lo] : NULL;
 }

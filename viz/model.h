@@ -42,6 +42,7 @@ typedef enum ModelMarkKind {
     MARK_READ,  /* load of a shared variable */
     MARK_WRITE, /* store to a shared variable */
     MARK_RACE,
+    MARK_LOST,  /* a store that overwrote another goroutine's update (lost update) */
     MARK_PANIC,
     MARK_DEADLOCK,
     MARK_OTHER
@@ -69,20 +70,32 @@ typedef struct ModelObjInfo {
     int senders, receivers; /* goroutine index mostly sending / receiving, -1 */
 } ModelObjInfo;
 
-/* ModelSeg: goroutine [g] was in [state] for steps [from, to). */
+/* ModelSeg: goroutine [g] was in [state] for steps [from, to). Packed in
+ * 8 bytes (a run holds one per state change): runs up to 2^28 events. */
 typedef struct ModelSeg {
-    int from, to;
-    ThemeState state;
+    int from;
+    unsigned to : 28;
+    unsigned state : 4; /* ThemeState */
 } ModelSeg;
 
-/* ModelMark: an event mark on goroutine [g]'s lane at [step]. */
+/* ModelMark: an event mark on goroutine [g]'s lane at [step]. Packed in 8
+ * bytes (one per marked event): goroutine indices below 2^26. */
 typedef struct ModelMark {
     int step;
-    int g;
-    ModelMarkKind kind;
+    signed int g : 27;
+    unsigned kind : 5; /* ModelMarkKind */
 } ModelMark;
 
 typedef VEC(ModelSeg) ModelSegVec;
+
+/* ModelLost: a lost update: goroutine [g] loaded [read_val] from variable
+ * [obj], goroutine [victim] stored [victim_val] meanwhile, and at [step] [g]
+ * stored [val] over it: the victim's update is gone. */
+typedef struct ModelLost {
+    int step, g, obj, victim;
+    int read_step;     /* when g loaded the value it is storing back */
+    const char *val, *victim_val, *read_val;
+} ModelLost;
 
 /* ModelRun: everything over the whole run. */
 typedef struct ModelRun {
@@ -101,6 +114,8 @@ typedef struct ModelRun {
     int nlanes;
     VEC(ModelMark) marks; /* sorted by step */
     VEC(int) users;       /* pairs (obj, g): g used obj (send/recv/lock/...) */
+    VEC(ModelLost) lost;  /* lost updates, sorted by step */
+    int nraces;           /* RACE events in the run */
 } ModelRun;
 
 /* ModelG: a goroutine at the playhead. */
@@ -116,6 +131,8 @@ typedef struct ModelG {
     int *select_objs;
     int read_obj;     /* a shared variable it has loaded and not yet stored (load-add-store in progress), -1 */
     const char *read_val; /* the value it loaded, or NULL */
+    int race;         /* one of the two accesses of the race report at the playhead */
+    int race_line;    /* that access's source line (0 unknown) */
 } ModelG;
 
 /* ModelObj: an object at the playhead. */
@@ -158,6 +175,8 @@ typedef struct Model {
     const char *panic;    /* panic text if the run panicked by now, else NULL */
     int deadlock;         /* the deadlock has been reached */
     const char *race;     /* a race report at this step ("DATA RACE on counter..."), or NULL */
+    int race_step;        /* the RACE event at this step: its earlier access's step, -1 none */
+    const ModelLost *lost; /* the lost update stored at this step, or NULL */
 } Model;
 
 /* model_run_free: release what [r] holds (the struct itself is the caller's). */
@@ -180,6 +199,9 @@ int model_g_index(const ModelRun *r, int id);
 
 /* model_first_mark: the index of the first mark at step >= [step], or marks.len. */
 int model_first_mark(const ModelRun *r, int step);
+
+/* model_lost_at: the lost update whose store is at [step], or NULL. O(log n). */
+const ModelLost *model_lost_at(const ModelRun *r, int step);
 
 /* model_state_at: goroutine [g]'s state at [step] from its lane
  * (THEME_DONE outside its life). O(log n). */

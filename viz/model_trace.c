@@ -55,6 +55,16 @@ static const char *short_fn(const char *fn) {
     return fn;
 }
 
+/* Give back a finished array's growth slack (a run's arrays are built once
+ * and kept while the viewer shows it). */
+#define VEC_FIT(v)                                                                                            \
+    do {                                                                                                      \
+        if ((v).cap > (v).len && (v).len > 0) {                                                              \
+            (v).items = mem_realloc((v).items, sizeof *(v).items * (size_t)(v).cap, sizeof *(v).items * (size_t)(v).len); \
+            (v).cap = (v).len;                                                                                \
+        }                                                                                                     \
+    } while (0)
+
 static int cmp_pair(const void *a, const void *b) {
     const int *x = a, *y = b;
     if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
@@ -132,13 +142,43 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
             VEC_PUSH(r->lanes[k], sg);
         }
     }
-    /* marks, users, send/recv counts */
+    /* marks, users, send/recv counts, load-modify-store pairs, lost updates */
     VEC(int) pairs = {0};
+    mt->holds = mem_alloc(sizeof *mt->holds * (size_t)(r->gs.len ? r->gs.len : 1));
+    /* per goroutine: its last plain load (step, object, value id; -1 none);
+     * per object: its last store (step, goroutine, value id) */
+    int *ld = mem_alloc(sizeof(int) * 3 * (size_t)(r->gs.len ? r->gs.len : 1));
+    int *st = mem_alloc(sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
+    for (int k = 0; k < r->gs.len; k++) ld[3 * k] = -1;
+    for (int k = 0; k < r->objs.len; k++) st[3 * k] = -1;
     for (uint32_t i = 0; i < nev; i++) {
         TraceEvent ev;
         trace_event(t, i, &ev);
         int g = ev.g <= mt->nobj ? mt->g_of[ev.g] : -1;
         ModelMarkKind mk = mark_of(ev.kind);
+        if (ev.kind == TRACE_EV_RACE) r->nraces++;
+        if ((ev.kind == TRACE_EV_READ || ev.kind == TRACE_EV_WRITE) && g >= 0 && !(ev.aux & TRACE_MEM_ATOMIC)) {
+            int o = ev.obj <= mt->nobj ? mt->o_of[ev.obj] : -1;
+            if (o >= 0 && ev.kind == TRACE_EV_READ) {
+                ld[3 * g] = (int)i, ld[3 * g + 1] = o, ld[3 * g + 2] = (int)ev.value;
+            } else if (o >= 0) {
+                if (ld[3 * g] >= 0 && ld[3 * g + 1] == o) {
+                    ModelHold h = {ld[3 * g], (int)i, o, trace_str(t, (uint32_t)ld[3 * g + 2], NULL)};
+                    VEC_PUSH(mt->holds[g], h);
+                    /* someone else stored after our load: we overwrite it */
+                    if (st[3 * o] > ld[3 * g] && st[3 * o + 1] != g) {
+                        ModelLost l = {(int)i, g, o, st[3 * o + 1], ld[3 * g], trace_str(t, ev.value, NULL),
+                                       trace_str(t, (uint32_t)st[3 * o + 2], NULL), h.val};
+                        VEC_PUSH(r->lost, l);
+                        ModelMark lm = {(int)i, g, MARK_LOST};
+                        VEC_PUSH(r->marks, lm);
+                        mk = MARK_OTHER; /* the lost-update mark stands for this store */
+                    }
+                }
+                ld[3 * g] = -1;
+                st[3 * o] = (int)i, st[3 * o + 1] = g, st[3 * o + 2] = (int)ev.value;
+            }
+        }
         if (ev.kind == TRACE_EV_PANIC || ev.kind == TRACE_EV_DEADLOCK) {
             if (g < 0) g = 0;
         }
@@ -158,7 +198,9 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
             VEC_PUSH(pairs, g);
         }
     }
-    if (!r->outcome) r->outcome = "exit 0";
+    mem_free(ld, sizeof(int) * 3 * (size_t)(r->gs.len ? r->gs.len : 1));
+    mem_free(st, sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
+    if (!r->outcome) r->outcome = r->nraces ? "data race" : "exit 0";
     /* dedupe (obj, g) pairs */
     if (pairs.len) qsort(pairs.items, (size_t)pairs.len / 2, 2 * sizeof(int), cmp_pair);
     for (int i = 0; i + 1 < pairs.len; i += 2) {
@@ -168,11 +210,23 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
         VEC_PUSH(r->users, pairs.items[i + 1]);
     }
     VEC_FREE(pairs);
+    VEC_FIT(r->marks);
+    VEC_FIT(r->users);
+    VEC_FIT(r->lost);
+    for (int k = 0; k < r->gs.len; k++) {
+        VEC_FIT(r->lanes[k]);
+        VEC_FIT(mt->holds[k]);
+    }
 }
 
 void mtrace_close(ModelTrace *mt) {
     trace_state_free(&mt->st);
     trace_free(mt->trace);
+    if (mt->holds) {
+        for (int k = 0; k < mt->run.gs.len; k++) VEC_FREE(mt->holds[k]);
+        mem_free(mt->holds, sizeof *mt->holds * (size_t)(mt->run.gs.len ? mt->run.gs.len : 1));
+        mt->holds = NULL;
+    }
     model_run_free(&mt->run);
     mem_free(mt->g_of, sizeof(int) * (mt->nobj + 1));
     mem_free(mt->o_of, sizeof(int) * (mt->nobj + 1));
@@ -346,22 +400,25 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
                 }
             }
         }
-        /* a load not yet followed by a store: the value this goroutine will
-         * write back, whatever others write meanwhile (a lost update) */
+        /* a load whose store is still to come: the value this goroutine
+         * will write back, whatever others write meanwhile (a lost update) */
         mg->read_obj = -1;
         mg->read_val = NULL;
-        if (mg->exists && os->status != TRACE_G_DONE) {
-            int64_t e = trace_g_prev(t, id, (int64_t)step + 1);
-            for (int look = 0; e >= 0 && look < 6; look++, e = trace_g_prev(t, id, e)) {
-                TraceEvent pe;
-                trace_event(t, (uint32_t)e, &pe);
-                if (pe.g != id) continue;
-                if (pe.kind == TRACE_EV_WRITE) break;
-                if (pe.kind == TRACE_EV_READ && !(pe.aux & TRACE_MEM_ATOMIC)) {
-                    mg->read_obj = oidx(mt, pe.obj);
-                    mg->read_val = trace_str(t, pe.value, NULL);
-                    break;
-                }
+        mg->race = 0;
+        mg->race_line = 0;
+        const ModelHoldVec *hv = &mt->holds[g];
+        if (hv->len && mg->exists) {
+            int lo = 0, hi = hv->len; /* last hold with from <= step */
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if (hv->items[mid].from <= step)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0 && step < hv->items[lo - 1].to) {
+                mg->read_obj = hv->items[lo - 1].obj;
+                mg->read_val = hv->items[lo - 1].val;
             }
         }
     }
@@ -428,6 +485,7 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
     m->ev.value = NULL;
     m->ev.text = NULL;
     m->race = NULL;
+    m->race_step = -1;
     if (r->nsteps > 0) {
         TraceEvent ev;
         trace_event(t, (uint32_t)step, &ev);
@@ -444,8 +502,28 @@ void mtrace_at(ModelTrace *mt, int step, Model *m) {
         char buf[512];
         describe(mt, &ev, m, buf, sizeof buf);
         m->ev.text = model_strdup(&m->arena, buf);
-        if (ev.kind == TRACE_EV_RACE) m->race = m->ev.text;
+        if (ev.kind == TRACE_EV_RACE) {
+            /* both accesses: the one that raced (g, at this position) and
+             * the earlier one it conflicts with (event arg) */
+            m->race = m->ev.text;
+            int g = m->ev.g;
+            if (g >= 0) {
+                m->gs[g].race = 1;
+                m->gs[g].race_line = ev.pos.line;
+            }
+            if (ev.arg >= 0 && ev.arg < (int64_t)r->nsteps) {
+                TraceEvent pe;
+                trace_event(t, (uint32_t)ev.arg, &pe);
+                int pg = gidx(mt, pe.g);
+                m->race_step = (int)ev.arg;
+                if (pg >= 0) {
+                    m->gs[pg].race = 1;
+                    m->gs[pg].race_line = pe.pos.line;
+                }
+            }
+        }
     }
+    m->lost = model_lost_at(r, step);
 }
 
 int mtrace_next_for(const ModelTrace *mt, int step, int dir, int g, int obj) {

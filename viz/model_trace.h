@@ -14,6 +14,16 @@
 #include "model.h"
 #include "trace.h"
 
+/* ModelHold: goroutine loaded [val] from variable [obj] at step [from] and
+ * stores it back (modified) at step [to]: a load-modify-store in progress
+ * during [from, to). */
+typedef struct ModelHold {
+    int from, to, obj;
+    const char *val;
+} ModelHold;
+
+typedef VEC(ModelHold) ModelHoldVec;
+
 typedef struct ModelTrace {
     Trace *trace;
     TraceState st;
@@ -22,6 +32,7 @@ typedef struct ModelTrace {
     uint32_t nobj;
     TraceObj *scratch; /* waiters/readers look-ups */
     uint32_t nscratch;
+    ModelHoldVec *holds; /* per goroutine index, sorted by from */
 } ModelTrace;
 
 /* mtrace_open: take ownership of the finished trace [t] and build [mt]'s

@@ -88,9 +88,9 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
             draw_rect(d, r, sc);
         else
             draw_rrect(d, r, r.w * 0.25f, sc);
-        if (c->selected || c->in_cycle) {
+        if (c->selected || c->in_cycle || c->race || c->lost) {
             DrawRect o = {r.x - 2 * k, r.y - 2 * k, r.w + 4 * k, r.h + 4 * k};
-            draw_rrect_stroke(d, o, r.w * 0.3f, 1.5f * k, tc(c->in_cycle ? th->alarm : th->select));
+            draw_rrect_stroke(d, o, r.w * 0.3f, 1.5f * k, tc(c->selected && !c->race && !c->lost ? th->select : th->alarm));
         }
         return;
     }
@@ -98,6 +98,10 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     if (c->in_cycle && m->deadlock) {
         DrawRect glow = {r.x - 4 * k, r.y - 4 * k, r.w + 8 * k, r.h + 8 * k};
         draw_rrect(d, glow, rad + 4 * k, draw_alpha(tc(th->alarm), 0.35f * a));
+    }
+    if (c->race || c->lost) { /* a side of the race, or of the lost update, at the playhead */
+        DrawRect glow = {r.x - 5 * k, r.y - 5 * k, r.w + 10 * k, r.h + 10 * k};
+        draw_rrect_stroke(d, glow, rad + 5 * k, 3 * k, draw_alpha(tc(th->alarm), a));
     }
     if (c->g == m->ev.g && c->state != THEME_DONE) { /* who acts in this event */
         DrawRect halo = {r.x - 3 * k, r.y - 3 * k, r.w + 6 * k, r.h + 6 * k};
@@ -136,7 +140,7 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
         fmt_dur(t2, sizeof t2, g->wake_ns - m->now_ns > 0 ? g->wake_ns - m->now_ns : 0);
         snprintf(buf, sizeof buf, "sleep · wakes in %s", t2);
     } else if (medium && g->read_obj >= 0 && g->read_val && c->state != THEME_BLOCKED) {
-        snprintf(buf, sizeof buf, "%s · holds %s%s", st, g->read_val, c->stale ? " (stale!)" : "");
+        snprintf(buf, sizeof buf, "%s · read %s%s", st, g->read_val, c->stale ? " (stale!)" : "");
     } else if (c->state == THEME_BLOCKED && g->wait && *g->wait) {
         snprintf(buf, sizeof buf, "%s", g->wait);
     } else if (c->state == THEME_FAILED && g->wait && *g->wait) {
@@ -148,8 +152,20 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
         size_t l = strlen(buf);
         snprintf(buf + l, sizeof buf - l, " · line %d", g->line);
     }
+    /* the alarm line: a lost update or a race this goroutine is part of */
+    char alarm[160];
+    alarm[0] = 0;
+    if (c->lost == 1 && m->lost && m->lost->victim >= 0 && m->lost->victim < run->gs.len)
+        snprintf(alarm, sizeof alarm, "overwrote g%d's %s", run->gs.items[m->lost->victim].id, m->lost->victim_val);
+    else if (c->lost == 2 && m->lost)
+        snprintf(alarm, sizeof alarm, "its %s was lost", m->lost->victim_val);
+    else if (c->race)
+        snprintf(alarm, sizeof alarm, g->race_line > 0 ? "data race, line %d" : "data race", g->race_line);
     draw_circle(d, x + 4 * k, y + (float)text_line_height(f->ui_small) * 0.5f + 1 * k, 4 * k, sc);
-    text_draw_clipped(f->ui_small, x + 12 * k, y, buf, maxw - 12 * k, medium && c->stale ? draw_alpha(tc(th->alarm), a) : txt);
+    if (medium && alarm[0])
+        text_draw_clipped(f->ui_small, x + 12 * k, y, alarm, maxw - 12 * k, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
+    else
+        text_draw_clipped(f->ui_small, x + 12 * k, y, buf, maxw - 12 * k, medium && c->stale ? draw_alpha(tc(th->alarm), a) : txt);
     y += (float)text_line_height(f->ui_small) + 1 * k;
     if (!medium && y + (float)text_line_height(f->ui_small) <= r.y + r.h) {
         int n = 0;
@@ -161,8 +177,12 @@ static void draw_card(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
             buf[0] = 0;
         /* a load not yet stored: what it will write back */
         if (c->state != THEME_DONE && g->read_obj >= 0 && g->read_val && n >= 0 && n < (int)sizeof buf)
-            snprintf(buf + n, sizeof buf - (size_t)n, "%sholds %s%s", n ? " · " : "", g->read_val, c->stale ? " (stale!)" : "");
-        text_draw_clipped(f->ui_small, x, y, buf, maxw, c->stale ? draw_alpha(tc(th->alarm), a) : dim);
+            snprintf(buf + n, sizeof buf - (size_t)n, "%sread %s%s", n ? " · " : "", g->read_val, c->stale ? " (stale!)" : "");
+        if (alarm[0]) {
+            text_draw_clipped(f->ui_small, x, y, alarm, maxw, draw_alpha(tc(th->alarm), 0.6f + 0.4f * a));
+        } else {
+            text_draw_clipped(f->ui_small, x, y, buf, maxw, c->stale ? draw_alpha(tc(th->alarm), a) : dim);
+        }
     }
 }
 
@@ -322,10 +342,20 @@ static void draw_box(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *r
                 if (stale != (pass == 0)) continue; /* stale holders first */
                 lost |= stale;
                 if (wl < (int)sizeof who - 24)
-                    wl += snprintf(who + wl, sizeof who - (size_t)wl, "%sg%d holds %s", n ? ", " : "", run->gs.items[g].id, m->gs[g].read_val);
+                    wl += snprintf(who + wl, sizeof who - (size_t)wl, "%sg%d read %s", n ? ", " : "", run->gs.items[g].id, m->gs[g].read_val);
                 n++;
             }
-        if (lost)
+        const ModelLost *ml = m->lost && m->lost->obj == b->obj ? m->lost : NULL;
+        if (ml && ml->victim >= 0 && ml->victim < run->gs.len) {
+            /* the store at the playhead overwrote someone's update */
+            snprintf(buf, sizeof buf, "lost update!");
+            snprintf(who, sizeof who, "g%d wrote %s over g%d's %s", run->gs.items[ml->g].id, ml->val, run->gs.items[ml->victim].id, ml->victim_val);
+            n = 1, lost = 1;
+        } else if (m->ev.kind == MARK_WRITE && m->ev.obj == b->obj && m->ev.g >= 0 && m->ev.g < run->gs.len) {
+            snprintf(buf, sizeof buf, "g%d wrote %s", run->gs.items[m->ev.g].id, m->ev.value ? m->ev.value : "");
+        } else if (m->ev.kind == MARK_READ && m->ev.obj == b->obj && m->ev.g >= 0 && m->ev.g < run->gs.len) {
+            snprintf(buf, sizeof buf, "g%d read %s", run->gs.items[m->ev.g].id, m->ev.value ? m->ev.value : "");
+        } else if (lost)
             snprintf(buf, sizeof buf, "lost update ahead!");
         else if (n)
             snprintf(buf, sizeof buf, "load → add → store in progress");
@@ -348,6 +378,7 @@ static void draw_edges(Draw *d, const Theme *th, const Scene *s, float k) {
         case EDGE_OWNER: c = tc(th->edge_owner); break;
         case EDGE_READER: c = draw_alpha(tc(th->edge_owner), 0.7f), w = 2 * k; break;
         case EDGE_LOADED: c = draw_alpha(tc(th->text_dim), 0.8f), w = 2 * k; break;
+        case EDGE_STORE: c = tc(th->text_strong), w = 2.5f * k; break;
         default: c = tc(th->text_dim), w = 2 * k; break;
         }
         if (e->alarm) {
@@ -355,6 +386,48 @@ static void draw_edges(Draw *d, const Theme *th, const Scene *s, float k) {
             w = e->kind == EDGE_LOADED ? 3 * k : 4.5f * k;
         }
         draw_bezier(d, e->p, w, c, 11 * k);
+    }
+}
+
+/* The words on memory edges: what a goroutine read and will store back
+ * (on the edge when there is room between card and variable), and what the
+ * store at the playhead wrote and whose update it overwrote (a callout under
+ * the variable, red for a lost update). Drawn after the cards. */
+static void draw_edge_labels(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, float k) {
+    char buf[200];
+    for (int i = 0; i < s->edges.len; i++) {
+        const SceneEdge *e = &s->edges.items[i];
+        if (e->g < 0 || e->g >= m->ngs) continue;
+        TextFont *ft = e->alarm ? f->ui_bold : f->ui_small;
+        float h = (float)text_line_height(ft) + 4 * k;
+        DrawRect r;
+        if (e->kind == EDGE_LOADED && m->gs[e->g].read_val) {
+            snprintf(buf, sizeof buf, "read %s", m->gs[e->g].read_val);
+            float tw = text_width(ft, buf, -1), gap = fabsf(e->p[6] - e->p[0]);
+            if (gap < tw + 24 * k) continue; /* no room: the card says it */
+            float p[2];
+            draw_bezier_point(e->p, 0.5f, p);
+            r = (DrawRect){p[0] - tw * 0.5f - 6 * k, p[1] - h * 0.5f, tw + 12 * k, h};
+        } else if (e->kind == EDGE_STORE) {
+            const ModelLost *l = m->lost;
+            if (l && l->g == e->g && l->victim >= 0 && l->victim < run->gs.len)
+                snprintf(buf, sizeof buf, "g%d wrote %s — overwrote g%d's %s", run->gs.items[e->g].id, l->val, run->gs.items[l->victim].id, l->victim_val);
+            else
+                snprintf(buf, sizeof buf, "g%d wrote %s", run->gs.items[e->g].id, m->ev.value ? m->ev.value : "");
+            /* on the edge when there is room, else the variable's box says it */
+            float tw = text_width(ft, buf, -1), gap = fabsf(e->p[6] - e->p[0]);
+            if (gap < tw + 24 * k) continue;
+            float p[2];
+            draw_bezier_point(e->p, 0.5f, p);
+            r = (DrawRect){p[0] - tw * 0.5f - 6 * k, p[1] - h * 0.5f, tw + 12 * k, h};
+        } else {
+            continue;
+        }
+        if (r.x < s->stage.x + 4 * k) r.x = s->stage.x + 4 * k;
+        if (r.x + r.w > s->stage.x + s->stage.w - 4 * k) r.x = s->stage.x + s->stage.w - 4 * k - r.w;
+        draw_rrect(d, r, h * 0.5f, e->alarm ? tc(th->alarm) : tc(th->panel));
+        draw_rrect_stroke(d, r, h * 0.5f, 1 * k, e->alarm ? tc(th->alarm) : tc(th->panel_edge));
+        text_draw(ft, r.x + 6 * k, r.y + 2 * k, buf, -1, e->alarm ? draw_rgba(0xFFFFFF, 255) : tc(th->text_strong));
     }
 }
 
@@ -385,6 +458,7 @@ static void draw_stage(Draw *d, RenderFonts *f, const Theme *th, const ModelRun 
     for (int i = 0; i < s->pipes.len; i++) draw_pipe(d, f, th, run, m, &s->pipes.items[i], k);
     for (int i = 0; i < s->boxes.len; i++) draw_box(d, f, th, run, m, &s->boxes.items[i], k);
     for (int i = 0; i < s->cards.len; i++) draw_card(d, f, th, run, m, s, &s->cards.items[i], k);
+    draw_edge_labels(d, f, th, run, m, s, k);
     for (int i = 0; i < s->tokens.len; i++) {
         const SceneToken *t = &s->tokens.items[i];
         draw_value_token(d, f, th, t->x, t->y, t->radius, t->value, k, 1);
@@ -434,8 +508,13 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     float cx = text_draw(f->big, 12 * k, (s->header.h - (float)text_line_height(f->big)) * 0.5f, "goro-viz", -1, tc(th->text_strong));
     /* the seed is always on screen: first after the name */
     char sb[64];
-    snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
-    cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    if (x && x->seed_edit) { /* the seed box: type a seed, Enter runs it */
+        snprintf(sb, sizeof sb, "seed: %s▏ (Enter)", x->seed_edit);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->text_strong), tc(th->bg), k);
+    } else {
+        snprintf(sb, sizeof sb, "seed %llu", (unsigned long long)run->seed);
+        cx = pill(d, f->ui_bold, cx + 12 * k, y, h, sb, tc(th->select), draw_rgba(th->dark ? 0x111111 : 0xFFFFFF, 255), k);
+    }
     float room = right - 16 * k;
     const char *title = run->title ? run->title : "";
     if (cx + 12 * k + text_width(f->ui, title, -1) < room)
@@ -456,10 +535,12 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
-        {"N", "new seed (run again)"},
+        {"] / [", "next / previous seed: runs the file again (N: next)"},
+        {"S", "seed box: type a seed, Enter runs it"},
         {"R", "reload the file from disk"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
         {"wheel", "zoom the timeline around the pointer"},
+        {"red marks", "races, lost updates, deadlock, panic (--hunt race opens one)"},
         {"Shift+drag", "pan the timeline"},
         {"T", "dark / light theme"},
         {"?", "this help"},

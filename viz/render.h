@@ -24,6 +24,7 @@ typedef struct RenderExtras {
     const char *status; /* a transient message ("seed 18"), or NULL */
     float hover_x, hover_y;
     int hover;          /* draw a tooltip for what is under (hover_x, hover_y) */
+    const char *seed_edit; /* the seed box is open with these digits typed, or NULL */
 } RenderExtras;
 
 /* TimelineCache: the density columns of the timeline and the minimap, kept
@@ -37,6 +38,7 @@ typedef struct TimelineCache {
     int *alarms, nalarms;              /* indices of race/deadlock/panic marks */
     uint8_t *marks;                    /* mk_ng lanes x mk_width columns: mark kind + 1, 0 = none */
     int mk_from, mk_to, mk_width, mk_ng, mk_nsteps, mk_nmarks;
+    DrawLayer layer;                   /* everything but the playheads, painted once per view */
 } TimelineCache;
 
 /* tc: a theme colour as a draw colour. */
@@ -61,7 +63,8 @@ void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run,
 /* timeline_draw: the timeline: lanes (or density), marks, playhead, minimap. */
 void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, TimelineCache *tcache);
 
-/* timeline_cache_free: release [c]'s buffers. */
+/* timeline_cache_free: release [c]'s buffers and layer texture (call it
+ * before the renderer that drew it is destroyed). */
 void timeline_cache_free(TimelineCache *c);
 
 #endif

@@ -7,6 +7,7 @@
 #include "scene.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define MAXF(a, b) ((a) > (b) ? (a) : (b))
@@ -25,6 +26,7 @@ void scene_free(Scene *s) {
     VEC_FREE(s->src_marks);
     mem_free(s->card_of, sizeof *s->card_of * (size_t)s->ncard_of);
     mem_free(s->obj_slot, sizeof *s->obj_slot * (size_t)s->nobj_slot);
+    mem_free(s->fan, sizeof(int) * (size_t)s->nfan);
     memset(s, 0, sizeof *s);
 }
 
@@ -311,6 +313,11 @@ static void card_obj_edge(Scene *s, const ModelRun *run, SceneEdgeKind kind, int
     if (orr.w <= 0) return;
     float cx, cy, ox, oy, dir;
     anchors(cr, orr, &cx, &cy, &ox, &oy, &dir);
+    /* a lock's owner edge and a goroutine's wait edge must not share a
+     * path: ownership leaves the upper part of the lock for the upper part
+     * of the card, waiting arrives at their lower parts */
+    if (kind == EDGE_OWNER || kind == EDGE_READER) cy -= cr.h * 0.2f, oy -= orr.h * 0.18f;
+    if (kind == EDGE_WAIT && run->objs.items[o].kind != MODEL_CHAN) cy += cr.h * 0.2f, oy += orr.h * 0.18f;
     oy += spread;
     if (to_obj)
         add_edge(s, kind, g, o, cx, cy, ox, oy, dir, alarm);
@@ -411,6 +418,13 @@ static void build_tokens(Scene *s, const ModelRun *run, const Model *m, const Sc
     add_token(s, x, y, rad, ev->value, o);
 }
 
+/* Whether goroutine [g] matters now: selected, acting, in the deadlock's
+ * cycle, or one side of the race at the playhead. */
+static int shown(const Model *m, const SceneView *v, int g) {
+    if (g < 0 || g >= m->ngs) return 0;
+    return g == v->selected_g || g == m->ev.g || g == m->ev.peer || (m->gs[g].in_cycle && m->deadlock) || m->gs[g].race;
+}
+
 static void build_frame(Scene *s, const ModelRun *run, const Model *m, const SceneView *v) {
     float t = v->anim < 0 ? 0 : v->anim > 1 ? 1 : v->anim;
     for (int i = 0; i < s->cards.len; i++) {
@@ -423,6 +437,8 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         c->stale = 0;
         if (g && g->read_obj >= 0 && g->read_obj < m->nobjs && g->read_val && m->objs[g->read_obj].value)
             c->stale = strcmp(g->read_val, m->objs[g->read_obj].value) != 0;
+        c->race = g ? g->race : 0;
+        c->lost = m->lost && m->lost->g == c->g ? 1 : m->lost && m->lost->victim == c->g ? 2 : 0;
         c->r = c->home;
         c->alpha = 1;
         if (m->step < gi->born || (g && !g->exists)) {
@@ -460,11 +476,22 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         p->nvals = shown < p->nslots ? shown : p->nslots;
     }
     for (int i = 0; i < s->boxes.len; i++) s->boxes.items[i].selected = s->boxes.items[i].obj == v->selected_obj;
-    /* edges: blocked-on, owners, readers */
-    int *fan = mem_alloc(sizeof(int) * (size_t)(run->objs.len ? run->objs.len : 1));
+    /* edges: blocked-on, owners, readers. With hundreds of chips a fan of
+     * edges per goroutine is a smear (and costs a path each): there only
+     * the goroutines that matter now get edges (the selection, who acts,
+     * a deadlock's cycle); the objects say how many wait. */
+    int crowd = s->card_mode == CARD_CHIP;
+#define SHOWN(x) (!crowd || shown(m, v, (x)))
+    int *fan = s->fan;
+    if (s->nfan < run->objs.len) {
+        mem_free(s->fan, sizeof(int) * (size_t)s->nfan);
+        s->nfan = run->objs.len;
+        s->fan = fan = mem_alloc(sizeof(int) * (size_t)(s->nfan ? s->nfan : 1));
+    }
+    if (s->nfan) memset(fan, 0, sizeof(int) * (size_t)s->nfan);
     for (int g = 0; g < m->ngs && g < s->ncard_of; g++) {
         const ModelG *mg = &m->gs[g];
-        if (s->card_of[g] < 0 || !mg->exists) continue;
+        if (s->card_of[g] < 0 || !mg->exists || !SHOWN(g)) continue;
         if (g < run->gs.len && run->gs.items[g].born > m->step) continue;
         if (mg->state != THEME_BLOCKED && mg->state != THEME_FAILED) continue;
         int o = mg->wait_obj;
@@ -476,22 +503,27 @@ static void build_frame(Scene *s, const ModelRun *run, const Model *m, const Sce
         fan[o]++;
         card_obj_edge(s, run, EDGE_WAIT, g, o, 1, mg->in_cycle && m->deadlock, spread);
     }
-    mem_free(fan, sizeof(int) * (size_t)(run->objs.len ? run->objs.len : 1));
     /* load-add-store in progress: an edge to the variable, alarming when stale */
     for (int g = 0; g < m->ngs && g < s->ncard_of; g++) {
         const ModelG *mg = &m->gs[g];
         if (s->card_of[g] < 0 || !mg->exists || mg->read_obj < 0 || mg->read_obj >= run->objs.len) continue;
+        if (!SHOWN(g)) continue;
         if (s->cards.items[s->card_of[g]].alpha <= 0) continue;
         card_obj_edge(s, run, EDGE_LOADED, g, mg->read_obj, 1, s->cards.items[s->card_of[g]].stale, 0);
     }
+    /* the store at the playhead, red when it overwrites someone's update */
+    if (m->ev.kind == MARK_WRITE && m->ev.g >= 0 && m->ev.obj >= 0 && m->ev.obj < run->objs.len)
+        card_obj_edge(s, run, EDGE_STORE, m->ev.g, m->ev.obj, 1, m->lost != NULL, 0);
     for (int o = 0; o < m->nobjs && o < run->objs.len; o++) {
         const ModelObj *mo = &m->objs[o];
         if (mo->owner >= 0) {
             int alarm = m->deadlock && mo->owner < m->ngs && m->gs[mo->owner].in_cycle;
             card_obj_edge(s, run, EDGE_OWNER, mo->owner, o, 0, alarm, 0);
         }
-        for (int r = 0; r < mo->nreaders; r++) card_obj_edge(s, run, EDGE_READER, mo->readers[r], o, 0, 0, 0);
+        for (int r = 0; r < mo->nreaders; r++)
+            if (!crowd || r < 8 || SHOWN(mo->readers[r])) card_obj_edge(s, run, EDGE_READER, mo->readers[r], o, 0, 0, 0);
     }
+#undef SHOWN
     build_tokens(s, run, m, v);
 }
 
@@ -637,8 +669,30 @@ float scene_minimap_x(const Scene *s, const ModelRun *run, double step) {
 
 /* ---- entry ------------------------------------------------------------- */
 
+static void finish(Scene *s, const ModelRun *run, const Model *m);
+
 void scene_build(Scene *s, const ModelRun *run, const Model *m, const SceneView *v) {
-    s->cards.len = s->pipes.len = s->boxes.len = s->edges.len = s->tokens.len = s->src_marks.len = 0;
+    s->edges.len = s->tokens.len = s->src_marks.len = 0;
+    /* the stage layout depends on the run and the size only: keep it */
+    if (s->lay_run == run && s->lay_nsteps == run->nsteps && s->lay_seed == run->seed && s->lay_w == v->width && s->lay_h == v->height && s->lay_ng == run->gs.len && s->lay_no == run->objs.len &&
+        s->lay_scale == v->scale && s->lay_ui_h == v->ui_h && s->ncard_of == run->gs.len && s->nobj_slot == run->objs.len) {
+        for (int i = 0; i < s->cards.len; i++) s->cards.items[i].r = s->cards.items[i].home;
+        build_frame(s, run, m, v);
+        layout_source(s, run, m, v);
+        layout_timeline(s, run, m, v);
+        finish(s, run, m);
+        return;
+    }
+    s->lay_run = run;
+    s->lay_nsteps = run->nsteps;
+    s->lay_seed = run->seed;
+    s->lay_w = v->width;
+    s->lay_h = v->height;
+    s->lay_ng = run->gs.len;
+    s->lay_no = run->objs.len;
+    s->lay_scale = v->scale;
+    s->lay_ui_h = v->ui_h;
+    s->cards.len = s->pipes.len = s->boxes.len = 0;
     if (s->ncard_of != run->gs.len) {
         mem_free(s->card_of, sizeof *s->card_of * (size_t)s->ncard_of);
         s->ncard_of = run->gs.len;
@@ -662,6 +716,11 @@ void scene_build(Scene *s, const ModelRun *run, const Model *m, const SceneView 
     build_frame(s, run, m, v);
     layout_source(s, run, m, v);
     layout_timeline(s, run, m, v);
+    finish(s, run, m);
+}
+
+/* The banner: the most serious thing true at the playhead. */
+static void finish(Scene *s, const ModelRun *run, const Model *m) {
     s->banner = NULL;
     s->banner_alarm = 0;
     if (m->panic) {
@@ -672,6 +731,13 @@ void scene_build(Scene *s, const ModelRun *run, const Model *m, const SceneView 
         s->banner_alarm = 1;
     } else if (m->race) {
         s->banner = m->race;
+        s->banner_alarm = 1;
+    } else if (m->lost && m->lost->g < run->gs.len && m->lost->victim >= 0 && m->lost->victim < run->gs.len && m->lost->obj < run->objs.len) {
+        const ModelLost *l = m->lost;
+        snprintf(s->banner_buf, sizeof s->banner_buf, "lost update: g%d stored %s to %s over g%d's %s (g%d had read %s): g%d's update is gone",
+                 run->gs.items[l->g].id, l->val, run->objs.items[l->obj].name, run->gs.items[l->victim].id, l->victim_val, run->gs.items[l->g].id,
+                 l->read_val, run->gs.items[l->victim].id);
+        s->banner = s->banner_buf;
         s->banner_alarm = 1;
     }
 }
@@ -740,3 +806,5 @@ SceneHit scene_hit(const Scene *s, float x, float y) {
     if (scene_rect_contains(s->output, x, y)) h.kind = HIT_OUTPUT;
     return h;
 }
+
+void scene_invalidate(Scene *s) { s->lay_run = NULL; }

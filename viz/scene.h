@@ -33,6 +33,8 @@ typedef struct SceneCard {
     float alpha;      /* 1 live, fading to 0.3 once done */
     int selected, in_cycle;
     int stale; /* holds a loaded value memory no longer has: its store will lose an update */
+    int race;  /* one side of the race reported at the playhead */
+    int lost;  /* 1: its store at the playhead overwrote another's update; 2: its update was overwritten */
 } SceneCard;
 
 /* ScenePipe: one channel with its buffer slots. */
@@ -60,7 +62,8 @@ typedef enum SceneEdgeKind {
     EDGE_OWNER,  /* lock -> goroutine holding it */
     EDGE_READER, /* rwmutex -> a goroutine holding a read lock */
     EDGE_SPAWN,  /* parent -> child, shown while the child is being born */
-    EDGE_LOADED  /* goroutine -> shared variable it loaded and will store to */
+    EDGE_LOADED, /* goroutine -> shared variable it loaded and will store to ("read 41") */
+    EDGE_STORE   /* goroutine -> shared variable it stores to at the playhead ("wrote 42") */
 } SceneEdgeKind;
 
 /* SceneEdge: a cubic Bezier p0..p3 (x,y pairs) with an arrow at p3. */
@@ -113,6 +116,7 @@ typedef struct Scene {
     int ncard_of;
     int *obj_slot;      /* object index -> pipe or box index or -1 */
     int nobj_slot;
+    int *fan, nfan;     /* scratch: edges per object so far (nobj entries) */
     /* source pane */
     SceneRect src_text;  /* the code area right of the gutter */
     int src_first, src_lines; /* first line shown, lines that fit */
@@ -128,13 +132,23 @@ typedef struct Scene {
     int tl_density;      /* lanes collapsed into a density view */
     int tl_first_lane, tl_nlanes;
     float playhead_x;
-    const char *banner;  /* deadlock / panic / race line shown over the stage, or NULL */
+    const char *banner;  /* deadlock / panic / race / lost-update line shown over the stage, or NULL */
     int banner_alarm;
+    char banner_buf[256];
+    /* layout cache: the stage layout is redone only when these change */
+    const ModelRun *lay_run;
+    uint64_t lay_seed;
+    int lay_nsteps, lay_w, lay_h, lay_ng, lay_no;
+    float lay_scale, lay_ui_h;
 } Scene;
 
 /* scene_build: compute [out] from [run], the state [m] and [view]. [out]
  * must be zeroed or previously built (its arrays are reused). */
 void scene_build(Scene *out, const ModelRun *run, const Model *m, const SceneView *view);
+
+/* scene_invalidate: forget [s]'s cached stage layout (the run it was made
+ * for was replaced in place, e.g. reloaded with another seed). */
+void scene_invalidate(Scene *s);
 
 /* scene_free: release [s]'s arrays. */
 void scene_free(Scene *s);

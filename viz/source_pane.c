@@ -160,6 +160,15 @@ void srcpane_draw(Draw *d, const SrcPaneFonts *f, const Theme *th, const ModelRu
             DrawRect band = {s->source.x + 2 * k, y, s->source.w - 4 * k, v->mono_h};
             draw_rect(d, band, draw_alpha(tc(th->state[m->gs[hl_g].state]), 0.22f));
         }
+        /* the two accesses of a race at the playhead: red bands and a bar */
+        for (int g = 0; g < m->ngs; g++)
+            if (m->gs[g].race && m->gs[g].race_line == line) {
+                DrawRect band = {s->source.x + 2 * k, y, s->source.w - 4 * k, v->mono_h};
+                draw_rect(d, band, draw_alpha(tc(th->alarm), 0.30f));
+                DrawRect bar = {s->source.x + 2 * k, y, 4 * k, v->mono_h};
+                draw_rect(d, bar, tc(th->alarm));
+                break;
+            }
         char num[16];
         snprintf(num, sizeof num, "%d", line);
         float nw = text_width(f->mono, num, -1);

@@ -4,8 +4,12 @@
  * Cost per frame is bounded by pixels, not events: a run of sub-pixel state
  * segments is skipped with a binary search to the next pixel column, marks
  * sharing a pixel column and lane are drawn once, and density columns are
- * cached (TimelineCache) until the view window or size changes.
+ * cached (TimelineCache) until the view window or size changes. Everything
+ * but the two playheads is painted into a layer (a target texture) that is
+ * repainted only when the view window, size, selection, theme or run change:
+ * a frame while playing costs one blit and two lines.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +25,7 @@ void timeline_cache_free(TimelineCache *c) {
     mem_free(c->mini, sizeof(uint16_t) * THEME_NSTATES * (size_t)c->mini_width);
     mem_free(c->alarms, sizeof(int) * (size_t)(c->nalarms ? c->nalarms : 1));
     mem_free(c->marks, (size_t)c->mk_width * (size_t)(c->mk_ng ? c->mk_ng : 1));
+    draw_layer_free(&c->layer);
     memset(c, 0, sizeof *c);
 }
 
@@ -76,6 +81,7 @@ static void draw_density(Draw *d, const Theme *th, SceneRect r, const uint16_t *
 static DrawColor mark_color(const Theme *th, ModelMarkKind k) {
     switch (k) {
     case MARK_RACE:
+    case MARK_LOST:
     case MARK_PANIC:
     case MARK_DEADLOCK: return tc(th->alarm);
     case MARK_SEND:
@@ -83,11 +89,49 @@ static DrawColor mark_color(const Theme *th, ModelMarkKind k) {
     case MARK_CLOSE: return tc(th->text_strong);
     case MARK_LOCK:
     case MARK_UNLOCK: return tc(th->edge_owner);
+    case MARK_WRITE: return tc(th->text_strong); /* stores stand out from loads */
     default: return tc(th->text_dim);
     }
 }
 
+static uint64_t mix(uint64_t h, uint64_t x) {
+    h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    return h;
+}
+
+static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Scene *s, const SceneView *v, TimelineCache *tcache);
+
 void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, TimelineCache *tcache) {
+    float k = v->scale;
+    uint64_t key = mix(0, (uint64_t)(uintptr_t)run);
+    key = mix(key, (uint64_t)(uintptr_t)th);
+    key = mix(key, ((uint64_t)(uint32_t)s->tl_from << 32) | (uint32_t)s->tl_to);
+    key = mix(key, ((uint64_t)(uint32_t)run->nsteps << 32) | (uint32_t)run->marks.len);
+    key = mix(key, ((uint64_t)(uint32_t)run->gs.len << 32) | (uint32_t)(v->selected_g + 1));
+    float geo[6] = {s->timeline.x, s->timeline.y, s->timeline.w, s->timeline.h, s->lane_h, k};
+    for (int i = 0; i < 6; i++) {
+        uint32_t b;
+        memcpy(&b, &geo[i], sizeof b);
+        key = mix(key, b);
+    }
+    int lr = draw_layer_begin(d, &tcache->layer, dr(s->timeline), key);
+    if (lr != 0) timeline_paint(d, f, th, run, s, v, tcache);
+    if (lr == 1) draw_layer_end(d);
+    if (lr >= 0) draw_layer_show(d, &tcache->layer);
+    SceneRect L = s->tl_lanes;
+    draw_clip_push(d, dr(L));
+    if (s->playhead_x >= L.x - 1 && s->playhead_x <= L.x + L.w + 1) {
+        draw_line(d, s->playhead_x, L.y - 2 * k, s->playhead_x, L.y + L.h, 2 * k, tc(th->playhead));
+    }
+    draw_clip_pop(d);
+    SceneRect M = s->tl_minimap;
+    if ((int)M.w > 0 && run->nsteps > 0) {
+        float px = scene_minimap_x(s, run, (double)m->step + 1.0);
+        draw_line(d, px, M.y - 2 * k, px, M.y + M.h + 2 * k, 2 * k, tc(th->playhead));
+    }
+}
+
+static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Scene *s, const SceneView *v, TimelineCache *tcache) {
     float k = v->scale;
     draw_rrect(d, dr(s->timeline), 8 * k, tc(th->panel));
     draw_rrect_stroke(d, dr(s->timeline), 8 * k, 1 * k, tc(th->panel_edge));
@@ -127,6 +171,18 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
             density(run, s->tl_from, s->tl_to, w, tcache->lanes);
         }
         draw_density(d, th, L, tcache->lanes, w, ng);
+        /* races, lost updates, deadlock, panic: red ticks over the density */
+        double span = (double)(s->tl_to - s->tl_from);
+        int lastx = -1;
+        for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
+            ModelMarkKind kd = (ModelMarkKind)run->marks.items[mi].kind;
+            if (kd != MARK_RACE && kd != MARK_LOST && kd != MARK_DEADLOCK && kd != MARK_PANIC) continue;
+            int x = (int)(((double)run->marks.items[mi].step + 0.5 - (double)s->tl_from) / span * (double)w);
+            if (x == lastx || x < 0 || x >= w) continue;
+            lastx = x;
+            DrawRect b = {L.x + (float)x - 1 * k, L.y, 2 * k, 10 * k};
+            draw_rect(d, b, tc(th->alarm));
+        }
     } else {
         float lh = s->lane_h;
         float bar = lh > 6 * k ? lh - 3 * k : lh - 1;
@@ -178,14 +234,18 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
             tcache->mk_nsteps = run->nsteps;
             tcache->mk_nmarks = run->marks.len;
             double span = (double)(s->tl_to - s->tl_from);
+            /* loads and stores come by the hundred in a loop: marked only
+             * when zoomed in far enough to tell them apart (3 px each) */
+            int mem = span * 3 <= (double)w;
             for (int mi = model_first_mark(run, s->tl_from); mi < run->marks.len && run->marks.items[mi].step < s->tl_to; mi++) {
                 const ModelMark *mk = &run->marks.items[mi];
                 if (mk->g < 0 || mk->g >= ng || mk->kind == MARK_GO || mk->kind == MARK_PRINT || mk->kind == MARK_OTHER) continue;
+                if (!mem && (mk->kind == MARK_READ || mk->kind == MARK_WRITE)) continue;
                 int x = (int)(((double)mk->step + 0.5 - (double)s->tl_from) / span * (double)w);
                 if (x < 0 || x >= w) continue;
                 uint8_t *cell = &tcache->marks[(size_t)mk->g * (size_t)w + (size_t)x];
                 uint8_t want = (uint8_t)(mk->kind + 1);
-                int alarm = mk->kind == MARK_RACE || mk->kind == MARK_PANIC || mk->kind == MARK_DEADLOCK;
+                int alarm = mk->kind == MARK_RACE || mk->kind == MARK_LOST || mk->kind == MARK_PANIC || mk->kind == MARK_DEADLOCK;
                 if (!*cell || alarm) *cell = want; /* alarms win a shared column */
             }
         }
@@ -195,7 +255,7 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
             for (int x = 0; x < w; x++) {
                 if (!row[x]) continue;
                 ModelMarkKind kind = (ModelMarkKind)(row[x] - 1);
-                int alarm = kind == MARK_RACE || kind == MARK_PANIC || kind == MARK_DEADLOCK;
+                int alarm = kind == MARK_RACE || kind == MARK_LOST || kind == MARK_PANIC || kind == MARK_DEADLOCK;
                 float px = L.x + (float)x + 0.5f;
                 if (!alarm && px - lastx < 2.0f) continue;
                 lastx = px;
@@ -205,10 +265,6 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
                 draw_rect(d, b, mark_color(th, kind));
             }
         }
-    }
-    /* playhead */
-    if (s->playhead_x >= L.x - 1 && s->playhead_x <= L.x + L.w + 1) {
-        draw_line(d, s->playhead_x, L.y - 2 * k, s->playhead_x, L.y + L.h, 2 * k, tc(th->playhead));
     }
     draw_clip_pop(d);
     /* lane labels */
@@ -247,13 +303,13 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
             tcache->nalarms = 0;
             for (int i = 0; i < run->marks.len; i++) {
                 ModelMarkKind mk = run->marks.items[i].kind;
-                if (mk == MARK_RACE || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->nalarms++;
+                if (mk == MARK_RACE || mk == MARK_LOST || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->nalarms++;
             }
             tcache->alarms = mem_alloc(sizeof(int) * (size_t)(tcache->nalarms ? tcache->nalarms : 1));
             int na = 0;
             for (int i = 0; i < run->marks.len; i++) {
                 ModelMarkKind mk = run->marks.items[i].kind;
-                if (mk == MARK_RACE || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->alarms[na++] = i;
+                if (mk == MARK_RACE || mk == MARK_LOST || mk == MARK_DEADLOCK || mk == MARK_PANIC) tcache->alarms[na++] = i;
             }
         }
         int maxc = 1;
@@ -271,7 +327,5 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
         float x0 = scene_minimap_x(s, run, s->tl_from), x1 = scene_minimap_x(s, run, s->tl_to);
         DrawRect win = {x0, M.y - 1 * k, x1 - x0 < 3 * k ? 3 * k : x1 - x0, M.h + 2 * k};
         draw_rrect_stroke(d, win, 2 * k, 1.5f * k, tc(th->text));
-        float px = scene_minimap_x(s, run, (double)m->step + 1.0);
-        draw_line(d, px, M.y - 2 * k, px, M.y + M.h + 2 * k, 2 * k, tc(th->playhead));
     }
 }

@@ -51,7 +51,9 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
             src_free(&sf);
             return -1;
         }
-        t = o->make_trace(o->make_trace_ctx, o->file, seed, o->strategy ? o->strategy : "random", err, n);
+        VizRunOptions ro = o->run;
+        ro.seed = seed;
+        t = o->make_trace(o->make_trace_ctx, o->file, &ro, err, n);
         if (!t) {
             src_free(&sf);
             return -1;
@@ -67,7 +69,8 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
         model_free(&v->model);
         timeline_cache_free(&v->tcache);
     }
-    mtrace_open(&v->mt, t, source, path, seed, o->strategy ? o->strategy : "random");
+    scene_invalidate(&v->scene);
+    mtrace_open(&v->mt, t, source, path, seed, o->run.strategy ? o->run.strategy : "random");
     if (have_sf) src_free(&sf);
     model_alloc(&v->model, &v->mt.run);
     v->loaded = 1;
@@ -106,6 +109,13 @@ static int parse_duration(const char *s, int64_t *ns) {
     return 0;
 }
 
+int view_first_mark(const View *v, ModelMarkKind kind) {
+    const ModelRun *r = &v->mt.run;
+    for (int i = 0; i < r->marks.len; i++)
+        if (r->marks.items[i].kind == kind) return r->marks.items[i].step;
+    return -1;
+}
+
 int view_parse_when(const View *v, const char *spec, int *step) {
     int n = v->mt.run.nsteps;
     if (!spec || strcmp(spec, "end") == 0) {
@@ -114,6 +124,29 @@ int view_parse_when(const View *v, const char *spec, int *step) {
     }
     size_t len = strlen(spec);
     if (len == 0) return -1;
+    /* the first alarm of a kind: where a teacher wants to stop */
+    static const struct {
+        const char *name;
+        ModelMarkKind kind;
+    } alarms[] = {{"race", MARK_RACE}, {"lost", MARK_LOST}, {"deadlock", MARK_DEADLOCK}, {"panic", MARK_PANIC}};
+    if (strcmp(spec, "alarm") == 0) { /* the first of any of them */
+        const ModelRun *r = &v->mt.run;
+        for (int i = 0; i < r->marks.len; i++) {
+            ModelMarkKind k = (ModelMarkKind)r->marks.items[i].kind;
+            if (k == MARK_RACE || k == MARK_LOST || k == MARK_DEADLOCK || k == MARK_PANIC) {
+                *step = r->marks.items[i].step;
+                return 0;
+            }
+        }
+        return -2;
+    }
+    for (size_t a = 0; a < sizeof alarms / sizeof alarms[0]; a++)
+        if (strcmp(spec, alarms[a].name) == 0) {
+            int at = view_first_mark(v, alarms[a].kind);
+            if (at < 0) return -2;
+            *step = at;
+            return 0;
+        }
     if (spec[len - 1] == '%') {
         char *end;
         double p = strtod(spec, &end);
@@ -173,4 +206,17 @@ void view_free(View *v) {
     timeline_cache_free(&v->tcache);
     scene_free(&v->scene);
     memset(v, 0, sizeof *v);
+}
+
+int view_parse_range(const View *v, const char *spec, int *a, int *b) {
+    const char *dots = strstr(spec, "..");
+    if (!dots) return -1;
+    char left[64], right[64];
+    size_t ln = (size_t)(dots - spec);
+    if (ln == 0 || ln >= sizeof left || strlen(dots + 2) >= sizeof right || !dots[2]) return -1;
+    memcpy(left, spec, ln);
+    left[ln] = 0;
+    snprintf(right, sizeof right, "%s", dots + 2);
+    if (view_parse_when(v, left, a) != 0 || view_parse_when(v, right, b) != 0) return -1;
+    return *b >= *a ? 0 : -1;
 }

@@ -36,8 +36,17 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n);
 void view_set_step(View *v, int step);
 
 /* view_parse_when: a step from [spec] (STEP counted from 1, TIME such as
- * 150ms or 1.5s, PCT% or "end"). Returns 0, or -1 if [spec] is malformed. */
+ * 150ms or 1.5s, PCT%, "end", or the first "race", "lost" (lost update),
+ * "deadlock", "panic" or "alarm" (the first of any of them)). Returns 0, -1
+ * if [spec] is malformed, -2 if the run has no such alarm. */
 int view_parse_when(const View *v, const char *spec, int *step);
+
+/* view_parse_range: "A..B" (each as view_parse_when) into [*a] <= [*b].
+ * Returns 0, or -1 if malformed or B comes before A. */
+int view_parse_range(const View *v, const char *spec, int *a, int *b);
+
+/* view_first_mark: the step of the run's first mark of [kind], or -1. */
+int view_first_mark(const View *v, ModelMarkKind kind);
 
 /* view_draw: lay out and draw the current frame at [w]x[h] device pixels and
  * UI [scale] with [d]; opens fonts for the scale when needed. Returns 0, or

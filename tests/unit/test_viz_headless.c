@@ -38,7 +38,7 @@ static VizOptions opts(const char *demo, const char *at, const char *out) {
     o.demo = demo;
     o.at = at;
     o.out = out;
-    o.seed = 5;
+    o.run.seed = 5;
     return o;
 }
 
@@ -78,7 +78,7 @@ static void test_png_size_and_determinism(void **state) {
     free(da);
     free(db);
     /* another seed draws another run */
-    o.seed = 6;
+    o.run.seed = 6;
     assert_int_equal(viz_render_png(&o), 0);
     long nc = file_bytes(b, &db);
     file_bytes(a, &da);
@@ -165,8 +165,10 @@ static void test_no_display(void **state) {
 }
 
 static int calls;
-static Trace *fake_run(void *ctx, const char *file, uint64_t seed, const char *strategy, char *err, size_t errlen) {
+static Trace *fake_run(void *ctx, const char *file, const VizRunOptions *run, char *err, size_t errlen) {
     calls++;
+    uint64_t seed = run->seed;
+    const char *strategy = run->strategy;
     if (strstr(file, "bad")) {
         snprintf(err, errlen, "%s:3:1: undefined: wg", file);
         return NULL;
@@ -193,8 +195,8 @@ static void test_file_through_callback(void **state) {
     fclose(f);
     VizOptions o = opts(NULL, "end", png);
     o.file = go;
-    o.seed = 9;
-    o.strategy = "pct";
+    o.run.seed = 9;
+    o.run.strategy = "pct";
     /* without a way to run files: a clear refusal */
     assert_int_equal(viz_render_png(&o), 1);
     o.make_trace = fake_run;
@@ -217,8 +219,8 @@ static void test_options(void **state) {
     char *argv[] = {"prog.go", "--seed", "17", "--strategy", "pct", "--theme", "light", "--size", "1280x800", "--at", "50%", "-o", "x.png"};
     assert_int_equal(viz_options_parse(&o, 13, argv, err, sizeof err), 0);
     assert_string_equal(o.file, "prog.go");
-    assert_int_equal(o.seed, 17);
-    assert_string_equal(o.strategy, "pct");
+    assert_int_equal(o.run.seed, 17);
+    assert_string_equal(o.run.strategy, "pct");
     assert_string_equal(o.theme, "light");
     assert_int_equal(o.width, 1280);
     assert_int_equal(o.height, 800);

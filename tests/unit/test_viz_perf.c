@@ -1,7 +1,8 @@
-/* test_viz_perf: frame time of the viewer with the software renderer at
- * 1280x800 for 10, 100 and 1,000 goroutines, and with 1,000,000 events
- * (scrubbing and zooming). Prints the figures; fails only when a frame is
- * far from fluid (budgets are generous so slow CI machines pass).
+/* test_viz_perf: a smoke test of the viewer's speed with the software
+ * renderer at 1280x800 for 10, 100 and 1,000 goroutines, and with 1,000,000
+ * events (scrubbing). Fails only when a frame is far from fluid (budgets are
+ * generous so slow CI machines pass); the figures for the README come from
+ * tests/bench/bench_viz (a Release build), on the same synthetic runs.
  * GORO_VIZ_BENCH=1 prints more repetitions. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,87 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench/bench_viz_trace.h"
 #include "model_trace.h"
 #include "render.h"
-
-static uint64_t rng;
-static uint32_t next(void) {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)rng;
-}
-
-/* A well-formed trace: [ng] goroutines, 8 buffered channels, a mutex, a
- * wait group; goroutines take turns sending, receiving, locking, sleeping. */
-static Trace *make_trace(int ng, uint32_t nevents) {
-    Trace *t = trace_new(NULL);
-    rng = 88172645463325252ull;
-    uint64_t step = 0;
-    Pos p = {10, 2};
-    TraceObj *g = calloc((size_t)ng, sizeof *g);
-    g[0] = trace_new_goroutine(t, step++, 0, 1, "main.main", p);
-    TraceObj ch[8];
-    char name[16];
-    for (int i = 0; i < 8; i++) {
-        snprintf(name, sizeof name, "ch%d", i);
-        ch[i] = trace_new_object(t, step++, g[0], TRACE_OBJ_CHAN, name, p);
-        trace_obj_set_chan(t, ch[i], "int", 4);
-    }
-    TraceObj mu = trace_new_object(t, step++, g[0], TRACE_OBJ_MUTEX, "mu", p);
-    for (int i = 1; i < ng; i++) g[i] = trace_new_goroutine(t, step++, g[0], (uint32_t)i + 1, "main.worker", p);
-    int *len = calloc(8, sizeof(int));
-    TraceObj owner = 0;
-    int64_t now = 0;
-    while (trace_event_count(t) < nevents) {
-        int k = (int)(next() % (uint32_t)ng);
-        TraceEvent e;
-        memset(&e, 0, sizeof e);
-        e.g = g[k];
-        e.step = step++;
-        e.vtime = now;
-        e.pos.line = 10 + (int)(next() % 20);
-        e.kind = TRACE_EV_GO_START;
-        trace_emit(t, &e);
-        int c = (int)(next() % 8);
-        uint32_t r = next() % 6;
-        e.step = step++;
-        e.obj = ch[c];
-        if (r == 0 && len[c] < 4) {
-            e.kind = TRACE_EV_CHAN_SEND;
-            e.aux = TRACE_CH_BUF;
-            e.value = trace_intern_int(t, (int64_t)(next() % 100));
-            len[c]++;
-        } else if (r == 1 && len[c] > 0) {
-            e.kind = TRACE_EV_CHAN_RECV;
-            e.aux = TRACE_CH_BUF;
-            len[c]--;
-        } else if (r == 2 && !owner) {
-            e.kind = TRACE_EV_LOCK;
-            e.obj = mu;
-            owner = g[k];
-        } else if (r == 3 && owner == g[k]) {
-            e.kind = TRACE_EV_UNLOCK;
-            e.obj = mu;
-            owner = 0;
-        } else {
-            e.kind = TRACE_EV_GO_BLOCK;
-            e.aux = TRACE_WAIT_CHAN_RECV;
-            trace_emit(t, &e);
-            e.step = step++;
-            e.kind = TRACE_EV_GO_UNBLOCK;
-            e.obj = g[k];
-            e.g = 0;
-            now += 1000;
-            e.vtime = now;
-        }
-        trace_emit(t, &e);
-    }
-    trace_finish(t);
-    free(g);
-    free(len);
-    return t;
-}
 
 typedef struct Bench {
     SDL_Surface *surf;
@@ -130,7 +53,7 @@ static double run_frames(Bench *b, int frames, int scrub) {
 static double bench(int ng, uint32_t nev, int scrub, double *build_ms) {
     Bench *b = calloc(1, sizeof *b);
     double t0 = now_ms();
-    Trace *t = make_trace(ng, nev);
+    Trace *t = bvt_trace(ng, nev);
     mtrace_open(&b->mt, t, NULL, "bench.go", 1, "random");
     *build_ms = now_ms() - t0;
     b->surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 800, 32, SDL_PIXELFORMAT_ARGB8888);
