@@ -2,8 +2,14 @@
  * a last-write epoch and a read set) and the trace's memory events.
  *
  * Invariants:
- * - A goroutine's thread id is its Go id (dense from 1); tid 0 is the
- *   runtime pseudo-thread (timers), whose clock is set by race_timer_fire.
+ * - A live goroutine owns a slot (its "thread id" in vector clocks; slot
+ *   0 is the runtime pseudo-thread, whose clock race_timer_fire sets); a
+ *   finished goroutine's slot is reused (LIFO) by a later one, which starts
+ *   its own entry above the last value the slot reached, so clocks stay as
+ *   long as the number of goroutines alive at once (a million short
+ *   goroutines would otherwise make every clock a million entries long).
+ *   The occupant's knowledge of its predecessors is kept apart
+ *   (RaceSlot.known_prev), since its own entry runs above theirs.
  * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
  *   and grows by one after each release and each go statement it makes.
  * - A shadow cell's read set holds at most one entry per tid and no entry
@@ -132,7 +138,8 @@ static void hfree(HMap *m) {
 enum { ACC_READ = 0, ACC_WRITE = 1, ACC_ATOMIC = 2 };
 
 typedef struct Access {
-    uint32_t tid, clk;
+    uint32_t tid, clk;   /* slot and its clock */
+    uint32_t gid;        /* the goroutine (reports) */
     uint32_t stack;  /* interned stack id */
     uint32_t ev;     /* trace event index + 1 (0: none) */
     uint8_t flags;   /* ACC_* */
@@ -162,11 +169,21 @@ typedef struct StackCache {
     uint32_t id;
 } StackCache;
 
-typedef struct RaceG {
+/* RaceSlot: a vector-clock thread: the live goroutine in it. */
+typedef struct RaceSlot {
     VC vc;
+    StackCache sc;
+    uint32_t last;       /* the clock its previous occupants reached */
+    uint32_t start;      /* its occupant's first clock (last + 1 at reuse) */
+    uint32_t known_prev; /* what the occupant knows of the previous ones: the
+                            largest clock below start it acquired for the slot */
+} RaceSlot;
+
+/* RaceG: per goroutine (by Go id). */
+typedef struct RaceG {
+    uint32_t slot;
     uint32_t create_stack; /* stack id of its go statement (0: none) */
     uint8_t used, finished;
-    StackCache sc;
 } RaceG;
 
 typedef struct StackNode {
@@ -187,7 +204,9 @@ struct RaceCtx {
     Trace *trace;
     int detect;
     int nraces;
-    VEC(RaceG) gs;          /* by tid */
+    VEC(RaceG) gs;          /* by goroutine id */
+    VEC(RaceSlot) slots;    /* slot 0 unused (the runtime's clock is rt) */
+    VEC(uint32_t) free_slots;
     VC rt;                  /* the runtime pseudo-thread's clock */
     VEC(VC) syncs;          /* sync variables */
     HMap sync_ix;           /* (key, slot) -> syncs index */
@@ -227,7 +246,9 @@ RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
 
 void race_free(RaceCtx *r) {
     if (!r) return;
-    for (int i = 0; i < r->gs.len; i++) vc_free(&r->gs.items[i].vc);
+    for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
+    VEC_FREE(r->slots);
+    VEC_FREE(r->free_slots);
     VEC_FREE(r->gs);
     vc_free(&r->rt);
     for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
@@ -273,21 +294,54 @@ static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
     RaceG *rg = &r->gs.items[tid];
     if (!rg->used) {
         rg->used = 1;
-        vc_set(&rg->vc, tid, 1);
+        uint32_t sl;
+        if (r->free_slots.len) sl = r->free_slots.items[--r->free_slots.len];
+        else {
+            if (!r->slots.len) {
+                RaceSlot z;
+                memset(&z, 0, sizeof z);
+                VEC_PUSH(r->slots, z); /* slot 0: the runtime */
+            }
+            RaceSlot z;
+            memset(&z, 0, sizeof z);
+            VEC_PUSH(r->slots, z);
+            sl = (uint32_t)r->slots.len - 1;
+        }
+        rg = &r->gs.items[tid];
+        rg->slot = sl;
+        RaceSlot *s = &r->slots.items[sl];
+        s->vc.n = 0;
+        s->sc.n = 0;
+        s->start = s->last + 1;
+        s->known_prev = 0;
+        vc_set(&s->vc, sl, s->start);
     }
     return rg;
 }
 
+/* learn: before [g] joins [src]: what [src] says about earlier occupants
+ * of g's own slot goes to known_prev (the join keeps g's own entry). */
+static void learn(RaceCtx *r, uint32_t sl, const VC *src) {
+    if (!sl) return;
+    RaceSlot *s = &r->slots.items[sl];
+    uint32_t x = vc_get(src, sl);
+    if (x < s->start && x > s->known_prev) s->known_prev = x;
+}
+
+/* slot_of: [g]'s slot (0 for the runtime, NULL). */
+static uint32_t slot_of(RaceCtx *r, Goroutine *g) { return g ? rg_of(r, (uint32_t)g->id)->slot : 0; }
+
 /* clock_of: the clock [g] acts with (the runtime's for NULL). */
 static VC *clock_of(RaceCtx *r, Goroutine *g) {
     if (!g) return &r->rt;
-    return &rg_of(r, (uint32_t)g->id)->vc;
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    return &r->slots.items[sl].vc;
 }
 
 static void tick(RaceCtx *r, Goroutine *g) {
     if (!g) return;
-    VC *v = clock_of(r, g);
-    v->c[g->id]++;
+    uint32_t sl = slot_of(r, g);
+    r->slots.items[sl].vc.c[sl]++;
 }
 
 static int frame_line(const Frame *f, const Instr *pc) {
@@ -316,7 +370,7 @@ static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc);
 static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
     int n = g->nframes;
     if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, top_pc);
-    StackCache *sc = &rg_of(r, (uint32_t)g->id)->sc;
+    StackCache *sc = &r->slots.items[slot_of(r, g)].sc;
     const Frame *top = &g->frames[n - 1];
     int line = frame_line(top, top_pc ? top_pc : top->pc);
     if (sc->n == n && sc->top_line == line && sc->p[n - 1] == top->p) {
@@ -325,7 +379,7 @@ static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
         if (k == n - 1) return sc->id;
     }
     uint32_t id = stack_walk(r, g, top_pc);
-    sc = &rg_of(r, (uint32_t)g->id)->sc;
+    sc = &r->slots.items[slot_of(r, g)].sc;
     sc->n = n;
     for (int k = 0; k < n; k++) {
         sc->p[k] = g->frames[k].p;
@@ -349,17 +403,27 @@ static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
 }
 
 void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
-    RaceG *c = rg_of(r, (uint32_t)child->id);
-    VC *pv = clock_of(r, parent);
-    vc_join(&c->vc, pv);
+    if (parent) slot_of(r, parent); /* slots first: making one may move the others */
+    uint32_t cs = slot_of(r, child);
+    learn(r, cs, clock_of(r, parent));
+    vc_join(&r->slots.items[cs].vc, clock_of(r, parent));
     if (parent) {
-        c = rg_of(r, (uint32_t)child->id); /* rg_of may have moved it */
-        c->create_stack = stack_of(r, parent, NULL);
+        uint32_t st = stack_of(r, parent, NULL);
+        rg_of(r, (uint32_t)child->id)->create_stack = st;
         tick(r, parent);
     }
 }
 
-void race_go_end(RaceCtx *r, Goroutine *g) { rg_of(r, (uint32_t)g->id)->finished = 1; }
+void race_go_end(RaceCtx *r, Goroutine *g) {
+    RaceG *rg = rg_of(r, (uint32_t)g->id);
+    if (rg->finished) return;
+    rg->finished = 1;
+    RaceSlot *s = &r->slots.items[rg->slot];
+    s->last = vc_get(&s->vc, rg->slot);
+    s->vc.n = 0;
+    s->sc.n = 0;
+    VEC_PUSH(r->free_slots, rg->slot);
+}
 
 /* ---- sync ---- */
 
@@ -381,6 +445,7 @@ static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
 
 static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
     VC *s = sync_var(r, key, slot);
+    learn(r, slot_of(r, g), s);
     vc_join(clock_of(r, g), s);
 }
 
@@ -474,7 +539,7 @@ static void who(RaceCtx *r, uint32_t tid, char *buf, size_t n) {
 
 static void created_at(RaceCtx *r, uint32_t tid) {
     if (tid <= 1) return;
-    RaceG *rg = rg_of(r, tid);
+    RaceG *rg = &r->gs.items[tid];
     fprintf(r->err, "\nGoroutine %u (%s) created at:\n", tid, rg->finished ? "finished" : "running");
     print_stack(r, rg->create_stack);
 }
@@ -492,15 +557,15 @@ static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t ad
     if (!r->detect) return 1;
     fflush(r->vm->out);
     char w1[48], w2[48];
-    who(r, cur->tid, w1, sizeof w1);
-    who(r, prev->tid, w2, sizeof w2);
+    who(r, cur->gid, w1, sizeof w1);
+    who(r, prev->gid, w2, sizeof w2);
     fprintf(r->err, "==================\nWARNING: DATA RACE\n%s at 0x%012llx by %s:\n", kind_word(cur->flags, 1),
             (unsigned long long)addr, w1);
     print_stack(r, cur->stack);
     fprintf(r->err, "\nPrevious %s at 0x%012llx by %s:\n", kind_word(prev->flags, 0), (unsigned long long)addr, w2);
     print_stack(r, prev->stack);
-    created_at(r, cur->tid);
-    created_at(r, prev->tid);
+    created_at(r, cur->gid);
+    created_at(r, prev->gid);
     fprintf(r->err, "==================\n");
     fflush(r->err);
     return 1;
@@ -541,7 +606,15 @@ static Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
     return &r->cells.items[r->cells.len - 1];
 }
 
-static int hb(const Access *a, const VC *now) { return a->clk <= vc_get(now, a->tid); }
+/* hb: whether access [a] happens before the current access of the
+ * goroutine in slot [sl] with clock [now]. */
+static int hb(RaceCtx *r, const Access *a, const VC *now, uint32_t sl) {
+    if (a->tid == sl) {
+        const RaceSlot *s = &r->slots.items[sl];
+        return a->clk >= s->start || a->clk <= s->known_prev; /* its own, or a predecessor's */
+    }
+    return a->clk <= vc_get(now, a->tid);
+}
 
 /* Memory events (trace.h READ / WRITE / RACE). */
 struct MemInfo {
@@ -605,8 +678,8 @@ static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Acce
     Sched *s = r->vm->sched;
     char nb[96], text[200];
     trace_obj_name(r->trace, c->var, nb, sizeof nb);
-    snprintf(text, sizeof text, "%s of %s by g%u races with %s by g%u", kind_word(cur->flags, 0), nb, cur->tid,
-             kind_word(prev->flags, 0), prev->tid);
+    snprintf(text, sizeof text, "%s of %s by g%u races with %s by g%u", kind_word(cur->flags, 0), nb, cur->gid,
+             kind_word(prev->flags, 0), prev->gid);
     Pos pos = {0};
     pos.line = sched_line(mi->g);
     trace_emit(r->trace, &(TraceEvent){.kind = TRACE_EV_RACE, .g = sched_g(mi->g)->tobj, .obj = c->var, .pos = pos,
@@ -617,7 +690,7 @@ static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Acce
 /* access: the check and update of one access to [c]. */
 static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     Goroutine *g = mi->g;
-    uint32_t tid = (uint32_t)g->id;
+    uint32_t tid = slot_of(r, g), gid = (uint32_t)g->id;
     VC *now = clock_of(r, g);
     uint32_t clk = now->c[tid];
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
@@ -627,24 +700,25 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
               (c->reads.len == 0 || !write);
     if (own && !r->trace) return;
-    int concurrent = c->w.tid && c->w.tid != tid && !hb(&c->w, now);
-    uint32_t ev = trace_mem(r, c, mi, write, atomic, tid, concurrent);
+    int concurrent = c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid);
+    uint32_t ev = trace_mem(r, c, mi, write, atomic, gid, concurrent);
     if (!ev) {
         if (own) return;
         if (!write)
             for (int i = 0; i < c->reads.len; i++)
                 if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags &&
-                    (c->w.tid == 0 || c->w.tid == tid || hb(&c->w, now)))
+                    (c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid)))
                     return;
     }
-    Access cur = {tid, clk, 0, ev, flags};
+    Access cur = {tid, clk, gid, 0, ev, flags};
     cur.stack = r->forced_stack ? r->forced_stack : stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
     const Access *conflict = NULL;
-    if (c->w.tid && c->w.tid != tid && !hb(&c->w, now) && !(atomic && (c->w.flags & ACC_ATOMIC))) conflict = &c->w;
+    if (c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid) && !(atomic && (c->w.flags & ACC_ATOMIC)))
+        conflict = &c->w;
     if (!conflict && write)
         for (int i = 0; i < c->reads.len; i++) {
             const Access *a = &c->reads.items[i];
-            if (a->tid != tid && !hb(a, now) && !(atomic && (a->flags & ACC_ATOMIC))) {
+            if (a->gid != gid && !hb(r, a, now, tid) && !(atomic && (a->flags & ACC_ATOMIC))) {
                 conflict = a;
                 break;
             }
@@ -661,7 +735,7 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
         int k = 0;
         for (int i = 0; i < c->reads.len; i++) {
             Access *a = &c->reads.items[i];
-            if (a->tid == tid || hb(a, now)) continue; /* dominated by this read */
+            if (a->gid == gid || hb(r, a, now, tid)) continue; /* dominated by this read */
             c->reads.items[k++] = *a;
         }
         c->reads.len = k;
