@@ -412,6 +412,7 @@ int comp_emit(FuncState *fs, Instr i) {
 #define ACC_OP(name) case OP_##name:
             RACE_MEM_OPS(ACC_OP)
 #undef ACC_OP
+        case OP_CALL: /* a sync/atomic call (comp_call) */
             {
                 struct AccName an = {fs->code.len, fs->acc_name};
                 VEC_PUSH(fs->accs, an);

@@ -33,6 +33,7 @@ static Node *unparen(Node *n) {
 /* acc_text: [x]'s location name into [buf] (race/trace names). */
 static int acc_text(Node *x, char *buf, size_t n) {
     x = unparen(x);
+    while (x && x->kind == AST_UNARY && x->u.unary.op == TK_AND) x = unparen(x->u.unary.x); /* &hits: hits */
     if (!x || n < 8) return 0;
     switch (x->kind) {
     case AST_IDENT: snprintf(buf, n, "%s", x->u.ident.name); return 1;
@@ -1185,6 +1186,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
+    const char *atomic_name = NULL; /* race/trace: a sync/atomic call names its word */
     switch (NF_CALL(n)) {
     case CALL_CONV:
         base = comp_reg(fs);
@@ -1201,6 +1203,8 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
         nargs = call_args(fs, n, fo->type, base + 1);
+        if (fo->qname && !strncmp(fo->qname, "sync/atomic.", 12) && n->u.call.args.n > 0)
+            atomic_name = comp_acc_name(fs, n->u.call.args.items[0]); /* &hits -> "hits" */
         break;
     }
     case CALL_METHOD: {
@@ -1223,6 +1227,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
             }
         }
         nargs = 1 + call_args(fs, n, m->type, base + 2);
+        if (m->qname && !strncmp(m->qname, "sync/atomic.", 12)) atomic_name = comp_acc_name(fs, fun->u.selector.x);
         break;
     }
     case CALL_IFACE: {
@@ -1243,7 +1248,12 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     fs->line = n->pos.line;
     if (nres == -2) EMIT(fs, GO, base, nargs, 0);
     else if (defer) EMIT(fs, DEFER, base, nargs, 0);
-    else EMIT(fs, CALL, base, nargs, want);
+    else {
+        const char *save_acc = fs->acc_name;
+        fs->acc_name = atomic_name;
+        EMIT(fs, CALL, base, nargs, want);
+        fs->acc_name = save_acc;
+    }
     if (fs->freereg < base + want) comp_regs(fs, base + want - fs->freereg);
     return base;
 }
