@@ -1217,8 +1217,9 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
         comp_value_to(fs, fun->u.selector.x, m->type->u.func.recv->type, base + 1);
-        if (m->qname && !strncmp(m->qname, "sync.(*", 7)) {
-            /* the trace names a sync object after its first receiver: "c.mu" */
+        if (m->qname && !strncmp(m->qname, "sync.(*", 7) && !strncmp(fs->p->name, "main.", 5)) {
+            /* the trace names a sync object after its first receiver: "c.mu"
+             * (in the program's code: sync.Map's own m.mu is no name) */
             char nb[128];
             if (comp_expr_name(fun->u.selector.x, nb, sizeof nb)) {
                 Value nm = vm_str(fs->cc->vm, nb, (int64_t)strlen(nb));

@@ -233,8 +233,9 @@ static void name_sync_fields(FuncState *fs, Type *t, int reg, const char *name, 
 /* name_allocation: [rhs] (in [reg]) is assigned to the variable named
  * [name]: when it is a composite literal T{...} or &T{...}, or new(T),
  * name its sync fields (under the scheduler only). */
-static void name_allocation(FuncState *fs, Node *rhs, int reg, const char *name) {
-    if (!name || !fs->cc->vm->has_sched || !rhs) return;
+static void name_allocation(FuncState *fs, Node *rhs, int reg, const char *name, Type *dst) {
+    /* an interface destination holds a box, not the allocation */
+    if (!name || !fs->cc->vm->has_sched || !rhs || (dst && ty_is_interface(dst))) return;
     Node *x = rhs;
     while (x->kind == AST_PAREN) x = x->u.unary.x;
     if (x->kind == AST_UNARY && x->u.unary.op == TK_AND) x = x->u.unary.x;
@@ -328,7 +329,7 @@ static void assign_stmt(FuncState *fs, Node *n) {
         char nb[128];
         fs->name_hint = comp_expr_name(lhs.items[0], nb, sizeof nb);
         comp_value_to(fs, rhs.items[0], lhs.items[0]->obj->type, base);
-        name_allocation(fs, rhs.items[0], base, fs->name_hint);
+        name_allocation(fs, rhs.items[0], base, fs->name_hint, lhs.items[0]->obj->type);
         fs->name_hint = NULL;
     } else {
         base = comp_regs(fs, nl);
@@ -338,7 +339,7 @@ static void assign_stmt(FuncState *fs, Node *n) {
             char nb[128];
             fs->name_hint = comp_expr_name(l, nb, sizeof nb);
             comp_value_to(fs, rhs.items[i], dt ? dt : rhs.items[i]->type, base + i);
-            name_allocation(fs, rhs.items[i], base + i, fs->name_hint);
+            name_allocation(fs, rhs.items[i], base + i, fs->name_hint, dt ? dt : rhs.items[i]->type);
             fs->name_hint = NULL;
         }
     }
@@ -381,7 +382,7 @@ static void var_decl(FuncState *fs, Node *spec) {
             char nb[128];
             fs->name_hint = comp_expr_name(names.items[i], nb, sizeof nb);
             comp_value_to(fs, values.items[i], o ? o->type : values.items[i]->type, base + i);
-            name_allocation(fs, values.items[i], base + i, fs->name_hint);
+            name_allocation(fs, values.items[i], base + i, fs->name_hint, o ? o->type : values.items[i]->type);
             fs->name_hint = NULL;
         }
     }

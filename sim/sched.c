@@ -188,8 +188,14 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)res;
     (void)nres;
     if (vm->sched && vm->mem_hook) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
-        if (--vm->mem_left <= 0) vm->mem_left = 1;
-    } else if (vm->sched && --vm->preempt <= 0) vm->preempt = 1;
+        if (--vm->mem_left <= 0) {
+            vm->mem_left = 1;
+            vm->sched->clamps++;
+        }
+    } else if (vm->sched && --vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
     return VM_OK;
 }
 
@@ -240,7 +246,8 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 
 void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     Vm *vm = s->vm;
-    SchedG *sg = mem_alloc(sizeof *sg);
+    SchedG *sg = vm_goroutine_extra(g); /* zeroed, in g's block */
+    if (!sg) sg = mem_alloc(sizeof *sg);
     memset(sg, 0, sizeof *sg);
     sg->g = g;
     sg->dst = -1;
@@ -274,7 +281,7 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
         vm_goroutine_free(s->vm, g);
     }
@@ -292,7 +299,12 @@ static void print_stack(Sched *s, Goroutine *g, FILE *err) {
             if (k >= f->p->ncode) k = f->p->ncode - 1;
             line = f->p->lines[k];
         }
-        fprintf(err, "%s(...)\n\t%s:%d\n", f->p->name ? f->p->name : "?", s->vm->filename, line);
+        const char *name = f->p->name ? f->p->name : "?";
+        /* a library function written in Go (sync.(*Once).Do) has lines of
+         * its API text, not of the program */
+        if (strncmp(name, "main.", 5) != 0 && strcmp(name, "runtime.main") != 0)
+            fprintf(err, "%s(...)\n\t<goro-viz built-in>\n", name);
+        else fprintf(err, "%s(...)\n\t%s:%d\n", name, s->vm->filename, line);
     }
 }
 
@@ -632,7 +644,7 @@ static void sched_free(Sched *s) {
         SchedG *sg = g->sched;
         if (!sg) continue;
         if (sg->sel) mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
     }
 }
@@ -692,6 +704,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.gc_stress = opt->gc_stress;
     vm.sched = &s;
     vm.has_sched = 1;
+    vm.g_extra = sizeof(SchedG); /* each goroutine's SchedG in its block */
     vm.mark_hook = sched_mark;
     vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;

@@ -157,7 +157,7 @@ typedef struct SchedG {
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int goexit;      /* runtime.Goexit ran its defers: it ends (main: waits forever) */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
-    int lock;      /* cond waiter: the mutex handle to reacquire, -1 none */
+    int lock;      /* unused since Cond.Wait relocks its Locker as Go code */
     int64_t wake_at; /* sleep */
 } SchedG;
 
@@ -179,10 +179,11 @@ typedef struct SyncObj {
     int kind;
     Goroutine *owner;  /* mutex / rwmutex writer holder */
     int locked;        /* mutex / writer held */
-    int64_t readers;   /* rwmutex readers holding */
-    int64_t counter;   /* wait group */
-    int done;          /* once */
-    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters */
+    int64_t readers;   /* rwmutex readers holding; cond: tickets below are notified */
+    int64_t counter;   /* wait group; cond: next wait ticket (vm_sync.c) */
+    int done;          /* once: 0 not started, 1 f running, 2 done */
+    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters
+                          (ci = ticket), once callers waiting for f */
     WaitQ rq;          /* rwmutex read waiters */
     TraceObj tobj;
 } SyncObj;
@@ -256,6 +257,8 @@ typedef struct Sched {
                            of them from pct_at[pct_n - left] on) */
     int pct_n;
     struct SchRun *sch; /* schedule recorder / replayer, NULL when neither */
+    uint64_t clamps;    /* sched_point's clamps of a spent countdown: each
+                           hides one point from dist - left (schedule.c) */
     /* objects */
     VEC(ChanWait *) chans; /* every ChanWait made (freed at the end) */
     VEC(SyncObj) syncs;

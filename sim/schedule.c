@@ -275,9 +275,9 @@ int sch_parse(Schedule *out, const char *text, size_t n, char *why, size_t wn) {
             free_s(d.fn);
             goto fail;
         }
-        if (out->mode == SCH_SPARSE && (d.kind == 'c' || d.kind == 's')) {
+        if (out->mode == SCH_SPARSE && d.kind == 'c') {
             free_s(d.fn);
-            reason = "a sparse schedule holds only p, g, l, b, y and x decisions";
+            reason = "a sparse schedule holds only p, g, l, b, y, x and s decisions";
             goto fail;
         }
         d.srcline = lineno;
@@ -350,6 +350,7 @@ struct SchRun {
     SchDecision stop; /* fn points into a Proto (not owned) */
     /* exact replay */
     int cur, live, slice_override, diverged;
+    uint64_t clamps0; /* s->clamps when the slice began */
     int64_t shadow;
     /* sparse replay */
     char *used;
@@ -442,6 +443,13 @@ static void record(SchRun *r, const SchDecision *d) {
 }
 
 int sch_run_free(SchRun *r) {
+    if (r->live && r->cur < r->rep->d.len) {
+        char a[256];
+        const SchDecision *w = &r->rep->d.items[r->cur];
+        fprintf(r->err, "goro-viz: schedule diverges: the run ended before decision %d (line %d): %s\n", r->cur + 1,
+                w->srcline, describe(w, a, sizeof a));
+        r->diverged = 1;
+    }
     int bad = r->diverged;
     if (r->have_stop && r->stop.kind == 'p') { /* the run ended right after a preemption */
         r->stop.choice = r->stop.g;
@@ -473,30 +481,35 @@ static int sparse_next(SchRun *r, int64_t id) {
     return -1;
 }
 
-/* sparse_choice: the unused b/y/x line for [stop] (same goroutine, kind
- * and access count), -1 none. */
+/* sparse_choice: the first unused b/y/x line for [stop] (same goroutine,
+ * kind and site: the n-th such stop takes the n-th such line; the count
+ * of points is no key, as blocking or not changes it), -1 none. */
 static int sparse_choice(SchRun *r, const SchDecision *stop) {
     for (int i = 0; i < r->rep->d.len; i++) {
         const SchDecision *d = &r->rep->d.items[i];
-        if (!r->used[i] && d->g == stop->g && d->kind == stop->kind && d->acc == stop->acc) return i;
+        if (!r->used[i] && d->g == stop->g && d->kind == stop->kind && same_site(d, stop)) return i;
     }
     return -1;
 }
 
 int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
     r->slice_override = 0;
+    r->clamps0 = r->s->clamps;
     uint64_t a = *acc_of(r, g->id);
     if (r->live) {
         const Schedule *p = r->rep;
         int i = r->cur;
         while (i < p->d.len && p->d.items[i].kind == 's' && p->d.items[i].g == g->id) i++;
         /* In step with the recording the strategy's own countdown is the
-         * recorded one (so a native's clamp of it happens alike); it is
-         * overridden only where they differ, after an edit. */
+         * recorded one: it reaches the recorded point, where a native's
+         * clamp may have hidden some of its points (dist - clamps), and the
+         * step count stays the same. Only one that would go past the
+         * recorded point (after an edit) is overridden. */
         if (i < p->d.len && p->d.items[i].kind == 'p' && p->d.items[i].g == g->id) {
             uint64_t k = p->d.items[i].acc;
-            int64_t dist = k > a ? (int64_t)(k - a) : 1;
-            r->slice_override = dist != strategy_dist;
+            int64_t dist = k >= a ? (int64_t)(k - a) + 1 : 1; /* the countdown hits 0 at point k+1 */
+            if (strategy_dist <= dist) return strategy_dist;
+            r->slice_override = 1;
             r->shadow = strategy_dist;
             return dist;
         }
@@ -505,16 +518,18 @@ int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
     if (r->used) {
         int i = sparse_next(r, g->id);
         if (i < 0) return HUGE_DIST;
-        const SchDecision *d = &r->rep->d.items[i];
-        uint64_t k = d->acc + (d->kind == 'p' ? 0 : 1); /* g/l: stop at the point itself first */
-        return k > a ? (int64_t)(k - a) : 1;
+        uint64_t k = r->rep->d.items[i].acc;
+        return k >= a ? (int64_t)(k - a) + 1 : 1;
     }
     return strategy_dist;
 }
 
 int64_t sch_slice_end(SchRun *r, Goroutine *g, int64_t consumed, int st, int64_t vm_left) {
+    /* points made: the countdown's decrements (a clamp hid one each), but
+     * not a preempted access: it runs, and counts, when g resumes */
     uint64_t *a = acc_of(r, g->id);
-    if (consumed > 0) *a += (uint64_t)consumed;
+    int64_t made = consumed + (int64_t)(r->s->clamps - r->clamps0) - (st == VM_PREEMPTED ? 1 : 0);
+    if (made > 0) *a += (uint64_t)made;
     SchDecision d;
     memset(&d, 0, sizeof d);
     d.step = r->s->steps;
@@ -535,8 +550,10 @@ int64_t sch_slice_end(SchRun *r, Goroutine *g, int64_t consumed, int st, int64_t
     r->fired = -1;
     if (r->used && (st == VM_PREEMPTED || st == VM_BUDGET || st == VM_SPAWNED)) {
         int i = sparse_next(r, g->id);
-        if (i >= 0 && r->rep->d.items[i].acc <= *a) {
-            const SchDecision *w = &r->rep->d.items[i];
+        /* p: before access ACC+1; g/l: at that go statement / budget end
+         * (same site) with ACC made, else at the first stop past it */
+        const SchDecision *w = i >= 0 ? &r->rep->d.items[i] : NULL;
+        if (w && (d.acc > w->acc || (d.acc == w->acc && (d.kind == 'p' || (w->kind != 'p' && same_site(w, &d)))))) {
             r->used[i] = 1;
             r->fired = i;
             if (!same_site(w, &d) && !r->diverged) {
@@ -667,6 +684,16 @@ int sch_select(SchRun *r, Goroutine *g, const int *ready, int nready, int chosen
     d.acc = *acc_of(r, g->id);
     d.n = nready;
     site(g, &d);
+    if (r->used) { /* sparse: the select of this goroutine at this access count */
+        for (int i = 0; i < r->rep->d.len; i++) {
+            const SchDecision *w = &r->rep->d.items[i];
+            if (r->used[i] || w->kind != 's' || w->g != d.g || !same_site(w, &d)) continue;
+            r->used[i] = 1;
+            for (int j = 0; j < nready; j++)
+                if (ready[j] == w->choice) chosen = (int)w->choice;
+            break;
+        }
+    }
     if (r->live) {
         const SchDecision *w = r->cur < r->rep->d.len ? &r->rep->d.items[r->cur] : NULL;
         char got[300];

@@ -19,9 +19,9 @@
  *            y  yielded (Gosched)   b  blocked      x  exited
  *            c  the clock advanced (timers fired; G@ACC SITE LINE are "-")
  *            s  select with several ready cases (CHOICE is the case index)
- *   G@ACC  goroutine id and the number of shared accesses it had made
- *          (`g3@57`); a preempted access counts when it is preempted and
- *          again when it runs
+ *   G@ACC  goroutine id and the number of scheduling points it had passed
+ *          (shared accesses, sync/channel/time operations: `g3@57`); a
+ *          `p` line switches before point ACC+1, which counts once it runs
  *   SITE   FUNC+REL: the function it stood in and the line relative to the
  *          function's first line of code (`main.worker+2`), "-" if none;
  *          so an edit above the function keeps the site
@@ -39,15 +39,21 @@
  * continues under the seed's strategy from there.
  *
  * mode sparse (what shrink writes): `p`, `g` and `l` lines, each a
- * preemption "switch away from G once it has made ACC accesses (at the next
- * shared access, go statement or budget end) and run CHOICE" (CHOICE `-`:
+ * preemption "switch away from G once it has made ACC points: `p` before
+ * the next shared access, `g`/`l` at that go statement or budget end (same
+ * site), else at its first stop past ACC; and run CHOICE" (CHOICE `-`:
  * the next in FIFO order); and `b`, `y`, `x` lines, each a free choice
- * "when G blocks / yields / exits with exactly ACC accesses made, run
- * CHOICE next". Everything else follows the non-preemptive baseline `rr`
+ * "when G blocks / yields / exits at SITE, run CHOICE next"; and `s` lines,
+ * "G's select at SITE takes case CHOICE if it is ready" (the n-th such
+ * stop of G at SITE takes the n-th such line; ACC is informational).
+ * Everything else follows the non-preemptive baseline `rr`
  * (FIFO run queue, a goroutine runs until it blocks, yields or uses up a
- * slice budget); selects and map order draw from the seed. A line that
+ * slice budget); other selects and map order draw from the seed. A line that
  * never applies, or a preemption that applies at another site, is
  * reported.
+ *
+ * Not decisions, so not in the file: timers due at the same instant fire in
+ * arming order, and pct's priority changes only steer picks, which are.
  *
  * Invariants:
  * - Parsing never crashes on malformed text: it fails with "line N: why".

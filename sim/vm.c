@@ -73,8 +73,13 @@ static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nr
 
 /* g_block_size: bytes of a goroutine block whose inline stack is class [c]
  * (2c Values; class 0: no inline stack). */
-static size_t g_block_size(int c) {
-    return sizeof(Goroutine) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)c;
+static size_t g_block_size(const Vm *vm, int c) {
+    return sizeof(Goroutine) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)c + vm->g_extra;
+}
+
+void *vm_goroutine_extra(Goroutine *g) {
+    if (!(g->inl & VM_G_INL_EXTRA)) return NULL;
+    return (char *)(g + 1) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)g->gclass;
 }
 
 Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
@@ -85,7 +90,7 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     if (need < 1 + nargs) need = 1 + nargs;
     int c = (need + 1) / 2;
     if (c > VM_G_CLASSES) c = 0;
-    size_t size = g_block_size(c);
+    size_t size = g_block_size(vm, c);
     Goroutine *g = vm->g_free[c];
     if (g) {
         vm->g_free[c] = g->next_all;
@@ -97,7 +102,7 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     g->gclass = (uint8_t)c;
     g->frames = (Frame *)(g + 1);
     g->frames_cap = 1;
-    g->inl = VM_G_INL_FRAMES;
+    g->inl = VM_G_INL_FRAMES | (vm->g_extra ? VM_G_INL_EXTRA : 0);
     if (c) {
         g->stack = (Value *)(g->frames + 1);
         g->stack_cap = 2 * c;
@@ -118,7 +123,7 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
 void vm_goroutine_block_free(Vm *vm, Goroutine *g) {
     int c = g->gclass;
     if (vm->g_nfree[c] >= VM_G_FREE_MAX) {
-        mem_free(g, g_block_size(c));
+        mem_free(g, g_block_size(vm, c));
         return;
     }
     g->next_all = vm->g_free[c];
@@ -131,7 +136,7 @@ void vm_goroutine_blocks_release(Vm *vm) {
         while (vm->g_free[c]) {
             Goroutine *g = vm->g_free[c];
             vm->g_free[c] = g->next_all;
-            mem_free(g, g_block_size(c));
+            mem_free(g, g_block_size(vm, c));
         }
         vm->g_nfree[c] = 0;
     }

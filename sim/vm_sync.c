@@ -120,7 +120,7 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h = sync_handle(s, g, a[0], 0, SO_MUTEX);
+    int h = sync_handle(s, g, a[0], 0, SO_MUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked;
     if (ok) {
@@ -241,7 +241,7 @@ static int rw_runlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
+    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && o->readers == 0;
     if (ok) {
@@ -258,7 +258,7 @@ static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int rw_tryrlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
+    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && !o->q.live;
     if (ok) {
@@ -347,7 +347,7 @@ static int once_begin(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
-    int h = sync_handle(s, g, a[0], 0, SO_ONCE);
+    int h = sync_handle(s, g, a[0], 0, SO_ONCE); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     o->done = 2;
     RREL(g, h, 0);
@@ -371,7 +371,8 @@ static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int cond_add(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    SyncObj *o = &s->syncs.items[sync_handle(s, g, a[0], 1, SO_COND)];
+    int h_ = sync_handle(s, g, a[0], 1, SO_COND); /* first: it may grow syncs */
+    SyncObj *o = &s->syncs.items[h_];
     res[0] = (Value){{.i = o->counter++}, NULL};
     return VM_OK;
 }
@@ -521,8 +522,16 @@ static int rt_numgoroutine(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* in_nested: [g] runs inside a nested vm_call (a String method fmt
+ * called...), where it cannot yield: a Gosched there is a no-op. */
+static int in_nested(const Goroutine *g) {
+    for (int i = g->nframes - 1; i > 0; i--)
+        if (g->frames[i].flags & FR_BOUNDARY) return 1;
+    return 0;
+}
+
 static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    if (!vm->sched) return VM_OK;
+    if (!vm->sched || in_nested(g)) return VM_OK;
     sched_requeue(vm->sched, g);
     return VM_BLOCKED;
 }

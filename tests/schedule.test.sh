@@ -75,11 +75,18 @@ for s in 1 2 9 16 31; do
   [ -n "$after" ] && [ "$after" -le 2 ] || bad "shrink race_counter seed $s: $after preemptions: $(cat "$TMP/sh.out")"
   [ "$(grep -c '^[0-9]* [pgl] ' "$TMP/sh$s.sched")" = "$after" ] || bad "shrink seed $s: the file does not hold $after preemptions"
   "$BIN" run "$rc" --schedule "$TMP/sh$s.sched" >"$TMP/o" 2>"$TMP/e"
+  grep -q 'diverges' "$TMP/sh.out" && bad "shrink seed $s: its own replay diverges: $(grep diverges "$TMP/sh.out")"
   want=$(grep -o 'Actual: [0-9]*, Correct: false' "$TMP/sh.out")
   [ -n "$want" ] && grep -q "$want" "$TMP/o" || bad "shrink seed $s: shrink said '$want', the replay gives '$(grep Actual "$TMP/o")'"
   [ -s "$TMP/e" ] && bad "shrink seed $s: replay stderr: $(head -1 "$TMP/e")"
   echo "shrink race_counter seed $s: $before -> $after preemptions"
 done
+# a sparse line that never applies is reported, and the run goes on
+sed 's/^\([0-9]* p g[0-9]*\)@[0-9]* /\1@999999 /' "$TMP/sh9.sched" >"$TMP/never.sched"
+"$BIN" run "$rc" --schedule "$TMP/never.sched" >"$TMP/o" 2>"$TMP/e"; r=$?
+[ $r = 0 ] && grep -q 'Actual: 1000, Correct: true' "$TMP/o" || bad "unapplied sparse line: exit $r, $(grep Actual "$TMP/o")"
+grep -Eq '^goro-viz: schedule diverges: decision 1 \(line [0-9]+\) never applied: g[0-9]+ preempted at main.\(\*UnsafeCounter\).Increment\+0' "$TMP/e" ||
+  bad "unapplied sparse line: stderr: $(cat "$TMP/e")"
 dl=$SRCROOT/scenarios/deadlock_lock_order.go
 s=$("$BIN" hunt "$dl" --until deadlock --seeds 0..5000 2>/dev/null | sed -n 's/^seed //p')
 if [ -z "$s" ]; then bad "hunt found no lock-order deadlock"

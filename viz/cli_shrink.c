@@ -227,7 +227,7 @@ int cli_shrink(int argc, char **argv) {
     free_ = mem_alloc(sizeof *free_ * (size_t)(rec.d.len + 1));
     for (int i = 0; i < rec.d.len; i++) {
         const SchDecision *d = &rec.d.items[i];
-        int p = is_preemption(d), f = d->kind == 'b' || d->kind == 'y' || d->kind == 'x';
+        int p = is_preemption(d), f = d->kind == 'b' || d->kind == 'y' || d->kind == 'x' || d->kind == 's';
         if (!p && !f) continue;
         if (p) pre[npre++] = k.nall;
         else free_[nfree++] = k.nall;
@@ -314,15 +314,39 @@ int cli_shrink(int argc, char **argv) {
     /* 5. 1-minimal again after the moves */
     one_minimal(&k, pre, &npre);
     one_minimal(&k, free_, &nfree);
-    /* 6. replay it once more as a user will, recording where each
-     * preemption lands (a moved one stands at another site), and write it */
+    /* 6. replay it once, recording where each preemption lands (a moved
+     * one stands at another site), and relabel; then once more as a user
+     * will, for the outcome */
     uint64_t runs = k.runs;
-    k.max_runs = k.runs + 1;
-    Schedule where;
+    k.max_runs = k.runs + 2;
+    Schedule where, out = k.base;
     memset(&where, 0, sizeof where);
+    memset(&out.d, 0, sizeof out.d);
     k.eo.record = &where;
-    int still = fails(&k);
+    fails(&k);
     k.eo.record = NULL;
+    for (int i = 0; i < k.nall; i++) {
+        if (!k.keep[i]) continue;
+        SchDecision *d = &k.all[i];
+        d->srcline = 0;
+        for (int j = 0; j < where.d.len; j++) {
+            const SchDecision *w = &where.d.items[j];
+            if (d->kind == 'p' && w->g == d->g && w->kind == 'p' && w->acc == d->acc) {
+                d->fn = w->fn; /* owned by where: out copies it below */
+                d->rel = w->rel;
+                d->line = w->line;
+                if (!d->step) d->step = w->step;
+                break;
+            }
+        }
+        sch_push(&out, d);
+    }
+    sch_free(&where);
+    for (int i = 0; i < k.nall; i++) /* where's strings are gone: point into out's */
+        if (k.keep[i]) k.all[i].fn = NULL;
+    for (int i = 0, j = 0; i < k.nall; i++)
+        if (k.keep[i]) k.all[i].fn = out.d.items[j++].fn;
+    int still = fails(&k);
     /* the shrunk run's outcome: exit status and the end of its output */
     char outcome[300];
     {
@@ -337,25 +361,6 @@ int cli_shrink(int argc, char **argv) {
             if (*c == '\n') *c = '|';
         exp_record_free(&fin);
     }
-    Schedule out = k.base;
-    memset(&out.d, 0, sizeof out.d);
-    for (int i = 0; i < k.nall; i++) {
-        if (!k.keep[i]) continue;
-        SchDecision d = k.all[i];
-        d.srcline = 0;
-        for (int j = 0; j < where.d.len; j++) {
-            const SchDecision *w = &where.d.items[j];
-            if (w->g == d.g && w->kind == d.kind && (w->acc == d.acc || ((d.kind == 'g' || d.kind == 'l') && w->acc > d.acc))) {
-                d.fn = w->fn;
-                d.rel = w->rel;
-                d.line = w->line;
-                if (!d.step) d.step = w->step;
-                break;
-            }
-        }
-        sch_push(&out, &d);
-    }
-    sch_free(&where);
     char defpath[512];
     if (!outpath) {
         const char *b = strrchr(file, '/');

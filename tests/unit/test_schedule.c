@@ -122,7 +122,7 @@ static void test_malformed(void **st) {
     expect_bad(HDR "1 s g1@2 main.f+0 L3 -> 99/2\n", "line 3: a select's choice must be a case number");
     expect_bad(HDR "1 c g1@2 - - -> g2/2\n", "line 3: a clock decision is");
     expect_bad(HDR "1 c - - - -> -/2\n", "line 3: the choice must be a goroutine");
-    expect_bad(HDR "mode sparse\n1 s g1@2 main.f+0 L3 -> 1/2\n", "line 4: a sparse schedule holds only");
+    expect_bad(HDR "mode sparse\n1 c - - - -> g2/2\n", "line 4: a sparse schedule holds only");
     expect_bad(HDR "1 p g1@2 main.f+0 L3 -> g2/2 extra a b c d e f g\n", "line 3:");
     char big[2000];
     memset(big, 'a', sizeof big);

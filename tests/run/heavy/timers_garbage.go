@@ -9,7 +9,9 @@ import (
 // Timers that become garbage must not pile up: a million time.After that
 // never fire (an hour is long) lose their select to a ready channel; stopped
 // NewTimers are dropped; short-lived goroutines sleep once and end.
-// tests/timer_gc.test.sh runs this under --max-heap 8000000.
+// tests/timer_gc.test.sh runs this under --max-heap 8000000 (tests/run/heavy:
+// too slow for the per-seed corpus runs under ASan; expectations from
+// gen_run_expected.sh heavy).
 func main() {
 	ch := make(chan int, 1)
 	sum, timeouts := 0, 0
