@@ -9,6 +9,7 @@
 
 #include "compile.h"
 #include "front.h"
+#include "race.h"
 #include "sched.h"
 #include "schedule.h"
 
@@ -186,7 +187,12 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) {
+    if (vm->sched && vm->mem_hook) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
+        if (--vm->mem_left <= 0) {
+            vm->mem_left = 1;
+            vm->sched->clamps++;
+        }
+    } else if (vm->sched && --vm->preempt <= 0) {
         vm->preempt = 1;
         vm->sched->clamps++;
     }
@@ -240,7 +246,8 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 
 void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     Vm *vm = s->vm;
-    SchedG *sg = mem_alloc(sizeof *sg);
+    SchedG *sg = vm_goroutine_extra(g); /* zeroed, in g's block */
+    if (!sg) sg = mem_alloc(sizeof *sg);
     memset(sg, 0, sizeof *sg);
     sg->g = g;
     sg->dst = -1;
@@ -259,6 +266,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
         const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
+    if (s->race) race_go(s->race, parent, g); /* race: parent -> child */
     make_runnable(s, g);
 }
 
@@ -269,10 +277,11 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
+    if (s->race) race_go_end(s->race, g);
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
         vm_goroutine_free(s->vm, g);
     }
@@ -635,7 +644,7 @@ static void sched_free(Sched *s) {
         SchedG *sg = g->sched;
         if (!sg) continue;
         if (sg->sel) mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
-        mem_free(sg, sizeof *sg);
+        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
         g->sched = NULL;
     }
 }
@@ -695,6 +704,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.gc_stress = opt->gc_stress;
     vm.sched = &s;
     vm.has_sched = 1;
+    vm.g_extra = sizeof(SchedG); /* each goroutine's SchedG in its block */
     vm.mark_hook = sched_mark;
     vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;
@@ -725,6 +735,10 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         s.real_out = out;
         vm.out = mem;
     }
+    if (opt->race || opt->trace) { /* race.h: detector and/or memory events */
+        s.race = race_new(&vm, err, s.trace, opt->race);
+        vm.mem_hook = 1;
+    }
     Value entry;
     int status = comp_program(&vm, prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
@@ -736,11 +750,13 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         flush_output(&s, s.main_g);
         fflush(vm.out);
         status = s.status;
+        if (s.race) status = race_finish(s.race, status); /* Go's racefini: exit 66 */
         if (s.trace) {
             sched_emit(&s, (TraceEvent){.kind = TRACE_EV_RUN_END, .arg = status});
             trace_finish(s.trace);
         }
     }
+    race_free(s.race);
     if (s.sch) sch_run_free(s.sch);
     if (s.pct_at) mem_free(s.pct_at, sizeof *s.pct_at * (size_t)s.pct_n);
     sched_free(&s);

@@ -61,15 +61,18 @@ const char *sch_format_decision(const SchDecision *d, char *buf, size_t n) {
         snprintf(buf, n, "%" PRIu64 " c - - - -> g%" PRId64 "/%d", d->step, d->choice, d->n);
         return buf;
     }
-    char site[160];
-    if (d->fn) snprintf(site, sizeof site, "%s%+d L%d", d->fn, d->rel, d->line);
-    else snprintf(site, sizeof site, "- L%d", d->line);
     char choice[32];
     if (d->kind == 's') snprintf(choice, sizeof choice, "%" PRId64, d->choice);
     else if (d->choice > 0) snprintf(choice, sizeof choice, "g%" PRId64, d->choice);
     else snprintf(choice, sizeof choice, "-");
-    snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " %s -> %s/%d", d->step, d->kind, d->g, d->acc, site, choice,
-             d->n);
+    /* the site in place, not through a fixed buffer: a long FUNC (a method
+     * of a long type, nested closures) must not lose the line's tail */
+    if (d->fn)
+        snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " %s%+d L%d -> %s/%d", d->step, d->kind, d->g, d->acc,
+                 d->fn, d->rel, d->line, choice, d->n);
+    else
+        snprintf(buf, n, "%" PRIu64 " %c g%" PRId64 "@%" PRIu64 " - L%d -> %s/%d", d->step, d->kind, d->g, d->acc,
+                 d->line, choice, d->n);
     return buf;
 }
 
@@ -82,7 +85,13 @@ int sch_write(const Schedule *s, const char *file, FILE *f) {
     if (s->pct_steps) fprintf(f, "pct-steps %" PRIu64 "\n", s->pct_steps);
     fprintf(f, "mode %s\n", s->mode == SCH_SPARSE ? "sparse" : "exact");
     char buf[256];
-    for (int i = 0; i < s->d.len; i++) fprintf(f, "%s\n", sch_format_decision(&s->d.items[i], buf, sizeof buf));
+    for (int i = 0; i < s->d.len; i++) {
+        const SchDecision *d = &s->d.items[i];
+        size_t need = (d->fn ? strlen(d->fn) : 0) + 160; /* FUNC and at most ~130 for the rest */
+        char *b = need <= sizeof buf ? buf : mem_alloc(need);
+        fprintf(f, "%s\n", sch_format_decision(d, b, need <= sizeof buf ? sizeof buf : need));
+        if (b != buf) mem_free(b, need);
+    }
     fflush(f);
     return ferror(f) ? -1 : 0;
 }
@@ -209,8 +218,14 @@ int sch_parse(Schedule *out, const char *text, size_t n, char *why, size_t wn) {
             reason = "a NUL byte";
             goto fail;
         }
+        size_t b = i;
+        while (b < j && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) b++;
+        if (b < j && text[b] == '#') { /* a comment: any length, any words */
+            i = j + 1;
+            continue;
+        }
         if (split(&k, text + i, j - i)) {
-            reason = "line too long";
+            reason = j - i >= sizeof k.buf ? "line too long" : "too many fields";
             goto fail;
         }
         i = j + 1;
@@ -492,6 +507,14 @@ static int sparse_choice(SchRun *r, const SchDecision *stop) {
     return -1;
 }
 
+/* dist_to: the countdown from [a] accesses made that hits 0 at point k+1;
+ * at most HUGE_DIST (a file's ACC can be any number: a negative countdown
+ * would preempt at once and wrap the scheduler's step count). */
+static int64_t dist_to(uint64_t k, uint64_t a) {
+    if (k < a) return 1;
+    return k - a >= (uint64_t)HUGE_DIST ? HUGE_DIST : (int64_t)(k - a) + 1;
+}
+
 int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
     r->slice_override = 0;
     r->clamps0 = r->s->clamps;
@@ -507,7 +530,7 @@ int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
          * recorded point (after an edit) is overridden. */
         if (i < p->d.len && p->d.items[i].kind == 'p' && p->d.items[i].g == g->id) {
             uint64_t k = p->d.items[i].acc;
-            int64_t dist = k >= a ? (int64_t)(k - a) + 1 : 1; /* the countdown hits 0 at point k+1 */
+            int64_t dist = dist_to(k, a);
             if (strategy_dist <= dist) return strategy_dist;
             r->slice_override = 1;
             r->shadow = strategy_dist;
@@ -518,8 +541,7 @@ int64_t sch_slice_begin(SchRun *r, Goroutine *g, int64_t strategy_dist) {
     if (r->used) {
         int i = sparse_next(r, g->id);
         if (i < 0) return HUGE_DIST;
-        uint64_t k = r->rep->d.items[i].acc;
-        return k >= a ? (int64_t)(k - a) + 1 : 1;
+        return dist_to(r->rep->d.items[i].acc, a);
     }
     return strategy_dist;
 }

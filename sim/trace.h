@@ -15,7 +15,8 @@
  *             indexed 0..count-1. Each has the scheduler's step number, the
  *             virtual time, the goroutine it concerns (g), the object acted on
  *             (obj), a source position, a short printed value (string id) and a
- *             kind-specific argument. Stored in 32 bytes.
+ *             kind-specific argument. Stored varint-encoded against the
+ *             event before it (typically 5-10 bytes).
  *   State     TraceState is what the viewer draws: each goroutine's status,
  *             wait reason, object waited on and current line; each channel's
  *             buffered values in order and closed flag; each lock's owner(s);
@@ -46,8 +47,9 @@
  *     trace_state_free(&st); trace_free(t);
  *
  * Threads: a Trace is not synchronised, and rebuilding states allocates
- * through the mem funnel (a plain counter): use a Trace and its TraceStates
- * from one thread at a time. Separate traces in separate threads need a
+ * through the mem funnel (a plain counter); queries keep caches inside the
+ * Trace (the decoding position, the per-goroutine indexes built on first
+ * use): use a Trace and its TraceStates from one thread at a time. Separate traces in separate threads need a
  * thread-safe funnel first.
  */
 #ifndef GORO_TRACE_H
@@ -542,7 +544,8 @@ void trace_finish(Trace *t);
 uint32_t trace_event_count(const Trace *t);
 
 /* trace_event: decode event [i] (< trace_event_count, GORO_ASSERT) into
- * [*out]. O(log #time changes). */
+ * [*out]. O(1) when i follows the last event decoded, else O(32 + log
+ * #time changes). */
 void trace_event(const Trace *t, uint32_t i, TraceEvent *out);
 
 /* trace_obj_count: number of objects; ids are 1..count. */
@@ -717,7 +720,7 @@ const char *trace_format_duration(int64_t ns, char *buf, size_t n);
 typedef struct TraceStats {
     uint32_t events;
     uint32_t keyframes;
-    size_t event_bytes;    /* event records (32 per event) and big args */
+    size_t event_bytes;    /* encoded events and their block index */
     size_t index_bytes;    /* per-goroutine indexes, lanes, time table */
     size_t keyframe_bytes; /* snapshots */
     size_t string_bytes;   /* interned strings, output, metadata */

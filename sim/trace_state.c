@@ -368,6 +368,74 @@ size_t trace_kf_size(const TraceState *st) {
     return size;
 }
 
+/* Objects in a keyframe: a byte saying which fields are nonzero (KF_*),
+ * then the four small fields raw (if any is nonzero) and the others as
+ * LEB128 (count zigzagged): a finished goroutine takes ~8 bytes, not 32. */
+enum { KF_SMALL = 1, KF_LINE = 2, KF_WAIT = 4, KF_OWNER = 8, KF_VALUE = 16, KF_SINCE = 32, KF_COUNT = 64 };
+
+static unsigned char *kf_put_uv(unsigned char *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+static uint64_t kf_get_uv(const unsigned char **pp) {
+    const unsigned char *p = *pp;
+    uint64_t v = *p & 0x7f;
+    int sh = 7;
+    while (*p++ & 0x80) {
+        v |= (uint64_t)(*p & 0x7f) << sh;
+        sh += 7;
+    }
+    *pp = p;
+    return v;
+}
+
+static unsigned char *kf_put_obj(unsigned char *p, const TraceObjState *o) {
+    unsigned m = (o->live | o->status | o->reason | o->flags ? KF_SMALL : 0) | (o->line ? KF_LINE : 0) |
+                 (o->wait_obj ? KF_WAIT : 0) | (o->owner ? KF_OWNER : 0) | (o->value ? KF_VALUE : 0) |
+                 (o->since ? KF_SINCE : 0) | (o->count ? KF_COUNT : 0);
+    *p++ = (unsigned char)m;
+    if (m & KF_SMALL) {
+        *p++ = o->live;
+        *p++ = o->status;
+        *p++ = o->reason;
+        *p++ = o->flags;
+    }
+    if (m & KF_LINE) p = kf_put_uv(p, o->line);
+    if (m & KF_WAIT) p = kf_put_uv(p, o->wait_obj);
+    if (m & KF_OWNER) p = kf_put_uv(p, o->owner);
+    if (m & KF_VALUE) p = kf_put_uv(p, o->value);
+    if (m & KF_SINCE) p = kf_put_uv(p, o->since);
+    if (m & KF_COUNT) p = kf_put_uv(p, ((uint64_t)o->count << 1) ^ (uint64_t)(o->count >> 63));
+    return p;
+}
+
+static const unsigned char *kf_get_obj(const unsigned char *p, TraceObjState *o) {
+    memset(o, 0, sizeof *o);
+    unsigned m = *p++;
+    if (m & KF_SMALL) {
+        o->live = p[0];
+        o->status = p[1];
+        o->reason = p[2];
+        o->flags = p[3];
+        p += 4;
+    }
+    if (m & KF_LINE) o->line = (uint32_t)kf_get_uv(&p);
+    if (m & KF_WAIT) o->wait_obj = (uint32_t)kf_get_uv(&p);
+    if (m & KF_OWNER) o->owner = (uint32_t)kf_get_uv(&p);
+    if (m & KF_VALUE) o->value = (uint32_t)kf_get_uv(&p);
+    if (m & KF_SINCE) o->since = (uint32_t)kf_get_uv(&p);
+    if (m & KF_COUNT) {
+        uint64_t u = kf_get_uv(&p);
+        o->count = (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
+    }
+    return p;
+}
+
 static unsigned char *kf_room(Trace *t, size_t n) {
     if (t->kf_used + n > t->kf_cap) {
         size_t nc = t->kf_cap ? t->kf_cap * 2 : 65536;
@@ -397,12 +465,13 @@ void trace_kf_take(Trace *t) {
     h.ended = st->ended;
     h.limit = st->limit;
     for (uint32_t i = 1; i <= st->nobjs; i++) h.nlists += st->lists[i].len != 0;
-    TraceKeyframe kf = {st->n, t->kf_used, trace_kf_size(st)};
-    unsigned char *p = kf_room(t, kf.size);
+    /* room for the raw size plus 8 per object (an encoded object takes at
+     * most 40 bytes), the unused tail given back */
+    TraceKeyframe kf = {st->n, t->kf_used, trace_kf_size(st) + 8 * ((size_t)st->nobjs + 1)};
+    unsigned char *p = kf_room(t, kf.size), *p0 = p;
     memcpy(p, &h, sizeof h);
     p += sizeof h;
-    memcpy(p, st->objs, sizeof(TraceObjState) * ((size_t)st->nobjs + 1));
-    p += sizeof(TraceObjState) * ((size_t)st->nobjs + 1);
+    for (uint32_t i = 0; i <= st->nobjs; i++) p = kf_put_obj(p, &st->objs[i]);
     for (uint32_t i = 1; i <= st->nobjs; i++) {
         const TraceList *l = &st->lists[i];
         if (!l->len) continue;
@@ -416,7 +485,9 @@ void trace_kf_take(Trace *t) {
             p += sizeof pair;
         }
     }
-    GORO_ASSERT(p == t->kfdata + kf.off + kf.size);
+    GORO_ASSERT((size_t)(p - p0) <= kf.size);
+    t->kf_used -= kf.size - (size_t)(p - p0);
+    kf.size = (size_t)(p - p0);
     VEC_PUSH(t->kfs, kf);
 }
 
@@ -439,8 +510,7 @@ static void kf_restore(const Trace *t, const TraceKeyframe *kf, TraceState *st) 
     st->panic_ev = h.panic_ev;
     reserve(st, h.nobjs);
     st->nobjs = h.nobjs;
-    memcpy(st->objs, p, sizeof(TraceObjState) * ((size_t)h.nobjs + 1));
-    p += sizeof(TraceObjState) * ((size_t)h.nobjs + 1);
+    for (uint32_t i = 0; i <= h.nobjs; i++) p = kf_get_obj(p, &st->objs[i]);
     for (uint32_t k = 0; k < h.nlists; k++) {
         uint32_t w[2];
         memcpy(w, p, sizeof w);

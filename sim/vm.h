@@ -273,6 +273,9 @@ struct Proto {
     UpvalDesc *upvals;
     int nupvals;
     int ret_pc;      /* epilogue a recovered panic resumes at (RUNDEFERS; RET) */
+    const char **acc_names; /* race/trace (race.h): per instruction, the source name of
+                               a [shared] access ("c.count", "results[]"), else NULL;
+                               NULL when compiled without Vm.mem_hook (arena memory) */
     VmNative native; /* non-NULL: a native; code is empty */
 };
 
@@ -326,7 +329,7 @@ typedef struct Frame {
  * function needs (rounded up to an even count, VM_G_CLASSES classes); the
  * stack and frames move to their own allocations when they grow. Dead
  * goroutines' blocks are recycled per class (Vm.g_free). */
-enum { VM_G_INL_STACK = 1, VM_G_INL_FRAMES = 2 };
+enum { VM_G_INL_STACK = 1, VM_G_INL_FRAMES = 2, VM_G_INL_EXTRA = 4 };
 #define VM_G_CLASSES 16    /* inline stacks of 2, 4, ..., 32 Values */
 #define VM_G_FREE_MAX 4096 /* blocks kept per class */
 struct Goroutine {
@@ -374,6 +377,9 @@ struct Vm {
     /* runtime */
     Goroutine *all_g;
     int64_t next_gid;
+    size_t g_extra; /* bytes at the end of each goroutine block for the
+                       scheduler's per-goroutine state (vm_goroutine_extra);
+                       set before the first goroutine, never changed */
     Goroutine *g_free[VM_G_CLASSES + 1]; /* dead goroutines' blocks by stack class */
     uint32_t g_nfree[VM_G_CLASSES + 1];
     Prng prng;
@@ -396,6 +402,13 @@ struct Vm {
      * timers, parked values) at each collection. */
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
+    /* race detector / memory trace (race.h): when set before vm_run, every
+     * [shared] load / store calls race_vm_access first: vm_run then keeps
+     * preempt at 1 so each access takes SHARED's slow path, and counts the
+     * real preemption distance in mem_left (nothing changes on the hot path
+     * when mem_hook is 0). */
+    int mem_hook;
+    int64_t mem_left;
     /* chan_free_hook: called by the sweep for a dying channel whose
      * [waiters] is set, before its memory goes (the scheduler frees its
      * side and the timer that would send into it). */
@@ -520,6 +533,10 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs);
 
 /* vm_goroutine_free: unlink and release [g] (its objects die at next GC). */
 void vm_goroutine_free(Vm *vm, Goroutine *g);
+
+/* vm_goroutine_extra: the vm->g_extra zeroed bytes in [g]'s block (for the
+ * scheduler's SchedG: one allocation per goroutine, not two); NULL if none. */
+void *vm_goroutine_extra(Goroutine *g);
 
 /* vm_goroutine_block_free: recycle [g]'s block (what vm_goroutine_new
  * allocated; g already unlinked, its own stack/frames/result freed).

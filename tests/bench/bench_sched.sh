@@ -84,7 +84,8 @@ for b in "${benches[@]}"; do
             what=wall; [ $k = 2 ] && what=cpu
             g=$(calc "$(col $k "$tmp/$b.go1") * 1000000000 / $n"); gn=$(calc "$(col $k "$tmp/$b.gon") * 1000000000 / $n")
             off=$(calc "$(col $k "$tmp/$b.off") * 1000000000 / $n"); on=$(calc "$(col $k "$tmp/$b.on") * 1000000000 / $n")
-            row "$b: ns/op ($what)" "$(printf %.1f "$g")" "$(printf %.1f "$off")" "$(printf %.1f "$on")" "${goal[$b]}"
+            gl=${goal[$b]}; [ "$b" = parked ] && gl=""
+            row "$b: ns/op ($what)" "$(printf %.1f "$g")" "$(printf %.1f "$off")" "$(printf %.1f "$on")" "$gl"
             [ $k = 2 ] && row "    Go GOMAXPROCS=default ($what)" "$(printf %.1f "$gn")" "" "" ""
             [ $k = 2 ] && row "    speed-up vs Go 1 proc ($what)" "" "$(printf %.2fx "$(calc "$g / $off")")" "$(printf %.2fx "$(calc "$g / $on")")" ""
         done

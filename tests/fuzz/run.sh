@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # run: build the fuzz targets with clang and run TARGET (fuzz_front: parse +
-# check; fuzz_run: parse + check + run under limits) for SECONDS (default 600)
-# over a corpus seeded from scenarios/ and the test corpora.
+# check; fuzz_run: parse + check + run under options drawn from the input,
+# with record/replay; fuzz_schedule: schedule files replayed on fixed
+# scenarios) for SECONDS (default 600) over a corpus seeded from scenarios/
+# and the test corpora (fuzz_schedule: schedules recorded with goro-viz).
 # Usage: bash tests/fuzz/run.sh [SECONDS] [TARGET]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,6 +13,21 @@ CC=clang cmake -S . -B build-fuzz -DGORO_FUZZ=ON -DGORO_SANITIZE=ON -DCMAKE_BUIL
 cmake --build build-fuzz -j2 --target "$target"
 corpus=build-fuzz/corpus-$target
 mkdir -p "$corpus"
-find scenarios tests/check tests/run tests/fuzz/regress -name '*.go' -exec cp {} "$corpus"/ \; 2>/dev/null || true
-./build-fuzz/tests/fuzz/"$target" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=16384 -artifact_prefix=build-fuzz/ "$corpus"
+if [ "$target" = fuzz_schedule ]; then
+    cmake --build build-fuzz -j2 --target goro-viz
+    cp tests/fuzz/regress/*.sched "$corpus"/ 2>/dev/null || true
+    for p in race_counter timeout_context producer_consumer deadlock_lock_order; do
+        for seed in 1 2 17; do
+            for strat in random pct rr; do
+                ./build-fuzz/viz/goro-viz run scenarios/$p.go --seed $seed --strategy $strat --max-steps 50000 \
+                    --record-schedule "$corpus/$p-$seed-$strat.sched" >/dev/null 2>&1 || true
+            done
+        done
+    done
+else
+    find scenarios tests/check tests/run tests/fuzz/regress -name '*.go' -exec cp {} "$corpus"/ \; 2>/dev/null || true
+fi
+dict=()
+[ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
+./build-fuzz/tests/fuzz/"$target" "${dict[@]}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=16384 -artifact_prefix=build-fuzz/"$target"- "$corpus"
