@@ -273,6 +273,9 @@ struct Proto {
     UpvalDesc *upvals;
     int nupvals;
     int ret_pc;      /* epilogue a recovered panic resumes at (RUNDEFERS; RET) */
+    const char **acc_names; /* race/trace (race.h): per instruction, the source name of
+                               a [shared] access ("c.count", "results[]"), else NULL;
+                               NULL when compiled without Vm.mem_hook (arena memory) */
     VmNative native; /* non-NULL: a native; code is empty */
 };
 
@@ -400,6 +403,13 @@ struct Vm {
      * timers, parked values) at each collection. */
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
+    /* race detector / memory trace (race.h): when set before vm_run, every
+     * [shared] load / store calls race_vm_access first: vm_run then keeps
+     * preempt at 1 so each access takes SHARED's slow path, and counts the
+     * real preemption distance in mem_left (nothing changes on the hot path
+     * when mem_hook is 0). */
+    int mem_hook;
+    int64_t mem_left;
     /* chan_free_hook: called by the sweep for a dying channel whose
      * [waiters] is set, before its memory goes (the scheduler frees its
      * side and the timer that would send into it). */
