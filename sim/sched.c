@@ -296,12 +296,7 @@ static void print_stack(Sched *s, Goroutine *g, FILE *err) {
             if (k >= f->p->ncode) k = f->p->ncode - 1;
             line = f->p->lines[k];
         }
-        const char *name = f->p->name ? f->p->name : "?";
-        /* a library function written in Go (sync.(*Once).Do) has lines of
-         * its API text, not of the program */
-        if (strncmp(name, "main.", 5) != 0 && strcmp(name, "runtime.main") != 0)
-            fprintf(err, "%s(...)\n\t<goro-viz built-in>\n", name);
-        else fprintf(err, "%s(...)\n\t%s:%d\n", name, s->vm->filename, line);
+        vm_print_frame(s->vm, f->p, line, err);
     }
 }
 

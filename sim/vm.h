@@ -577,6 +577,18 @@ int vm_panic_plain(Vm *vm, Goroutine *g, const char *msg);
  * panic chain ("panic: ... [recovered]"), a blank line, "goroutine N
  * [running]:" and the frames that were live when the panic started. */
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err);
+
+/* vm_format_short: [v] of type [t] as fmt's %v prints it, but without
+ * calling String or Error methods (no user code runs: safe inside the
+ * scheduler), into [out] of [n] bytes, cut with "..." when longer.
+ * Returns the full length. */
+int vm_format_short(Vm *vm, const RType *t, Value v, char *out, int n);
+
+/* vm_print_frame: write one frame of a Go traceback for function [p] at
+ * source [line] to [err] as Go prints it ("main.worker(...)", a tab and
+ * "FILE:LINE"); runtime frames print nothing, built-in library frames
+ * "<goro-viz built-in>" for the position. */
+void vm_print_frame(const Vm *vm, const Proto *p, int line, FILE *err);
 /* vm_panic_text: the text Go prints after "panic: " for interface value
  * [v] (Error()/String() results, strings, numbers, "main.T(5)", nil) into
  * [out] of [n] bytes. Returns its length. May call Go methods on [g]. */
