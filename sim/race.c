@@ -10,6 +10,8 @@
  *   goroutines would otherwise make every clock a million entries long).
  *   The occupant's knowledge of its predecessors is kept apart
  *   (RaceSlot.known_prev), since its own entry runs above theirs.
+ * - A VC's sparse entry (st, sx) has st >= n when sx != 0 (vc_grow folds it
+ *   into the dense part).
  * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
  *   and grows by one after each release and each go statement it makes.
  * - A shadow cell's read set holds at most one entry per tid and no entry
@@ -27,12 +29,18 @@
 
 /* ---- vector clocks ---- */
 
+/* VC: a dense prefix c[0, n) plus one sparse entry (st, sx), sx 0 = none,
+ * st >= n. A goroutine's clock knows its own (high) slot and, until it
+ * synchronises, little else: the sparse entry keeps its own entry out of
+ * the dense part, so a goroutine in slot k that never joins anything costs
+ * O(1), not O(k) (a million parked goroutines were quadratic). */
 typedef struct VC {
     uint32_t *c;
     uint32_t n, cap;
+    uint32_t st, sx;
 } VC;
 
-static uint32_t vc_get(const VC *v, uint32_t t) { return t < v->n ? v->c[t] : 0; }
+static uint32_t vc_get(const VC *v, uint32_t t) { return t < v->n ? v->c[t] : (v->sx && t == v->st ? v->sx : 0); }
 
 static void vc_grow(VC *v, uint32_t n) {
     if (n <= v->n) return;
@@ -44,23 +52,39 @@ static void vc_grow(VC *v, uint32_t n) {
     }
     for (uint32_t i = v->n; i < n; i++) v->c[i] = 0;
     v->n = n;
+    if (v->sx && v->st < n) { /* the sparse entry is now inside the dense part */
+        v->c[v->st] = v->sx;
+        v->sx = 0;
+    }
 }
 
 static void vc_set(VC *v, uint32_t t, uint32_t x) {
-    vc_grow(v, t + 1);
-    v->c[t] = x;
+    if (t < v->n) v->c[t] = x;
+    else if (!v->sx || v->st == t) {
+        v->st = t;
+        v->sx = x;
+    } else {
+        vc_grow(v, t + 1);
+        v->c[t] = x;
+    }
 }
 
 static void vc_join(VC *dst, const VC *src) {
     vc_grow(dst, src->n);
     for (uint32_t i = 0; i < src->n; i++)
         if (src->c[i] > dst->c[i]) dst->c[i] = src->c[i];
+    if (src->sx && src->sx > vc_get(dst, src->st)) vc_set(dst, src->st, src->sx);
 }
 
 static void vc_copy(VC *dst, const VC *src) {
-    vc_grow(dst, src->n);
-    memcpy(dst->c, src->c, sizeof *src->c * src->n);
-    for (uint32_t i = src->n; i < dst->n; i++) dst->c[i] = 0;
+    dst->n = 0;
+    dst->sx = 0;
+    vc_join(dst, src);
+}
+
+static void vc_clear(VC *v) {
+    v->n = 0;
+    v->sx = 0;
 }
 
 static void vc_free(VC *v) {
@@ -226,7 +250,15 @@ struct RaceCtx {
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     int no_trace;           /* race_chan_op: not a memory event */
+    int live;               /* goroutines holding a slot */
+    int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
 };
+
+/* RACE_MAX_LIVE: live goroutines past which a trace-only detector stops
+ * (Go's tsan v2 limit, 8128): vector clocks of a program that synchronises
+ * many goroutines grow with their number, and the trace must stay usable.
+ * `run --race` has no limit, like Go 1.19's tsan v3 on linux/amd64. */
+#define RACE_MAX_LIVE 8128
 
 /* RACE_MAX_MEM_EVENTS: memory events a trace records at most; past it
  * accesses are still checked but no longer traced. */
@@ -294,6 +326,7 @@ static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
     RaceG *rg = &r->gs.items[tid];
     if (!rg->used) {
         rg->used = 1;
+        r->live++;
         uint32_t sl;
         if (r->free_slots.len) sl = r->free_slots.items[--r->free_slots.len];
         else {
@@ -310,7 +343,7 @@ static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
         rg = &r->gs.items[tid];
         rg->slot = sl;
         RaceSlot *s = &r->slots.items[sl];
-        s->vc.n = 0;
+        vc_clear(&s->vc);
         s->sc.n = 0;
         s->start = s->last + 1;
         s->known_prev = 0;
@@ -341,7 +374,8 @@ static VC *clock_of(RaceCtx *r, Goroutine *g) {
 static void tick(RaceCtx *r, Goroutine *g) {
     if (!g) return;
     uint32_t sl = slot_of(r, g);
-    r->slots.items[sl].vc.c[sl]++;
+    VC *v = &r->slots.items[sl].vc;
+    vc_set(v, sl, vc_get(v, sl) + 1);
 }
 
 static int frame_line(const Frame *f, const Instr *pc) {
@@ -402,7 +436,24 @@ static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
     return id;
 }
 
+/* stop: past RACE_MAX_LIVE live goroutines in a trace-only run: drop the
+ * clocks and say so in the trace's header. */
+static void stop(RaceCtx *r) {
+    char buf[80];
+    r->off = 1;
+    snprintf(buf, sizeof buf, "not tracked past %d live goroutines", RACE_MAX_LIVE);
+    if (r->trace) trace_set_meta(r->trace, "races", buf);
+    for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    vc_free(&r->rt);
+}
+
 void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
+    if (r->off) return;
+    if (!r->detect && r->live >= RACE_MAX_LIVE) {
+        stop(r);
+        return;
+    }
     if (parent) slot_of(r, parent); /* slots first: making one may move the others */
     uint32_t cs = slot_of(r, child);
     learn(r, cs, clock_of(r, parent));
@@ -415,12 +466,14 @@ void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
 }
 
 void race_go_end(RaceCtx *r, Goroutine *g) {
+    if (r->off) return;
     RaceG *rg = rg_of(r, (uint32_t)g->id);
     if (rg->finished) return;
     rg->finished = 1;
+    r->live--;
     RaceSlot *s = &r->slots.items[rg->slot];
     s->last = vc_get(&s->vc, rg->slot);
-    s->vc.n = 0;
+    vc_clear(&s->vc);
     s->sc.n = 0;
     VEC_PUSH(r->free_slots, rg->slot);
 }
@@ -444,12 +497,14 @@ static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
 }
 
 static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
     VC *s = sync_var(r, key, slot);
     learn(r, slot_of(r, g), s);
     vc_join(clock_of(r, g), s);
 }
 
 static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
     VC *s = sync_var(r, key, slot);
     vc_join(s, clock_of(r, g));
     tick(r, g);
@@ -458,7 +513,9 @@ static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
 void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
 void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
 
-void race_timer_fire(RaceCtx *r, int h) { vc_copy(&r->rt, sync_var(r, RACE_KEY_TIMER(h), 0)); }
+void race_timer_fire(RaceCtx *r, int h) {
+    if (!r->off) vc_copy(&r->rt, sync_var(r, RACE_KEY_TIMER(h), 0));
+}
 
 /* ---- channels ---- */
 
@@ -484,6 +541,7 @@ static void through_slot(RaceCtx *r, Goroutine *g, const ChanObj *c, uint64_t sl
 }
 
 void race_chan_send(RaceCtx *r, Goroutine *g, const ChanObj *c) {
+    if (r->off) return;
     ChanRace *cr = chan_of(r, c);
     uint64_t slot = c->cap > 0 ? cr->nsend % (uint64_t)c->cap : 0;
     cr->nsend++;
@@ -491,6 +549,7 @@ void race_chan_send(RaceCtx *r, Goroutine *g, const ChanObj *c) {
 }
 
 void race_chan_recv(RaceCtx *r, Goroutine *g, const ChanObj *c) {
+    if (r->off) return;
     ChanRace *cr = chan_of(r, c);
     uint64_t slot = c->cap > 0 ? cr->nrecv % (uint64_t)c->cap : 0;
     cr->nrecv++;
@@ -692,7 +751,7 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     Goroutine *g = mi->g;
     uint32_t tid = slot_of(r, g), gid = (uint32_t)g->id;
     VC *now = clock_of(r, g);
-    uint32_t clk = now->c[tid];
+    uint32_t clk = vc_get(now, tid);
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
     /* same epoch, same kind: nothing new to learn (FastTrack); a read in
      * the epoch of the goroutine's own last write adds nothing either: a
@@ -749,7 +808,7 @@ static const char RT_CHANSEND[] = "runtime.chansend";
 static const char RT_CLOSECHAN[] = "runtime.closechan";
 
 void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
-    if (!g || !g->sched || !c) return;
+    if (r->off || !g || !g->sched || !c) return;
     const char *fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
     int line = is_close ? 357 : 160;
     uint32_t base = stack_of(r, g, NULL);
@@ -775,7 +834,7 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
 
 void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
-    if (!r || !g->sched) return;
+    if (!r || r->off || !g->sched) return;
     Instr i = *ipc;
     const Frame *f = &g->frames[g->nframes - 1];
     struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
@@ -877,7 +936,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
 }
 
 void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t value) {
-    if (!r || !g || !g->sched || !ptr.r) return;
+    if (!r || r->off || !g || !g->sched || !ptr.r) return;
     AggObj *o = (AggObj *)ptr.r;
     uint64_t slot = (uint64_t)ptr.i;
     uint64_t key = ((uint64_t)5 << 60) | o->h.seq;

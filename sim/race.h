@@ -16,6 +16,13 @@
  *   released-and-acquired by each send and receive through it (so the k-th
  *   receive happens before the (k+C)-th send completes); an unbuffered
  *   hand-off synchronises both ways; atomics acquire/release their address.
+ * - Cost: a goroutine's clock is sparse until it synchronises (its own
+ *   entry apart from a dense prefix), so parked or independent goroutines
+ *   cost O(1) each. `run --race` has no goroutine limit (Go 1.19's tsan v3
+ *   on linux/amd64 has none); a trace-only detector (SchedOptions.trace
+ *   without race) stops tracking past 8128 live goroutines (Go's old tsan
+ *   limit) and records meta "races" = "not tracked past 8128 live
+ *   goroutines": no more RACE marks or memory events after that point.
  * - Reports are printed on the run's err in the Go race detector's format;
  *   a report is suppressed when its address or its pair of stacks was
  *   reported before (tsan's suppress_equal_addresses/stacks, Go's default).
