@@ -73,6 +73,14 @@ for f in *.go; do
   done
   [ "$ok" = 1 ] && pass=$((pass + 1))
 done
+# A trace without --race stops race tracking past 8128 live goroutines and
+# says so in its header (race.h); `run --race` has no limit (ok_many.go above,
+# like Go 1.19), and a small program's trace tracks races to the end.
+if timeout "$T" "$BIN" trace ok_many.go --format text -o "$tmp/many.trace" >/dev/null 2>"$tmp/err" &&
+   grep -qx '# meta races=not tracked past 8128 live goroutines' "$tmp/many.trace" &&
+   timeout "$T" "$BIN" trace racy_counter.go --format text -o "$tmp/small.trace" >/dev/null 2>>"$tmp/err" &&
+   ! grep -q '^# meta races=' "$tmp/small.trace"; then pass=$((pass + 1))
+else failcase trace_limit "no 'races' meta past 8128 live goroutines (or one on a small run)" "$tmp/err"; fi
 # No false positives on the tutorial's scenarios (tests/race/soak.sh; the
 # full 1000-seed soak is a benchmark): SOAK seeds each (default 50).
 if bash "$SRCROOT/tests/race/soak.sh" "$BIN" "${SOAK:-50}" >"$tmp/soak" 2>&1; then pass=$((pass + 1))
