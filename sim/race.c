@@ -10,8 +10,8 @@
  *   goroutines would otherwise make every clock a million entries long).
  *   The occupant's knowledge of its predecessors is kept apart
  *   (RaceSlot.known_prev), since its own entry runs above theirs.
- * - A VC's sparse entry (st, sx) has st >= n when sx != 0 (vc_grow folds it
- *   into the dense part).
+ * - A VBuf's rc counts the VCs pointing at it; only a VC holding the sole
+ *   reference writes into it (vc_mut copies first).
  * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
  *   and grows by one after each release and each go statement it makes.
  * - A shadow cell's read set holds at most one entry per tid and no entry
@@ -29,68 +29,124 @@
 
 /* ---- vector clocks ---- */
 
-/* VC: a dense prefix c[0, n) plus one sparse entry (st, sx), sx 0 = none,
- * st >= n. A goroutine's clock knows its own (high) slot and, until it
- * synchronises, little else: the sparse entry keeps its own entry out of
- * the dense part, so a goroutine in slot k that never joins anything costs
- * O(1), not O(k) (a million parked goroutines were quadratic). */
+/* VC: entry t is max(dense[t], the sparse entry for t). The dense part is
+ * a buffer shared copy-on-write (VBuf.rc): a clock that acquires one that
+ * already knows everything its dense part knows takes the same buffer, so
+ * a thousand goroutines woken by one close (or made by one goroutine after
+ * a join) share one dense vector instead of copying it each. The few
+ * sparse entries hold what differs: a goroutine's own entry (so a parked
+ * goroutine in slot k costs O(1), not O(k)) and its creator's. */
+#define VC_SPARSE 4
+typedef struct VBuf {
+    uint32_t rc, cap;
+    uint32_t c[];
+} VBuf;
 typedef struct VC {
-    uint32_t *c;
-    uint32_t n, cap;
-    uint32_t st, sx;
+    VBuf *b;                    /* NULL: no dense part */
+    uint32_t n;                 /* dense length (<= b->cap) */
+    uint32_t ns;                /* sparse entries in use */
+    uint32_t st[VC_SPARSE], sx[VC_SPARSE];
 } VC;
 
-static uint32_t vc_get(const VC *v, uint32_t t) { return t < v->n ? v->c[t] : (v->sx && t == v->st ? v->sx : 0); }
-
-static void vc_grow(VC *v, uint32_t n) {
-    if (n <= v->n) return;
-    if (n > v->cap) {
-        uint32_t nc = v->cap ? v->cap : 4;
-        while (nc < n) nc *= 2;
-        v->c = mem_realloc(v->c, sizeof *v->c * v->cap, sizeof *v->c * nc);
-        v->cap = nc;
-    }
-    for (uint32_t i = v->n; i < n; i++) v->c[i] = 0;
-    v->n = n;
-    if (v->sx && v->st < n) { /* the sparse entry is now inside the dense part */
-        v->c[v->st] = v->sx;
-        v->sx = 0;
-    }
+static uint32_t vc_get(const VC *v, uint32_t t) {
+    uint32_t d = t < v->n ? v->b->c[t] : 0;
+    for (uint32_t i = 0; i < v->ns; i++)
+        if (v->st[i] == t && v->sx[i] > d) d = v->sx[i];
+    return d;
 }
 
-static void vc_set(VC *v, uint32_t t, uint32_t x) {
-    if (t < v->n) v->c[t] = x;
-    else if (!v->sx || v->st == t) {
-        v->st = t;
-        v->sx = x;
-    } else {
-        vc_grow(v, t + 1);
-        v->c[t] = x;
+static void vbuf_drop(VBuf *b) {
+    if (b && --b->rc == 0) mem_free(b, sizeof *b + sizeof b->c[0] * b->cap);
+}
+
+/* vc_mut: make [v]'s dense part its own and at least [n] long; sparse
+ * entries inside it are folded in (keeps room for the next ones). */
+static void vc_fold(VC *v) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < v->ns; i++) {
+        if (v->st[i] < v->n) {
+            if (v->sx[i] > v->b->c[v->st[i]]) v->b->c[v->st[i]] = v->sx[i];
+            continue;
+        }
+        v->st[k] = v->st[i];
+        v->sx[k++] = v->sx[i];
     }
+    v->ns = k;
+}
+
+static void vc_mut(VC *v, uint32_t n) {
+    if (n < v->n) n = v->n;
+    if (v->b && v->b->rc == 1 && v->b->cap >= n) {
+        for (uint32_t i = v->n; i < n; i++) v->b->c[i] = 0;
+        v->n = n;
+        vc_fold(v);
+        return;
+    }
+    uint32_t nc = v->b && v->b->rc == 1 ? v->b->cap : 4;
+    while (nc < n) nc *= 2;
+    VBuf *nb = mem_alloc(sizeof *nb + sizeof nb->c[0] * nc);
+    nb->rc = 1;
+    nb->cap = nc;
+    if (v->n) memcpy(nb->c, v->b->c, sizeof nb->c[0] * v->n);
+    for (uint32_t i = v->n; i < n; i++) nb->c[i] = 0;
+    vbuf_drop(v->b);
+    v->b = nb;
+    v->n = n;
+    vc_fold(v);
+}
+
+/* vc_set: raise entry [t] to [x] (x >= its current value). */
+static void vc_set(VC *v, uint32_t t, uint32_t x) {
+    for (uint32_t i = 0; i < v->ns; i++)
+        if (v->st[i] == t) {
+            v->sx[i] = x;
+            return;
+        }
+    if (v->ns < VC_SPARSE) {
+        v->st[v->ns] = t;
+        v->sx[v->ns++] = x;
+        return;
+    }
+    vc_mut(v, t + 1);
+    v->b->c[t] = x;
 }
 
 static void vc_join(VC *dst, const VC *src) {
-    vc_grow(dst, src->n);
-    for (uint32_t i = 0; i < src->n; i++)
-        if (src->c[i] > dst->c[i]) dst->c[i] = src->c[i];
-    if (src->sx && src->sx > vc_get(dst, src->st)) vc_set(dst, src->st, src->sx);
-}
-
-static void vc_copy(VC *dst, const VC *src) {
-    dst->n = 0;
-    dst->sx = 0;
-    vc_join(dst, src);
+    if (src->n && dst->b != src->b) {
+        int sub = src->n >= dst->n; /* dst's dense part is known to src's */
+        for (uint32_t i = 0; sub && i < dst->n; i++) sub = dst->b->c[i] <= src->b->c[i];
+        if (sub) {
+            src->b->rc++;
+            vbuf_drop(dst->b);
+            dst->b = src->b;
+            dst->n = src->n;
+        } else {
+            int raise = 0;
+            for (uint32_t i = 0; i < src->n && !raise; i++) raise = src->b->c[i] > (i < dst->n ? dst->b->c[i] : 0);
+            if (raise) {
+                vc_mut(dst, src->n);
+                for (uint32_t i = 0; i < src->n; i++)
+                    if (src->b->c[i] > dst->b->c[i]) dst->b->c[i] = src->b->c[i];
+            }
+        }
+    }
+    for (uint32_t i = 0; i < src->ns; i++)
+        if (src->sx[i] > vc_get(dst, src->st[i])) vc_set(dst, src->st[i], src->sx[i]);
 }
 
 static void vc_clear(VC *v) {
+    vbuf_drop(v->b);
+    v->b = NULL;
     v->n = 0;
-    v->sx = 0;
+    v->ns = 0;
 }
 
-static void vc_free(VC *v) {
-    mem_free(v->c, sizeof *v->c * v->cap);
-    memset(v, 0, sizeof *v);
+static void vc_copy(VC *dst, const VC *src) {
+    vc_clear(dst);
+    vc_join(dst, src);
 }
+
+static void vc_free(VC *v) { vc_clear(v); }
 
 /* ---- a hash map from a pair of 64-bit keys to a 32-bit value ---- */
 

@@ -16,9 +16,10 @@
  *   released-and-acquired by each send and receive through it (so the k-th
  *   receive happens before the (k+C)-th send completes); an unbuffered
  *   hand-off synchronises both ways; atomics acquire/release their address.
- * - Cost: a goroutine's clock is sparse until it synchronises (its own
- *   entry apart from a dense prefix), so parked or independent goroutines
- *   cost O(1) each. `run --race` has no goroutine limit (Go 1.19's tsan v3
+ * - Cost: a clock is a copy-on-write dense vector shared between clocks
+ *   that know the same, plus a few sparse entries (a goroutine's own, its
+ *   creator's): parked goroutines, or many woken by one close, cost O(1)
+ *   each, not O(live goroutines). `run --race` has no goroutine limit (Go 1.19's tsan v3
  *   on linux/amd64 has none); a trace-only detector (SchedOptions.trace
  *   without race) stops tracking past 8128 live goroutines (Go's old tsan
  *   limit) and records meta "races" = "not tracked past 8128 live
