@@ -501,7 +501,10 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     char buf[256], t[64];
     fmt_dur(t, sizeof t, m->now_ns);
     const char *play = x && x->playing ? "▶" : "❚❚";
-    snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   speed %.3g ev/s   ? help", play, m->step + 1, run->nsteps, t, x ? x->speed : 0.0);
+    if (x && x->by_time)
+        snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   by time ×%.3g   ? help", play, m->step + 1, run->nsteps, t, x->speed / 4.0);
+    else
+        snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   by event %.3g ev/s   ? help", play, m->step + 1, run->nsteps, t, x ? x->speed : 0.0);
     float w = text_width(f->ui, buf, -1);
     if (w > s->header.w * 0.45f) { /* narrow window: the short form */
         snprintf(buf, sizeof buf, "%s %d/%d  +%s", play, m->step + 1, run->nsteps, t);
@@ -543,9 +546,10 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
+        {"V", "play by event / by virtual time (idle gaps cut to 0.5 s)"},
         {"] / [", "next / previous seed: runs the file again (N: next)"},
         {"S", "seed box: type a seed, Enter runs it"},
-        {"R", "reload the file from disk"},
+        {"R", "reload the file from disk (compile errors show here)"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
         {"wheel", "zoom the timeline around the pointer"},
         {"red marks", "races, lost updates, deadlock, panic (--hunt race opens one)"},
@@ -605,6 +609,85 @@ static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRu
     text_draw(f->ui_small, x + 8 * k, y + 4 * k, buf, -1, tc(th->bg));
 }
 
+/* The compiler's messages for the file on disk, over the stage; the last
+ * good run stays visible around and under it. */
+static void draw_diag(Draw *d, RenderFonts *f, const Theme *th, const Scene *s, const SceneView *v, const char *diag) {
+    float k = v->scale, lh = (float)text_line_height(f->mono_small) + 3 * k;
+    int n = 0;
+    for (const char *p = diag; *p; p++)
+        if (*p == '\n' || !p[1]) n++;
+    int maxn = (int)((s->stage.h * 0.6f - 60 * k) / lh);
+    if (maxn < 1) maxn = 1;
+    int shown = n < maxn ? n : maxn;
+    float w = s->stage.w - 40 * k, h = 56 * k + lh * (float)shown + (n > shown ? lh : 0);
+    DrawRect box = {s->stage.x + 20 * k, s->stage.y + 16 * k, w, h};
+    draw_rrect(d, box, 10 * k, draw_alpha(tc(th->panel), 0.96f));
+    draw_rrect_stroke(d, box, 10 * k, 2.5f * k, tc(th->alarm));
+    char title[160];
+    snprintf(title, sizeof title, "does not compile: %d error%s (fix the file and press R; the last good run is below)", n, n == 1 ? "" : "s");
+    text_draw_clipped(f->ui_bold, box.x + 16 * k, box.y + 12 * k, title, w - 32 * k, tc(th->alarm));
+    draw_clip_push(d, box);
+    const char *p = diag;
+    for (int i = 0; i < shown && *p; i++) {
+        const char *e = strchr(p, '\n');
+        int len = e ? (int)(e - p) : (int)strlen(p);
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", len < 511 ? len : 511, p);
+        text_draw_clipped(f->mono_small, box.x + 16 * k, box.y + 44 * k + lh * (float)i, line, w - 32 * k, tc(th->text_strong));
+        p = e ? e + 1 : p + len;
+    }
+    if (n > shown) {
+        char more[48];
+        snprintf(more, sizeof more, "… %d more", n - shown);
+        text_draw(f->mono_small, box.x + 16 * k, box.y + 44 * k + lh * (float)shown, more, -1, tc(th->text_dim));
+    }
+    draw_clip_pop(d);
+}
+
+void render_progress(Draw *d, RenderFonts *f, const Theme *th, int w, int h, float scale, const RenderProgress *p) {
+    float k = scale, W = (float)w, H = (float)h;
+    draw_clear(d, tc(th->bg));
+    char buf[512];
+    const char *b = p->file ? strrchr(p->file, '/') : NULL;
+    snprintf(buf, sizeof buf, "Simulating %s", b ? b + 1 : p->file ? p->file : "the program");
+    float bw = W * 0.6f, x = (W - bw) * 0.5f, y = H * 0.38f;
+    text_draw_clipped(f->big, x, y, buf, bw, tc(th->text_strong));
+    snprintf(buf, sizeof buf, "seed %llu   strategy %s", (unsigned long long)p->seed, p->strategy ? p->strategy : "random");
+    y += (float)text_line_height(f->big) + 6 * k;
+    text_draw(f->ui, x, y, buf, -1, tc(th->text));
+    y += (float)text_line_height(f->ui) + 16 * k;
+    DrawRect bar = {x, y, bw, 14 * k};
+    draw_rrect(d, bar, 7 * k, tc(th->grid));
+    if (p->max_steps) {
+        double fr = (double)p->steps / (double)p->max_steps;
+        if (fr > 1) fr = 1;
+        DrawRect full = {x, y, (float)(bw * fr) > 14 * k ? (float)(bw * fr) : 14 * k, 14 * k};
+        draw_rrect(d, full, 7 * k, tc(th->select));
+    } else { /* no limit to measure against: a stripe that moves */
+        float sw = bw * 0.2f, at = (float)fmod(p->elapsed * 0.6, 1.0) * (bw - sw);
+        DrawRect stripe = {x + at, y, sw, 14 * k};
+        draw_rrect(d, stripe, 7 * k, tc(th->select));
+    }
+    y += 14 * k + 12 * k;
+    char steps[32], *o = steps + sizeof steps - 1;
+    *o = 0;
+    uint64_t v = p->steps;
+    int dg = 0;
+    do { /* 1,234,567 */
+        if (dg && dg % 3 == 0) *--o = ',';
+        *--o = (char)('0' + v % 10);
+        v /= 10;
+        dg++;
+    } while (v);
+    if (p->max_steps)
+        snprintf(buf, sizeof buf, "%s steps of at most %llu   %.1f s", o, (unsigned long long)p->max_steps, p->elapsed);
+    else
+        snprintf(buf, sizeof buf, "%s steps   %.1f s", o, p->elapsed);
+    text_draw(f->ui_bold, x, y, buf, -1, tc(th->text));
+    y += (float)text_line_height(f->ui_bold) + 8 * k;
+    text_draw(f->ui, x, y, "the whole run is simulated first, then played   ·   Esc or Q cancels", -1, tc(th->text_dim));
+}
+
 void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, const RenderExtras *x, TimelineCache *tcache) {
     draw_clear(d, tc(th->bg));
     draw_header(d, f, th, run, m, s, v, x);
@@ -620,6 +703,7 @@ void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run,
         draw_rrect(d, r, 16 * k, tc(th->text_strong));
         text_draw(f->ui_bold, r.x + 12 * k, r.y + (32 * k - (float)text_line_height(f->ui_bold)) * 0.5f, x->status, -1, tc(th->bg));
     }
+    if (x && x->diag) draw_diag(d, f, th, s, v, x->diag);
     if (x && x->hover && !x->help) draw_tooltip(d, f, th, run, m, s, v, x->hover_x, x->hover_y);
     if (x && x->help) draw_help(d, f, th, v);
 }

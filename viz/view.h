@@ -53,6 +53,18 @@ int view_first_mark(const View *v, ModelMarkKind kind);
  * -1 when fonts cannot be opened (SDL error set). */
 int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x);
 
+/* view_draw_progress: draw the progress screen [p] at [w]x[h] device
+ * pixels and UI [scale] with [d] (opens fonts like view_draw). Returns 0,
+ * or -1 when fonts cannot be opened. */
+int view_draw_progress(View *v, Draw *d, int w, int h, float scale, const RenderProgress *p);
+
+/* view_step_ns: the virtual time of event [step] (clamped to the run). */
+int64_t view_step_ns(const View *v, int step);
+
+/* view_show_source: show [text] (copied) in the source pane instead of the
+ * loaded run's program (the file on disk that no longer compiles). */
+void view_show_source(View *v, const char *text);
+
 /* view_free: release everything [v] holds (fonts before their renderer dies). */
 void view_free(View *v);
 
