@@ -477,7 +477,7 @@ static void run_loop(Sched *s) {
     Vm *vm = s->vm;
     Goroutine *prev = NULL;
     Goroutine *last_started = NULL;
-    uint64_t progress_at = 0; /* steps >> 16 at the last progress call */
+    uint64_t progress_at = 0; /* steps >> 14 at the last progress call */
     while (!s->done) {
         if (s->rq_len == 0) {
             int64_t w = timer_next_when(s);
@@ -584,8 +584,8 @@ static void run_loop(Sched *s) {
             limit(s, TRACE_LIMIT_STEPS, "step limit reached (--max-steps)");
             break;
         }
-        if (s->opt.progress && (s->steps >> 16) != progress_at) {
-            progress_at = s->steps >> 16;
+        if (s->opt.progress && (s->steps >> 14) != progress_at) {
+            progress_at = s->steps >> 14;
             if (s->opt.progress(s->opt.progress_ctx, s->steps)) {
                 limit(s, TRACE_LIMIT_STEPS, "run canceled");
                 break;

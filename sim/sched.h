@@ -67,7 +67,7 @@ typedef struct SchedOptions {
                                           (set the header's seed and strategy
                                           with sch_options) */
     /* progress: when non-NULL, called with the steps so far about every
-     * 2^16 steps (it only observes: the run does not depend on it); a
+     * 2^14 steps (it only observes: the run does not depend on it); a
      * nonzero return stops the run as the step limit does (the window's
      * progress screen: Esc cancels). */
     int (*progress)(void *ctx, uint64_t steps);

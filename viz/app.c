@@ -545,22 +545,10 @@ static void script_step(App *a, float pts_to_px, char *shot, size_t shotn) {
 
 /* ---- main loop ----------------------------------------------------------- */
 
-/* How long the playhead stays on the current event, in wall seconds: by
- * event 1/speed; by time a short beat plus the virtual gap to the next
- * event at speed/4 x real time, the gap cut to 0.5 s (idle time compressed). */
-static double event_secs(App *a) {
-    if (!a->by_time) return 1.0 / a->speed;
-    double f = a->speed / 4.0;
-    double gap = (double)(view_step_ns(&a->view, a->view.step + 1) - view_step_ns(&a->view, a->view.step)) / 1e9 / f;
-    if (gap < 0) gap = 0;
-    if (gap > 0.5) gap = 0.5;
-    return 0.08 / f + gap;
-}
-
 static void update(App *a, double dt) {
     SceneView *sv = &a->view.sview;
     if (a->playing) {
-        sv->anim += (float)(dt / event_secs(a));
+        sv->anim += (float)(dt / view_event_secs(&a->view, a->speed, a->by_time));
         while (sv->anim >= 1.0f) {
             if (a->view.step + 1 >= nsteps(a)) {
                 sv->anim = 1;
@@ -583,7 +571,7 @@ static void update(App *a, double dt) {
 }
 
 /* The progress screen: drawn at most every 40 ms (a run checks in every
- * 2^16 steps), events pumped so the window stays responsive; Esc, Q or
+ * 2^14 steps), events pumped so the window stays responsive; Esc, Q or
  * closing the window cancels. */
 static void progress_draw(App *a, uint64_t steps) {
     int ww, wh, pw, ph;

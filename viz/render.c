@@ -612,7 +612,7 @@ static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRu
 /* The compiler's messages for the file on disk, over the stage; the last
  * good run stays visible around and under it. */
 static void draw_diag(Draw *d, RenderFonts *f, const Theme *th, const Scene *s, const SceneView *v, const char *diag) {
-    float k = v->scale, lh = (float)text_line_height(f->mono_small) + 3 * k;
+    float k = v->scale, lh = (float)text_line_height(f->mono) + 3 * k;
     int n = 0;
     for (const char *p = diag; *p; p++)
         if (*p == '\n' || !p[1]) n++;
@@ -633,13 +633,13 @@ static void draw_diag(Draw *d, RenderFonts *f, const Theme *th, const Scene *s, 
         int len = e ? (int)(e - p) : (int)strlen(p);
         char line[512];
         snprintf(line, sizeof line, "%.*s", len < 511 ? len : 511, p);
-        text_draw_clipped(f->mono_small, box.x + 16 * k, box.y + 44 * k + lh * (float)i, line, w - 32 * k, tc(th->text_strong));
+        text_draw_clipped(f->mono, box.x + 16 * k, box.y + 44 * k + lh * (float)i, line, w - 32 * k, tc(th->text_strong));
         p = e ? e + 1 : p + len;
     }
     if (n > shown) {
         char more[48];
         snprintf(more, sizeof more, "… %d more", n - shown);
-        text_draw(f->mono_small, box.x + 16 * k, box.y + 44 * k + lh * (float)shown, more, -1, tc(th->text_dim));
+        text_draw(f->mono, box.x + 16 * k, box.y + 44 * k + lh * (float)shown, more, -1, tc(th->text_dim));
     }
     draw_clip_pop(d);
 }

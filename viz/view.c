@@ -213,6 +213,16 @@ int64_t view_step_ns(const View *v, int step) {
     return ev.vtime;
 }
 
+double view_event_secs(const View *v, double speed, int by_time) {
+    if (speed <= 0) speed = 4;
+    if (!by_time) return 1.0 / speed;
+    double f = speed / 4.0;
+    double gap = (double)(view_step_ns(v, v->step + 1) - view_step_ns(v, v->step)) / 1e9 / f;
+    if (gap < 0) gap = 0;
+    if (gap > 0.5) gap = 0.5;
+    return 0.08 / f + gap;
+}
+
 void view_show_source(View *v, const char *text) {
     if (!v->loaded || !text) return;
     v->mt.run.source = model_strdup(&v->mt.run.arena, text);
