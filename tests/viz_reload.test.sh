@@ -3,7 +3,10 @@
 # shows the compiler's diagnostics in a panel over the stage (the window is
 # not closed); fixing the file and pressing R again makes them go: the stage
 # is again what `render` draws for the file. Also: a long simulation draws a
-# progress screen (not a frozen, empty window) and Esc cancels it.
+# progress screen (not a frozen, empty window) and Esc cancels it; hovering
+# a goroutine shows a tooltip of several lines (wait reason, current line,
+# where it was created), hovering the RWMutex one with its readers and
+# waiters; V switches playback to virtual time (the header says so).
 # Real window under Xvfb, real key presses (xdotool).
 set -u
 BIN=$1
@@ -108,4 +111,33 @@ for i in $(seq 50); do kill -0 "$VPID" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$VPID" 2>/dev/null && fail "Esc did not cancel the simulation"
 wait "$VPID"
 VPID=
+# tooltips (scripted pointer): rwmutex_cache under pct seed 2 at step 54:
+# g3 waits for c.mu.Lock while g4..g8 hold read locks
+cat >"$T/tip.txt" <<SCRIPT
+step 54
+wait 2
+screenshot $T/none.png
+move 741 197
+wait 2
+screenshot $T/tipg.png
+move 404 440
+wait 2
+screenshot $T/tipl.png
+key v
+wait 2
+screenshot $T/bytime.png
+quit
+SCRIPT
+timeout 30 "$BIN" "$ROOT/scenarios/rwmutex_cache.go" --seed 2 --strategy pct --script "$T/tip.txt" || fail "scripted window"
+light() { convert "$1" -crop "$2" +repage -colorspace gray -threshold 85% -format '%[fx:mean*w*h]' info:; }
+n0=$(light "$T/none.png" 320x110+750+200); n1=$(light "$T/tipg.png" 320x110+750+200)
+echo "light pixels where the goroutine tooltip goes: $n0 without, $n1 with"
+[ "${n1%%.*}" -gt $(( ${n0%%.*} + 12000 )) ] 2>/dev/null || fail "no multi-line tooltip over g3"
+n0=$(light "$T/none.png" 230x70+410+455); n1=$(light "$T/tipl.png" 230x70+410+455)
+echo "light pixels where the lock tooltip goes: $n0 without, $n1 with"
+[ "${n1%%.*}" -gt $(( ${n0%%.*} + 7000 )) ] 2>/dev/null || fail "no multi-line tooltip over c.mu"
+for f in tipl bytime; do convert "$T/$f.png" -crop 500x40+940+0 +repage "$T/${f}_hdr.png"; done
+dh=$(compare -metric AE "$T/tipl_hdr.png" "$T/bytime_hdr.png" null: 2>&1)
+echo "header pixels changed by V: $dh"
+[ "${dh%%.*}" -gt 100 ] 2>/dev/null || fail "V did not change the header's playback mode"
 echo "ok"

@@ -574,39 +574,132 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
     }
 }
 
+/* Line [line] of [src] without its indentation, into [out] ([n] bytes). */
+static void src_line(const char *src, int line, char *out, size_t n) {
+    out[0] = 0;
+    if (!src || line < 1) return;
+    const char *p = src;
+    for (int l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    if (!p) return;
+    while (*p == ' ' || *p == '\t') p++;
+    const char *e = strchr(p, '\n');
+    int len = e ? (int)(e - p) : (int)strlen(p);
+    if (len > 60) len = 60;
+    snprintf(out, n, "%.*s%s", len, p, e && e - p > 60 ? "…" : "");
+}
+
+/* Goroutine ids of [n] goroutine indices [gs], as "g3 g5", into [out]. */
+static void g_list(const ModelRun *run, const int *gs, int n, char *out, size_t cap) {
+    size_t l = 0;
+    out[0] = 0;
+    for (int i = 0; i < n && l + 16 < cap; i++) {
+        if (i == 8) {
+            snprintf(out + l, cap - l, " … (%d)", n);
+            return;
+        }
+        l += (size_t)snprintf(out + l, cap - l, "%sg%d", i ? " " : "", run->gs.items[gs[i]].id);
+    }
+}
+
+enum { TIP_LINES = 8, TIP_W = 200 };
+
+/* A tooltip of up to TIP_LINES lines for what is under ([hx],[hy]):
+ * goroutine: id, function, state and Go's wait reason, then its stack as
+ * far as the trace knows it (the current line with its code, and where the
+ * goroutine was created, as Go's traceback prints "created by"); channel:
+ * type, buffer contents, waiting senders and receivers; lock: owner or
+ * readers and the queue of waiters. */
 static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, float hx, float hy) {
     SceneHit h = scene_hit(s, hx, hy);
-    char buf[256];
-    buf[0] = 0;
+    char tl[TIP_LINES][TIP_W], code[96], ids[128];
+    int n = 0;
     float k = v->scale;
     if (h.kind == HIT_CARD && h.index >= 0) {
         const ModelGInfo *gi = &run->gs.items[h.index];
         const ModelG *g = &m->gs[h.index];
-        snprintf(buf, sizeof buf, "goroutine %d (%s): %s%s%s%s, line %d, created at step %d", gi->id, gi->func ? gi->func : "",
-                 theme_state_name(g->state), g->wait && *g->wait ? " [" : "", g->wait ? g->wait : "", g->wait && *g->wait ? "]" : "", g->line,
-                 gi->born + 1);
+        int blocked = g->wait && *g->wait;
+        char wake[64] = "";
+        if (g->state == THEME_SLEEPING) {
+            char t[32];
+            fmt_dur(t, sizeof t, g->wake_ns);
+            snprintf(wake, sizeof wake, ", wakes at +%s", t);
+        }
+        snprintf(tl[n++], TIP_W, "goroutine %d [%s]: %s%s", gi->id, blocked ? g->wait : theme_state_name(g->state), gi->func ? gi->func : "?", wake);
+        src_line(run->source, g->line, code, sizeof code);
+        if (g->line > 0) snprintf(tl[n++], TIP_W, "  at line %d:  %s", g->line, code);
+        if (gi->parent >= 0 && gi->parent < run->gs.len) {
+            src_line(run->source, gi->create_line, code, sizeof code);
+            snprintf(tl[n++], TIP_W, "  created by g%d (%s) at line %d:  %s", run->gs.items[gi->parent].id, run->gs.items[gi->parent].func,
+                     gi->create_line, code);
+        }
+        snprintf(tl[n++], TIP_W, "  born at step %d", gi->born + 1);
+        if (g->wait_obj >= 0 && g->wait_obj < run->objs.len)
+            snprintf(tl[n++], TIP_W, "  waiting for %s", run->objs.items[g->wait_obj].name);
     } else if (h.kind == HIT_OBJ && h.index >= 0) {
         const ModelObjInfo *oi = &run->objs.items[h.index];
         const ModelObj *o = &m->objs[h.index];
         if (oi->kind == MODEL_CHAN) {
-            int l = snprintf(buf, sizeof buf, "%s: chan %s, cap %d, len %d%s, %d waiting", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf,
-                             o->closed ? ", closed" : "", o->nwaiters);
-            for (int i = 0; i < o->nbuf && l > 0 && l < (int)sizeof buf - 8; i++)
-                l += snprintf(buf + l, sizeof buf - (size_t)l, "%s%s", i ? ", " : "; holds ", o->buf[i]);
-        } else
-            snprintf(buf, sizeof buf, "%s: %s, made at line %d", oi->name, kind_name(oi->kind), oi->line);
+            snprintf(tl[n++], TIP_W, "%s: chan %s, cap %d, len %d%s", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf, o->closed ? ", closed" : "");
+            if (o->nbuf) {
+                int l = snprintf(tl[n], TIP_W, "  buffer:");
+                for (int i = 0; i < o->nbuf && l > 0 && l < TIP_W - 8; i++) l += snprintf(tl[n] + l, (size_t)(TIP_W - l), " %s", o->buf[i]);
+                n++;
+            }
+            int snd[64], rcv[64], ns = 0, nr = 0;
+            for (int i = 0; i < o->nwaiters; i++) {
+                int w = o->waiters[i];
+                const char *why = m->gs[w].wait ? m->gs[w].wait : "";
+                if (strstr(why, "send") && ns < 64)
+                    snd[ns++] = w;
+                else if (nr < 64)
+                    rcv[nr++] = w; /* chan receive, or a select that may receive */
+            }
+            g_list(run, snd, ns, ids, sizeof ids);
+            snprintf(tl[n++], TIP_W, "  waiting to send: %s", ns ? ids : "none");
+            g_list(run, rcv, nr, ids, sizeof ids);
+            snprintf(tl[n++], TIP_W, "  waiting to receive: %s", nr ? ids : "none");
+        } else {
+            snprintf(tl[n++], TIP_W, "%s: %s, made at line %d", oi->name, kind_name(oi->kind), oi->line);
+            if (oi->kind == MODEL_MUTEX || oi->kind == MODEL_RWMUTEX) {
+                if (o->owner >= 0)
+                    snprintf(tl[n++], TIP_W, "  held by g%d", run->gs.items[o->owner].id);
+                else if (o->nreaders) {
+                    g_list(run, o->readers, o->nreaders, ids, sizeof ids);
+                    snprintf(tl[n++], TIP_W, "  read-locked by %s", ids);
+                } else
+                    snprintf(tl[n++], TIP_W, "  free");
+                g_list(run, o->waiters, o->nwaiters, ids, sizeof ids);
+                snprintf(tl[n++], TIP_W, "  waiters: %s", o->nwaiters ? ids : "none");
+            } else if (oi->kind == MODEL_WAITGROUP) {
+                snprintf(tl[n++], TIP_W, "  counter %ld", o->counter);
+                g_list(run, o->waiters, o->nwaiters, ids, sizeof ids);
+                snprintf(tl[n++], TIP_W, "  in Wait: %s", o->nwaiters ? ids : "none");
+            } else if (o->value)
+                snprintf(tl[n++], TIP_W, "  value %s", o->value);
+        }
     } else if (h.kind == HIT_TIMELINE && h.index >= 0 && h.index < run->gs.len) {
         int st = (int)scene_tl_step(s, hx);
-        snprintf(buf, sizeof buf, "g%d at step %d: %s", run->gs.items[h.index].id, st + 1, theme_state_name(model_state_at(run, h.index, st)));
+        snprintf(tl[n++], TIP_W, "g%d at step %d: %s", run->gs.items[h.index].id, st + 1, theme_state_name(model_state_at(run, h.index, st)));
     }
-    if (!buf[0]) return;
-    float w = text_width(f->ui_small, buf, -1) + 16 * k, th_ = (float)text_line_height(f->ui_small) + 8 * k;
+    if (!n) return;
+    float w = 0, lh = (float)text_line_height(f->ui_small) + 2 * k;
+    for (int i = 0; i < n; i++) {
+        float tw = text_width(f->ui_small, tl[i], -1);
+        if (tw > w) w = tw;
+    }
+    w += 16 * k;
+    if (w > (float)v->width * 0.6f) w = (float)v->width * 0.6f;
+    float th_ = lh * (float)n + 8 * k;
     float x = hx + 14 * k, y = hy + 18 * k;
     if (x + w > (float)v->width) x = (float)v->width - w - 4 * k;
     if (y + th_ > (float)v->height) y = hy - th_ - 6 * k;
     DrawRect r = {x, y, w, th_};
     draw_rrect(d, r, 5 * k, tc(th->text_strong));
-    text_draw(f->ui_small, x + 8 * k, y + 4 * k, buf, -1, tc(th->bg));
+    for (int i = 0; i < n; i++)
+        text_draw_clipped(f->ui_small, x + 8 * k, y + 4 * k + lh * (float)i, tl[i], w - 16 * k, tc(th->bg));
 }
 
 /* The compiler's messages for the file on disk, over the stage; the last
