@@ -570,6 +570,27 @@ static void update(App *a, double dt) {
     }
 }
 
+/* The display's DPI over 96 in quarter steps once it reaches 1.5x; else 1. */
+static float dpi_extra(int disp) {
+    float ddpi = 0;
+    if (disp < 0 || SDL_GetDisplayDPI(disp, &ddpi, NULL, NULL) != 0 || ddpi < 144) return 1;
+    float f = floorf(ddpi / 96.0f * 4.0f + 0.5f) / 4.0f;
+    return f > 3 ? 3 : f;
+}
+
+/* HiDPI: the UI scale on top of drawable pixels per window point (which
+ * macOS and Wayland report): --scale F when given; else, where the
+ * drawable is not scaled (X11), the display's DPI over 96 once it reaches
+ * 1.5x (a 4K laptop panel), in quarter steps; else 1. */
+static float ui_extra(App *a) {
+    if (a->opt->scale > 0) return a->opt->scale;
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &pw, &ph);
+    if (pw != ww) return 1; /* the platform scales already */
+    return dpi_extra(SDL_GetWindowDisplayIndex(a->win));
+}
+
 /* The progress screen: drawn at most every 40 ms (a run checks in every
  * 2^14 steps), events pumped so the window stays responsive; Esc, Q or
  * closing the window cancels. */
@@ -580,7 +601,7 @@ static void progress_draw(App *a, uint64_t steps) {
     RenderProgress p = {a->opt->file, a->view.loaded ? a->view.seed : a->opt->run.seed, a->opt->run.strategy, steps, a->opt->run.max_steps,
                         (double)(SDL_GetTicks() - a->prog_t0) / 1000.0};
     if (a->view.loaded && a->view.seed != a->opt->run.seed) p.seed = a->view.seed;
-    if (view_draw_progress(&a->view, a->draw, pw, ph, ww > 0 ? (float)pw / (float)ww : 1.0f, &p) == 0) SDL_RenderPresent(a->ren);
+    if (view_draw_progress(&a->view, a->draw, pw, ph, (ww > 0 ? (float)pw / (float)ww : 1.0f) * ui_extra(a), &p) == 0) SDL_RenderPresent(a->ren);
     a->prog_drawn = SDL_GetTicks();
 }
 
@@ -637,6 +658,11 @@ int viz_app_run(const VizOptions *o) {
     IMG_Init(IMG_INIT_PNG);
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     int w = o->width > 0 ? o->width : 1440, h = o->height > 0 ? o->height : 900;
+    if (o->width <= 0 && o->scale <= 0) { /* a high-DPI X11 display: the default size in points */
+        float f = dpi_extra(0);
+        SDL_DisplayMode dm;
+        if (f > 1 && SDL_GetDesktopDisplayMode(0, &dm) == 0 && w * f <= dm.w && h * f <= dm.h) w = (int)(w * f), h = (int)(h * f);
+    }
     char title[300];
     const char *base = o->file ? strrchr(o->file, '/') : NULL;
     snprintf(title, sizeof title, "goro-viz — %s", base ? base + 1 : o->file ? o->file : o->demo ? o->demo : "");
@@ -751,7 +777,7 @@ int viz_app_run(const VizOptions *o) {
         had_status = x.status != NULL;
         if (dirty || busy) {
             if (!a->running) break; /* canceled during a reload's simulation */
-        if (view_draw(&a->view, a->draw, pw, ph, scale, &x) != 0) {
+        if (view_draw(&a->view, a->draw, pw, ph, scale * ui_extra(a), &x) != 0) {
                 fprintf(stderr, "goro-viz: fonts: %s\n", SDL_GetError());
                 rc = 1;
                 break;

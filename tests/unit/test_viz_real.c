@@ -1,7 +1,8 @@
 /* test_viz_real: the viewer on real runs of the simulator (not hand-made
  * traces): RWMutex readers each get an edge from the lock; a goroutine
  * blocked in select gets a blocked-on edge to every channel of the select;
- * a closed channel is drawn closed; the scheduler's progress callback fires
+ * a closed channel is drawn closed and Shift+arrows step through its
+ * events; the scheduler's progress callback fires
  * on a long run without changing it, and cancels it; playback by virtual
  * time compresses idle gaps (view_event_secs). */
 #include <setjmp.h>
@@ -186,6 +187,19 @@ static void test_closed_and_select_loop(void **state) {
     }
     assert_true(closed_at > 0);
     assert_true(sel_seen > 0);
+    /* Shift+right with quit selected: its events in order, the close among them */
+    int st = -1, hops = 0, met_close = 0;
+    while ((st = mtrace_next_for(&mt, st, 1, -1, quit)) >= 0 && hops < 100) {
+        TraceEvent ev;
+        trace_event(mt.trace, (uint32_t)st, &ev);
+        assert_int_equal(ev.obj, (TraceObj)mt.run.objs.items[quit].id);
+        if (st == closed_at) met_close = 1;
+        hops++;
+    }
+    assert_true(met_close);
+    assert_true(hops >= 2); /* made, closed (and received from) */
+    int back = mtrace_next_for(&mt, closed_at, -1, -1, quit);
+    assert_true(back >= 0 && back < closed_at);
     mtrace_at(&mt, closed_at, &m);
     assert_int_equal(m.ev.kind, MARK_CLOSE);
     assert_true(m.objs[quit].closed);
