@@ -68,6 +68,9 @@ static const char usage_text[] =
     "                  deadlock, panic, exit!=N, output~RE: as hunt --until),\n"
     "                  the playhead on the race / deadlock / panic\n"
     "  --seeds A..B    where --hunt looks (default 0..99999)\n"
+    "  --scale F       UI scale (0.5 to 4): the window's too (default: the\n"
+    "                  platform's HiDPI factor, or the display's DPI / 96)\n"
+    "  --speed F       playback speed in events per second (default 4)\n"
     "\n"
     "Run options (every command that runs FILE.go):\n";
 
