@@ -74,11 +74,9 @@ void waitq_free(WaitQ *q) {
 
 /* ---- trace helpers ---- */
 
-void sched_emit(Sched *s, TraceEvent ev) {
-    if (!s->trace) return;
-    ev.step = s->steps;
-    ev.vtime = s->now;
-    trace_emit(s->trace, &ev);
+/* is_main_name: [n] starts with "main." (strncmp is a call per event) */
+static inline int is_main_name(const char *n) {
+    return n[0] == 'm' && n[1] == 'a' && n[2] == 'i' && n[3] == 'n' && n[4] == '.';
 }
 
 int sched_line(Goroutine *g) {
@@ -86,7 +84,7 @@ int sched_line(Goroutine *g) {
     /* the innermost frame of the program's own code: a library function
      * written in Go (sync.(*Once).Do) has lines of its API text */
     int fi = g->nframes - 1;
-    while (fi > 0 && strncmp(g->frames[fi].p->name, "main.", 5) != 0) fi--;
+    while (fi > 0 && !is_main_name(g->frames[fi].p->name)) fi--;
     Frame *f = &g->frames[fi];
     if (!f->p->lines || !f->pc) return 0;
     long k = f->pc - f->p->code - 1;
@@ -251,7 +249,6 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     memset(sg, 0, sizeof *sg);
     sg->g = g;
     sg->dst = -1;
-    sg->lock = -1;
     sg->sleep_timer = -1;
     sg->http_resp = -1;
     g->sched = sg;

@@ -146,26 +146,28 @@ typedef struct SelCase {
 
 /* SchedG: the scheduler's per-goroutine state (Goroutine.sched). */
 typedef struct SchedG {
+    /* wide fields first, then ints, then bytes: no padding (one per
+     * goroutine, a million parked ones) */
     Goroutine *g;
-    int status;
-    int reason;        /* TraceWaitReason while SG_WAITING */
-    TraceObj tobj;     /* its trace object (0 when not tracing) */
-    TraceObj wait_obj; /* what it waits on, for the trace */
-    int64_t prio;      /* pct priority */
-    int is_main;
+    int64_t prio;    /* pct priority */
+    int64_t wake_at; /* sleep */
     /* parked operation */
     Value val;     /* value a blocked sender offers */
-    int dst;       /* stack index of a blocked receive's / native's results */
-    int want_ok;   /* receive: also write ok at dst + 1 */
-    int sel_n;     /* select: cases (0 = not in a select) */
     SelCase *sel;  /* sel_n cases (mem_alloc'd while parked) */
+    TraceObj tobj;     /* its trace object (0 when not tracing) */
+    TraceObj wait_obj; /* what it waits on, for the trace */
+    int dst;       /* stack index of a blocked receive's / native's results */
+    int sel_n;     /* select: cases (0 = not in a select) */
     int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
-    int goexit;      /* runtime.Goexit ran its defers: it ends (main: waits forever) */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
-    int lock;      /* unused since Cond.Wait relocks its Locker as Go code */
-    int64_t wake_at; /* sleep */
+    uint8_t status;  /* SG_* */
+    uint8_t reason;  /* TraceWaitReason while SG_WAITING */
+    uint8_t is_main;
+    uint8_t want_ok; /* receive: also write ok at dst + 1 */
+    uint8_t goexit;  /* runtime.Goexit ran its defers: it ends (main: waits forever) */
 } SchedG;
+_Static_assert(TRACE_WAIT__COUNT <= 256, "SchedG.reason is a byte");
 
 /* ChanWait: the scheduler's side of a channel (ChanObj.waiters). Four
  * facts (chan.go): recvq has live waiters only while the buffer is empty;
@@ -346,8 +348,14 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 /* sched_line: the source line [g] stands on (its top frame). */
 int sched_line(Goroutine *g);
 
-/* sched_emit: emit trace event [ev] (no-op when not tracing). */
-void sched_emit(Sched *s, TraceEvent ev);
+/* sched_emit: emit trace event [ev] (no-op when not tracing). Inline: the
+ * caller's event is built in place and handed to trace_emit by pointer. */
+static inline void sched_emit(Sched *s, TraceEvent ev) {
+    if (!s->trace) return;
+    ev.step = s->steps;
+    ev.vtime = s->now;
+    trace_emit(s->trace, &ev);
+}
 
 /* sched_find_type: the runtime type printed as [str], made as a [kind]
  * with [elem] if the program never needed it. */

@@ -494,8 +494,9 @@ static TraceObj event_g(Trace *t, uint32_t i) {
     return r.g;
 }
 
-/* encode: append event [ev] (complete) as stored event t->nev. */
-static void encode(Trace *t, const TraceEvent *ev, uint32_t idx) {
+/* encode: append event [ev] as stored event t->nev, with [step] and (for
+ * CHAN_RECV) [flow] in place of ev's. */
+static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
     unsigned char *p = ensure_room(t);
     if ((idx & (TRACE_BLK - 1)) == 0) {
         TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
@@ -510,10 +511,10 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx) {
     uint64_t extra = 0;
     if (ev->kind == TRACE_EV_CHAN_RECV) {
         /* arg: the sender, as a query reports it (the g of the flow event) */
-        arg = ev->flow >= 0 ? (int64_t)event_g(t, (uint32_t)ev->flow) : 0;
-        if (ev->flow >= 0) {
+        arg = flow >= 0 ? (int64_t)event_g(t, (uint32_t)flow) : 0;
+        if (flow >= 0) {
             has_extra = 1;
-            extra = idx - (uint64_t)ev->flow;
+            extra = idx - (uint64_t)flow;
         }
     } else if (ev->kind == TRACE_EV_OUTPUT) {
         arg = (int64_t)ev->out_off;
@@ -529,9 +530,9 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx) {
     unsigned char *fp = p + 1;
     p += 2;
     if (ev->aux) *p++ = (unsigned char)ev->aux;
-    if (ev->step != t->wr.step) {
+    if (step != t->wr.step) {
         f |= TRACE_F_STEP;
-        p = put_uv(p, ev->step - t->wr.step);
+        p = put_uv(p, step - t->wr.step);
     }
     if (ev->g != t->wr.g) {
         f |= TRACE_F_G;
@@ -562,7 +563,7 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx) {
     *fp = (unsigned char)f;
     GORO_ASSERT(p - p0 <= TRACE_EV_MAX);
     t->dused += (uint64_t)(p - p0);
-    t->wr.step = ev->step;
+    t->wr.step = step;
     t->wr.g = ev->g;
     t->wr.line = line;
 }
@@ -577,9 +578,10 @@ typedef struct GSnap {
     TraceObj wait_obj;
 } GSnap;
 
-static void snap_g(const Trace *t, GSnap *s, TraceObj g) {
+/* snap_g: [g]'s status before an event; [k] is goroutine_k(t, g) */
+static void snap_g(const Trace *t, GSnap *s, TraceObj g, int64_t k) {
     s->g = 0;
-    if (goroutine_k(t, g) < 0) return;
+    if (k < 0) return;
     s->g = g;
     if (g <= t->live.nobjs) {
         const TraceObjState *os = &t->live.objs[g];
@@ -620,8 +622,8 @@ static void lane_update(Trace *t, const GSnap *s, uint32_t idx) {
     t->llog_from = idx;
 }
 
-static void index_g(Trace *t, TraceObj g, uint32_t idx) {
-    int64_t k = goroutine_k(t, g);
+/* index_k: count event [idx] for goroutine number [k] (-1: none) */
+static void index_k(Trace *t, int64_t k, uint32_t idx) {
     if (k < 0) return;
     TraceGRec *gr = &t->grec.items[k];
     if (gr->last_ev == idx) return;
@@ -630,49 +632,51 @@ static void index_g(Trace *t, TraceObj g, uint32_t idx) {
     gr->last_ev = idx;
 }
 
-/* store_emit: the one path into the event store. [ev] is complete (flow and
- * output fields included). */
-static uint32_t store_emit(Trace *t, TraceEvent *ev) {
+/* store_emit: the one path into the event store. [ev] is read, never
+ * copied (a copy of a just-built event stalls on store forwarding): its step,
+ * vtime and flow are [step], [vtime], [flow]; output fields are complete. */
+static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
     GORO_ASSERT(!t->finished);
     GORO_ASSERT(ev->kind >= 0 && ev->kind < TRACE_EV__COUNT);
     GORO_ASSERT(ev->aux >= 0 && ev->aux <= 255);
     GORO_ASSERT(ev->g < (TraceObj)t->objs.len && ev->obj < (TraceObj)t->objs.len);
     GORO_ASSERT(t->nev < INT32_MAX);
-    if (ev->step == 0) ev->step = t->clk_step;
-    if (ev->vtime == 0) ev->vtime = t->clk_vtime;
-    GORO_ASSERT(ev->step >= t->cur_step);
-    GORO_ASSERT(ev->vtime >= t->cur_vtime);
-    if (ev->step > t->clk_step) t->clk_step = ev->step;
-    if (ev->vtime > t->clk_vtime) t->clk_vtime = ev->vtime;
+    if (step == 0) step = t->clk_step;
+    if (vtime == 0) vtime = t->clk_vtime;
+    GORO_ASSERT(step >= t->cur_step);
+    GORO_ASSERT(vtime >= t->cur_vtime);
+    if (step > t->clk_step) t->clk_step = step;
+    if (vtime > t->clk_vtime) t->clk_vtime = vtime;
     uint32_t idx = t->nev;
-    if (ev->vtime != t->cur_vtime) {
-        TraceTimeMark m = {idx, ev->vtime};
+    if (vtime != t->cur_vtime) {
+        TraceTimeMark m = {idx, vtime};
         VEC_PUSH(t->times, m);
-        t->cur_vtime = ev->vtime;
+        t->cur_vtime = vtime;
     }
-    t->cur_step = ev->step;
-    encode(t, ev, idx);
+    t->cur_step = step;
+    encode(t, ev, idx, step, flow);
     t->nev++;
 
     /* apply, following status changes for the lanes */
+    int64_t gk = goroutine_k(t, ev->g);
     if (changes_status(ev->kind)) {
         GSnap s[3];
-        snap_g(t, &s[0], ev->g);
-        snap_g(t, &s[1], ev->obj != ev->g ? ev->obj : 0);
-        snap_g(t, &s[2], t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0);
-        trace_state_apply(&t->live, ev, idx);
+        TraceObj o = ev->obj != ev->g ? ev->obj : 0;
+        TraceObj r = t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0;
+        snap_g(t, &s[0], ev->g, gk);
+        snap_g(t, &s[1], o, goroutine_k(t, o));
+        snap_g(t, &s[2], r, goroutine_k(t, r));
+        trace_state_apply_at(&t->live, ev, idx, step, vtime);
         for (int i = 0; i < 3; i++) lane_update(t, &s[i], idx);
     } else {
-        trace_state_apply(&t->live, ev, idx);
+        trace_state_apply_at(&t->live, ev, idx, step, vtime);
     }
-    index_g(t, ev->g, idx);
+    index_k(t, gk, idx);
     if ((ev->kind == TRACE_EV_GO_CREATE || ev->kind == TRACE_EV_GO_UNBLOCK) && ev->obj != ev->g)
-        index_g(t, ev->obj, idx);
-    if (ev->kind == TRACE_EV_CHAN_SEND ||
-        (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
-        int64_t k = goroutine_k(t, ev->g);
-        if (k >= 0) t->grec.items[k].last_offer = idx;
-    }
+        index_k(t, goroutine_k(t, ev->obj), idx);
+    if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
+                    (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
+        t->grec.items[gk].last_offer = idx;
 
     if (t->nev >= t->next_kf_n) {
         size_t size = trace_kf_size(&t->live);
@@ -697,20 +701,17 @@ void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
 
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     GORO_ASSERT(in->kind != TRACE_EV_OUTPUT); /* use trace_output */
-    TraceEvent ev = *in;
-    ev.flow = -1;
-    ev.out_off = 0;
-    ev.out_len = 0;
-    if (ev.kind == TRACE_EV_CHAN_RECV) {
-        if (ev.aux == TRACE_CH_BUF) {
+    int64_t flow = -1;
+    if (in->kind == TRACE_EV_CHAN_RECV) {
+        if (in->aux == TRACE_CH_BUF) {
             uint32_t v, e;
-            if (ev.obj && trace_list_front(&t->live, ev.obj, &v, &e)) ev.flow = e;
-        } else if (ev.aux == TRACE_CH_SYNC) {
-            int64_t k = goroutine_k(t, (TraceObj)ev.arg);
-            if (k >= 0) ev.flow = t->grec.items[k].last_offer;
+            if (in->obj && trace_list_front(&t->live, in->obj, &v, &e)) flow = e;
+        } else if (in->aux == TRACE_CH_SYNC) {
+            int64_t k = goroutine_k(t, (TraceObj)in->arg);
+            if (k >= 0) flow = t->grec.items[k].last_offer;
         }
     }
-    return store_emit(t, &ev);
+    return store_emit(t, in, in->step, in->vtime, flow);
 }
 
 uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
@@ -727,7 +728,7 @@ uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
                      .flow = -1, .out_off = t->out_len,
                      .out_len = (uint32_t)len};
     t->out_len += len;
-    return store_emit(t, &ev);
+    return store_emit(t, &ev, ev.step, ev.vtime, -1);
 }
 
 const TraceState *trace_live(const Trace *t) { return &t->live; }
@@ -783,7 +784,7 @@ static void gindex_build(Trace *t) {
     if (!laneck) gi->nlaneck = 1;
     if (!ng) gi->ngh = 1;
 
-    /* events: the same rule as index_g, over the stored events */
+    /* events: the same rule as index_k, over the stored events */
     uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     TraceCur c = {0};
     TraceRaw r;

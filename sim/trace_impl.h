@@ -223,6 +223,10 @@ int64_t trace_time_mark(const Trace *t, uint32_t i);
 /* trace_decode: decode record [i] into [*e] with virtual time [vtime]. */
 void trace_decode(const Trace *t, uint32_t i, int64_t vtime, TraceEvent *e);
 
+/* trace_state_apply_at: trace_state_apply with [ev]'s step and vtime taken
+ * from [step] and [vtime] (the recorder resolves them without copying ev). */
+void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
+
 /* trace_kf_take: snapshot t->live as a keyframe (trace_state.c). */
 void trace_kf_take(Trace *t);
 

@@ -144,13 +144,17 @@ static void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int statu
 }
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
+    trace_state_apply_at(st, ev, idx, ev->step, ev->vtime);
+}
+
+void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime) {
     /* reserve both before taking pointers: growing moves objs */
     reserve(st, ev->g > ev->obj ? ev->g : ev->obj);
     TraceObjState *g = obj_of(st, ev->g);
     TraceObjState *o = obj_of(st, ev->obj);
     st->n = idx + 1;
-    st->step = ev->step;
-    st->vtime = ev->vtime;
+    st->step = step;
+    st->vtime = vtime;
     if (g && ev->pos.line > 0) g->line = (uint32_t)ev->pos.line;
     /* the object acted on, unless it is a goroutine being scheduled */
     if (o && o != g && ev->kind > TRACE_EV_GO_END) {

@@ -64,8 +64,10 @@ static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nr
         }
         g->frames_cap = nc;
     }
-    /* + 1 + nregs: room for a deferred call's function and arguments. */
-    ensure_stack(g, base + 2 * cl->p->nregs + 2);
+    /* its registers only: a deferred call's function and arguments above
+     * them are ensured by start_defer, which every caller follows with
+     * LOAD_FRAME (a parked goroutine keeps no spare stack) */
+    ensure_stack(g, base + cl->p->nregs);
     Frame *f = &g->frames[g->nframes++];
     *f = (Frame){cl->p, cl, cl->p->code, base, ret, nret, flags, NULL};
     return f;
@@ -86,7 +88,7 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     ClosureObj *cl = (ClosureObj *)fn.r;
     GORO_ASSERT(cl && !cl->p->native);
     /* what push_frame below will ask for */
-    int need = 1 + 2 * cl->p->nregs + 2;
+    int need = 1 + cl->p->nregs;
     if (need < 1 + nargs) need = 1 + nargs;
     int c = (need + 1) / 2;
     if (c > VM_G_CLASSES) c = 0;

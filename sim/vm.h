@@ -333,22 +333,23 @@ enum { VM_G_INL_STACK = 1, VM_G_INL_FRAMES = 2, VM_G_INL_EXTRA = 4 };
 #define VM_G_CLASSES 16    /* inline stacks of 2, 4, ..., 32 Values */
 #define VM_G_FREE_MAX 4096 /* blocks kept per class */
 struct Goroutine {
+    /* pointers first, then ints, then bytes: no padding */
     int64_t id;
     Value *stack;
-    int stack_cap;
     Frame *frames;
-    int nframes, frames_cap;
     PanicRec *panic;
     const char *fatal; /* a fatal error ended it ("stack overflow") */
     const char *wait;  /* VM_BLOCKED: Go's wait reason ("chan receive", "select") */
     GcObj *wait_on;    /* VM_BLOCKED: the channel (NULL for select or a nil channel) */
     Value *result;   /* the entry function's first 4 results (tests, main);
                         allocated when it returns results, else NULL */
-    int dead;
-    uint8_t inl;     /* VM_G_INL_* bits: stack / frames still in g's block */
-    uint8_t gclass;  /* its block's inline stack class (0..VM_G_CLASSES) */
     Goroutine *next_all;
     Goroutine *prev_all; /* doubly linked: freeing one of a million is O(1) */
+    int stack_cap;
+    int nframes, frames_cap;
+    uint8_t dead;
+    uint8_t inl;     /* VM_G_INL_* bits: stack / frames still in g's block */
+    uint8_t gclass;  /* its block's inline stack class (0..VM_G_CLASSES) */
     void *sched;
 };
 

@@ -1,7 +1,7 @@
 /* bench_run: run one Go program through sched_run_file, trace off or on
  * (recorded in memory, not exported), and print `name value unit` lines:
  * wall and CPU time of the run, events, the Trace's memory (trace_stats) per event,
- * peak RSS. Usage: bench_run FILE.go [--trace] [--seed N]. A benchmark, not
+ * peak RSS. Usage: bench_run FILE.go [--trace] [--race] [--seed N]. A benchmark, not
  * part of sim/; tests/bench/bench_sched.sh drives it. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +20,14 @@ static double clock_s(clockid_t id) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_run FILE.go [--trace] [--seed N]\n");
+        fprintf(stderr, "usage: bench_run FILE.go [--trace] [--race] [--seed N]\n");
         return 64;
     }
     SchedOptions o;
     sched_options_default(&o);
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--trace")) o.trace = 1;
+        else if (!strcmp(argv[i], "--race")) o.race = 1;
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc) o.seed = strtoull(argv[++i], NULL, 10);
     }
     FILE *sink = fopen("/dev/null", "w");
