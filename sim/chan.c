@@ -86,7 +86,11 @@ static uint32_t short_value(Sched *s, const RType *et, Value v) {
         snprintf(b, sizeof b, "%g", v.f);
         return trace_intern_cstr(s->trace, b);
     }
-    default: return trace_intern_cstr(s->trace, et->kind == RK_STRUCT ? "{...}" : et->str);
+    default: {
+        char b[40];
+        vm_format_short(s->vm, et, v, b, sizeof b);
+        return trace_intern_cstr(s->trace, b);
+    }
     }
 }
 

@@ -577,6 +577,12 @@ int vm_panic_plain(Vm *vm, Goroutine *g, const char *msg);
  * [running]:" and the frames that were live when the panic started. */
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err);
 
+/* vm_format_short: [v] of type [t] as fmt's %v prints it, but without
+ * calling String or Error methods (no user code runs: safe inside the
+ * scheduler), into [out] of [n] bytes, cut with "..." when longer.
+ * Returns the full length. */
+int vm_format_short(Vm *vm, const RType *t, Value v, char *out, int n);
+
 /* vm_print_frame: write one frame of a Go traceback for function [p] at
  * source [line] to [err] as Go prints it ("main.worker(...)", a tab and
  * "FILE:LINE"); runtime frames print nothing, built-in library frames

@@ -120,6 +120,7 @@ raised:;
  * v s x X q. Returns 1 if it printed. */
 static int handle_methods(FmtCtx *fc, GofmtBuf *b, const RType *t, Value v, const GofmtSpec *spec) {
     int verb = spec->verb;
+    if (!fc->g) return 0; /* vm_format_short: no user code runs */
     if (spec->sharp_v) return 0;
     if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return 0;
     Value out = {{0}, NULL};
@@ -367,6 +368,29 @@ static void fmt_value(FmtCtx *fc, GofmtBuf *b, const RType *t, Value v, const Go
         else gofmt_puts(b, "?");
         return;
     }
+}
+
+int vm_format_short(Vm *vm, const RType *t, Value v, char *out, int n) {
+    FmtCtx fc = {.vm = vm};
+    GofmtBuf b = {0};
+    GofmtSpec spec = gofmt_spec_verb('v');
+    fmt_value(&fc, &b, t, v, &spec, 0, 1);
+    int len = (int)b.len;
+    if (n > 0) {
+        int k = len < n - 1 ? len : n - 1;
+        if (len > n - 1 && n > 4) {
+            /* cut at a UTF-8 boundary and mark the cut */
+            k = n - 4;
+            while (k > 0 && (b.data[k] & 0xC0) == 0x80) k--;
+            memcpy(out, b.data, (size_t)k);
+            memcpy(out + k, "...", 4);
+        } else {
+            if (k > 0) memcpy(out, b.data, (size_t)k);
+            out[k] = 0;
+        }
+    }
+    gofmt_buf_free(&b);
+    return len;
 }
 
 static void cb_print(void *ctx, GofmtBuf *b, int i, const GofmtSpec *spec) {
