@@ -131,6 +131,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         o.strategy = (SchedStrategy)((h >> 2) % 3 == 0 ? SCHED_RR : (h >> 2) % 3 == 1 ? SCHED_PCT : SCHED_RANDOM);
         o.pct_depth = 1 + (int)((h >> 4) & 3);
         o.trace = (h >> 6) & 1;
+        /* a traced run emits events for every instruction's effect (a hot
+         * select loop: ~30 per step), then is written out, replayed and
+         * its keyframes checked: fewer steps keep it far under -timeout */
+        if (o.trace) o.max_steps = 4000;
         o.race = ((h >> 7) & 3) == 0;
         o.gc_stress = ((h >> 9) & 7) == 0;
         int replay = (h >> 12) & 1;
