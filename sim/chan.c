@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "schedule.h"
 
@@ -150,12 +151,14 @@ static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
                                        .pos = pos_of(w.g), .value = short_value(s, c->t->elem, v), .arg = g ? g->id : 0});
         }
+        if (s->race) race_chan_handoff(s->race, c, g, w.g);
         deliver(s, w, v, 1);
         return 1;
     }
     if (c->len < c->cap) {
         c->buf[(c->head + c->len) % c->cap] = v;
         c->len++;
+        if (s->race) race_chan_send(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_BUF, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, c->t->elem, v)});
@@ -175,6 +178,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         c->head = (c->head + 1) % c->cap;
         c->len--;
         *ok = 1;
+        if (s->race) race_chan_recv(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_BUF, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, et, *v)});
@@ -182,6 +186,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
             Value sv = sender_value(w.g, w.ci);
             c->buf[(c->head + c->len) % c->cap] = sv;
             c->len++;
+            if (s->race) race_chan_send(s->race, w.g, c); /* its send completes now */
             if (s->trace)
                 sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_BUF, .g = gobj(w.g),
                                            .obj = cw->tobj, .pos = pos_of(w.g), .value = short_value(s, et, sv)});
@@ -192,6 +197,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
     if (waitq_pop(&cw->sendq, &w)) {
         *v = sender_value(w.g, w.ci);
         *ok = 1;
+        if (s->race) race_chan_handoff(s->race, c, w.g, g);
         if (s->trace) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
                                        .pos = pos_of(w.g), .value = short_value(s, et, *v), .arg = g ? g->id : 0});
@@ -206,6 +212,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         *v = zero_of(s->vm, et);
         vm_pop_roots(s->vm, 1);
         *ok = 0;
+        if (s->race) race_chan_closed_recv(s->race, g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_CLOSED, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g)});
@@ -224,6 +231,7 @@ int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
         sched_park(s, g, TRACE_WAIT_CHAN_SEND_NIL, 0);
         return VM_BLOCKED;
     }
+    if (s->race) race_chan_op(s->race, g, c, 0);
     if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
     v = copy_in(vm, c->t->elem, v);
     if (try_send(s, g, c, v)) return VM_OK;
@@ -272,11 +280,13 @@ static void retry(Sched *s, Waiter w) {
 static void close_obj(Sched *s, Goroutine *g, ChanObj *c) {
     ChanWait *cw = chan_wait(s, c);
     c->closed = 1;
+    if (s->race) race_chan_close(s->race, g, c);
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_CLOSE, .g = gobj(g), .obj = cw->tobj, .pos = pos_of(g)});
     Waiter w;
     vm_push_root(s->vm, &c->h);
     while (waitq_pop(&cw->recvq, &w)) {
         Value z = zero_of(s->vm, c->t->elem);
+        if (s->race) race_chan_closed_recv(s->race, w.g, c);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_CLOSED, .g = gobj(w.g),
                                        .obj = cw->tobj, .pos = pos_of(w.g)});
@@ -290,6 +300,7 @@ int chan_close(Vm *vm, Goroutine *g, Value ch) {
     ChanObj *c = (ChanObj *)ch.r;
     if (!c) return vm_panic_plain(vm, g, "close of nil channel");
     if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
+    if (vm->sched->race) race_chan_op(vm->sched->race, g, c, 1);
     close_obj(vm->sched, g, c);
     return VM_OK;
 }
@@ -328,6 +339,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_SELECT, .g = gobj(g), .obj = chan_wait(s, c)->tobj,
                                        .pos = pos_of(g), .arg = chosen});
         if ((sends >> chosen) & 1) {
+            if (s->race) race_chan_op(s->race, g, c, 0);
             if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
             Value v = copy_in(vm, c->t->elem, g->stack[base + 2 * chosen + 1]);
             int done = try_send(s, g, c, v);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "race.h"
 #include "sched.h"
 #include "vm_native.h"
 
@@ -406,6 +407,20 @@ static void fill_methods(CompCtx *cc) {
 /* ---- emitter ---- */
 
 int comp_emit(FuncState *fs, Instr i) {
+    if (fs->acc_name) { /* race/trace: name the shared access (race.h) */
+        switch (VM_OP(i)) {
+#define ACC_OP(name) case OP_##name:
+            RACE_MEM_OPS(ACC_OP)
+#undef ACC_OP
+        case OP_CALL: /* a sync/atomic call (comp_call) */
+            {
+                struct AccName an = {fs->code.len, fs->acc_name};
+                VEC_PUSH(fs->accs, an);
+                break;
+            }
+        default: break;
+        }
+    }
     VEC_PUSH(fs->code, i);
     VEC_PUSH(fs->lines, fs->line);
     return fs->code.len - 1;
@@ -500,6 +515,12 @@ static void fs_finish(FuncState *fs) {
     p->lines = mem_alloc(sizeof(int) * (size_t)(p->ncode ? p->ncode : 1));
     memcpy(p->code, fs->code.items, sizeof(Instr) * (size_t)p->ncode);
     memcpy(p->lines, fs->lines.items, sizeof(int) * (size_t)p->ncode);
+    if (fs->accs.len && p->ncode) { /* race/trace names (race.h) */
+        p->acc_names = arena_alloc(&fs->cc->vm->arena, sizeof(char *) * (size_t)p->ncode);
+        for (int i = 0; i < fs->accs.len; i++)
+            if (fs->accs.items[i].pc < p->ncode) p->acc_names[fs->accs.items[i].pc] = fs->accs.items[i].name;
+    }
+    VEC_FREE(fs->accs);
     if (!p->ncode) {
         mem_free(p->code, sizeof(Instr));
         mem_free(p->lines, sizeof(int));

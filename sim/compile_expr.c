@@ -30,6 +30,53 @@ static Node *unparen(Node *n) {
     return n;
 }
 
+/* acc_text: [x]'s location name into [buf] (race/trace names). */
+static int acc_text(Node *x, char *buf, size_t n) {
+    x = unparen(x);
+    while (x && x->kind == AST_UNARY && x->u.unary.op == TK_AND) x = unparen(x->u.unary.x); /* &hits: hits */
+    if (!x || n < 8) return 0;
+    switch (x->kind) {
+    case AST_IDENT: snprintf(buf, n, "%s", x->u.ident.name); return 1;
+    case AST_SELECTOR: {
+        if (!x->u.selector.sel || x->u.selector.sel->kind != AST_IDENT) return 0;
+        if (!acc_text(x->u.selector.x, buf, n)) snprintf(buf, n, "?");
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, ".%s", x->u.selector.sel->u.ident.name);
+        return 1;
+    }
+    case AST_INDEX: {
+        if (!acc_text(x->u.index.x, buf, n)) snprintf(buf, n, "?");
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, "[]");
+        return 1;
+    }
+    case AST_STAR: {
+        char in[96];
+        if (!acc_text(x->u.unary.x, in, sizeof in)) return 0;
+        size_t l = strlen(in);
+        if (l + 2 > n) l = n - 2;
+        buf[0] = '*';
+        memcpy(buf + 1, in, l);
+        buf[l + 1] = 0;
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+const char *comp_acc_name(FuncState *fs, Node *x) {
+    if (!fs->cc->vm->mem_hook) return NULL;
+    char buf[96];
+    if (!acc_text(x, buf, sizeof buf)) return NULL;
+    return arena_strndup(&fs->cc->vm->arena, buf, strlen(buf));
+}
+
+/* acc_var: the name of variable [o] for its GETG/SETG/LOADC/STOREC. */
+static const char *acc_var(FuncState *fs, Obj *o) {
+    if (!fs->cc->vm->mem_hook || !o->name) return NULL;
+    return arena_strndup(&fs->cc->vm->arena, o->name, strlen(o->name));
+}
+
 static TyCtx *tyc(FuncState *fs) { return &fs->cc->prog->ty; }
 
 static Type *deftype(FuncState *fs, Type *t) { return t && ty_is_untyped(t) ? ty_default(tyc(fs), t) : t; }
@@ -112,14 +159,28 @@ static int var_home(FuncState *fs, Obj *o) {
 
 int comp_load_var(FuncState *fs, Obj *o) {
     if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) return fs->lreg[o->index];
+    const char *save_acc = fs->acc_name;
+    fs->acc_name = acc_var(fs, o);
     int h = var_home(fs, o);
-    if (!comp_boxed(o)) return h; /* an aggregate, or an unboxed global (GETG loaded it) */
+    if (!comp_boxed(o)) {
+        fs->acc_name = save_acc;
+        return h; /* an aggregate, or an unboxed global (GETG loaded it) */
+    }
     int t = comp_reg(fs);
     EMIT(fs, LOADC, t, h, 0);
+    fs->acc_name = save_acc;
     return t;
 }
 
+static void store_var(FuncState *fs, Obj *o, int src);
 void comp_store_var(FuncState *fs, Obj *o, int src) {
+    const char *save_acc = fs->acc_name;
+    fs->acc_name = acc_var(fs, o);
+    store_var(fs, o, src);
+    fs->acc_name = save_acc;
+}
+
+static void store_var(FuncState *fs, Obj *o, int src) {
     if (comp_is_agg(o->type)) {
         int h = var_home(fs, o);
         EMIT(fs, ASSIGN, h, src, 0);
@@ -631,6 +692,8 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
     }
     int save_line = fs->line;
     if (n->pos.line) fs->line = n->pos.line;
+    const char *save_acc = fs->acc_name; /* race/trace: what this node's access is called */
+    fs->acc_name = n->kind == AST_SELECTOR || n->kind == AST_INDEX || n->kind == AST_STAR ? comp_acc_name(fs, n) : NULL;
     switch (n->kind) {
     case AST_PAREN: comp_expr_to(fs, n->u.unary.x, dst); break;
     case AST_IDENT: {
@@ -796,6 +859,7 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
     default: comp_error(fs->cc, n->pos, "expression %s is not supported", ast_kind_name(n->kind)); break;
     }
     fs->line = save_line;
+    fs->acc_name = save_acc;
 }
 
 static int signed_int_type(FuncState *fs, Type *t) {
@@ -839,6 +903,7 @@ LVal comp_lval(FuncState *fs, Node *lhs) {
     LVal lv = {0};
     lhs = unparen(lhs);
     lv.t = lhs->type;
+    lv.name = lhs->kind == AST_IDENT ? NULL : comp_acc_name(fs, lhs);
     switch (lhs->kind) {
     case AST_IDENT:
         if (!lhs->obj) lv.kind = LV_BLANK;
@@ -883,7 +948,15 @@ LVal comp_lval(FuncState *fs, Node *lhs) {
     }
 }
 
+static void lv_load(FuncState *fs, const LVal *lv, int dst);
 void comp_lv_load(FuncState *fs, const LVal *lv, int dst) {
+    const char *save_acc = fs->acc_name;
+    fs->acc_name = lv->name;
+    lv_load(fs, lv, dst);
+    fs->acc_name = save_acc;
+}
+
+static void lv_load(FuncState *fs, const LVal *lv, int dst) {
     switch (lv->kind) {
     case LV_BLANK: break;
     case LV_VAR: {
@@ -907,7 +980,15 @@ void comp_lv_load(FuncState *fs, const LVal *lv, int dst) {
     }
 }
 
+static void lv_store(FuncState *fs, const LVal *lv, int src);
 void comp_lv_store(FuncState *fs, const LVal *lv, int src) {
+    const char *save_acc = fs->acc_name;
+    fs->acc_name = lv->name;
+    lv_store(fs, lv, src);
+    fs->acc_name = save_acc;
+}
+
+static void lv_store(FuncState *fs, const LVal *lv, int src) {
     int agg = comp_is_agg(lv->t);
     switch (lv->kind) {
     case LV_BLANK: break;
@@ -1105,6 +1186,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
+    const char *atomic_name = NULL; /* race/trace: a sync/atomic call names its word */
     switch (NF_CALL(n)) {
     case CALL_CONV:
         base = comp_reg(fs);
@@ -1121,6 +1203,8 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
         nargs = call_args(fs, n, fo->type, base + 1);
+        if (fo->qname && !strncmp(fo->qname, "sync/atomic.", 12) && n->u.call.args.n > 0)
+            atomic_name = comp_acc_name(fs, n->u.call.args.items[0]); /* &hits -> "hits" */
         break;
     }
     case CALL_METHOD: {
@@ -1144,6 +1228,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
             }
         }
         nargs = 1 + call_args(fs, n, m->type, base + 2);
+        if (m->qname && !strncmp(m->qname, "sync/atomic.", 12)) atomic_name = comp_acc_name(fs, fun->u.selector.x);
         break;
     }
     case CALL_IFACE: {
@@ -1164,7 +1249,12 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     fs->line = n->pos.line;
     if (nres == -2) EMIT(fs, GO, base, nargs, 0);
     else if (defer) EMIT(fs, DEFER, base, nargs, 0);
-    else EMIT(fs, CALL, base, nargs, want);
+    else {
+        const char *save_acc = fs->acc_name;
+        fs->acc_name = atomic_name;
+        EMIT(fs, CALL, base, nargs, want);
+        fs->acc_name = save_acc;
+    }
     if (fs->freereg < base + want) comp_regs(fs, base + want - fs->freereg);
     return base;
 }
@@ -1177,7 +1267,10 @@ int comp_multi(FuncState *fs, Node *n, int count) {
         Node *x = u->u.index.x;
         int m = comp_expr(fs, x), k = comp_reg(fs);
         comp_value_to(fs, u->u.index.indices.items[0], ty_under(x->type)->u.map.key, k);
+        const char *save_acc = fs->acc_name;
+        fs->acc_name = comp_acc_name(fs, u);
         EMIT(fs, MGET2, base, m, k);
+        fs->acc_name = save_acc;
         EMITX(fs, EXTRA, 0, comp_rtype(fs->cc, x->type)->id);
     } else if (u->kind == AST_UNARY && u->u.unary.op == TK_ARROW) {
         EMIT(fs, RECV2, base, comp_expr(fs, u->u.unary.x), 0);

@@ -73,6 +73,8 @@ typedef struct FuncState {
     Loop *loop;
     int has_defer;
     const char *name_hint; /* variable the expression being compiled is assigned to (trace names) */
+    const char *acc_name;  /* race/trace: source name of the access being emitted (arena), NULL none */
+    VEC(struct AccName { int pc; const char *name; }) accs; /* Proto.acc_names, while compiling */
     VEC(struct GotoRef { Obj *label; int at; }) labels; /* label positions */
     VEC(struct GotoRef) gotos;                            /* jumps to patch */
 } FuncState;
@@ -123,7 +125,13 @@ typedef struct LVal {
     int a, b;  /* container register, index/key register or field index */
     Type *t;   /* the location's type */
     Type *ct;  /* LV_MAP: the map type */
+    const char *name; /* race/trace: source name (comp_acc_name), NULL none */
 } LVal;
+/* comp_acc_name: the source name of location [x] for memory events
+ * ("counter", "c.count", "results[]", "*p"), interned in the Vm's arena;
+ * NULL when the Vm has no mem_hook (names are only for race/trace) or [x]
+ * names no location. */
+const char *comp_acc_name(FuncState *fs, Node *x);
 LVal comp_lval(FuncState *fs, Node *lhs);
 void comp_lv_load(FuncState *fs, const LVal *lv, int dst);
 /* comp_lv_store: store register [src] (already converted and copied). */

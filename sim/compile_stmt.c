@@ -574,8 +574,16 @@ static void range_stmt(FuncState *fs, Node *n, Obj *label) {
         exit_j = comp_jump(fs, OP_JF, tmp);
         range_assign(fs, key, tok, idx);
         if (val && !(val->kind == AST_IDENT && !val->obj)) {
+            const char *save_acc = fs->acc_name; /* race/trace: "xs[]" */
+            char an[96];
+            fs->acc_name = NULL;
+            if (fs->cc->vm->mem_hook && comp_expr_name(x, an, sizeof an - 2)) {
+                strcat(an, "[]");
+                fs->acc_name = arena_strndup(&fs->cc->vm->arena, an, strlen(an));
+            }
             if (kind == RANGE_SLICE) EMIT(fs, SGET, tmp + 1, xs, idx);
             else EMIT(fs, GETE, tmp + 1, xs, idx);
+            fs->acc_name = save_acc;
             range_assign(fs, val, tok, tmp + 1);
         }
         fs->freereg = fs->nactive;

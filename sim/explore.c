@@ -54,11 +54,23 @@ static char *tail_of(const char *s, size_t n) {
     return dup_n(s + start, n - start);
 }
 
+/* after_races: [e] past the race reports it starts with (race.h prints
+ * them as they happen, before a panic or deadlock message). */
+static const char *after_races(const char *e) {
+    static const char sep[] = "==================\n";
+    while (strncmp(e, sep, sizeof sep - 1) == 0) {
+        const char *end = strstr(e + sizeof sep - 1, "\n" "==================\n");
+        if (!end) break;
+        e = end + sizeof sep;
+    }
+    return e;
+}
+
 void exp_record_make(ExpRecord *rec, uint64_t seed, const ExpRun *r, const regex_t *group_by) {
     memset(rec, 0, sizeof *rec);
     rec->seed = seed;
     rec->exit = r->exit;
-    const char *e = r->err ? r->err : "";
+    const char *e = after_races(r->err ? r->err : "");
     size_t el = strcspn(e, "\n");
     rec->first_stderr = dup_n(e, el);
     if (strncmp(e, "panic: ", 7) == 0) rec->flags |= EXP_F_PANIC;

@@ -119,6 +119,7 @@ int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     if (o->strategy) sched_strategy_parse(o->strategy, &so.strategy);
     if (o->pct_depth) so.pct_depth = o->pct_depth;
     if (o->max_steps) so.max_steps = o->max_steps;
+    so.race = o->race; /* race.h: reports on err, exit 66 */
     if (o->schedule) sch_options(o->schedule, &so);
     so.record_schedule = o->record;
     if (so.strategy == SCHED_PCT && so.pct_depth > 1 && !so.pct_steps) {
@@ -143,4 +144,4 @@ int exp_run(ExpProgram *p, const ExpOptions *o, uint64_t seed, ExpRun *r) {
     return r->exit;
 }
 
-int exp_races_detectable(void) { return 0; /* no race detector in sim/ yet */ }
+int exp_races_detectable(void) { return EXP_HAVE_SCHED; /* the scheduler's --race (race.h) */ }

@@ -9,6 +9,7 @@
 
 #include "compile.h"
 #include "front.h"
+#include "race.h"
 #include "sched.h"
 #include "schedule.h"
 
@@ -186,7 +187,12 @@ int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
     (void)g;
     (void)res;
     (void)nres;
-    if (vm->sched && --vm->preempt <= 0) {
+    if (vm->sched && vm->mem_hook) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
+        if (--vm->mem_left <= 0) {
+            vm->mem_left = 1;
+            vm->sched->clamps++;
+        }
+    } else if (vm->sched && --vm->preempt <= 0) {
         vm->preempt = 1;
         vm->sched->clamps++;
     }
@@ -260,6 +266,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
         const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
+    if (s->race) race_go(s->race, parent, g); /* race: parent -> child */
     make_runnable(s, g);
 }
 
@@ -270,6 +277,7 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     sg->sleep_timer = -1;
     sg->status = SG_DEAD;
     s->live--;
+    if (s->race) race_go_end(s->race, g);
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
@@ -291,12 +299,7 @@ static void print_stack(Sched *s, Goroutine *g, FILE *err) {
             if (k >= f->p->ncode) k = f->p->ncode - 1;
             line = f->p->lines[k];
         }
-        const char *name = f->p->name ? f->p->name : "?";
-        /* a library function written in Go (sync.(*Once).Do) has lines of
-         * its API text, not of the program */
-        if (strncmp(name, "main.", 5) != 0 && strcmp(name, "runtime.main") != 0)
-            fprintf(err, "%s(...)\n\t<goro-viz built-in>\n", name);
-        else fprintf(err, "%s(...)\n\t%s:%d\n", name, s->vm->filename, line);
+        vm_print_frame(s->vm, f->p, line, err);
     }
 }
 
@@ -727,6 +730,10 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         s.real_out = out;
         vm.out = mem;
     }
+    if (opt->race || opt->trace) { /* race.h: detector and/or memory events */
+        s.race = race_new(&vm, err, s.trace, opt->race);
+        vm.mem_hook = 1;
+    }
     Value entry;
     int status = comp_program(&vm, prog, src, err, &entry) != 0 ? 1 : 0;
     if (status == 0) {
@@ -738,11 +745,13 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         flush_output(&s, s.main_g);
         fflush(vm.out);
         status = s.status;
+        if (s.race) status = race_finish(s.race, status); /* Go's racefini: exit 66 */
         if (s.trace) {
             sched_emit(&s, (TraceEvent){.kind = TRACE_EV_RUN_END, .arg = status});
             trace_finish(s.trace);
         }
     }
+    race_free(s.race);
     if (s.sch) sch_run_free(s.sch);
     if (s.pct_at) mem_free(s.pct_at, sizeof *s.pct_at * (size_t)s.pct_n);
     sched_free(&s);

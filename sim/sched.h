@@ -284,6 +284,7 @@ typedef struct Sched {
     int listening;
     Value io_eof;
     const RType *t_resp_writer, *t_body;
+    struct RaceCtx *race; /* race.h: the detector / memory trace, NULL when off */
 } Sched;
 
 /* sched_of: the scheduler of [vm] (NULL when running without one). */

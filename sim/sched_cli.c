@@ -8,7 +8,7 @@
 
 static int usage(FILE *err, const char *why) {
     fprintf(err, "goro-viz: %s\n", why);
-    fprintf(err, "usage: goro-viz run FILE.go [--seed N] [--strategy random|pct|rr] [--pct-depth D]\n"
+    fprintf(err, "usage: goro-viz run FILE.go [--race] [--seed N] [--strategy random|pct|rr] [--pct-depth D]\n"
                  "                     [--max-steps N] [--max-goroutines N] [--max-heap BYTES] [--max-vtime DUR]\n"
                  "                     [--record-schedule F] [--schedule F] [--verify] [--verify-trace F]\n"
                  "       goro-viz trace FILE.go [same options] [--format text|chrome] [-o FILE]\n");
@@ -59,6 +59,10 @@ int sched_cli(int argc, char **argv, FILE *out, FILE *err) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         uint64_t u;
         int64_t d;
+        if (!strcmp(a, "--race")) { /* race.h: no value */
+            o.race = 1;
+            continue;
+        }
         if (!strcmp(a, "--seed")) {
             if (parse_u64(v, &o.seed)) return usage(err, "--seed needs a number");
         } else if (!strcmp(a, "--strategy")) {
@@ -166,8 +170,8 @@ static char *trace_text(const Trace *t) {
 }
 
 /* next_line: the line at *[p] (without its newline) into [*len]; advances
- * past it, skipping `# meta` lines (seed and strategy may differ). NULL at
- * the end. */
+ * past it, skipping `# meta` lines (seed and strategy may differ) and
+ * `# obj` lines. NULL at the end. */
 static const char *next_line(const char **p, size_t *len) {
     for (;;) {
         const char *s = *p;
@@ -176,6 +180,10 @@ static const char *next_line(const char **p, size_t *len) {
         size_t n = e ? (size_t)(e - s) : strlen(s);
         *p = e ? e + 1 : s + n;
         if (n >= 7 && !strncmp(s, "# meta ", 7)) continue;
+        /* `# obj` lines too: memory variables (race.h) are objects made in
+         * order of first contended access, which shifts the ids of the rest;
+         * events name objects, so a difference still shows there */
+        if (n >= 6 && !strncmp(s, "# obj ", 6)) continue;
         *len = n;
         return s;
     }

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "vm.h"
 
@@ -156,8 +157,33 @@ static void pop_panic(Goroutine *g) {
 
 static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget);
 
+/* ---- race detector / memory trace hook (race.h) ---- */
+
+/* mem_access: SHARED's slow path under vm->mem_hook, before the access at
+ * [ipc]: 1 = go ahead (the hook ran, the counter stays at the slow path),
+ * 0 = the preemption distance is used up: SHARED switches as usual and the
+ * access (and its hook) runs again on resume. */
+static int mem_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R, int nested) {
+    if (--vm->mem_left <= 0 && !nested) return 0;
+    race_vm_access(vm, g, ipc, R);
+    vm->preempt = 1;
+    return 1;
+}
+
+/* run_hooked: vm_run under vm->mem_hook: the scheduler's distance moves to
+ * vm->mem_left for the slice and back after it, so runs with and without
+ * the hook switch at the same accesses. */
+static int run_hooked(Vm *vm, Goroutine *g, int64_t budget) {
+    vm->mem_left = vm->preempt;
+    vm->preempt = 1;
+    int st = execute(vm, g, 0, 0, budget);
+    vm->preempt = st == VM_PREEMPTED ? 0 : vm->mem_left <= 0 ? 1 : vm->mem_left; /* 1: as nested code leaves it */
+    return st;
+}
+
 int vm_run(Vm *vm, Goroutine *g, int64_t budget) {
     if (g->dead) return g->panic ? VM_PANICKED : VM_DONE;
+    if (UNLIKELY(vm->mem_hook)) return run_hooked(vm, g, budget);
     return execute(vm, g, 0, 0, budget);
 }
 
@@ -187,9 +213,10 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
     } else {
         int depth = g->nframes;
         push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
-        int64_t saved = vm->preempt;
+        int64_t saved = vm->preempt, saved_left = vm->mem_left; /* mem_left: race.h */
         int st = execute(vm, g, depth, 1, INT64_MAX);
         vm->preempt = saved;
+        vm->mem_left = saved_left;
         if (st != VM_OK) return st;
     }
     for (int i = 0; i < nres; i++) res[i] = g->stack[base + i];
@@ -254,10 +281,14 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         bounds_error(vm, g, code, x, y);                                                \
         goto unwind;                                                                    \
     } while (0)
-/* SHARED: the preemption hook before a load or store of shared memory. */
+/* SHARED: the preemption hook before a load or store of shared memory.
+ * With vm->mem_hook (race / memory trace) the counter is held at 1 so that
+ * every access takes the slow path, where mem_access runs the hook and
+ * counts the real distance in vm->mem_left (see run_hooked). */
 #define SHARED()                                                                        \
     do {                                                                                \
         if (UNLIKELY(--vm->preempt <= 0)) {                                             \
+            if (vm->mem_hook && mem_access(vm, g, pc - 1, R, nested)) break;            \
             if (!nested) {                                                              \
                 pc--;                                                                   \
                 SAVE_PC();                                                              \

@@ -273,6 +273,9 @@ struct Proto {
     UpvalDesc *upvals;
     int nupvals;
     int ret_pc;      /* epilogue a recovered panic resumes at (RUNDEFERS; RET) */
+    const char **acc_names; /* race/trace (race.h): per instruction, the source name of
+                               a [shared] access ("c.count", "results[]"), else NULL;
+                               NULL when compiled without Vm.mem_hook (arena memory) */
     VmNative native; /* non-NULL: a native; code is empty */
 };
 
@@ -399,6 +402,13 @@ struct Vm {
      * timers, parked values) at each collection. */
     struct Sched *sched;
     void (*mark_hook)(Vm *vm);
+    /* race detector / memory trace (race.h): when set before vm_run, every
+     * [shared] load / store calls race_vm_access first: vm_run then keeps
+     * preempt at 1 so each access takes SHARED's slow path, and counts the
+     * real preemption distance in mem_left (nothing changes on the hot path
+     * when mem_hook is 0). */
+    int mem_hook;
+    int64_t mem_left;
     /* chan_free_hook: called by the sweep for a dying channel whose
      * [waiters] is set, before its memory goes (the scheduler frees its
      * side and the timer that would send into it). */
@@ -566,6 +576,12 @@ int vm_panic_plain(Vm *vm, Goroutine *g, const char *msg);
  * panic chain ("panic: ... [recovered]"), a blank line, "goroutine N
  * [running]:" and the frames that were live when the panic started. */
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err);
+
+/* vm_print_frame: write one frame of a Go traceback for function [p] at
+ * source [line] to [err] as Go prints it ("main.worker(...)", a tab and
+ * "FILE:LINE"); runtime frames print nothing, built-in library frames
+ * "<goro-viz built-in>" for the position. */
+void vm_print_frame(const Vm *vm, const Proto *p, int line, FILE *err);
 /* vm_panic_text: the text Go prints after "panic: " for interface value
  * [v] (Error()/String() results, strings, numbers, "main.T(5)", nil) into
  * [out] of [n] bytes. Returns its length. May call Go methods on [g]. */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "vm_native.h"
 
@@ -133,6 +134,7 @@ void ctx_cancel(Sched *s, int h, int err) {
     CtxState *c = &s->ctxs.items[h];
     if (c->err) return;
     c->err = err;
+    if (s->race) race_release(s->race, s->cur, RACE_KEY_CTX(h)); /* cancel -> Err, Done */
     if (s->trace)
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_CTX_CANCEL, .obj = c->tobj,
                                    .value = trace_intern_cstr(s->trace, err == 1 ? "context canceled" : "context deadline exceeded")});
@@ -162,7 +164,10 @@ static int m_done(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!s->ctxs.items[h].done.r) {
         Value ch = chan_new(vm, done_type(vm), 0);
         s->ctxs.items[h].done = ch;
-        if (s->ctxs.items[h].err) chan_close_rt(s, ch);
+        if (s->ctxs.items[h].err) {
+            if (s->race) race_acquire(s->race, g, RACE_KEY_CTX(h)); /* the close carries the cancel */
+            chan_close_rt(s, ch);
+        }
     }
     res[0] = s->ctxs.items[h].done;
     return VM_OK;
@@ -173,6 +178,7 @@ static int m_err(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = recv_h(a[0]);
     ensure_errors(vm);
     int e = h >= 0 ? s->ctxs.items[h].err : 0;
+    if (e && s->race) race_acquire(s->race, g, RACE_KEY_CTX(h));
     res[0] = e == 1 ? s->ctx_canceled : e == 2 ? s->ctx_deadline : NILV;
     return sched_point(vm, g, res, 1);
 }

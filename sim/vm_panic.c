@@ -228,7 +228,18 @@ void vm_print_panic(Vm *vm, Goroutine *g, FILE *err) {
     }
     fprintf(err, "\ngoroutine %lld [running]:\n", (long long)g->id);
     PanicRec *p = g->panic;
-    for (int k = 0; k < p->ntrace; k++) {
-        fprintf(err, "%s(...)\n\t%s:%d\n", p->trace[k].p->name, vm->filename, p->trace[k].line);
-    }
+    for (int k = 0; k < p->ntrace; k++) vm_print_frame(vm, p->trace[k].p, p->trace[k].line, err);
+}
+
+void vm_print_frame(const Vm *vm, const Proto *p, int line, FILE *err) {
+    const char *name = p && p->name ? p->name : "?";
+    /* Go's tracebacks hide the runtime's frames (runtime.main, goexit) */
+    if (strncmp(name, "runtime.", 8) == 0) return;
+    /* argument words are not ours to show: Go's "(...)" (its mark for
+     * elided arguments) when there are any, "()" when there are none */
+    const char *args = p && p->nparams == 0 ? "()" : "(...)";
+    /* a library function written in Go (sync.(*Once).Do) has lines of
+     * its API text, not of the program */
+    if (strncmp(name, "main.", 5) != 0) fprintf(err, "%s%s\n\t<goro-viz built-in>\n", name, args);
+    else fprintf(err, "%s%s\n\t%s:%d\n", name, args, vm->filename, line);
 }

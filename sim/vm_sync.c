@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "vm_native.h"
 
@@ -48,6 +49,11 @@ static int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     return s->syncs.len - 1;
 }
 
+/* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
+ * sync variables as Go's: 0 readerSem, 1 writerSem. */
+#define RACQ(g, h, sub) (s->race ? race_acquire(s->race, (g), RACE_KEY_SYNC((h), (sub))) : (void)0)
+#define RREL(g, h, sub) (s->race ? race_release(s->race, (g), RACE_KEY_SYNC((h), (sub))) : (void)0)
+
 static Pos gp(Goroutine *g) {
     Pos p = {0};
     p.line = g ? sched_line(g) : 0;
@@ -67,6 +73,7 @@ static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
     if (!o->locked) {
         o->locked = 1;
         o->owner = g;
+        RACQ(g, h, 0);
         ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
         return VM_OK;
     }
@@ -80,10 +87,12 @@ static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
 static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked) return -1;
+    RREL(g, h, 0);
     ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
     Waiter w;
     if (waitq_pop(&o->q, &w)) {
         o->owner = w.g;
+        RACQ(w.g, h, 0);
         ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
         sched_ready(s, w.g);
     } else {
@@ -111,12 +120,13 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h_ = sync_handle(s, g, a[0], 0, SO_MUTEX); /* first: it may grow syncs */
-    SyncObj *o = &s->syncs.items[h_];
+    int h = sync_handle(s, g, a[0], 0, SO_MUTEX); /* first: it may grow syncs */
+    SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked;
     if (ok) {
         o->locked = 1;
         o->owner = g;
+        RACQ(g, h, 0);
     }
     ev(s, TRACE_EV_LOCK, ok ? TRACE_LOCK_TRY_OK : TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
@@ -132,6 +142,7 @@ static void rw_admit(Sched *s, int h) {
     if (o->rq.live && !o->q.live) {
         while (waitq_pop(&o->rq, &w)) {
             o->readers++;
+            RACQ(w.g, h, 0);
             ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
             sched_ready(s, w.g);
         }
@@ -140,6 +151,8 @@ static void rw_admit(Sched *s, int h) {
     if (o->readers == 0 && waitq_pop(&o->q, &w)) {
         o->locked = 1;
         o->owner = w.g;
+        RACQ(w.g, h, 0);
+        RACQ(w.g, h, 1);
         ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
         sched_ready(s, w.g);
     }
@@ -153,6 +166,8 @@ static int rw_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!o->locked && o->readers == 0) {
         o->locked = 1;
         o->owner = g;
+        RACQ(g, h, 0);
+        RACQ(g, h, 1);
         ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
         return sched_point(vm, g, res, 0);
     }
@@ -168,6 +183,7 @@ static int rw_rlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked && !o->q.live) {
         o->readers++;
+        RACQ(g, h, 0);
         ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
         return sched_point(vm, g, res, 0);
     }
@@ -184,12 +200,14 @@ static int rw_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!o->locked) return sched_fatal(s, g, "sync: Unlock of unlocked RWMutex");
     o->locked = 0;
     o->owner = NULL;
+    RREL(g, h, 0);
     ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
     /* readers that queued behind this writer go first */
     Waiter w;
     if (o->rq.live) {
         while (waitq_pop(&o->rq, &w)) {
             o->readers++;
+            RACQ(w.g, h, 0);
             ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
             sched_ready(s, w.g);
         }
@@ -204,12 +222,15 @@ static int rw_runlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     SyncObj *o = &s->syncs.items[h];
     if (o->readers <= 0) return sched_fatal(s, g, "sync: RUnlock of unlocked RWMutex");
     o->readers--;
+    RREL(g, h, 1);
     ev(s, TRACE_EV_RUNLOCK, 0, g, o->tobj, 0);
     if (o->readers == 0) {
         Waiter w;
         if (!o->locked && waitq_pop(&o->q, &w)) {
             o->locked = 1;
             o->owner = w.g;
+            RACQ(w.g, h, 0);
+            RACQ(w.g, h, 1);
             ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
             sched_ready(s, w.g);
         }
@@ -220,12 +241,14 @@ static int rw_runlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h_ = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
-    SyncObj *o = &s->syncs.items[h_];
+    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
+    SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && o->readers == 0;
     if (ok) {
         o->locked = 1;
         o->owner = g;
+        RACQ(g, h, 0);
+        RACQ(g, h, 1);
     }
     ev(s, TRACE_EV_LOCK, ok ? TRACE_LOCK_TRY_OK : TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
@@ -235,10 +258,13 @@ static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int rw_tryrlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h_ = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
-    SyncObj *o = &s->syncs.items[h_];
+    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
+    SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && !o->q.live;
-    if (ok) o->readers++;
+    if (ok) {
+        o->readers++;
+        RACQ(g, h, 0);
+    }
     ev(s, TRACE_EV_RLOCK, ok ? TRACE_LOCK_TRY_OK : TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
     return sched_point(vm, g, res, 1);
@@ -251,11 +277,13 @@ static int wg_add_h(Vm *vm, Goroutine *g, Value p, int64_t delta) {
     int h = sync_handle(s, g, p, 0, SO_WAITGROUP);
     SyncObj *o = &s->syncs.items[h];
     o->counter += delta;
+    if (delta < 0) RREL(g, h, 0); /* Go: race.ReleaseMerge on Done */
     ev(s, delta == -1 ? TRACE_EV_WG_DONE : TRACE_EV_WG_ADD, 0, g, o->tobj, delta);
     if (o->counter < 0) return vm_panic_plain(vm, g, "sync: negative WaitGroup counter");
     if (o->counter == 0) {
         Waiter w;
         while (waitq_pop(&o->q, &w)) {
+            RACQ(w.g, h, 0);
             ev(s, TRACE_EV_WG_WAIT, 0, w.g, o->tobj, 0);
             sched_ready(s, w.g);
         }
@@ -281,6 +309,7 @@ static int wg_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 0, SO_WAITGROUP);
     SyncObj *o = &s->syncs.items[h];
     if (o->counter == 0) {
+        RACQ(g, h, 0);
         ev(s, TRACE_EV_WG_WAIT, 0, g, o->tobj, 0);
         return sched_point(vm, g, res, 0);
     }
@@ -312,17 +341,20 @@ static int once_begin(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         o->done = 1;
         return VM_OK;
     }
+    RACQ(g, h, 0); /* race: f's completion happens before every Do's return */
     return sched_point(vm, g, res, 1);
 }
 
 static int once_end(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
-    int h_ = sync_handle(s, g, a[0], 0, SO_ONCE); /* first: it may grow syncs */
-    SyncObj *o = &s->syncs.items[h_];
+    int h = sync_handle(s, g, a[0], 0, SO_ONCE); /* first: it may grow syncs */
+    SyncObj *o = &s->syncs.items[h];
     o->done = 2;
+    RREL(g, h, 0);
     Waiter w;
     while (waitq_pop(&o->q, &w)) {
         w.g->stack[sched_g(w.g)->dst] = (Value){{.i = 0}, NULL};
+        RACQ(w.g, h, 0);
         ev(s, TRACE_EV_ONCE, 0, w.g, o->tobj, 0);
         sched_ready(s, w.g);
     }
@@ -349,7 +381,10 @@ static int cond_wait(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 1, SO_COND);
     SyncObj *o = &s->syncs.items[h];
-    if (a[1].i < o->readers) return sched_point(vm, g, res, 0);
+    if (a[1].i < o->readers) {
+        RACQ(g, h, 0); /* notified before it slept */
+        return sched_point(vm, g, res, 0);
+    }
     waitq_push(&o->q, g, (int)a[1].i);
     sched_park(s, g, TRACE_WAIT_COND_WAIT, o->tobj);
     return VM_BLOCKED;
@@ -363,6 +398,7 @@ static void cond_notify(Sched *s, int h, int64_t t) {
         if (w->g && w->ci == t) {
             Goroutine *wg = w->g;
             waitq_remove(q, wg);
+            RACQ(wg, h, 0); /* race: Signal -> the woken Wait */
             sched_ready(s, wg);
             return;
         }
@@ -375,6 +411,7 @@ static int cond_signal(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 1, SO_COND);
     SyncObj *o = &s->syncs.items[h];
     int woke = o->readers < o->counter;
+    RREL(g, h, 0);
     ev(s, TRACE_EV_COND_SIGNAL, 0, g, o->tobj, woke);
     if (woke) cond_notify(s, h, o->readers++);
     return sched_point(vm, g, res, 0);
@@ -388,7 +425,11 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     ev(s, TRACE_EV_COND_BROADCAST, 0, g, o->tobj, o->counter - o->readers);
     o->readers = o->counter;
     Waiter w;
-    while (waitq_pop(&s->syncs.items[h].q, &w)) sched_ready(s, w.g);
+    RREL(g, h, 0);
+    while (waitq_pop(&s->syncs.items[h].q, &w)) {
+        RACQ(w.g, h, 0); /* race: Broadcast -> each woken Wait */
+        sched_ready(s, w.g);
+    }
     return sched_point(vm, g, res, 0);
 }
 
@@ -423,11 +464,11 @@ static Value *atom_slot(Value p) {
     return &a->v[p.i];
 }
 
-static void mem_ev(Vm *vm, Goroutine *g, int write, int64_t v) {
+/* mem_ev: the race detector / memory trace sees an atomic access to the
+ * word [p] points to: [rd]/[wr] whether it loads / stores, [v] the value. */
+static void mem_ev(Vm *vm, Goroutine *g, Value p, int rd, int wr, int64_t v) {
     Sched *s = vm->sched;
-    if (!s || !s->trace) return;
-    sched_emit(s, (TraceEvent){.kind = write ? TRACE_EV_WRITE : TRACE_EV_READ, .aux = TRACE_MEM_ATOMIC,
-                               .g = sched_g(g)->tobj, .pos = gp(g), .value = trace_intern_int(s->trace, v)});
+    if (s && s->race) race_atomic(s->race, g, p, rd, wr, v);
 }
 
 #define ATOMIC_OPS(K, N)                                                                \
@@ -435,20 +476,20 @@ static void mem_ev(Vm *vm, Goroutine *g, int write, int64_t v) {
         NILCHK(a[0]);                                                                   \
         Value *p = atom_slot(a[0]);                                                     \
         p->i = fit(K, (int64_t)((uint64_t)p->i + (uint64_t)a[1].i));                    \
-        mem_ev(vm, g, 1, p->i);                                                         \
+        mem_ev(vm, g, a[0], 1, 1, p->i);                                                \
         res[0] = (Value){{.i = p->i}, NULL};                                            \
         return sched_point(vm, g, res, 1);                                              \
     }                                                                                   \
     static int load_##N(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {            \
         NILCHK(a[0]);                                                                   \
         res[0] = (Value){{.i = atom_slot(a[0])->i}, NULL};                              \
-        mem_ev(vm, g, 0, res[0].i);                                                     \
+        mem_ev(vm, g, a[0], 1, 0, res[0].i);                                                     \
         return sched_point(vm, g, res, 1);                                              \
     }                                                                                   \
     static int store_##N(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {           \
         NILCHK(a[0]);                                                                   \
         atom_slot(a[0])->i = fit(K, a[1].i);                                            \
-        mem_ev(vm, g, 1, a[1].i);                                                       \
+        mem_ev(vm, g, a[0], 0, 1, a[1].i);                                                       \
         return sched_point(vm, g, res, 0);                                              \
     }                                                                                   \
     static int swap_##N(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {            \
@@ -456,7 +497,7 @@ static void mem_ev(Vm *vm, Goroutine *g, int write, int64_t v) {
         Value *p = atom_slot(a[0]);                                                     \
         res[0] = (Value){{.i = p->i}, NULL};                                            \
         p->i = fit(K, a[1].i);                                                          \
-        mem_ev(vm, g, 1, p->i);                                                         \
+        mem_ev(vm, g, a[0], 1, 1, p->i);                                                         \
         return sched_point(vm, g, res, 1);                                              \
     }                                                                                   \
     static int cas_##N(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {             \
@@ -464,7 +505,7 @@ static void mem_ev(Vm *vm, Goroutine *g, int write, int64_t v) {
         Value *p = atom_slot(a[0]);                                                     \
         int ok = p->i == fit(K, a[1].i);                                                \
         if (ok) p->i = fit(K, a[2].i);                                                  \
-        mem_ev(vm, g, ok, p->i);                                                        \
+        mem_ev(vm, g, a[0], 1, ok, p->i);                                                        \
         res[0] = (Value){{.i = ok}, NULL};                                              \
         return sched_point(vm, g, res, 1);                                              \
     }

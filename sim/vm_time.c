@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "race.h"
 #include "sched.h"
 #include "vm_native.h"
 
@@ -120,6 +121,7 @@ void timer_arm(Sched *s, int h, int64_t when) {
     s->theap[s->nheap] = h;
     t->heap_ix = s->nheap++;
     up(s, t->heap_ix);
+    if (s->race) race_release(s->race, s->cur, RACE_KEY_TIMER(h)); /* arming -> firing */
     if (s->trace) {
         if (!t->tobj) t->tobj = trace_new_object(s->trace, s->steps, s->cur ? sched_g(s->cur)->tobj : 0, TRACE_OBJ_TIMER, NULL, (Pos){0});
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_TIMER_START, .obj = s->timers.items[h].tobj, .arg = when});
@@ -130,6 +132,7 @@ int64_t timer_next_when(const Sched *s) { return s->nheap ? s->timers.items[s->t
 
 static void fire(Sched *s, int h) {
     Timer *t = &s->timers.items[h];
+    if (s->race) race_timer_fire(s->race, h);
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_TIMER_FIRE, .obj = t->tobj});
     switch (t->kind) {
     case TM_WAKE: {

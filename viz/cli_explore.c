@@ -33,6 +33,8 @@ static const char explore_usage[] =
     "  --strategy S         random (default), pct or rr\n"
     "  --pct-depth D        pct's number of priority change points + 1\n"
     "  --max-steps N        step limit per run (exit 3 when reached)\n"
+    "  --race               run the race detector: runs with races are their own\n"
+    "                       outcome (flag race)\n"
     "  --jobs J             J worker processes (default 1)\n"
     "  --shard I/N          only the seeds = I mod N (for clusters: N machines)\n"
     "  --json               one JSON object per seed on stdout (JSON Lines);\n"
@@ -143,6 +145,8 @@ static int parse_cli(Cli *c, int argc, char **argv, int hunt, int *st) {
                 return -1;
             }
             c->top = (size_t)n;
+        } else if (strcmp(a, "--race") == 0) {
+            c->eo.race = 1;
         } else if (!hunt && strcmp(a, "--json") == 0) {
             c->json = 1;
         } else if (!hunt && strcmp(a, "--merge") == 0) {
@@ -251,12 +255,13 @@ static void progress_end(Progress *p) {
 /* run_flags: the options `goro-viz run` needs to replay a run of [c]
  * ([window]: only those the window accepts). */
 static const char *run_flags(const Cli *c, int window, char *buf, size_t n) {
+    (void)window; /* the window takes the same run options (runopts.h) */
     buf[0] = 0;
     if (strcmp(c->strategy, "random") != 0) snprintf(buf, n, " --strategy %s", c->strategy);
-    if (window) return buf;
     if (c->eo.pct_depth) snprintf(buf + strlen(buf), n - strlen(buf), " --pct-depth %d", c->eo.pct_depth);
     if (c->eo.max_steps)
         snprintf(buf + strlen(buf), n - strlen(buf), " --max-steps %" PRIu64, c->eo.max_steps);
+    if (c->eo.race) snprintf(buf + strlen(buf), n - strlen(buf), " --race");
     return buf;
 }
 

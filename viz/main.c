@@ -1,7 +1,8 @@
 /* main: the goro-viz command line: parse arguments, dispatch to a command.
  *
  * Exit codes (DESIGN.md §7): 0 ok; 1 compile error or unusable input file;
- * 2 panic or deadlock; 3 a limit was reached; 64 usage error; 66 data race.
+ * 2 panic or deadlock; 3 a limit was reached; 4 --verify found a divergence;
+ * 64 usage error; 66 data race.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "app.h"
 #include "cli_explore.h"
+#include "cli_shrink.h"
 #include "front.h"
 #include "hunt_open.h"
 #include "runopts.h"
@@ -23,13 +25,14 @@ enum { EXIT_OK = 0, EXIT_COMPILE = 1, EXIT_USAGE = 64 };
 
 static const char usage_text[] =
     "usage: goro-viz [FILE.go] [--seed N] [--strategy S]   open the window\n"
-    "       goro-viz run FILE.go [--seed N] [--strategy S]  run headless, output as go run\n"
+    "       goro-viz run FILE.go [--race] [--seed N] [--strategy S]  run headless, output as go run\n"
     "       goro-viz trace FILE.go [--format text|chrome] [-o F]  write the run's trace\n"
     "       goro-viz check FILE.go                          type-check only\n"
     "       goro-viz disasm FILE.go                         print the bytecode\n"
     "       goro-viz render FILE.go --at WHEN -o out.png    draw one moment\n"
     "       goro-viz explore FILE.go --seeds A..B [--jobs J]  outcomes over many seeds\n"
     "       goro-viz hunt FILE.go --until COND              first seed where COND holds\n"
+    "       goro-viz shrink FILE.go --seed N --until COND   fewest preemptions that still fail\n"
     "       goro-viz --help | --version                     (COMMAND --help for more)\n"
     "\n"
     "Commands:\n"
@@ -39,6 +42,12 @@ static const char usage_text[] =
     "                  on stderr, exit status as the Go binary's\n"
     "  trace FILE.go   run and write the trace: --format text (one event per\n"
     "                  line, the default) or chrome (Perfetto / chrome://tracing)\n"
+    "                  run and trace also take --record-schedule F (write every\n"
+    "                  scheduling decision); run takes --verify (run twice and\n"
+    "                  compare the traces; exit 4 if they differ)\n"
+    "  shrink FILE.go  reduce the seed's failing run to the fewest preemptions\n"
+    "                  that still satisfy --until COND (as hunt's) and write\n"
+    "                  the schedule (-o F.sched) that `run --schedule` replays\n"
     "  disasm FILE.go  compile and print every function's bytecode\n"
     "  render FILE.go  draw the window's picture at one moment to a PNG, without\n"
     "                  a display: --at STEP|TIME|PCT%|end, -o out.png,\n"
@@ -69,7 +78,8 @@ static const char usage_tail[] =
     "  --version       print the version and exit\n"
     "\n"
     "Exit status: 0 ok, 1 compile error or unusable file, 2 panic or deadlock,\n"
-    "3 limit reached, 64 usage error, 66 data race found (--race).\n";
+    "3 limit reached, 4 --verify found the runs differ, 64 usage error,\n"
+    "66 data race found (--race).\n";
 
 /* print_usage: the whole help; the run options' lines come from runopts. */
 static void print_usage(FILE *f) {
@@ -253,6 +263,7 @@ static int run_viewer(int render, int argc, char **argv) {
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "explore") == 0) return cli_explore(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "hunt") == 0) return cli_hunt(argc - 2, argv + 2);
+    if (argc > 1 && strcmp(argv[1], "shrink") == 0) return cli_shrink(argc - 2, argv + 2);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             print_usage(stdout);

@@ -105,6 +105,7 @@ typedef struct ModelRun {
     const char *title;    /* e.g. "race_counter.go" or "demo: race_counter" */
     uint64_t seed;
     const char *strategy;
+    const char *schedule; /* the schedule file this run replays, or NULL */
     int nsteps;           /* events in the run; steps are 0..nsteps-1 */
     int64_t end_ns;       /* virtual time at the end */
     const char *outcome;  /* "exit 0", "deadlock", "panic", "limit" */

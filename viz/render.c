@@ -214,10 +214,14 @@ static void draw_pipe(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *
     char buf[160];
     snprintf(buf, sizeof buf, "%s", oi->name && *oi->name ? oi->name : "chan");
     float e = text_draw(f->ui_bold, r.x + 4 * k, r.y, buf, -1, tc(th->text_strong));
+    /* what changes first (fill, closed, how many wait: with hundreds of
+     * goroutines their edges are not drawn), then the type */
+    char waiting[32] = "";
+    if (o->nwaiters > 0) snprintf(waiting, sizeof waiting, " · %d waiting", o->nwaiters);
     if (oi->cap > 0)
-        snprintf(buf, sizeof buf, "  chan %s · %d/%d%s", oi->elem ? oi->elem : "", o->nbuf, oi->cap, p->closed ? " · closed" : "");
+        snprintf(buf, sizeof buf, "  %d/%d%s%s · chan %s", o->nbuf, oi->cap, p->closed ? " · closed" : "", waiting, oi->elem ? oi->elem : "");
     else
-        snprintf(buf, sizeof buf, "  chan %s · unbuffered%s", oi->elem ? oi->elem : "", p->closed ? " · closed" : "");
+        snprintf(buf, sizeof buf, "  unbuffered%s%s · chan %s", p->closed ? " · closed" : "", waiting, oi->elem ? oi->elem : "");
     text_draw_clipped(f->ui_small, e, r.y + 3 * k, buf, r.x + r.w - e, tc(p->closed ? th->alarm : th->text_dim));
     float body_y = p->slot0.y - 6 * k, body_h = p->slot0.h + 12 * k;
     if (oi->cap == 0) {
@@ -521,6 +525,10 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
         cx = text_draw(f->ui, cx + 12 * k, (s->header.h - (float)text_line_height(f->ui)) * 0.5f, title, -1, tc(th->text));
     snprintf(sb, sizeof sb, "strategy %s", run->strategy ? run->strategy : "random");
     if (cx + 8 * k + text_width(f->ui, sb, -1) + 16 * k < room) cx = pill(d, f->ui, cx + 8 * k, y, h, sb, tc(th->grid), tc(th->text), k);
+    if (run->schedule) {
+        snprintf(sb, sizeof sb, "replaying %s", run->schedule);
+        if (cx + 8 * k + text_width(f->ui, sb, -1) + 16 * k < room) cx = pill(d, f->ui, cx + 8 * k, y, h, sb, tc(th->grid), tc(th->text_strong), k);
+    }
     if (run->outcome && cx + 8 * k + text_width(f->ui, run->outcome, -1) + 16 * k < room) {
         int bad = strcmp(run->outcome, "exit 0") != 0;
         pill(d, f->ui, cx + 8 * k, y, h, run->outcome, bad ? tc(th->alarm) : tc(th->grid), bad ? draw_rgba(0xFFFFFF, 255) : tc(th->text), k);

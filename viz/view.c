@@ -72,6 +72,12 @@ int view_load(View *v, const VizOptions *o, uint64_t seed, char *err, size_t n) 
     scene_invalidate(&v->scene);
     mtrace_open(&v->mt, t, source, path, seed, o->run.strategy ? o->run.strategy : "random");
     if (have_sf) src_free(&sf);
+    /* make_trace replays the schedule for the seed it was recorded with
+     * (the one the window opened with) */
+    if (o->file && o->run.schedule && seed == o->run.seed) {
+        const char *b = strrchr(o->run.schedule, '/');
+        v->mt.run.schedule = model_strdup(&v->mt.run.arena, b ? b + 1 : o->run.schedule);
+    }
     model_alloc(&v->model, &v->mt.run);
     v->loaded = 1;
     v->seed = seed;

@@ -247,7 +247,7 @@ static void test_panic_index(void **st) {
     assert_int_equal(run_main(&vm, closure_of(&vm, asm_end(&a)), ival(0), 0, &g), VM_PANICKED);
     char *out = capture_panic(&vm, g);
     assert_string_equal(out, "panic: runtime error: index out of range [5] with length 3\n\n"
-                             "goroutine 1 [running]:\nmain.main(...)\n\tmain.go:16\n");
+                             "goroutine 1 [running]:\nmain.main()\n\tmain.go:16\n");
     free(out);
     vm_free(&vm);
 }

@@ -1,0 +1,932 @@
+/* race: happens-before race detection (vector clocks, per-word shadow with
+ * a last-write epoch and a read set) and the trace's memory events.
+ *
+ * Invariants:
+ * - A live goroutine owns a slot (its "thread id" in vector clocks; slot
+ *   0 is the runtime pseudo-thread, whose clock race_timer_fire sets); a
+ *   finished goroutine's slot is reused (LIFO) by a later one, which starts
+ *   its own entry above the last value the slot reached, so clocks stay as
+ *   long as the number of goroutines alive at once (a million short
+ *   goroutines would otherwise make every clock a million entries long).
+ *   The occupant's knowledge of its predecessors is kept apart
+ *   (RaceSlot.known_prev), since its own entry runs above theirs.
+ * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
+ *   and grows by one after each release and each go statement it makes.
+ * - A shadow cell's read set holds at most one entry per tid and no entry
+ *   that happens before another access of the set's owner: a write that did
+ *   not race with them clears it (each read happened before the write).
+ * - Stacks are interned bottom-up as a trie of (parent, proto, line); ids
+ *   are given in order of first use, so they are deterministic.
+ * - Hash tables are looked up by key only, never iterated.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "race.h"
+#include "sched.h"
+
+/* ---- vector clocks ---- */
+
+typedef struct VC {
+    uint32_t *c;
+    uint32_t n, cap;
+} VC;
+
+static uint32_t vc_get(const VC *v, uint32_t t) { return t < v->n ? v->c[t] : 0; }
+
+static void vc_grow(VC *v, uint32_t n) {
+    if (n <= v->n) return;
+    if (n > v->cap) {
+        uint32_t nc = v->cap ? v->cap : 4;
+        while (nc < n) nc *= 2;
+        v->c = mem_realloc(v->c, sizeof *v->c * v->cap, sizeof *v->c * nc);
+        v->cap = nc;
+    }
+    for (uint32_t i = v->n; i < n; i++) v->c[i] = 0;
+    v->n = n;
+}
+
+static void vc_set(VC *v, uint32_t t, uint32_t x) {
+    vc_grow(v, t + 1);
+    v->c[t] = x;
+}
+
+static void vc_join(VC *dst, const VC *src) {
+    vc_grow(dst, src->n);
+    for (uint32_t i = 0; i < src->n; i++)
+        if (src->c[i] > dst->c[i]) dst->c[i] = src->c[i];
+}
+
+static void vc_copy(VC *dst, const VC *src) {
+    vc_grow(dst, src->n);
+    memcpy(dst->c, src->c, sizeof *src->c * src->n);
+    for (uint32_t i = src->n; i < dst->n; i++) dst->c[i] = 0;
+}
+
+static void vc_free(VC *v) {
+    mem_free(v->c, sizeof *v->c * v->cap);
+    memset(v, 0, sizeof *v);
+}
+
+/* ---- a hash map from a pair of 64-bit keys to a 32-bit value ---- */
+
+typedef struct HEnt {
+    uint64_t a, b;
+    uint32_t v; /* value + 1; 0 = empty */
+} HEnt;
+typedef struct HMap {
+    HEnt *e;
+    uint32_t cap, len;
+} HMap;
+
+static uint64_t mix(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL + (a << 6) + (a >> 2));
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+/* hget: the value of (a, b), or -1. */
+static int64_t hget(const HMap *m, uint64_t a, uint64_t b) {
+    if (!m->cap) return -1;
+    uint32_t mask = m->cap - 1;
+    for (uint32_t i = (uint32_t)mix(a, b) & mask;; i = (i + 1) & mask) {
+        const HEnt *e = &m->e[i];
+        if (!e->v) return -1;
+        if (e->a == a && e->b == b) return e->v - 1;
+    }
+}
+
+static void hput(HMap *m, uint64_t a, uint64_t b, uint32_t v);
+
+static void hgrow(HMap *m) {
+    HMap old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->len = 0;
+    m->e = mem_alloc(sizeof *m->e * m->cap);
+    for (uint32_t i = 0; i < old.cap; i++)
+        if (old.e[i].v) hput(m, old.e[i].a, old.e[i].b, old.e[i].v - 1);
+    mem_free(old.e, sizeof *old.e * old.cap);
+}
+
+/* hput: set (a, b) to [v] (insert or replace). */
+static void hput(HMap *m, uint64_t a, uint64_t b, uint32_t v) {
+    if ((m->len + 1) * 4 > m->cap * 3) hgrow(m);
+    uint32_t mask = m->cap - 1;
+    for (uint32_t i = (uint32_t)mix(a, b) & mask;; i = (i + 1) & mask) {
+        HEnt *e = &m->e[i];
+        if (!e->v) {
+            *e = (HEnt){a, b, v + 1};
+            m->len++;
+            return;
+        }
+        if (e->a == a && e->b == b) {
+            e->v = v + 1;
+            return;
+        }
+    }
+}
+
+static void hfree(HMap *m) {
+    mem_free(m->e, sizeof *m->e * m->cap);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- state ---- */
+
+enum { ACC_READ = 0, ACC_WRITE = 1, ACC_ATOMIC = 2 };
+
+typedef struct Access {
+    uint32_t tid, clk;   /* slot and its clock */
+    uint32_t gid;        /* the goroutine (reports) */
+    uint32_t stack;  /* interned stack id */
+    uint32_t ev;     /* trace event index + 1 (0: none) */
+    uint8_t flags;   /* ACC_* */
+} Access;
+
+/* Cell: one shadow word. */
+typedef struct Cell {
+    Access w;             /* last write; w.tid == 0: none */
+    VEC(Access) reads;    /* see Invariants */
+    uint64_t addr;        /* fake address for reports */
+    TraceObj var;         /* the trace's VAR object, 0 until made */
+    uint32_t name;        /* trace string id of its name (0 none yet) */
+    int32_t first_tid;    /* the first goroutine that touched it; -1 once shared */
+    uint32_t writer;      /* the first goroutine that wrote it */
+    uint8_t hot;          /* written by two goroutines: every access is traced */
+} Cell;
+
+/* StackCache: a goroutine's last interned stack and the frames it was
+ * made from: the frames below the top compared by saved pc, the top one by
+ * line, so accesses of one statement share the lookup. */
+#define RACE_STACK_CACHE 8
+typedef struct StackCache {
+    int n;                 /* frames; 0 = empty */
+    const Proto *p[RACE_STACK_CACHE];
+    const Instr *pc[RACE_STACK_CACHE];
+    int top_line;
+    uint32_t id;
+} StackCache;
+
+/* RaceSlot: a vector-clock thread: the live goroutine in it. */
+typedef struct RaceSlot {
+    VC vc;
+    StackCache sc;
+    uint32_t last;       /* the clock its previous occupants reached */
+    uint32_t start;      /* its occupant's first clock (last + 1 at reuse) */
+    uint32_t known_prev; /* what the occupant knows of the previous ones: the
+                            largest clock below start it acquired for the slot */
+} RaceSlot;
+
+/* RaceG: per goroutine (by Go id). */
+typedef struct RaceG {
+    uint32_t slot;
+    uint32_t create_stack; /* stack id of its go statement (0: none) */
+    uint8_t used, finished;
+} RaceG;
+
+typedef struct StackNode {
+    uint32_t parent;
+    const Proto *p;
+    int line;
+    const char *rt_fn; /* a Go runtime frame (p NULL): its name; file in rt_file */
+    const char *rt_file;
+} StackNode;
+
+typedef struct ChanRace {
+    uint64_t nsend, nrecv; /* sends / receives through the buffer so far */
+} ChanRace;
+
+struct RaceCtx {
+    Vm *vm;
+    FILE *err;
+    Trace *trace;
+    int detect;
+    int nraces;
+    VEC(RaceG) gs;          /* by goroutine id */
+    VEC(RaceSlot) slots;    /* slot 0 unused (the runtime's clock is rt) */
+    VEC(uint32_t) free_slots;
+    VC rt;                  /* the runtime pseudo-thread's clock */
+    VEC(VC) syncs;          /* sync variables */
+    HMap sync_ix;           /* (key, slot) -> syncs index */
+    VEC(Cell) cells;
+    HMap cell_ix;           /* (object seq + 1 | 0 for globals, slot) -> cells index */
+    HMap obj_base;          /* (seq, 0) -> fake base address index */
+    VEC(uint64_t) bases;
+    uint64_t next_heap;     /* next fake heap address */
+    VEC(ChanRace) chans;
+    HMap chan_ix;           /* (seq, 0) -> chans index */
+    VEC(StackNode) stacks;  /* id 0 = the empty stack */
+    HMap stack_ix;
+    HMap seen_addr;         /* reported addresses */
+    HMap seen_pair;         /* reported stack pairs */
+    int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
+    uint32_t forced_stack;  /* race_chan_op: the stack of the access in progress */
+    struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
+    struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
+    int no_trace;           /* race_chan_op: not a memory event */
+};
+
+/* RACE_MAX_MEM_EVENTS: memory events a trace records at most; past it
+ * accesses are still checked but no longer traced. */
+#define RACE_MAX_MEM_EVENTS 200000
+
+RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
+    RaceCtx *r = mem_alloc(sizeof *r);
+    r->vm = vm;
+    r->err = err;
+    r->trace = trace;
+    r->detect = detect;
+    r->next_heap = 0xc000010000ULL;
+    StackNode root = {0, NULL, 0, NULL, NULL};
+    VEC_PUSH(r->stacks, root);
+    return r;
+}
+
+void race_free(RaceCtx *r) {
+    if (!r) return;
+    for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
+    VEC_FREE(r->slots);
+    VEC_FREE(r->free_slots);
+    VEC_FREE(r->gs);
+    vc_free(&r->rt);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    VEC_FREE(r->syncs);
+    for (int i = 0; i < r->cells.len; i++) VEC_FREE(r->cells.items[i].reads);
+    VEC_FREE(r->cells);
+    VEC_FREE(r->bases);
+    VEC_FREE(r->chans);
+    VEC_FREE(r->stacks);
+    hfree(&r->sync_ix);
+    hfree(&r->cell_ix);
+    hfree(&r->obj_base);
+    hfree(&r->chan_ix);
+    hfree(&r->stack_ix);
+    hfree(&r->seen_addr);
+    hfree(&r->seen_pair);
+    mem_free(r, sizeof *r);
+}
+
+int race_count(const RaceCtx *r) { return r ? r->nraces : 0; }
+
+int race_finish(RaceCtx *r, int status) {
+    if (!r || !r->detect || r->nraces == 0 || status != 0) return status;
+    fflush(r->vm->out);
+    fprintf(r->err, "Found %d data race(s)\nexit status 66\n", r->nraces);
+    return 66;
+}
+
+/* ---- goroutines ---- */
+
+static RaceG *rg_new(RaceCtx *r, uint32_t tid);
+static inline RaceG *rg_of(RaceCtx *r, uint32_t tid) {
+    if ((int)tid < r->gs.len && r->gs.items[tid].used) return &r->gs.items[tid];
+    return rg_new(r, tid);
+}
+
+static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
+    if ((int)tid >= r->gs.len) {
+        VEC_GROW(r->gs, (int)tid + 1);
+        memset(r->gs.items + r->gs.len, 0, sizeof *r->gs.items * (size_t)((int)tid + 1 - r->gs.len));
+        r->gs.len = (int)tid + 1;
+    }
+    RaceG *rg = &r->gs.items[tid];
+    if (!rg->used) {
+        rg->used = 1;
+        uint32_t sl;
+        if (r->free_slots.len) sl = r->free_slots.items[--r->free_slots.len];
+        else {
+            if (!r->slots.len) {
+                RaceSlot z;
+                memset(&z, 0, sizeof z);
+                VEC_PUSH(r->slots, z); /* slot 0: the runtime */
+            }
+            RaceSlot z;
+            memset(&z, 0, sizeof z);
+            VEC_PUSH(r->slots, z);
+            sl = (uint32_t)r->slots.len - 1;
+        }
+        rg = &r->gs.items[tid];
+        rg->slot = sl;
+        RaceSlot *s = &r->slots.items[sl];
+        s->vc.n = 0;
+        s->sc.n = 0;
+        s->start = s->last + 1;
+        s->known_prev = 0;
+        vc_set(&s->vc, sl, s->start);
+    }
+    return rg;
+}
+
+/* learn: before [g] joins [src]: what [src] says about earlier occupants
+ * of g's own slot goes to known_prev (the join keeps g's own entry). */
+static void learn(RaceCtx *r, uint32_t sl, const VC *src) {
+    if (!sl) return;
+    RaceSlot *s = &r->slots.items[sl];
+    uint32_t x = vc_get(src, sl);
+    if (x < s->start && x > s->known_prev) s->known_prev = x;
+}
+
+/* slot_of: [g]'s slot (0 for the runtime, NULL). */
+static uint32_t slot_of(RaceCtx *r, Goroutine *g) { return g ? rg_of(r, (uint32_t)g->id)->slot : 0; }
+
+/* clock_of: the clock [g] acts with (the runtime's for NULL). */
+static VC *clock_of(RaceCtx *r, Goroutine *g) {
+    if (!g) return &r->rt;
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    return &r->slots.items[sl].vc;
+}
+
+static void tick(RaceCtx *r, Goroutine *g) {
+    if (!g) return;
+    uint32_t sl = slot_of(r, g);
+    r->slots.items[sl].vc.c[sl]++;
+}
+
+static int frame_line(const Frame *f, const Instr *pc) {
+    const Proto *p = f->p;
+    if (!p->lines || !pc || !p->ncode) return 0;
+    long k = pc - p->code - 1;
+    if (k < 0) k = 0;
+    if (k >= p->ncode) k = p->ncode - 1;
+    return p->lines[k];
+}
+
+static uint32_t intern_frame(RaceCtx *r, uint32_t parent, const Proto *p, int line) {
+    uint64_t a = ((uint64_t)parent << 32) | (uint32_t)line;
+    int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)p);
+    if (id >= 0) return (uint32_t)id;
+    StackNode n = {parent, p, line, NULL, NULL};
+    VEC_PUSH(r->stacks, n);
+    hput(&r->stack_ix, a, (uint64_t)(uintptr_t)p, (uint32_t)(r->stacks.len - 1));
+    return (uint32_t)(r->stacks.len - 1);
+}
+
+/* stack_of: the interned stack of [g]; its top frame stands at [top_pc]
+ * (the instruction after the one executing; NULL: the saved pc). Frames
+ * without a line (runtime wrappers) are left out. */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc);
+static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
+    int n = g->nframes;
+    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, top_pc);
+    StackCache *sc = &r->slots.items[slot_of(r, g)].sc;
+    const Frame *top = &g->frames[n - 1];
+    int line = frame_line(top, top_pc ? top_pc : top->pc);
+    if (sc->n == n && sc->top_line == line && sc->p[n - 1] == top->p) {
+        int k = 0;
+        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
+        if (k == n - 1) return sc->id;
+    }
+    uint32_t id = stack_walk(r, g, top_pc);
+    sc = &r->slots.items[slot_of(r, g)].sc;
+    sc->n = n;
+    for (int k = 0; k < n; k++) {
+        sc->p[k] = g->frames[k].p;
+        sc->pc[k] = g->frames[k].pc;
+    }
+    sc->top_line = line;
+    sc->id = id;
+    return id;
+}
+
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
+    uint32_t id = 0;
+    for (int i = 0; i < g->nframes; i++) {
+        const Frame *f = &g->frames[i];
+        const Instr *pc = (i == g->nframes - 1 && top_pc) ? top_pc : f->pc;
+        int line = frame_line(f, pc);
+        if (line <= 0) continue;
+        id = intern_frame(r, id, f->p, line);
+    }
+    return id;
+}
+
+void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
+    if (parent) slot_of(r, parent); /* slots first: making one may move the others */
+    uint32_t cs = slot_of(r, child);
+    learn(r, cs, clock_of(r, parent));
+    vc_join(&r->slots.items[cs].vc, clock_of(r, parent));
+    if (parent) {
+        uint32_t st = stack_of(r, parent, NULL);
+        rg_of(r, (uint32_t)child->id)->create_stack = st;
+        tick(r, parent);
+    }
+}
+
+void race_go_end(RaceCtx *r, Goroutine *g) {
+    RaceG *rg = rg_of(r, (uint32_t)g->id);
+    if (rg->finished) return;
+    rg->finished = 1;
+    RaceSlot *s = &r->slots.items[rg->slot];
+    s->last = vc_get(&s->vc, rg->slot);
+    s->vc.n = 0;
+    s->sc.n = 0;
+    VEC_PUSH(r->free_slots, rg->slot);
+}
+
+/* ---- sync ---- */
+
+static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+    uint32_t h = (uint32_t)((key ^ (key >> 32)) * 0x9e3779b1u + slot) & 63;
+    if (r->scache[h].ix && r->scache[h].key == key && r->scache[h].slot == slot) return &r->syncs.items[r->scache[h].ix - 1];
+    int64_t ix = hget(&r->sync_ix, key, slot);
+    r->scache[h].key = key;
+    r->scache[h].slot = slot;
+    if (ix < 0) {
+        VC z = {0};
+        VEC_PUSH(r->syncs, z);
+        ix = r->syncs.len - 1;
+        hput(&r->sync_ix, key, slot, (uint32_t)ix);
+    }
+    r->scache[h].ix = (uint32_t)ix + 1;
+    return &r->syncs.items[ix];
+}
+
+static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    VC *s = sync_var(r, key, slot);
+    learn(r, slot_of(r, g), s);
+    vc_join(clock_of(r, g), s);
+}
+
+static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    VC *s = sync_var(r, key, slot);
+    vc_join(s, clock_of(r, g));
+    tick(r, g);
+}
+
+void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
+void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
+
+void race_timer_fire(RaceCtx *r, int h) { vc_copy(&r->rt, sync_var(r, RACE_KEY_TIMER(h), 0)); }
+
+/* ---- channels ---- */
+
+#define KEY_CHAN(c) (((uint64_t)4 << 60) | (uint64_t)(c)->h.seq)
+#define SLOT_CLOSE UINT64_MAX
+
+static ChanRace *chan_of(RaceCtx *r, const ChanObj *c) {
+    int64_t ix = hget(&r->chan_ix, c->h.seq, 0);
+    if (ix < 0) {
+        ChanRace z = {0, 0};
+        VEC_PUSH(r->chans, z);
+        ix = r->chans.len - 1;
+        hput(&r->chan_ix, c->h.seq, 0, (uint32_t)ix);
+    }
+    return &r->chans.items[ix];
+}
+
+/* through_slot: Go's racenotify: acquire the slot's clock, then release
+ * into it. */
+static void through_slot(RaceCtx *r, Goroutine *g, const ChanObj *c, uint64_t slot) {
+    acquire2(r, g, KEY_CHAN(c), slot);
+    release2(r, g, KEY_CHAN(c), slot);
+}
+
+void race_chan_send(RaceCtx *r, Goroutine *g, const ChanObj *c) {
+    ChanRace *cr = chan_of(r, c);
+    uint64_t slot = c->cap > 0 ? cr->nsend % (uint64_t)c->cap : 0;
+    cr->nsend++;
+    through_slot(r, g, c, slot);
+}
+
+void race_chan_recv(RaceCtx *r, Goroutine *g, const ChanObj *c) {
+    ChanRace *cr = chan_of(r, c);
+    uint64_t slot = c->cap > 0 ? cr->nrecv % (uint64_t)c->cap : 0;
+    cr->nrecv++;
+    through_slot(r, g, c, slot);
+}
+
+void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutine *receiver) {
+    if (c->cap > 0) {
+        race_chan_send(r, sender, c);
+        race_chan_recv(r, receiver, c);
+        return;
+    }
+    /* Go's racesync: the sender releases, the receiver acquires and
+     * releases, the sender acquires: each happens before the other's
+     * completion. */
+    release2(r, sender, KEY_CHAN(c), 0);
+    acquire2(r, receiver, KEY_CHAN(c), 0);
+    release2(r, receiver, KEY_CHAN(c), 0);
+    acquire2(r, sender, KEY_CHAN(c), 0);
+}
+
+void race_chan_close(RaceCtx *r, Goroutine *g, const ChanObj *c) { release2(r, g, KEY_CHAN(c), SLOT_CLOSE); }
+
+void race_chan_closed_recv(RaceCtx *r, Goroutine *g, const ChanObj *c) { acquire2(r, g, KEY_CHAN(c), SLOT_CLOSE); }
+
+/* ---- reports ---- */
+
+static void print_stack(RaceCtx *r, uint32_t id) {
+    for (; id; id = r->stacks.items[id].parent) {
+        const StackNode *n = &r->stacks.items[id];
+        if (n->rt_fn) fprintf(r->err, "  %s()\n      %s:%d\n", n->rt_fn, n->rt_file, n->line);
+        else fprintf(r->err, "  %s()\n      %s:%d\n", n->p->name ? n->p->name : "?", r->vm->filename, n->line);
+    }
+}
+
+static const char *kind_word(int flags, int cap) {
+    static const char *const w[2][4] = {{"read", "write", "atomic read", "atomic write"},
+                                        {"Read", "Write", "Atomic read", "Atomic write"}};
+    return w[cap][flags & 3];
+}
+
+static void who(RaceCtx *r, uint32_t tid, char *buf, size_t n) {
+    if (tid == 1) snprintf(buf, n, "main goroutine");
+    else snprintf(buf, n, "goroutine %u", tid);
+}
+
+static void created_at(RaceCtx *r, uint32_t tid) {
+    if (tid <= 1) return;
+    RaceG *rg = &r->gs.items[tid];
+    fprintf(r->err, "\nGoroutine %u (%s) created at:\n", tid, rg->finished ? "finished" : "running");
+    print_stack(r, rg->create_stack);
+}
+
+/* report: print a race between the current access [cur] at [addr] and the
+ * earlier [prev], unless suppressed. Returns whether it was reported. */
+static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t addr) {
+    if (hget(&r->seen_addr, addr, 0) >= 0) return 0;
+    uint32_t lo = cur->stack < prev->stack ? cur->stack : prev->stack;
+    uint32_t hi = cur->stack < prev->stack ? prev->stack : cur->stack;
+    if (hget(&r->seen_pair, lo, hi) >= 0) return 0;
+    hput(&r->seen_addr, addr, 0, 1);
+    hput(&r->seen_pair, lo, hi, 1);
+    r->nraces++;
+    if (!r->detect) return 1;
+    fflush(r->vm->out);
+    char w1[48], w2[48];
+    who(r, cur->gid, w1, sizeof w1);
+    who(r, prev->gid, w2, sizeof w2);
+    fprintf(r->err, "==================\nWARNING: DATA RACE\n%s at 0x%012llx by %s:\n", kind_word(cur->flags, 1),
+            (unsigned long long)addr, w1);
+    print_stack(r, cur->stack);
+    fprintf(r->err, "\nPrevious %s at 0x%012llx by %s:\n", kind_word(prev->flags, 0), (unsigned long long)addr, w2);
+    print_stack(r, prev->stack);
+    created_at(r, cur->gid);
+    created_at(r, prev->gid);
+    fprintf(r->err, "==================\n");
+    fflush(r->err);
+    return 1;
+}
+
+/* ---- shadow memory ---- */
+
+/* cell_of: the shadow cell of word [slot] of the object numbered [seq]
+ * ([obj] NULL: global [slot]); [n] the object's size in words. */
+static Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
+    uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0;
+    uint32_t h = (uint32_t)((a * 0x9e3779b1u + slot) ^ (a >> 7)) & 255;
+    if (r->ccache[h].ix && r->ccache[h].a == a && r->ccache[h].slot == slot) return &r->cells.items[r->ccache[h].ix - 1];
+    int64_t ix = hget(&r->cell_ix, a, slot);
+    if (ix >= 0) {
+        r->ccache[h].a = a;
+        r->ccache[h].slot = slot;
+        r->ccache[h].ix = (uint32_t)ix + 1;
+        return &r->cells.items[ix];
+    }
+    Cell c;
+    memset(&c, 0, sizeof c);
+    c.first_tid = 0;
+    if (!obj) c.addr = 0x5d0000ULL + slot * 8; /* globals: Go's data segment shape */
+    else {
+        int64_t bi = hget(&r->obj_base, a, 0);
+        if (bi < 0) {
+            VEC_PUSH(r->bases, r->next_heap);
+            bi = r->bases.len - 1;
+            hput(&r->obj_base, a, 0, (uint32_t)bi);
+            uint64_t size = (uint64_t)(n > 0 ? n : 1) * 8;
+            r->next_heap += (size + 15) & ~(uint64_t)15;
+        }
+        c.addr = r->bases.items[bi] + 8 * slot + 8 * (n > 1 && slot == 0 ? 0 : 0);
+    }
+    VEC_PUSH(r->cells, c);
+    hput(&r->cell_ix, a, slot, (uint32_t)(r->cells.len - 1));
+    return &r->cells.items[r->cells.len - 1];
+}
+
+/* hb: whether access [a] happens before the current access of the
+ * goroutine in slot [sl] with clock [now]. */
+static int hb(RaceCtx *r, const Access *a, const VC *now, uint32_t sl) {
+    if (a->tid == sl) {
+        const RaceSlot *s = &r->slots.items[sl];
+        return a->clk >= s->start || a->clk <= s->known_prev; /* its own, or a predecessor's */
+    }
+    return a->clk <= vc_get(now, a->tid);
+}
+
+/* Memory events (trace.h READ / WRITE / RACE). */
+struct MemInfo {
+    Goroutine *g;
+    const Proto *p;
+    const Instr *ipc;
+    Value val;
+    int has_val;
+    int64_t idx; /* element index for names (-1: none) */
+};
+
+static void var_name(RaceCtx *r, Cell *c, const struct MemInfo *mi, char *buf, size_t n);
+static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi);
+
+/* trace_mem: the READ / WRITE event of an access, if the trace shows it
+ * ([concurrent]: the last write by another goroutine does not happen
+ * before it). Returns its index + 1, 0 when not traced. What a teacher
+ * wants to see is contended data, not every load: a word is shown once a
+ * second goroutine touches it, and then its writes, its reads that are
+ * concurrent with the last write, and everything once two goroutines
+ * have written it; atomics always. References (pointer, struct and func
+ * values) are addresses more than data: not shown. */
+static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid,
+                          int concurrent) {
+    if (!r->trace || r->no_trace || !mi->g || !mi->g->sched) return 0;
+    if (c->first_tid == 0) c->first_tid = (int32_t)tid;
+    if (c->first_tid > 0 && c->first_tid != (int32_t)tid) c->first_tid = -1;
+    if (write) {
+        if (!c->writer) c->writer = tid;
+        else if (c->writer != tid) c->hot = 1;
+    }
+    if (!atomic) {
+        if (c->first_tid != -1) return 0;
+        if (!write && !concurrent && !c->hot) return 0;
+        if (mi->has_val && mi->val.r && mi->val.r->kind != GC_STRING) return 0;
+    }
+    if (r->mem_events >= RACE_MAX_MEM_EVENTS) return 0;
+    Sched *s = r->vm->sched;
+    TraceObj gobj = sched_g(mi->g)->tobj;
+    Pos pos = {0};
+    pos.line = sched_line(mi->g);
+    if (mi->ipc) {
+        long k = mi->ipc - mi->p->code;
+        if (mi->p->lines && k >= 0 && k < mi->p->ncode) pos.line = mi->p->lines[k];
+    }
+    if (!c->var) {
+        char nb[96];
+        var_name(r, c, mi, nb, sizeof nb);
+        c->var = trace_new_object(r->trace, s->steps, gobj, TRACE_OBJ_VAR, nb, pos);
+    }
+    r->mem_events++;
+    uint32_t ix = trace_emit(r->trace, &(TraceEvent){.kind = write ? TRACE_EV_WRITE : TRACE_EV_READ,
+                                                    .aux = atomic ? TRACE_MEM_ATOMIC : 0, .g = gobj, .obj = c->var,
+                                                    .pos = pos, .step = s->steps, .value = value_text(r, mi)});
+    return ix + 1;
+}
+
+static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Access *cur, const Access *prev) {
+    /* both accesses must be in the trace: arg points at the earlier one */
+    if (!r->trace || !cur->ev || !prev->ev || !c->var) return;
+    Sched *s = r->vm->sched;
+    char nb[96], text[200];
+    trace_obj_name(r->trace, c->var, nb, sizeof nb);
+    snprintf(text, sizeof text, "%s of %s by g%u races with %s by g%u", kind_word(cur->flags, 0), nb, cur->gid,
+             kind_word(prev->flags, 0), prev->gid);
+    Pos pos = {0};
+    pos.line = sched_line(mi->g);
+    trace_emit(r->trace, &(TraceEvent){.kind = TRACE_EV_RACE, .g = sched_g(mi->g)->tobj, .obj = c->var, .pos = pos,
+                                       .step = s->steps, .arg = (int64_t)prev->ev - 1,
+                                       .value = trace_intern_cstr(r->trace, text)});
+}
+
+/* access: the check and update of one access to [c]. */
+static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
+    Goroutine *g = mi->g;
+    uint32_t tid = slot_of(r, g), gid = (uint32_t)g->id;
+    VC *now = clock_of(r, g);
+    uint32_t clk = now->c[tid];
+    uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
+    /* same epoch, same kind: nothing new to learn (FastTrack); a read in
+     * the epoch of the goroutine's own last write adds nothing either: a
+     * later conflicting write conflicts with that write */
+    int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
+              (c->reads.len == 0 || !write);
+    if (own && !r->trace) return;
+    int concurrent = c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid);
+    uint32_t ev = trace_mem(r, c, mi, write, atomic, gid, concurrent);
+    if (!ev) {
+        if (own) return;
+        if (!write)
+            for (int i = 0; i < c->reads.len; i++)
+                if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags &&
+                    (c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid)))
+                    return;
+    }
+    Access cur = {tid, clk, gid, 0, ev, flags};
+    cur.stack = r->forced_stack ? r->forced_stack : stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
+    const Access *conflict = NULL;
+    if (c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid) && !(atomic && (c->w.flags & ACC_ATOMIC)))
+        conflict = &c->w;
+    if (!conflict && write)
+        for (int i = 0; i < c->reads.len; i++) {
+            const Access *a = &c->reads.items[i];
+            if (a->gid != gid && !hb(r, a, now, tid) && !(atomic && (a->flags & ACC_ATOMIC))) {
+                conflict = a;
+                break;
+            }
+        }
+    if (conflict) {
+        Access prev = *conflict;
+        if (report(r, &cur, &prev, c->addr)) trace_race(r, c, mi, &cur, &prev);
+        else if (r->trace && ev) trace_race(r, c, mi, &cur, &prev);
+    }
+    if (write) {
+        c->w = cur;
+        c->reads.len = 0;
+    } else {
+        int k = 0;
+        for (int i = 0; i < c->reads.len; i++) {
+            Access *a = &c->reads.items[i];
+            if (a->gid == gid || hb(r, a, now, tid)) continue; /* dominated by this read */
+            c->reads.items[k++] = *a;
+        }
+        c->reads.len = k;
+        VEC_PUSH(c->reads, cur);
+    }
+}
+
+/* Go 1.19's runtime frames for the channel checks (chan.go lines). */
+static const char RT_CHAN_FILE[] = "/usr/lib/go-1.19/src/runtime/chan.go";
+static const char RT_CHANSEND[] = "runtime.chansend";
+static const char RT_CLOSECHAN[] = "runtime.closechan";
+
+void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
+    if (!g || !g->sched || !c) return;
+    const char *fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
+    int line = is_close ? 357 : 160;
+    uint32_t base = stack_of(r, g, NULL);
+    /* keyed by the static name's address: looked up, never ordered */
+    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
+    int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
+    if (id < 0) {
+        StackNode n = {base, NULL, line, fn, RT_CHAN_FILE};
+        VEC_PUSH(r->stacks, n);
+        id = r->stacks.len - 1;
+        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)id);
+    }
+    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
+    Cell *cell = cell_of(r, &c->h, 0, 1);
+    r->forced_stack = (uint32_t)id;
+    r->no_trace = 1;
+    access(r, cell, &mi, is_close, 0);
+    r->forced_stack = 0;
+    r->no_trace = 0;
+}
+
+/* ---- the VM hook ---- */
+
+void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
+    RaceCtx *r = vm->sched ? vm->sched->race : NULL;
+    if (!r || !g->sched) return;
+    Instr i = *ipc;
+    const Frame *f = &g->frames[g->nframes - 1];
+    struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
+    const GcObj *obj = NULL;
+    uint64_t slot = 0;
+    int64_t n = 1;
+    int write = 0;
+    switch (VM_OP(i)) {
+    case OP_GETG: slot = (uint64_t)VM_BX(i); mi.val = vm->globals[slot]; break;
+    case OP_SETG: slot = (uint64_t)VM_BX(i); mi.val = R[VM_A(i)]; write = 1; break;
+    case OP_LOADC:
+    case OP_STOREC: {
+        int st = VM_OP(i) == OP_STOREC;
+        AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        obj = &o->h;
+        mi.val = st ? R[VM_B(i)] : o->v[0];
+        write = st;
+        break;
+    }
+    case OP_GETF:
+    case OP_SETF: {
+        int st = VM_OP(i) == OP_SETF;
+        AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        obj = &o->h;
+        n = o->n;
+        slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
+        mi.val = st ? R[VM_C(i)] : o->v[slot];
+        write = st;
+        break;
+    }
+    case OP_GETE:
+    case OP_SETE: {
+        int st = VM_OP(i) == OP_SETE;
+        AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        int64_t x = R[st ? VM_B(i) : VM_C(i)].i;
+        if (!o || (uint64_t)x >= (uint64_t)o->n) return;
+        obj = &o->h;
+        n = o->n;
+        slot = (uint64_t)x;
+        mi.idx = x;
+        mi.val = st ? R[VM_C(i)] : o->v[x];
+        write = st;
+        break;
+    }
+    case OP_SGET:
+    case OP_SSET: {
+        int st = VM_OP(i) == OP_SSET;
+        SliceObj *s = (SliceObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        int64_t x = R[st ? VM_B(i) : VM_C(i)].i;
+        if (!s || (uint64_t)x >= (uint64_t)s->len) return;
+        obj = &s->arr->h;
+        n = s->arr->n;
+        slot = (uint64_t)(s->off + x);
+        mi.idx = x;
+        mi.val = st ? R[VM_C(i)] : s->arr->v[slot];
+        write = st;
+        break;
+    }
+    case OP_LOAD:
+    case OP_STORE: {
+        int st = VM_OP(i) == OP_STORE;
+        Value p = R[st ? VM_A(i) : VM_B(i)];
+        AggObj *o = (AggObj *)p.r;
+        if (!o) return;
+        obj = &o->h;
+        n = o->n;
+        slot = (uint64_t)p.i;
+        mi.val = st ? R[VM_B(i)] : o->v[slot];
+        write = st;
+        break;
+    }
+    case OP_MGET:
+    case OP_MGET2:
+    case OP_MNEXT:
+    case OP_MSET:
+    case OP_MDEL: {
+        /* Go checks map operations as a read / write of the map itself. */
+        Value m;
+        if (VM_OP(i) == OP_MNEXT) {
+            AggObj *it = (AggObj *)R[VM_B(i)].r;
+            m = it ? it->v[0] : (Value){{0}, NULL};
+        } else m = R[VM_OP(i) == OP_MSET || VM_OP(i) == OP_MDEL ? VM_A(i) : VM_B(i)];
+        if (!m.r) return;
+        obj = m.r;
+        write = VM_OP(i) == OP_MSET || VM_OP(i) == OP_MDEL;
+        mi.has_val = 0;
+        if (write && VM_OP(i) == OP_MSET) {
+            mi.val = R[VM_C(i)];
+            mi.has_val = 1;
+        }
+        break;
+    }
+    default: return;
+    }
+    Cell *c = cell_of(r, obj, slot, n);
+    access(r, c, &mi, write, 0);
+}
+
+void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t value) {
+    if (!r || !g || !g->sched || !ptr.r) return;
+    AggObj *o = (AggObj *)ptr.r;
+    uint64_t slot = (uint64_t)ptr.i;
+    uint64_t key = ((uint64_t)5 << 60) | o->h.seq;
+    if (rd) acquire2(r, g, key, slot);
+    struct MemInfo mi = {g, NULL, NULL, {{.i = value}, NULL}, 1, -1};
+    if (g->nframes) { /* the CALL running the native: names the word (acc_names) */
+        const Frame *f = &g->frames[g->nframes - 1];
+        if (f->pc && f->pc > f->p->code && VM_OP(f->pc[-1]) == OP_CALL) {
+            mi.p = f->p;
+            mi.ipc = f->pc - 1;
+        }
+    }
+    Cell *c = cell_of(r, &o->h, slot, o->n);
+    access(r, c, &mi, wr, 1);
+    if (wr) release2(r, g, key, slot);
+}
+
+/* ---- names and values for the trace ---- */
+
+static void var_name(RaceCtx *r, Cell *c, const struct MemInfo *mi, char *buf, size_t n) {
+    const char *nm = NULL;
+    if (mi->ipc && mi->p->acc_names) nm = mi->p->acc_names[mi->ipc - mi->p->code];
+    if (!nm || !*nm) {
+        snprintf(buf, n, "0x%012llx", (unsigned long long)c->addr);
+        return;
+    }
+    size_t l = strlen(nm);
+    if (l >= 2 && nm[l - 2] == '[' && nm[l - 1] == ']') {
+        /* an element: its index (a map is one variable: its name) */
+        if (mi->idx >= 0) snprintf(buf, n, "%.*s[%lld]", (int)(l - 2), nm, (long long)mi->idx);
+        else snprintf(buf, n, "%.*s", (int)(l - 2), nm);
+        return;
+    }
+    snprintf(buf, n, "%s", nm);
+}
+
+static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi) {
+    if (!mi->has_val) return 0;
+    Value v = mi->val;
+    if (!v.r) return trace_intern_int(r->trace, v.i);
+    switch (v.r->kind) {
+    case GC_STRING: {
+        char buf[48];
+        int64_t len = vm_str_len(v);
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(len < 32 ? len : 32), vm_str_data(v), len > 32 ? "..." : "");
+        char q[64];
+        snprintf(q, sizeof q, "\"%s\"", buf);
+        return trace_intern_cstr(r->trace, q);
+    }
+    default: return 0;
+    }
+}
