@@ -648,7 +648,7 @@ static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRu
                 for (int i = 0; i < o->nbuf && l > 0 && l < TIP_W - 8; i++) l += snprintf(tl[n] + l, (size_t)(TIP_W - l), " %s", o->buf[i]);
                 n++;
             }
-            int snd[64], rcv[64], ns = 0, nr = 0;
+            int snd[64] = {0}, rcv[64] = {0}, ns = 0, nr = 0;
             for (int i = 0; i < o->nwaiters; i++) {
                 int w = o->waiters[i];
                 const char *why = m->gs[w].wait ? m->gs[w].wait : "";
