@@ -438,20 +438,6 @@ static void branch_stmt(FuncState *fs, Node *n) {
     comp_error(fs->cc, n->pos, "branch target not found");
 }
 
-/* fresh_iteration: Go 1.22 per-iteration loop variables: a boxed loop
- * variable gets a new cell before the post statement. */
-static void fresh_iteration(FuncState *fs, Node *init) {
-    if (!init || init->kind != AST_ASSIGN || init->u.assign.tok != TK_DEFINE) return;
-    for (int i = 0; i < init->u.assign.lhs.n; i++) {
-        Node *id = init->u.assign.lhs.items[i];
-        if (!is_new_var(id) || !comp_boxed(id->obj)) continue;
-        int r = fs->lreg[id->obj->index], t = comp_reg(fs);
-        EMIT(fs, LOADC, t, r, 0);
-        EMIT(fs, NEWCELL, r, t, 0);
-        fs->freereg--;
-    }
-}
-
 /* loop_branch: jump back to [target] while [cond] holds (one fused
  * compare-and-branch for `i < n`-like conditions on signed integers). */
 static void loop_branch(FuncState *fs, Node *cond, int target) {
@@ -463,7 +449,10 @@ static void loop_branch(FuncState *fs, Node *cond, int target) {
 }
 
 /* for_stmt: the condition is tested at the bottom (one branch per
- * iteration): init; JMP test; top: body; cont: post; test: if cond goto top. */
+ * iteration): init; JMP test; top: body; cont: post; test: if cond goto top.
+ * Go 1.19 (<= 1.21) semantics: the init's variables are declared once and
+ * shared by every iteration (a closure capturing one sees the post
+ * statement's updates), so a captured one is one cell for the whole loop. */
 static void for_stmt(FuncState *fs, Node *n, Obj *label) {
     int save = fs->nactive;
     if (n->u.for_.init) comp_stmt(fs, n->u.for_.init);
@@ -473,7 +462,6 @@ static void for_stmt(FuncState *fs, Node *n, Obj *label) {
     int top = comp_here(fs);
     comp_block(fs, n->u.for_.body);
     int cont = comp_here(fs);
-    fresh_iteration(fs, n->u.for_.init);
     if (n->u.for_.post) comp_stmt(fs, n->u.for_.post);
     if (n->u.for_.cond) {
         comp_patch(fs, to_test, comp_here(fs));
@@ -485,15 +473,15 @@ static void for_stmt(FuncState *fs, Node *n, Obj *label) {
     fs->nactive = fs->freereg = save;
 }
 
-/* range_assign: give the range key/value variable node [v] register [src]. */
+/* range_assign: store register [src] into the range key/value variable
+ * node [v]. A `:=` variable is declared once before the loop (range_stmt)
+ * and assigned each iteration, as in Go 1.19: a captured one stays one cell
+ * (a named STOREC: the race detector's write at the range line), a
+ * struct/array one one object (ASSIGN copies into it). */
 static void range_assign(FuncState *fs, Node *v, TokKind tok, int src) {
     if (!v || (v->kind == AST_IDENT && !v->obj)) return;
     if (tok == TK_DEFINE) {
-        Obj *o = v->obj;
-        int r = fs->lreg[o->index];
-        if (comp_is_agg(o->type)) EMIT(fs, CLONE, r, src, 0);
-        else if (comp_boxed(o)) EMIT(fs, NEWCELL, r, src, 0);
-        else EMIT(fs, MOVE, r, src, 0);
+        comp_store_var(fs, v->obj, src);
     } else {
         LVal lv = comp_lval(fs, v);
         int t = src;

@@ -474,6 +474,7 @@ static void run_loop(Sched *s) {
     Vm *vm = s->vm;
     Goroutine *prev = NULL;
     Goroutine *last_started = NULL;
+    uint64_t progress_at = 0; /* steps >> 14 at the last progress call */
     while (!s->done) {
         if (s->rq_len == 0) {
             int64_t w = timer_next_when(s);
@@ -579,6 +580,13 @@ static void run_loop(Sched *s) {
         if (s->opt.max_steps && s->steps > s->opt.max_steps) {
             limit(s, TRACE_LIMIT_STEPS, "step limit reached (--max-steps)");
             break;
+        }
+        if (s->opt.progress && (s->steps >> 14) != progress_at) {
+            progress_at = s->steps >> 14;
+            if (s->opt.progress(s->opt.progress_ctx, s->steps)) {
+                limit(s, TRACE_LIMIT_STEPS, "run canceled");
+                break;
+            }
         }
         if (s->opt.max_heap && (int64_t)vm->bytes > s->opt.max_heap) {
             limit(s, TRACE_LIMIT_HEAP, "heap limit reached (--max-heap)");

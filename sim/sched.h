@@ -66,6 +66,12 @@ typedef struct SchedOptions {
     const struct Schedule *schedule;   /* non-NULL: replay its decisions
                                           (set the header's seed and strategy
                                           with sch_options) */
+    /* progress: when non-NULL, called with the steps so far about every
+     * 2^14 steps (it only observes: the run does not depend on it); a
+     * nonzero return stops the run as the step limit does (the window's
+     * progress screen: Esc cancels). */
+    int (*progress)(void *ctx, uint64_t steps);
+    void *progress_ctx;
 } SchedOptions;
 
 /* sched_options_default: seed 1, random, depth 3, default limits (steps

@@ -458,6 +458,12 @@ static void record(SchRun *r, const SchDecision *d) {
 }
 
 int sch_run_free(SchRun *r) {
+    if (r->live && r->cur + 1 == r->rep->d.len && r->have_stop && r->stop.kind == 'p') {
+        /* the recording ended right after this same preemption (a limit):
+         * its last line is the one written below, which no pick consumes */
+        const SchDecision *w = &r->rep->d.items[r->cur];
+        if (w->kind == 'p' && w->g == r->stop.g && w->acc == r->stop.acc && same_site(w, &r->stop)) r->cur++;
+    }
     if (r->live && r->cur < r->rep->d.len) {
         char a[256];
         const SchDecision *w = &r->rep->d.items[r->cur];

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "src.h"
 #include "text.h"
 #include "view.h"
 
@@ -113,7 +114,8 @@ typedef struct Script {
 } Script;
 
 typedef struct App {
-    const VizOptions *opt;
+    VizOptions optc;   /* the options, with the window's run hooks (progress, diag) */
+    const VizOptions *opt; /* = &optc */
     SDL_Window *win;
     SDL_Renderer *ren;
     Draw *draw;
@@ -133,6 +135,14 @@ typedef struct App {
     double now;
     int seed_edit;      /* the seed box is open (S): digits go into seed_buf */
     char seed_buf[24];
+    int by_time;        /* V: playback by virtual time, else by event */
+    /* simulating: the progress screen */
+    int canceled;       /* Esc/Q/close during a simulation */
+    Uint32 prog_t0, prog_drawn;
+    /* R found the file broken: its diagnostics, until a reload succeeds */
+    char diag[8192];
+    char diag_new[8192];
+    int diag_lines[64], ndiag_lines;
 } App;
 
 static void set_status(App *a, const char *msg) {
@@ -150,16 +160,61 @@ static void go_step(App *a, int step, int animate) {
     a->view.sview.anim = animate ? 0.0f : 1.0f;
 }
 
+/* The source lines named by Go-style "file:line:col: msg" lines in [diag]. */
+static int diag_lines(const char *diag, int *lines, int cap) {
+    int n = 0;
+    for (const char *p = diag; *p && n < cap;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        for (size_t i = 0; i + 1 < len; i++) { /* the first ":LINE:COL:" */
+            int ln, col, used = 0;
+            if (p[i] == ':' && isdigit((unsigned char)p[i + 1]) && sscanf(p + i, ":%d:%d:%n", &ln, &col, &used) == 2 && used > 0) {
+                lines[n++] = ln;
+                break;
+            }
+        }
+        p = e ? e + 1 : p + len;
+    }
+    return n;
+}
+
+static void diag_clear(App *a) {
+    a->diag[0] = 0;
+    a->ndiag_lines = 0;
+    a->view.sview.err_lines = NULL;
+    a->view.sview.nerr_lines = 0;
+}
+
 static void reload(App *a, uint64_t seed, const char *why) {
     char err[512];
     int keep = a->view.step;
+    a->prog_t0 = SDL_GetTicks();
+    a->prog_drawn = 0;
     if (view_load(&a->view, a->opt, seed, err, sizeof err) != 0) {
         char msg[600];
+        if (a->diag_new[0]) { /* the file no longer compiles: keep the old run, show why */
+            snprintf(a->diag, sizeof a->diag, "%s", a->diag_new);
+            a->ndiag_lines = diag_lines(a->diag, a->diag_lines, 64);
+            a->view.sview.err_lines = a->diag_lines;
+            a->view.sview.nerr_lines = a->ndiag_lines;
+            SrcFile sf;
+            char e2[256];
+            if (a->opt->file && src_load(&sf, a->opt->file, e2, sizeof e2) == 0) {
+                view_show_source(&a->view, sf.text);
+                src_free(&sf);
+            }
+            if (a->ndiag_lines) a->view.sview.src_top = a->diag_lines[0] > 4 ? a->diag_lines[0] - 3 : 1;
+            set_status(a, "the file does not compile");
+            return;
+        }
         snprintf(msg, sizeof msg, "reload failed: %s", err[0] ? err : "see the terminal");
         if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
         set_status(a, msg);
         return;
     }
+    if (a->canceled) return; /* Esc during the simulation: the loop quits */
+    if (a->diag[0]) a->view.sview.src_top = 0;
+    diag_clear(a);
     go_step(a, keep, 0);
     a->view.sview.tl_from = a->view.sview.tl_to = 0;
     set_status(a, why);
@@ -313,6 +368,10 @@ static void key(App *a, SDL_Keycode k, Uint16 mod) {
         a->playing = 0;
         break;
     case SDLK_r: reload(a, a->view.seed, "reloaded"); break;
+    case SDLK_v:
+        a->by_time = !a->by_time;
+        set_status(a, a->by_time ? "playback by virtual time (idle gaps cut to 0.5 s)" : "playback by event");
+        break;
     case SDLK_t:
         a->dark = !a->dark;
         a->view.theme = theme_get(a->dark ? "dark" : "light");
@@ -424,7 +483,7 @@ static SDL_Keycode key_named(const char *name) {
     } keys[] = {{"space", SDLK_SPACE}, {"right", SDLK_RIGHT}, {"left", SDLK_LEFT}, {"home", SDLK_HOME}, {"end", SDLK_END},
                 {"plus", SDLK_PLUS},   {"minus", SDLK_MINUS}, {"n", SDLK_n},       {"r", SDLK_r},       {"t", SDLK_t},
                 {"q", SDLK_q},         {"escape", SDLK_ESCAPE}, {"question", SDLK_SLASH}, {"bracketright", SDLK_RIGHTBRACKET},
-                {"bracketleft", SDLK_LEFTBRACKET}, {"s", SDLK_s}, {"return", SDLK_RETURN}, {"backspace", SDLK_BACKSPACE}};
+                {"bracketleft", SDLK_LEFTBRACKET}, {"s", SDLK_s}, {"v", SDLK_v}, {"return", SDLK_RETURN}, {"backspace", SDLK_BACKSPACE}};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(keys[i].n, name) == 0) return keys[i].k;
     return SDLK_UNKNOWN;
@@ -489,7 +548,7 @@ static void script_step(App *a, float pts_to_px, char *shot, size_t shotn) {
 static void update(App *a, double dt) {
     SceneView *sv = &a->view.sview;
     if (a->playing) {
-        sv->anim += (float)(dt * a->speed);
+        sv->anim += (float)(dt / view_event_secs(&a->view, a->speed, a->by_time));
         while (sv->anim >= 1.0f) {
             if (a->view.step + 1 >= nsteps(a)) {
                 sv->anim = 1;
@@ -511,6 +570,53 @@ static void update(App *a, double dt) {
     }
 }
 
+/* The display's DPI over 96 in quarter steps once it reaches 1.5x; else 1. */
+static float dpi_extra(int disp) {
+    float ddpi = 0;
+    if (disp < 0 || SDL_GetDisplayDPI(disp, &ddpi, NULL, NULL) != 0 || ddpi < 144) return 1;
+    float f = floorf(ddpi / 96.0f * 4.0f + 0.5f) / 4.0f;
+    return f > 3 ? 3 : f;
+}
+
+/* HiDPI: the UI scale on top of drawable pixels per window point (which
+ * macOS and Wayland report): --scale F when given; else, where the
+ * drawable is not scaled (X11), the display's DPI over 96 once it reaches
+ * 1.5x (a 4K laptop panel), in quarter steps; else 1. */
+static float ui_extra(App *a) {
+    if (a->opt->scale > 0) return a->opt->scale;
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &pw, &ph);
+    if (pw != ww) return 1; /* the platform scales already */
+    return dpi_extra(SDL_GetWindowDisplayIndex(a->win));
+}
+
+/* The progress screen: drawn at most every 40 ms (a run checks in every
+ * 2^14 steps), events pumped so the window stays responsive; Esc, Q or
+ * closing the window cancels. */
+static void progress_draw(App *a, uint64_t steps) {
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &pw, &ph);
+    RenderProgress p = {a->opt->file, a->view.loaded ? a->view.seed : a->opt->run.seed, a->opt->run.strategy, steps, a->opt->run.max_steps,
+                        (double)(SDL_GetTicks() - a->prog_t0) / 1000.0};
+    if (a->view.loaded && a->view.seed != a->opt->run.seed) p.seed = a->view.seed;
+    if (view_draw_progress(&a->view, a->draw, pw, ph, (ww > 0 ? (float)pw / (float)ww : 1.0f) * ui_extra(a), &p) == 0) SDL_RenderPresent(a->ren);
+    a->prog_drawn = SDL_GetTicks();
+}
+
+static int app_progress(void *ctx, uint64_t steps) {
+    App *a = ctx;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_QUIT) a->canceled = 1;
+        if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_q)) a->canceled = 1;
+    }
+    if (SDL_GetTicks() - a->prog_drawn >= 40) progress_draw(a, steps);
+    if (a->canceled) a->running = 0;
+    return a->canceled;
+}
+
 int viz_app_run(const VizOptions *o) {
     const Theme *th = theme_get(o->theme);
     if (!th) {
@@ -523,144 +629,171 @@ int viz_app_run(const VizOptions *o) {
                 o->file ? o->file : "FILE.go", o->file ? o->file : "FILE.go");
         return 1;
     }
-    App a;
-    memset(&a, 0, sizeof a);
-    a.opt = o;
-    a.view.theme = th;
-    a.dark = th->dark;
-    a.view.sview.selected_g = a.view.sview.selected_obj = -1;
-    a.speed = o->speed > 0 ? o->speed : 4;
+    App *a = mem_alloc(sizeof *a); /* big (diagnostic buffers): not on the stack */
+    memset(a, 0, sizeof *a);
+    a->optc = *o;
+    a->opt = &a->optc;
+    a->optc.run.progress = app_progress;
+    a->optc.run.progress_ctx = a;
+    a->optc.run.diag = a->diag_new;
+    a->optc.run.diag_cap = sizeof a->diag_new;
+    a->view.theme = th;
+    a->dark = th->dark;
+    a->view.sview.selected_g = a->view.sview.selected_obj = -1;
+    a->speed = o->speed > 0 ? o->speed : 4;
     char err[512];
-    if (view_load(&a.view, o, o->run.seed, err, sizeof err) != 0) {
-        if (err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
-        view_free(&a.view);
-        return 1;
-    }
+    /* the window first: a long simulation shows its progress in it */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "goro-viz: cannot open a window (%s): use `goro-viz render %s --at end -o out.png`, or `goro-viz run %s`\n", SDL_GetError(),
                 o->file ? o->file : "FILE.go", o->file ? o->file : "FILE.go");
-        view_free(&a.view);
+        mem_free(a, sizeof *a);
         return 1;
     }
     if (text_init() != 0) {
         fprintf(stderr, "goro-viz: SDL_ttf: %s\n", SDL_GetError());
-        view_free(&a.view);
+        mem_free(a, sizeof *a);
         SDL_Quit();
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     int w = o->width > 0 ? o->width : 1440, h = o->height > 0 ? o->height : 900;
+    if (o->width <= 0 && o->scale <= 0) { /* a high-DPI X11 display: the default size in points */
+        float f = dpi_extra(0);
+        SDL_DisplayMode dm;
+        if (f > 1 && SDL_GetDesktopDisplayMode(0, &dm) == 0 && w * f <= dm.w && h * f <= dm.h) w = (int)(w * f), h = (int)(h * f);
+    }
     char title[300];
-    snprintf(title, sizeof title, "goro-viz — %s", a.view.mt.run.title);
-    a.win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (a.win) a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (a.win && !a.ren) a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_SOFTWARE);
-    if (!a.win || !a.ren) {
+    const char *base = o->file ? strrchr(o->file, '/') : NULL;
+    snprintf(title, sizeof title, "goro-viz — %s", base ? base + 1 : o->file ? o->file : o->demo ? o->demo : "");
+    a->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (a->win) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (a->win && !a->ren) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a->win || !a->ren) {
         fprintf(stderr, "goro-viz: cannot open a window (%s): use `goro-viz render` instead\n", SDL_GetError());
-        view_free(&a.view);
-        if (a.win) SDL_DestroyWindow(a.win);
+        if (a->win) SDL_DestroyWindow(a->win);
+        mem_free(a, sizeof *a);
         SDL_Quit();
         return 1;
     }
-    SDL_SetWindowMinimumSize(a.win, 640, 420);
-    a.draw = draw_new(a.ren);
-    if (o->script) script_load(&a, o->script);
-    go_step(&a, 0, 0);
+    SDL_SetWindowMinimumSize(a->win, 640, 420);
+    a->draw = draw_new(a->ren);
+    a->prog_t0 = SDL_GetTicks();
+    if (o->file) progress_draw(a, 0);
+    int lr = view_load(&a->view, a->opt, o->run.seed, err, sizeof err);
+    if (lr != 0 || a->canceled) {
+        if (lr != 0 && err[0]) fprintf(stderr, "goro-viz: %s\n", err); /* empty: the callback reported already */
+        int canceled = a->canceled;
+        view_free(&a->view);
+        draw_free(a->draw);
+        SDL_DestroyRenderer(a->ren);
+        SDL_DestroyWindow(a->win);
+        mem_free(a, sizeof *a);
+        SDL_Quit();
+        return canceled && lr == 0 ? 0 : 1;
+    }
+    snprintf(title, sizeof title, "goro-viz — %s", a->view.mt.run.title);
+    SDL_SetWindowTitle(a->win, title);
+    if (o->script) script_load(a, o->script);
+    go_step(a, 0, 0);
     if (o->at) { /* where to open: a step, or the first race / deadlock / panic */
-        int st = 0, pr = view_parse_when(&a.view, o->at, &st);
-        if (pr == -2 && strcmp(o->at, "race") == 0) pr = view_parse_when(&a.view, "lost", &st);
+        int st = 0, pr = view_parse_when(&a->view, o->at, &st);
+        if (pr == -2 && strcmp(o->at, "race") == 0) pr = view_parse_when(&a->view, "lost", &st);
         if (pr == -2 && strcmp(o->at, "alarm") == 0) pr = 1; /* nothing alarming: stay at the start */
-        if (pr == 0) go_step(&a, st, 0);
+        if (pr == 0) go_step(a, st, 0);
         else if (pr < 0) {
             char msg[128];
             snprintf(msg, sizeof msg, pr == -2 ? "no %s in this run" : "bad --at %s", o->at);
-            set_status(&a, msg);
+            set_status(a, msg);
         }
     }
-    if (o->zoom && view_parse_range(&a.view, o->zoom, &a.view.sview.tl_from, &a.view.sview.tl_to) == 0) a.view.sview.tl_to++;
-    a.running = 1;
+    if (o->zoom && view_parse_range(&a->view, o->zoom, &a->view.sview.tl_from, &a->view.sview.tl_to) == 0) a->view.sview.tl_to++;
+    a->running = 1;
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
     int rc = 0, dirty = 1, had_status = 0;
-    while (a.running) {
+    while (a->running) {
         Uint64 nowc = SDL_GetPerformanceCounter();
         double dt = (double)(nowc - last) / (double)freq;
         last = nowc;
         if (dt > 0.1) dt = 0.1;
-        a.now += dt;
+        a->now += dt;
         int ww, wh, pw, ph;
-        SDL_GetWindowSize(a.win, &ww, &wh);
-        SDL_GetRendererOutputSize(a.ren, &pw, &ph);
+        SDL_GetWindowSize(a->win, &ww, &wh);
+        SDL_GetRendererOutputSize(a->ren, &pw, &ph);
         float scale = ww > 0 ? (float)pw / (float)ww : 1.0f;
         /* input */
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
             dirty = 1;
             switch (e.type) {
-            case SDL_QUIT: a.running = 0; break;
+            case SDL_QUIT: a->running = 0; break;
             case SDL_KEYDOWN:
                 /* '?' comes as text (layouts differ on where it is); F1 too */
-                if (e.key.keysym.sym == SDLK_F1) key(&a, SDLK_SLASH, KMOD_SHIFT);
-                else if (e.key.keysym.sym != SDLK_SLASH) key(&a, e.key.keysym.sym, e.key.keysym.mod);
+                if (e.key.keysym.sym == SDLK_F1) key(a, SDLK_SLASH, KMOD_SHIFT);
+                else if (e.key.keysym.sym != SDLK_SLASH) key(a, e.key.keysym.sym, e.key.keysym.mod);
                 break;
             case SDL_TEXTINPUT:
-                if (a.seed_edit)
-                    seed_text(&a, e.text.text);
+                if (a->seed_edit)
+                    seed_text(a, e.text.text);
                 else if (strcmp(e.text.text, "?") == 0)
-                    key(&a, SDLK_SLASH, KMOD_SHIFT);
+                    key(a, SDLK_SLASH, KMOD_SHIFT);
                 break;
             case SDL_RENDER_TARGETS_RESET:
-            case SDL_RENDER_DEVICE_RESET: draw_layer_invalidate(&a.view.tcache.layer); break;
+            case SDL_RENDER_DEVICE_RESET: draw_layer_invalidate(&a->view.tcache.layer); break;
             case SDL_MOUSEBUTTONDOWN:
-                if (e.button.button == SDL_BUTTON_LEFT) mouse_down(&a, (float)e.button.x * scale, (float)e.button.y * scale, (SDL_GetModState() & KMOD_SHIFT) != 0);
+                if (e.button.button == SDL_BUTTON_LEFT) mouse_down(a, (float)e.button.x * scale, (float)e.button.y * scale, (SDL_GetModState() & KMOD_SHIFT) != 0);
                 break;
-            case SDL_MOUSEBUTTONUP: a.drag = 0; break;
+            case SDL_MOUSEBUTTONUP: a->drag = 0; break;
             case SDL_MOUSEMOTION:
                 /* a script owns the pointer: the real one must not add tooltips */
-                if (!a.script.n) mouse_move(&a, (float)e.motion.x * scale, (float)e.motion.y * scale);
+                if (!a->script.n) mouse_move(a, (float)e.motion.x * scale, (float)e.motion.y * scale);
                 break;
-            case SDL_MOUSEWHEEL: wheel(&a, e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y); break;
+            case SDL_MOUSEWHEEL: wheel(a, e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y); break;
             case SDL_WINDOWEVENT:
-                if (e.window.event == SDL_WINDOWEVENT_LEAVE) a.hover = 0;
+                if (e.window.event == SDL_WINDOWEVENT_LEAVE) a->hover = 0;
                 break;
             default: break;
             }
         }
         char shot[256] = "";
-        if (a.script.n) script_step(&a, scale, shot, sizeof shot);
+        if (a->script.n) script_step(a, scale, shot, sizeof shot);
         /* update */
-        update(&a, a.script.n ? 1.0 / 60.0 : dt);
+        update(a, a->script.n ? 1.0 / 60.0 : dt);
         /* draw */
         RenderExtras x;
         memset(&x, 0, sizeof x);
-        x.playing = a.playing;
-        x.speed = (float)a.speed;
-        x.help = a.help;
-        x.status = a.now < a.status_until ? a.status : NULL;
-        x.hover = a.hover && !a.drag;
-        x.hover_x = a.mx;
-        x.hover_y = a.my;
-        x.seed_edit = a.seed_edit ? a.seed_buf : NULL;
+        x.playing = a->playing;
+        x.speed = (float)a->speed;
+        x.help = a->help;
+        x.status = a->now < a->status_until ? a->status : NULL;
+        x.hover = a->hover && !a->drag;
+        x.hover_x = a->mx;
+        x.hover_y = a->my;
+        x.seed_edit = a->seed_edit ? a->seed_buf : NULL;
+        x.by_time = a->by_time;
+        x.diag = a->diag[0] ? a->diag : NULL;
         /* like rxi/lite: an idle, unchanged frame is not redrawn */
-        int busy = a.playing || a.view.sview.anim < 1 || a.script.n || x.status || had_status || a.seed_edit;
+        int busy = a->playing || a->view.sview.anim < 1 || a->script.n || x.status || had_status || a->seed_edit;
         had_status = x.status != NULL;
         if (dirty || busy) {
-            if (view_draw(&a.view, a.draw, pw, ph, scale, &x) != 0) {
+            if (!a->running) break; /* canceled during a reload's simulation */
+        if (view_draw(&a->view, a->draw, pw, ph, scale * ui_extra(a), &x) != 0) {
                 fprintf(stderr, "goro-viz: fonts: %s\n", SDL_GetError());
                 rc = 1;
                 break;
             }
-            if (shot[0]) save_window(&a, shot);
-            SDL_RenderPresent(a.ren);
+            if (shot[0]) save_window(a, shot);
+            SDL_RenderPresent(a->ren);
         }
         dirty = 0;
         if (!busy) SDL_WaitEventTimeout(NULL, 100);
     }
-    script_free(&a);
-    view_free(&a.view);
-    draw_free(a.draw);
-    SDL_DestroyRenderer(a.ren);
-    SDL_DestroyWindow(a.win);
+    script_free(a);
+    view_free(&a->view);
+    draw_free(a->draw);
+    SDL_DestroyRenderer(a->ren);
+    SDL_DestroyWindow(a->win);
     SDL_Quit();
+    mem_free(a, sizeof *a);
     return rc;
 }

@@ -68,6 +68,9 @@ static const char usage_text[] =
     "                  deadlock, panic, exit!=N, output~RE: as hunt --until),\n"
     "                  the playhead on the race / deadlock / panic\n"
     "  --seeds A..B    where --hunt looks (default 0..99999)\n"
+    "  --scale F       UI scale (0.5 to 4): the window's too (default: the\n"
+    "                  platform's HiDPI factor, or the display's DPI / 96)\n"
+    "  --speed F       playback speed in events per second (default 4)\n"
     "\n"
     "Run options (every command that runs FILE.go):\n";
 
@@ -184,6 +187,9 @@ static Trace *make_trace(void *ctx, const char *file, const VizRunOptions *run, 
     if (run->max_goroutines) so.max_goroutines = run->max_goroutines;
     if (run->max_heap) so.max_heap = run->max_heap;
     if (run->max_vtime) so.max_vtime = run->max_vtime;
+    so.progress = run->progress;
+    so.progress_ctx = run->progress_ctx;
+    if (run->diag && run->diag_cap) run->diag[0] = 0;
     /* a schedule replays the one seed it was recorded with; other seeds
      * (the window's ] and [) run as usual */
     Schedule sch;
@@ -203,7 +209,10 @@ static Trace *make_trace(void *ctx, const char *file, const VizRunOptions *run, 
     sched_run_file(file, &so, null ? null : errf, errf, &t);
     if (null) fclose(null);
     fclose(errf);
-    if (!t) fputs(msgs, stderr); /* the file did not compile: say why */
+    if (!t) { /* the file did not compile: say why */
+        fputs(msgs, stderr);
+        if (run->diag && run->diag_cap) snprintf(run->diag, run->diag_cap, "%s", msgs ? msgs : "");
+    }
     free(msgs);
     sch_free(&sch);
     err[0] = 0;

@@ -501,7 +501,10 @@ static void draw_header(Draw *d, RenderFonts *f, const Theme *th, const ModelRun
     char buf[256], t[64];
     fmt_dur(t, sizeof t, m->now_ns);
     const char *play = x && x->playing ? "▶" : "❚❚";
-    snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   speed %.3g ev/s   ? help", play, m->step + 1, run->nsteps, t, x ? x->speed : 0.0);
+    if (x && x->by_time)
+        snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   by time ×%.3g   ? help", play, m->step + 1, run->nsteps, t, x->speed / 4.0);
+    else
+        snprintf(buf, sizeof buf, "%s  step %d / %d   t = +%s   by event %.3g ev/s   ? help", play, m->step + 1, run->nsteps, t, x ? x->speed : 0.0);
     float w = text_width(f->ui, buf, -1);
     if (w > s->header.w * 0.45f) { /* narrow window: the short form */
         snprintf(buf, sizeof buf, "%s %d/%d  +%s", play, m->step + 1, run->nsteps, t);
@@ -543,9 +546,10 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
         {"Shift+← / →", "previous / next event of the selected goroutine or object"},
         {"Home / End", "start / end of the run"},
         {"+ / -", "faster / slower"},
+        {"V", "play by event / by virtual time (idle gaps cut to 0.5 s)"},
         {"] / [", "next / previous seed: runs the file again (N: next)"},
         {"S", "seed box: type a seed, Enter runs it"},
-        {"R", "reload the file from disk"},
+        {"R", "reload the file from disk (compile errors show here)"},
         {"click", "select a goroutine, channel or lock; scrub the timeline"},
         {"wheel", "zoom the timeline around the pointer"},
         {"red marks", "races, lost updates, deadlock, panic (--hunt race opens one)"},
@@ -570,39 +574,211 @@ static void draw_help(Draw *d, RenderFonts *f, const Theme *th, const SceneView 
     }
 }
 
+/* Line [line] of [src] without its indentation, into [out] ([n] bytes). */
+static void src_line(const char *src, int line, char *out, size_t n) {
+    out[0] = 0;
+    if (!src || line < 1) return;
+    const char *p = src;
+    for (int l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    if (!p) return;
+    while (*p == ' ' || *p == '\t') p++;
+    const char *e = strchr(p, '\n');
+    int len = e ? (int)(e - p) : (int)strlen(p);
+    if (len > 60) len = 60;
+    snprintf(out, n, "%.*s%s", len, p, e && e - p > 60 ? "…" : "");
+}
+
+/* Goroutine ids of [n] goroutine indices [gs], as "g3 g5", into [out]. */
+static void g_list(const ModelRun *run, const int *gs, int n, char *out, size_t cap) {
+    size_t l = 0;
+    out[0] = 0;
+    for (int i = 0; i < n && l + 16 < cap; i++) {
+        if (i == 8) {
+            snprintf(out + l, cap - l, " … (%d)", n);
+            return;
+        }
+        l += (size_t)snprintf(out + l, cap - l, "%sg%d", i ? " " : "", run->gs.items[gs[i]].id);
+    }
+}
+
+enum { TIP_LINES = 8, TIP_W = 200 };
+
+/* A tooltip of up to TIP_LINES lines for what is under ([hx],[hy]):
+ * goroutine: id, function, state and Go's wait reason, then its stack as
+ * far as the trace knows it (the current line with its code, and where the
+ * goroutine was created, as Go's traceback prints "created by"); channel:
+ * type, buffer contents, waiting senders and receivers; lock: owner or
+ * readers and the queue of waiters. */
 static void draw_tooltip(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, float hx, float hy) {
     SceneHit h = scene_hit(s, hx, hy);
-    char buf[256];
-    buf[0] = 0;
+    char tl[TIP_LINES][TIP_W], code[96], ids[128];
+    int n = 0;
     float k = v->scale;
     if (h.kind == HIT_CARD && h.index >= 0) {
         const ModelGInfo *gi = &run->gs.items[h.index];
         const ModelG *g = &m->gs[h.index];
-        snprintf(buf, sizeof buf, "goroutine %d (%s): %s%s%s%s, line %d, created at step %d", gi->id, gi->func ? gi->func : "",
-                 theme_state_name(g->state), g->wait && *g->wait ? " [" : "", g->wait ? g->wait : "", g->wait && *g->wait ? "]" : "", g->line,
-                 gi->born + 1);
+        int blocked = g->wait && *g->wait;
+        char wake[64] = "";
+        if (g->state == THEME_SLEEPING) {
+            char t[32];
+            fmt_dur(t, sizeof t, g->wake_ns);
+            snprintf(wake, sizeof wake, ", wakes at +%s", t);
+        }
+        snprintf(tl[n++], TIP_W, "goroutine %d [%s]: %s%s", gi->id, blocked ? g->wait : theme_state_name(g->state), gi->func ? gi->func : "?", wake);
+        src_line(run->source, g->line, code, sizeof code);
+        if (g->line > 0) snprintf(tl[n++], TIP_W, "  at line %d:  %s", g->line, code);
+        if (gi->parent >= 0 && gi->parent < run->gs.len) {
+            src_line(run->source, gi->create_line, code, sizeof code);
+            snprintf(tl[n++], TIP_W, "  created by g%d (%s) at line %d:  %s", run->gs.items[gi->parent].id, run->gs.items[gi->parent].func,
+                     gi->create_line, code);
+        }
+        snprintf(tl[n++], TIP_W, "  born at step %d", gi->born + 1);
+        if (g->wait_obj >= 0 && g->wait_obj < run->objs.len)
+            snprintf(tl[n++], TIP_W, "  waiting for %s", run->objs.items[g->wait_obj].name);
     } else if (h.kind == HIT_OBJ && h.index >= 0) {
         const ModelObjInfo *oi = &run->objs.items[h.index];
         const ModelObj *o = &m->objs[h.index];
         if (oi->kind == MODEL_CHAN) {
-            int l = snprintf(buf, sizeof buf, "%s: chan %s, cap %d, len %d%s, %d waiting", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf,
-                             o->closed ? ", closed" : "", o->nwaiters);
-            for (int i = 0; i < o->nbuf && l > 0 && l < (int)sizeof buf - 8; i++)
-                l += snprintf(buf + l, sizeof buf - (size_t)l, "%s%s", i ? ", " : "; holds ", o->buf[i]);
-        } else
-            snprintf(buf, sizeof buf, "%s: %s, made at line %d", oi->name, kind_name(oi->kind), oi->line);
+            snprintf(tl[n++], TIP_W, "%s: chan %s, cap %d, len %d%s", oi->name, oi->elem ? oi->elem : "", oi->cap, o->nbuf, o->closed ? ", closed" : "");
+            if (o->nbuf) {
+                int l = snprintf(tl[n], TIP_W, "  buffer:");
+                for (int i = 0; i < o->nbuf && l > 0 && l < TIP_W - 8; i++) l += snprintf(tl[n] + l, (size_t)(TIP_W - l), " %s", o->buf[i]);
+                n++;
+            }
+            int snd[64] = {0}, rcv[64] = {0}, ns = 0, nr = 0;
+            for (int i = 0; i < o->nwaiters; i++) {
+                int w = o->waiters[i];
+                const char *why = m->gs[w].wait ? m->gs[w].wait : "";
+                if (strstr(why, "send") && ns < 64)
+                    snd[ns++] = w;
+                else if (nr < 64)
+                    rcv[nr++] = w; /* chan receive, or a select that may receive */
+            }
+            g_list(run, snd, ns, ids, sizeof ids);
+            snprintf(tl[n++], TIP_W, "  waiting to send: %s", ns ? ids : "none");
+            g_list(run, rcv, nr, ids, sizeof ids);
+            snprintf(tl[n++], TIP_W, "  waiting to receive: %s", nr ? ids : "none");
+        } else {
+            snprintf(tl[n++], TIP_W, "%s: %s, made at line %d", oi->name, kind_name(oi->kind), oi->line);
+            if (oi->kind == MODEL_MUTEX || oi->kind == MODEL_RWMUTEX) {
+                if (o->owner >= 0)
+                    snprintf(tl[n++], TIP_W, "  held by g%d", run->gs.items[o->owner].id);
+                else if (o->nreaders) {
+                    g_list(run, o->readers, o->nreaders, ids, sizeof ids);
+                    snprintf(tl[n++], TIP_W, "  read-locked by %s", ids);
+                } else
+                    snprintf(tl[n++], TIP_W, "  free");
+                g_list(run, o->waiters, o->nwaiters, ids, sizeof ids);
+                snprintf(tl[n++], TIP_W, "  waiters: %s", o->nwaiters ? ids : "none");
+            } else if (oi->kind == MODEL_WAITGROUP) {
+                snprintf(tl[n++], TIP_W, "  counter %ld", o->counter);
+                g_list(run, o->waiters, o->nwaiters, ids, sizeof ids);
+                snprintf(tl[n++], TIP_W, "  in Wait: %s", o->nwaiters ? ids : "none");
+            } else if (o->value)
+                snprintf(tl[n++], TIP_W, "  value %s", o->value);
+        }
     } else if (h.kind == HIT_TIMELINE && h.index >= 0 && h.index < run->gs.len) {
         int st = (int)scene_tl_step(s, hx);
-        snprintf(buf, sizeof buf, "g%d at step %d: %s", run->gs.items[h.index].id, st + 1, theme_state_name(model_state_at(run, h.index, st)));
+        snprintf(tl[n++], TIP_W, "g%d at step %d: %s", run->gs.items[h.index].id, st + 1, theme_state_name(model_state_at(run, h.index, st)));
     }
-    if (!buf[0]) return;
-    float w = text_width(f->ui_small, buf, -1) + 16 * k, th_ = (float)text_line_height(f->ui_small) + 8 * k;
+    if (!n) return;
+    float w = 0, lh = (float)text_line_height(f->ui_small) + 2 * k;
+    for (int i = 0; i < n; i++) {
+        float tw = text_width(f->ui_small, tl[i], -1);
+        if (tw > w) w = tw;
+    }
+    w += 16 * k;
+    if (w > (float)v->width * 0.6f) w = (float)v->width * 0.6f;
+    float th_ = lh * (float)n + 8 * k;
     float x = hx + 14 * k, y = hy + 18 * k;
     if (x + w > (float)v->width) x = (float)v->width - w - 4 * k;
     if (y + th_ > (float)v->height) y = hy - th_ - 6 * k;
     DrawRect r = {x, y, w, th_};
     draw_rrect(d, r, 5 * k, tc(th->text_strong));
-    text_draw(f->ui_small, x + 8 * k, y + 4 * k, buf, -1, tc(th->bg));
+    for (int i = 0; i < n; i++)
+        text_draw_clipped(f->ui_small, x + 8 * k, y + 4 * k + lh * (float)i, tl[i], w - 16 * k, tc(th->bg));
+}
+
+/* The compiler's messages for the file on disk, over the stage; the last
+ * good run stays visible around and under it. */
+static void draw_diag(Draw *d, RenderFonts *f, const Theme *th, const Scene *s, const SceneView *v, const char *diag) {
+    float k = v->scale, lh = (float)text_line_height(f->mono) + 3 * k;
+    int n = 0;
+    for (const char *p = diag; *p; p++)
+        if (*p == '\n' || !p[1]) n++;
+    int maxn = (int)((s->stage.h * 0.6f - 60 * k) / lh);
+    if (maxn < 1) maxn = 1;
+    int shown = n < maxn ? n : maxn;
+    float w = s->stage.w - 40 * k, h = 56 * k + lh * (float)shown + (n > shown ? lh : 0);
+    DrawRect box = {s->stage.x + 20 * k, s->stage.y + 16 * k, w, h};
+    draw_rrect(d, box, 10 * k, draw_alpha(tc(th->panel), 0.96f));
+    draw_rrect_stroke(d, box, 10 * k, 2.5f * k, tc(th->alarm));
+    char title[160];
+    snprintf(title, sizeof title, "does not compile: %d error%s (fix the file and press R; the last good run is below)", n, n == 1 ? "" : "s");
+    text_draw_clipped(f->ui_bold, box.x + 16 * k, box.y + 12 * k, title, w - 32 * k, tc(th->alarm));
+    draw_clip_push(d, box);
+    const char *p = diag;
+    for (int i = 0; i < shown && *p; i++) {
+        const char *e = strchr(p, '\n');
+        int len = e ? (int)(e - p) : (int)strlen(p);
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", len < 511 ? len : 511, p);
+        text_draw_clipped(f->mono, box.x + 16 * k, box.y + 44 * k + lh * (float)i, line, w - 32 * k, tc(th->text_strong));
+        p = e ? e + 1 : p + len;
+    }
+    if (n > shown) {
+        char more[48];
+        snprintf(more, sizeof more, "… %d more", n - shown);
+        text_draw(f->mono, box.x + 16 * k, box.y + 44 * k + lh * (float)shown, more, -1, tc(th->text_dim));
+    }
+    draw_clip_pop(d);
+}
+
+void render_progress(Draw *d, RenderFonts *f, const Theme *th, int w, int h, float scale, const RenderProgress *p) {
+    float k = scale, W = (float)w, H = (float)h;
+    draw_clear(d, tc(th->bg));
+    char buf[512];
+    const char *b = p->file ? strrchr(p->file, '/') : NULL;
+    snprintf(buf, sizeof buf, "Simulating %s", b ? b + 1 : p->file ? p->file : "the program");
+    float bw = W * 0.6f, x = (W - bw) * 0.5f, y = H * 0.38f;
+    text_draw_clipped(f->big, x, y, buf, bw, tc(th->text_strong));
+    snprintf(buf, sizeof buf, "seed %llu   strategy %s", (unsigned long long)p->seed, p->strategy ? p->strategy : "random");
+    y += (float)text_line_height(f->big) + 6 * k;
+    text_draw(f->ui, x, y, buf, -1, tc(th->text));
+    y += (float)text_line_height(f->ui) + 16 * k;
+    DrawRect bar = {x, y, bw, 14 * k};
+    draw_rrect(d, bar, 7 * k, tc(th->grid));
+    if (p->max_steps) {
+        double fr = (double)p->steps / (double)p->max_steps;
+        if (fr > 1) fr = 1;
+        DrawRect full = {x, y, (float)(bw * fr) > 14 * k ? (float)(bw * fr) : 14 * k, 14 * k};
+        draw_rrect(d, full, 7 * k, tc(th->select));
+    } else { /* no limit to measure against: a stripe that moves */
+        float sw = bw * 0.2f, at = (float)fmod(p->elapsed * 0.6, 1.0) * (bw - sw);
+        DrawRect stripe = {x + at, y, sw, 14 * k};
+        draw_rrect(d, stripe, 7 * k, tc(th->select));
+    }
+    y += 14 * k + 12 * k;
+    char steps[32], *o = steps + sizeof steps - 1;
+    *o = 0;
+    uint64_t v = p->steps;
+    int dg = 0;
+    do { /* 1,234,567 */
+        if (dg && dg % 3 == 0) *--o = ',';
+        *--o = (char)('0' + v % 10);
+        v /= 10;
+        dg++;
+    } while (v);
+    if (p->max_steps)
+        snprintf(buf, sizeof buf, "%s steps of at most %llu   %.1f s", o, (unsigned long long)p->max_steps, p->elapsed);
+    else
+        snprintf(buf, sizeof buf, "%s steps   %.1f s", o, p->elapsed);
+    text_draw(f->ui_bold, x, y, buf, -1, tc(th->text));
+    y += (float)text_line_height(f->ui_bold) + 8 * k;
+    text_draw(f->ui, x, y, "the whole run is simulated first, then played   ·   Esc or Q cancels", -1, tc(th->text_dim));
 }
 
 void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, const RenderExtras *x, TimelineCache *tcache) {
@@ -620,6 +796,7 @@ void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run,
         draw_rrect(d, r, 16 * k, tc(th->text_strong));
         text_draw(f->ui_bold, r.x + 12 * k, r.y + (32 * k - (float)text_line_height(f->ui_bold)) * 0.5f, x->status, -1, tc(th->bg));
     }
+    if (x && x->diag) draw_diag(d, f, th, s, v, x->diag);
     if (x && x->hover && !x->help) draw_tooltip(d, f, th, run, m, s, v, x->hover_x, x->hover_y);
     if (x && x->help) draw_help(d, f, th, v);
 }

@@ -25,7 +25,20 @@ typedef struct RenderExtras {
     float hover_x, hover_y;
     int hover;          /* draw a tooltip for what is under (hover_x, hover_y) */
     const char *seed_edit; /* the seed box is open with these digits typed, or NULL */
+    int by_time;        /* playback by virtual time (idle gaps compressed), else by event */
+    const char *diag;   /* the file on disk does not compile: the compiler's
+                           messages (lines), shown in a panel over the stage; or NULL */
 } RenderExtras;
+
+/* RenderProgress: what the progress screen shows while a run is simulated. */
+typedef struct RenderProgress {
+    const char *file;   /* the program being run */
+    uint64_t seed;
+    const char *strategy;
+    uint64_t steps;     /* steps simulated so far */
+    uint64_t max_steps; /* --max-steps given (the bar's end), or 0: no bar, a counter */
+    double elapsed;     /* wall seconds since the run started */
+} RenderProgress;
 
 /* TimelineCache: the density columns of the timeline and the minimap, kept
  * between frames because they cost O(goroutines x columns) to compute. Zero
@@ -59,6 +72,11 @@ void render_view_metrics(SceneView *v, RenderFonts *f);
 
 /* render_frame: draw the whole frame for [run] at [m] as laid out in [s]. */
 void render_frame(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, const RenderExtras *x, TimelineCache *tcache);
+
+/* render_progress: the whole [w]x[h] frame at UI [scale] while a run is
+ * simulated: file, seed, steps so far, a bar against --max-steps (or a
+ * moving stripe when there is no limit), and how to cancel. */
+void render_progress(Draw *d, RenderFonts *f, const Theme *th, int w, int h, float scale, const RenderProgress *p);
 
 /* timeline_draw: the timeline: lanes (or density), marks, playhead, minimap. */
 void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const Scene *s, const SceneView *v, TimelineCache *tcache);

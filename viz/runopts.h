@@ -19,6 +19,15 @@ typedef struct VizRunOptions {
     int64_t max_goroutines, max_heap, max_vtime; /* vtime in ns */
     int race;               /* run the data-race detector (--race) */
     const char *schedule;   /* --schedule F: a recorded schedule to replay, or NULL */
+    /* the window's hooks (not options): progress is called about every 2^14
+     * simulated steps (nonzero return cancels the run); when diag is
+     * non-NULL a run that does not compile leaves the compiler's messages
+     * there (Go's "file:line:col: msg" lines, NUL-terminated, cut to
+     * diag_cap bytes) */
+    int (*progress)(void *ctx, uint64_t steps);
+    void *progress_ctx;
+    char *diag;
+    size_t diag_cap;
 } VizRunOptions;
 
 /* viz_run_options_init: [o] with seed 1 and every other field default. */

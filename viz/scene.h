@@ -100,6 +100,8 @@ typedef struct SceneView {
     int selected_obj;   /* object index or -1 */
     int tl_from, tl_to; /* timeline view window [from, to) in steps; to <= from = whole run */
     int src_top;        /* first source line shown, 0 = automatic */
+    const int *err_lines; /* source lines with compile errors (R found the file broken), or NULL */
+    int nerr_lines;
 } SceneView;
 
 /* Scene: the whole frame. */

@@ -169,6 +169,15 @@ void srcpane_draw(Draw *d, const SrcPaneFonts *f, const Theme *th, const ModelRu
                 draw_rect(d, bar, tc(th->alarm));
                 break;
             }
+        /* compile errors of the file on disk (after R): the same red */
+        for (int i = 0; i < v->nerr_lines; i++)
+            if (v->err_lines[i] == line) {
+                DrawRect band = {s->source.x + 2 * k, y, s->source.w - 4 * k, v->mono_h};
+                draw_rect(d, band, draw_alpha(tc(th->alarm), 0.30f));
+                DrawRect bar = {s->source.x + 2 * k, y, 4 * k, v->mono_h};
+                draw_rect(d, bar, tc(th->alarm));
+                break;
+            }
         char num[16];
         snprintf(num, sizeof num, "%d", line);
         float nw = text_width(f->mono, num, -1);

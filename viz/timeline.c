@@ -133,6 +133,7 @@ void timeline_draw(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run
 
 static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Scene *s, const SceneView *v, TimelineCache *tcache) {
     float k = v->scale;
+    int live_max = 1; /* density: the most goroutines alive in one column */
     draw_rrect(d, dr(s->timeline), 8 * k, tc(th->panel));
     draw_rrect_stroke(d, dr(s->timeline), 8 * k, 1 * k, tc(th->panel_edge));
     SceneRect L = s->tl_lanes;
@@ -170,7 +171,16 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
             tcache->nsteps = run->nsteps;
             density(run, s->tl_from, s->tl_to, w, tcache->lanes);
         }
-        draw_density(d, th, L, tcache->lanes, w, ng);
+        /* scaled to the most goroutines alive at once in view, not to all
+         * that ever lived: 1,000 short-lived goroutines with a handful
+         * alive at a time still fill the height */
+
+        for (int x = 0; x < w; x++) {
+            int c = 0;
+            for (int st = 0; st < THEME_NSTATES; st++) c += tcache->lanes[x * THEME_NSTATES + st];
+            if (c > live_max) live_max = c;
+        }
+        draw_density(d, th, L, tcache->lanes, w, live_max);
         /* races, lost updates, deadlock, panic: red ticks over the density */
         double span = (double)(s->tl_to - s->tl_from);
         int lastx = -1;
@@ -286,6 +296,8 @@ static void timeline_paint(Draw *d, RenderFonts *f, const Theme *th, const Model
         snprintf(buf, sizeof buf, "%d goroutines", ng);
         text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y, buf, -1, tc(th->text_dim));
         text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y + (float)text_line_height(f->ui_small), "(density)", -1, tc(th->text_dim));
+        snprintf(buf, sizeof buf, "top: %d alive", live_max);
+        text_draw(f->ui_small, s->tl_labels.x, s->tl_labels.y + 2 * (float)text_line_height(f->ui_small), buf, -1, tc(th->text_dim));
     }
     /* minimap: the whole run */
     SceneRect M = s->tl_minimap;

@@ -186,7 +186,7 @@ int view_parse_when(const View *v, const char *spec, int *step) {
     return 0;
 }
 
-int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x) {
+static int fonts_for(View *v, Draw *d, float scale) {
     if (!v->fonts_open || v->fonts_scale != scale) {
         if (v->fonts_open) render_fonts_close(&v->fonts);
         v->fonts_open = 0;
@@ -194,6 +194,43 @@ int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x
         v->fonts_open = 1;
         v->fonts_scale = scale;
     }
+    return 0;
+}
+
+int view_draw_progress(View *v, Draw *d, int w, int h, float scale, const RenderProgress *p) {
+    if (fonts_for(v, d, scale) != 0) return -1;
+    render_progress(d, &v->fonts, v->theme, w, h, scale, p);
+    return 0;
+}
+
+int64_t view_step_ns(const View *v, int step) {
+    int n = v->mt.run.nsteps;
+    if (!v->loaded || n <= 0) return 0;
+    if (step >= n) step = n - 1;
+    if (step < 0) step = 0;
+    TraceEvent ev;
+    trace_event(v->mt.trace, (uint32_t)step, &ev);
+    return ev.vtime;
+}
+
+double view_event_secs(const View *v, double speed, int by_time) {
+    if (speed <= 0) speed = 4;
+    if (!by_time) return 1.0 / speed;
+    double f = speed / 4.0;
+    double gap = (double)(view_step_ns(v, v->step + 1) - view_step_ns(v, v->step)) / 1e9 / f;
+    if (gap < 0) gap = 0;
+    if (gap > 0.5) gap = 0.5;
+    return 0.08 / f + gap;
+}
+
+void view_show_source(View *v, const char *text) {
+    if (!v->loaded || !text) return;
+    v->mt.run.source = model_strdup(&v->mt.run.arena, text);
+    scene_invalidate(&v->scene);
+}
+
+int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x) {
+    if (fonts_for(v, d, scale) != 0) return -1;
     v->sview.width = w;
     v->sview.height = h;
     v->sview.scale = scale;

@@ -53,6 +53,25 @@ int view_first_mark(const View *v, ModelMarkKind kind);
  * -1 when fonts cannot be opened (SDL error set). */
 int view_draw(View *v, Draw *d, int w, int h, float scale, const RenderExtras *x);
 
+/* view_draw_progress: draw the progress screen [p] at [w]x[h] device
+ * pixels and UI [scale] with [d] (opens fonts like view_draw). Returns 0,
+ * or -1 when fonts cannot be opened. */
+int view_draw_progress(View *v, Draw *d, int w, int h, float scale, const RenderProgress *p);
+
+/* view_step_ns: the virtual time of event [step] (clamped to the run). */
+int64_t view_step_ns(const View *v, int step);
+
+/* view_event_secs: how long playback stays on the playhead's event, in wall
+ * seconds, at [speed] (events per second): by event (by_time == 0)
+ * 1/speed; by virtual time ([by_time]) a short beat (0.08 s) plus the
+ * virtual gap to the next event at speed/4 x real time, the gap cut to
+ * 0.5 s, so idle stretches (sleeps) are compressed. */
+double view_event_secs(const View *v, double speed, int by_time);
+
+/* view_show_source: show [text] (copied) in the source pane instead of the
+ * loaded run's program (the file on disk that no longer compiles). */
+void view_show_source(View *v, const char *text);
+
 /* view_free: release everything [v] holds (fonts before their renderer dies). */
 void view_free(View *v);
 

@@ -131,8 +131,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         o.strategy = (SchedStrategy)((h >> 2) % 3 == 0 ? SCHED_RR : (h >> 2) % 3 == 1 ? SCHED_PCT : SCHED_RANDOM);
         o.pct_depth = 1 + (int)((h >> 4) & 3);
         o.trace = (h >> 6) & 1;
+        /* a traced run emits events for every instruction's effect (a hot
+         * select loop: ~30 per step), then is written out, replayed and
+         * its keyframes checked: fewer steps keep it far under -timeout */
+        if (o.trace) o.max_steps = 4000;
         o.race = ((h >> 7) & 3) == 0;
         o.gc_stress = ((h >> 9) & 7) == 0;
+        /* A collection at every allocation scans the whole stack: a deep
+         * recursion that allocates is quadratic in its depth. Under pct
+         * with GC stress one (tests/fuzz/slow/gc_stress_pct_recursion.go)
+         * takes ~5 s (80 s under ASan) whatever max_steps is: not fixed yet,
+         * so GC stress runs under random or rr, and few steps. */
+        if (o.gc_stress) {
+            o.max_steps = 5000;
+            if (o.strategy == SCHED_PCT) o.strategy = SCHED_RANDOM;
+        }
         int replay = (h >> 12) & 1;
         if (verbose) describe(&o, replay);
 
