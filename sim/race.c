@@ -37,6 +37,7 @@
  * sparse entries hold what differs: a goroutine's own entry (so a parked
  * goroutine in slot k costs O(1), not O(k)) and its creator's. */
 #define VC_SPARSE 4
+#define VC_SHARE_MIN 64
 typedef struct VBuf {
     uint32_t rc, cap;
     uint32_t c[];
@@ -113,7 +114,10 @@ static void vc_set(VC *v, uint32_t t, uint32_t x) {
 
 static void vc_join(VC *dst, const VC *src) {
     if (src->n && dst->b != src->b) {
-        int sub = src->n >= dst->n; /* dst's dense part is known to src's */
+        /* share when dst's dense part is known to src's; short vectors
+         * (a mutex passed among a few goroutines) are cheaper copied in
+         * place than shared and copied again at the next write */
+        int sub = src->n >= dst->n && src->n >= VC_SHARE_MIN;
         for (uint32_t i = 0; sub && i < dst->n; i++) sub = dst->b->c[i] <= src->b->c[i];
         if (sub) {
             src->b->rc++;
