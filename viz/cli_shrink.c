@@ -379,7 +379,7 @@ int cli_shrink(int argc, char **argv) {
         for (int i = 0; i < out.d.len; i++) printf("  %s\n", sch_format_decision(&out.d.items[i], buf, sizeof buf));
         printf("  outcome: %s\n", outcome);
         printf("wrote %s%s\n", outpath, still ? "" : " (warning: its replay no longer satisfies the condition)");
-        printf("  replay: goro-viz run %s --schedule %s\n", file, outpath);
+        printf("  replay: goro-viz run%s %s --schedule %s\n", eo.race ? " --race" : "", file, outpath);
         rc = still ? 0 : 1;
     }
     sch_free(&out);
