@@ -135,25 +135,30 @@ static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 
 /* ---- RWMutex ---- */
 
-static void rw_admit(Sched *s, int h) {
+/* rw_take_write / rw_take_read: [g] now holds rwmutex [h] as the writer /
+ * as one more reader ([aux]: TRACE_LOCK_PLAIN or TRACE_LOCK_TRY_OK). */
+static void rw_take_write(Sched *s, int h, Goroutine *g, int aux) {
+    SyncObj *o = &s->syncs.items[h];
+    o->locked = 1;
+    o->owner = g;
+    RACQ(g, h, 0);
+    RACQ(g, h, 1);
+    ev(s, TRACE_EV_LOCK, aux, g, o->tobj, 0);
+}
+
+static void rw_take_read(Sched *s, int h, Goroutine *g, int aux) {
+    SyncObj *o = &s->syncs.items[h];
+    o->readers++;
+    RACQ(g, h, 0);
+    ev(s, TRACE_EV_RLOCK, aux, g, o->tobj, 0);
+}
+
+/* rw_wake_writer: when nobody holds [h], hand it to the first queued writer. */
+static void rw_wake_writer(Sched *s, int h) {
     SyncObj *o = &s->syncs.items[h];
     Waiter w;
-    if (o->locked) return;
-    if (o->rq.live && !o->q.live) {
-        while (waitq_pop(&o->rq, &w)) {
-            o->readers++;
-            RACQ(w.g, h, 0);
-            ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
-            sched_ready(s, w.g);
-        }
-        return;
-    }
-    if (o->readers == 0 && waitq_pop(&o->q, &w)) {
-        o->locked = 1;
-        o->owner = w.g;
-        RACQ(w.g, h, 0);
-        RACQ(w.g, h, 1);
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
+    if (!o->locked && o->readers == 0 && waitq_pop(&o->q, &w)) {
+        rw_take_write(s, h, w.g, TRACE_LOCK_PLAIN);
         sched_ready(s, w.g);
     }
 }
@@ -164,11 +169,7 @@ static int rw_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked && o->readers == 0) {
-        o->locked = 1;
-        o->owner = g;
-        RACQ(g, h, 0);
-        RACQ(g, h, 1);
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
+        rw_take_write(s, h, g, TRACE_LOCK_PLAIN);
         return sched_point(vm, g, res, 0);
     }
     waitq_push(&o->q, g, -1);
@@ -182,9 +183,7 @@ static int rw_rlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked && !o->q.live) {
-        o->readers++;
-        RACQ(g, h, 0);
-        ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
+        rw_take_read(s, h, g, TRACE_LOCK_PLAIN);
         return sched_point(vm, g, res, 0);
     }
     waitq_push(&o->rq, g, -1);
@@ -206,12 +205,10 @@ static int rw_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Waiter w;
     if (o->rq.live) {
         while (waitq_pop(&o->rq, &w)) {
-            o->readers++;
-            RACQ(w.g, h, 0);
-            ev(s, TRACE_EV_RLOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
+            rw_take_read(s, h, w.g, TRACE_LOCK_PLAIN);
             sched_ready(s, w.g);
         }
-    } else rw_admit(s, h);
+    } else rw_wake_writer(s, h);
     return sched_point(vm, g, res, 0);
 }
 
@@ -224,17 +221,7 @@ static int rw_runlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     o->readers--;
     RREL(g, h, 1);
     ev(s, TRACE_EV_RUNLOCK, 0, g, o->tobj, 0);
-    if (o->readers == 0) {
-        Waiter w;
-        if (!o->locked && waitq_pop(&o->q, &w)) {
-            o->locked = 1;
-            o->owner = w.g;
-            RACQ(w.g, h, 0);
-            RACQ(w.g, h, 1);
-            ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
-            sched_ready(s, w.g);
-        }
-    }
+    rw_wake_writer(s, h);
     return sched_point(vm, g, res, 0);
 }
 
@@ -244,13 +231,8 @@ static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && o->readers == 0;
-    if (ok) {
-        o->locked = 1;
-        o->owner = g;
-        RACQ(g, h, 0);
-        RACQ(g, h, 1);
-    }
-    ev(s, TRACE_EV_LOCK, ok ? TRACE_LOCK_TRY_OK : TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
+    if (ok) rw_take_write(s, h, g, TRACE_LOCK_TRY_OK);
+    else ev(s, TRACE_EV_LOCK, TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
     return sched_point(vm, g, res, 1);
 }
@@ -261,11 +243,8 @@ static int rw_tryrlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
     int ok = !o->locked && !o->q.live;
-    if (ok) {
-        o->readers++;
-        RACQ(g, h, 0);
-    }
-    ev(s, TRACE_EV_RLOCK, ok ? TRACE_LOCK_TRY_OK : TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
+    if (ok) rw_take_read(s, h, g, TRACE_LOCK_TRY_OK);
+    else ev(s, TRACE_EV_RLOCK, TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
     return sched_point(vm, g, res, 1);
 }
