@@ -252,10 +252,9 @@ static void progress_end(Progress *p) {
 
 /* ---- explore ---- */
 
-/* run_flags: the options `goro-viz run` needs to replay a run of [c]
- * ([window]: only those the window accepts). */
-static const char *run_flags(const Cli *c, int window, char *buf, size_t n) {
-    (void)window; /* the window takes the same run options (runopts.h) */
+/* run_flags: the options `goro-viz run` (and the window, which takes the
+ * same run options: runopts.h) needs to replay a run of [c]. */
+static const char *run_flags(const Cli *c, char *buf, size_t n) {
     buf[0] = 0;
     if (strcmp(c->strategy, "random") != 0) snprintf(buf, n, " --strategy %s", c->strategy);
     if (c->eo.pct_depth) snprintf(buf + strlen(buf), n - strlen(buf), " --pct-depth %d", c->eo.pct_depth);
@@ -479,7 +478,7 @@ int cli_explore(int argc, char **argv) {
         if (c.group_by) regfree(&gb);
         char flags[96];
         uint64_t last = s.first + (s.count - 1) * s.step;
-        snprintf(title, sizeof title, "%s%s: seeds %" PRIu64 "..%" PRIu64 "%s", c.file, run_flags(&c, 0, flags, sizeof flags),
+        snprintf(title, sizeof title, "%s%s: seeds %" PRIu64 "..%" PRIu64 "%s", c.file, run_flags(&c, flags, sizeof flags),
                  s.first, last, s.step > 1 ? " (shard)" : "");
         if (rc == 0) {
             FILE *f = c.json ? stderr : stdout;
@@ -607,9 +606,8 @@ int cli_hunt(int argc, char **argv) {
     progress_start(&pg, !c.no_progress, s.count);
     int64_t k = hunt_scan(prog, &c, &s, &cond, &pg);
     progress_end(&pg);
-    char flags[96], wflags[96];
-    run_flags(&c, 0, flags, sizeof flags);
-    run_flags(&c, 1, wflags, sizeof wflags);
+    char flags[96];
+    run_flags(&c, flags, sizeof flags);
     int rc = EX_NOTFOUND;
     if (k < 0) {
         rc = EX_SOFTWARE;
@@ -617,7 +615,7 @@ int cli_hunt(int argc, char **argv) {
         uint64_t seed = s.first + (uint64_t)k * s.step;
         printf("seed %" PRIu64 "\n", seed);
         printf("  replay: goro-viz run %s --seed %" PRIu64 "%s\n", c.file, seed, flags);
-        printf("  open:   goro-viz %s --seed %" PRIu64 "%s\n", c.file, seed, wflags);
+        printf("  open:   goro-viz %s --seed %" PRIu64 "%s\n", c.file, seed, flags);
         ExpRun run;
         memset(&run, 0, sizeof run);
         exp_run(prog, &c.eo, seed, &run);
