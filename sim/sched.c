@@ -23,7 +23,7 @@
 
 /* ---- wait queues ---- */
 
-void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+static void waitq_grow(WaitQ *q) {
     if (q->len == q->cap) {
         uint32_t nc = q->cap ? q->cap * 2 : 4;
         Waiter *w = mem_alloc(sizeof *w * nc);
@@ -38,7 +38,19 @@ void waitq_push(WaitQ *q, Goroutine *g, int ci) {
         q->head = 0;
         q->len = k;
     }
+}
+
+void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
     q->w[(q->head + q->len) % q->cap] = (Waiter){g, ci};
+    q->len++;
+    q->live++;
+}
+
+void waitq_push_front(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
+    q->head = (q->head + q->cap - 1) % q->cap;
+    q->w[q->head] = (Waiter){g, ci};
     q->len++;
     q->live++;
 }
@@ -500,6 +512,7 @@ static void run_loop(Sched *s) {
         if (s->trace && g != last_started)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_START, .g = sg->tobj, .pos = gpos(g)});
         last_started = g;
+        if (sg->lock_retry && !sched_mutex_retry(s, g)) continue; /* lost the mutex again: parked */
         /* The distance to the next preemption is drawn only once the last
          * one is used up: a switch at a blocking point keeps counting. */
         if (vm->preempt <= 0 || vm->preempt > INT64_MAX / 4) vm->preempt = draw_distance(s);
