@@ -68,9 +68,11 @@ static void ev(Sched *s, int kind, int aux, Goroutine *g, TraceObj obj, int64_t 
                                .pos = gp(g), .arg = arg});
 }
 
-/* in_nested: [g] runs inside a nested vm_call (a String method fmt
- * called...), where it cannot yield: a Gosched there is a no-op. */
-static int in_nested(const Goroutine *g) {
+/* cannot_yield: [g] runs inside a nested vm_call (a String method fmt
+ * called...) or is a deferred native run while a panic unwinds its frame;
+ * neither can be resumed after a switch, so a Gosched there is a no-op. */
+static int cannot_yield(const Goroutine *g) {
+    if (g->nframes > 0 && (g->frames[g->nframes - 1].flags & FR_UNWINDING)) return 1;
     for (int i = g->nframes - 1; i > 0; i--)
         if (g->frames[i].flags & FR_BOUNDARY) return 1;
     return 0;
@@ -179,7 +181,7 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int st = mutex_unlock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX));
     if (st < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
-    if (st > 0 && !in_nested(g)) { /* Go's semrelease with handoff: the unlocker yields */
+    if (st > 0 && !cannot_yield(g)) { /* Go's semrelease with handoff: the unlocker yields */
         sched_requeue(s, g);
         return VM_BLOCKED;
     }
@@ -571,7 +573,7 @@ static int rt_numgoroutine(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 }
 
 static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    if (!vm->sched || in_nested(g)) return VM_OK;
+    if (!vm->sched || cannot_yield(g)) return VM_OK;
     sched_requeue(vm->sched, g);
     return VM_BLOCKED;
 }
