@@ -700,7 +700,10 @@ next:
             /* The native may run Go code (vm_call) that moves the stack, so
              * it sees copies; the originals stay in R as GC roots. */
             Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
-            memcpy(argv, R + a + 1, sizeof(Value) * (size_t)nargs);
+            if (nargs <= 2) { /* a Lock/Unlock/Done call: no rep movs for one Value */
+                if (nargs > 0) argv[0] = R[a + 1];
+                if (nargs > 1) argv[1] = R[a + 2];
+            } else memcpy(argv, R + a + 1, sizeof(Value) * (size_t)nargs);
             int st = cl->p->native(vm, g, argv, nargs, resv);
             f = &g->frames[fi];
             R = g->stack + f->base;
