@@ -126,9 +126,10 @@ int sched_cli(int argc, char **argv, FILE *out, FILE *err);
 
 enum { SG_RUNNABLE, SG_RUNNING, SG_WAITING, SG_DEAD };
 
-/* Waiter / WaitQ: a FIFO of parked goroutines (ring; removed entries are
- * NULL tombstones skipped when popped). [ci] is the select case index the
- * goroutine waits with (-1 for a plain operation). */
+/* Waiter / WaitQ: a FIFO of parked goroutines (ring of a power-of-two
+ * capacity, indexed with a mask; removed entries are NULL tombstones
+ * skipped when popped). [ci] is the select case index the goroutine waits
+ * with (a Mutex's: its wait start; -1 for a plain operation). */
 typedef struct Waiter {
     Goroutine *g;
     int ci;
@@ -253,7 +254,7 @@ typedef struct Sched {
     FILE *err;
     /* run queue: ring of runnable goroutines */
     Goroutine **rq;
-    uint32_t rq_head, rq_len, rq_cap;
+    uint32_t rq_head, rq_len, rq_cap; /* ring; rq_cap a power of two */
     Goroutine *cur;     /* running goroutine */
     Goroutine *main_g;
     int64_t live;       /* goroutines not dead */
