@@ -1,4 +1,4 @@
-/* mem: counting allocation funnel. */
+/* mem: counting allocation funnel, and the slab for many small blocks. */
 #include "mem.h"
 
 #include <string.h>
@@ -38,20 +38,6 @@ void *mem_alloc_huge(size_t n) {
     return p;
 }
 
-void *mem_realloc(void *p, size_t old_n, size_t new_n) {
-    if (new_n == 0) {
-        mem_free(p, old_n);
-        return NULL;
-    }
-    check_fault();
-    void *q = realloc(p, new_n);
-    if (!q) mem_fatal(__FILE__, __LINE__, "out of memory");
-    if (new_n > old_n) memset((char *)q + old_n, 0, new_n - old_n);
-    live_bytes += new_n;
-    live_bytes -= old_n;
-    return q;
-}
-
 void *mem_grow(void *p, size_t old_n, size_t new_n) {
     if (new_n == 0) {
         mem_free(p, old_n);
@@ -62,6 +48,12 @@ void *mem_grow(void *p, size_t old_n, size_t new_n) {
     if (!q) mem_fatal(__FILE__, __LINE__, "out of memory");
     live_bytes += new_n;
     live_bytes -= old_n;
+    return q;
+}
+
+void *mem_realloc(void *p, size_t old_n, size_t new_n) {
+    void *q = mem_grow(p, old_n, new_n);
+    if (new_n > old_n) memset((char *)q + old_n, 0, new_n - old_n);
     return q;
 }
 

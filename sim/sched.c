@@ -32,20 +32,19 @@ static void ring_unwrap(void *p, size_t size, uint32_t head, uint32_t len, uint3
 }
 
 /* RING_CHUNK / ring_discard: the pages of a big ring (>= 1 MiB) that its
- * head has consumed, or its tail has left, go back to the OS chunk by
- * chunk, so a queue that drains while another fills (a million goroutines
- * moving from the run queue to a channel's wait queue and back) holds
- * memory for its live entries only. [start] is a multiple of the chunk
- * (cap, a power of two, is too); the chunk must not hold live entries,
- * true when len <= cap - chunk. */
-#define RING_CHUNK(elem) ((uint32_t)((64u << 10) / sizeof(elem)))
+ * head has consumed, or its tail has left, go back to the OS a chunk of
+ * RING_CHUNK elements at a time, so a queue that drains while another
+ * fills (a million goroutines moving from the run queue to a channel's
+ * wait queue and back) holds memory for its live entries only. [start] is
+ * a multiple of the chunk (so is cap: a power of two, >= the chunk in a
+ * ring that big); the chunk holds no live entry when len <= cap - chunk. */
+#define RING_CHUNK 4096u
 static void ring_discard(void *p, size_t size, uint32_t cap, uint32_t len, uint32_t start) {
-    uint32_t k = (uint32_t)((64u << 10) / size);
-    if (size * cap < ((size_t)1 << 20) || len > cap - k) return;
-    mem_discard((char *)p + size * start, size * k);
+    if (size * cap < ((size_t)1 << 20) || len > cap - RING_CHUNK) return;
+    mem_discard((char *)p + size * start, size * RING_CHUNK);
 }
 
-void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+static void waitq_grow(WaitQ *q) {
     if (q->len == q->cap) {
         /* grow in place (a million parked receivers: no second copy, no
          * zeroed tail), then drop the tombstones, order kept */
@@ -61,7 +60,19 @@ void waitq_push(WaitQ *q, Goroutine *g, int ci) {
         q->head = 0;
         q->len = k;
     }
-    q->w[(q->head + q->len) % q->cap] = (Waiter){g, ci};
+}
+
+void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
+    q->w[(q->head + q->len) & (q->cap - 1)] = (Waiter){g, ci};
+    q->len++;
+    q->live++;
+}
+
+void waitq_push_front(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
+    q->head = (q->head + q->cap - 1) & (q->cap - 1);
+    q->w[q->head] = (Waiter){g, ci};
     q->len++;
     q->live++;
 }
@@ -69,10 +80,10 @@ void waitq_push(WaitQ *q, Goroutine *g, int ci) {
 int waitq_pop(WaitQ *q, Waiter *out) {
     while (q->len) {
         Waiter x = q->w[q->head];
-        q->head = (q->head + 1) % q->cap;
+        q->head = (q->head + 1) & (q->cap - 1);
         q->len--;
-        if (q->head % RING_CHUNK(*q->w) == 0) /* a chunk consumed: [head - chunk, head) */
-            ring_discard(q->w, sizeof *q->w, q->cap, q->len, (q->head ? q->head : q->cap) - RING_CHUNK(*q->w));
+        if ((q->head & (RING_CHUNK - 1)) == 0) /* a chunk consumed: [head - chunk, head) */
+            ring_discard(q->w, sizeof *q->w, q->cap, q->len, (q->head ? q->head : q->cap) - RING_CHUNK);
         if (x.g) {
             q->live--;
             *out = x;
@@ -84,7 +95,7 @@ int waitq_pop(WaitQ *q, Waiter *out) {
 
 void waitq_remove(WaitQ *q, Goroutine *g) {
     for (uint32_t i = 0; i < q->len; i++) {
-        Waiter *x = &q->w[(q->head + i) % q->cap];
+        Waiter *x = &q->w[(q->head + i) & (q->cap - 1)];
         if (x->g == g) {
             x->g = NULL;
             q->live--;
@@ -134,26 +145,26 @@ static void rq_push(Sched *s, Goroutine *g) {
         ring_unwrap(s->rq, sizeof *s->rq, s->rq_head, s->rq_len, s->rq_cap);
         s->rq_cap = nc;
     }
-    s->rq[(s->rq_head + s->rq_len) % s->rq_cap] = g;
+    s->rq[(s->rq_head + s->rq_len) & (s->rq_cap - 1)] = g;
     s->rq_len++;
 }
 
 /* rq_take: remove and return the k-th runnable goroutine (order of the
  * others kept, so rr stays FIFO and picks stay reproducible). */
 static Goroutine *rq_take(Sched *s, uint32_t k) {
-    Goroutine *g = s->rq[(s->rq_head + k) % s->rq_cap];
-    uint32_t chunk = RING_CHUNK(*s->rq);
+    Goroutine *g = s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
     if (k == 0) {
-        s->rq_head = (s->rq_head + 1) % s->rq_cap;
+        s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
         s->rq_len--;
-        if (s->rq_head % chunk == 0) /* consumed: [head - chunk, head) */
-            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, (s->rq_head ? s->rq_head : s->rq_cap) - chunk);
+        if ((s->rq_head & (RING_CHUNK - 1)) == 0) /* consumed: [head - chunk, head) */
+            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, (s->rq_head ? s->rq_head : s->rq_cap) - RING_CHUNK);
     } else {
         for (uint32_t i = k; i + 1 < s->rq_len; i++)
-            s->rq[(s->rq_head + i) % s->rq_cap] = s->rq[(s->rq_head + i + 1) % s->rq_cap];
+            s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = s->rq[(s->rq_head + i + 1) & (s->rq_cap - 1)];
         s->rq_len--;
-        uint32_t tail = (s->rq_head + s->rq_len) % s->rq_cap;
-        if (tail % chunk == 0) ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, tail); /* left: [tail, tail + chunk) */
+        uint32_t tail = (s->rq_head + s->rq_len) & (s->rq_cap - 1);
+        if ((tail & (RING_CHUNK - 1)) == 0) /* left: [tail, tail + chunk) */
+            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, tail);
     }
     return g;
 }
@@ -458,8 +469,8 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
     case SCHED_PCT: {
         uint32_t best = 0;
         for (uint32_t i = 1; i < s->rq_len; i++)
-            if (*sched_prio(s->rq[(s->rq_head + i) % s->rq_cap]) >
-                *sched_prio(s->rq[(s->rq_head + best) % s->rq_cap]))
+            if (*sched_prio(s->rq[(s->rq_head + i) & (s->rq_cap - 1)]) >
+                *sched_prio(s->rq[(s->rq_head + best) & (s->rq_cap - 1)]))
                 best = i;
         return rq_take(s, best);
     }
@@ -468,7 +479,7 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
         if (prev && s->rq_len > 1) k = (uint32_t)prng_below(&vm->prng, s->rq_len - 1); /* prev is last: avoid it */
         else k = (uint32_t)prng_below(&vm->prng, s->rq_len);
         /* O(1): the chosen one trades places with the head (random needs no FIFO) */
-        Goroutine **head = &s->rq[s->rq_head], **kth = &s->rq[(s->rq_head + k) % s->rq_cap];
+        Goroutine **head = &s->rq[s->rq_head], **kth = &s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
         Goroutine *t = *head;
         *head = *kth;
         *kth = t;
@@ -525,6 +536,7 @@ static void run_loop(Sched *s) {
         if (s->trace && g != last_started)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_START, .g = sg->tobj, .pos = gpos(g)});
         last_started = g;
+        if (sg->lock_retry && !sched_mutex_retry(s, g)) continue; /* lost the mutex again: parked */
         /* The distance to the next preemption is drawn only once the last
          * one is used up: a switch at a blocking point keeps counting. */
         if (vm->preempt <= 0 || vm->preempt > INT64_MAX / 4) vm->preempt = draw_distance(s);
@@ -576,7 +588,7 @@ static void run_loop(Sched *s) {
             if (s->opt.strategy == SCHED_RR) {
                 /* keep running the spawner: it goes back to the queue head */
                 s->rq_len--;
-                s->rq_head = (s->rq_head + s->rq_cap - 1) % s->rq_cap;
+                s->rq_head = (s->rq_head + s->rq_cap - 1) & (s->rq_cap - 1);
                 s->rq[s->rq_head] = g;
                 s->rq_len++;
             }
