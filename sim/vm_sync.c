@@ -22,6 +22,9 @@
 
 static const Value NILV = {{0}, NULL};
 
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
 #define NILCHK(p)                                                                       \
     do {                                                                                \
         if (!(p).r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference"); \
@@ -30,13 +33,9 @@ static const Value NILV = {{0}, NULL};
 static const TraceObjKind trace_kind_of[] = {TRACE_OBJ_NONE, TRACE_OBJ_MUTEX, TRACE_OBJ_RWMUTEX,
                                              TRACE_OBJ_WAITGROUP, TRACE_OBJ_ONCE, TRACE_OBJ_COND};
 
-/* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
- * made on first use. */
-static int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
-    AggObj *a = (AggObj *)p.r;
-    Value hint = s->name_hint;
-    s->name_hint = (Value){{0}, NULL};
-    if (a->v[slot].i > 0 && a->v[slot].i <= s->syncs.len) return (int)a->v[slot].i - 1;
+/* sync_make: sync_handle's slow path: make the SyncObj for [a]'s slot
+ * [slot], named [hint] in the trace. */
+static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, Value hint) {
     SyncObj o;
     memset(&o, 0, sizeof o);
     o.kind = kind;
@@ -50,6 +49,28 @@ static int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     VEC_PUSH(s->syncs, o);
     a->v[slot].i = s->syncs.len;
     return s->syncs.len - 1;
+}
+
+/* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
+ * made on first use. */
+static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
+    AggObj *a = (AggObj *)p.r;
+    Value hint = s->name_hint;
+    s->name_hint = (Value){{0}, NULL};
+    int64_t v = a->v[slot].i;
+    if (LIKELY(v > 0 && v <= s->syncs.len)) return (int)v - 1;
+    return sync_make(s, g, a, slot, kind, hint);
+}
+
+/* sync_point: sched_point (sched.c) for the Mutex fast paths, inlined: the
+ * same countdown, clamped the same way. */
+static inline int sync_point(Vm *vm, Goroutine *g, Value *res) {
+    if (UNLIKELY(vm->mem_hook)) return sched_point(vm, g, res, 0);
+    if (UNLIKELY(--vm->preempt <= 0)) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
+    return VM_OK;
 }
 
 /* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
@@ -176,7 +197,7 @@ static int mutex_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int st = mutex_lock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX));
-    return st == VM_OK ? sched_point(vm, g, res, 0) : st;
+    return st == VM_OK ? sync_point(vm, g, res) : st;
 }
 
 static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -188,7 +209,7 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         sched_requeue(s, g);
         return VM_BLOCKED;
     }
-    return sched_point(vm, g, res, 0);
+    return sync_point(vm, g, res);
 }
 
 static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
