@@ -52,8 +52,14 @@ Value chan_new(Vm *vm, const RType *t, int64_t cap) {
 
 /* ---- helpers ---- */
 
+/* waits: chan_wait with the made-already case inlined (every operation). */
+static inline ChanWait *waits(Sched *s, ChanObj *c) { return c->waiters ? c->waiters : chan_wait(s, c); }
+
+/* pop: waitq_pop without the call when [q] is empty (the common case). */
+static inline int pop(WaitQ *q, Waiter *w) { return q->len && waitq_pop(q, w); }
+
 static Value copy_in(Vm *vm, const RType *et, Value v) {
-    if (et && vm_is_agg(et) && v.r) return (Value){{0}, &vm_clone(vm, (AggObj *)v.r)->h};
+    if (v.r && et && (et->kind == RK_STRUCT || et->kind == RK_ARRAY)) /* vm_is_agg, inlined */ return (Value){{0}, &vm_clone(vm, (AggObj *)v.r)->h};
     return v;
 }
 
@@ -147,9 +153,9 @@ static Value sender_value(Goroutine *sd, int ci) {
 
 /* try_send: complete a send of [v] on [c] now if possible: 1 done. */
 static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
-    ChanWait *cw = chan_wait(s, c);
+    ChanWait *cw = waits(s, c);
     Waiter w;
-    if (waitq_pop(&cw->recvq, &w)) {
+    if (pop(&cw->recvq, &w)) {
         if (s->trace) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, c->t->elem, v), .arg = w.g->id});
@@ -174,7 +180,7 @@ static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
 
 /* try_recv: complete a receive on [c] now if possible: 1 done, *v / *ok. */
 static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
-    ChanWait *cw = chan_wait(s, c);
+    ChanWait *cw = waits(s, c);
     Waiter w;
     const RType *et = c->t->elem;
     if (c->len > 0) {
@@ -187,7 +193,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_BUF, .g = gobj(g), .obj = cw->tobj,
                                        .pos = pos_of(g), .value = short_value(s, et, *v)});
-        if (waitq_pop(&cw->sendq, &w)) {
+        if (pop(&cw->sendq, &w)) {
             Value sv = sender_value(w.g, w.ci);
             c->buf[(c->head + c->len) % c->cap] = sv;
             c->len++;
@@ -199,7 +205,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         }
         return 1;
     }
-    if (waitq_pop(&cw->sendq, &w)) {
+    if (pop(&cw->sendq, &w)) {
         *v = sender_value(w.g, w.ci);
         *ok = 1;
         if (s->race) race_chan_handoff(s->race, c, w.g, g);
@@ -240,7 +246,7 @@ int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
     if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
     v = copy_in(vm, c->t->elem, v);
     if (try_send(s, g, c, v)) return VM_OK;
-    ChanWait *cw = chan_wait(s, c);
+    ChanWait *cw = waits(s, c);
     sg->val = v;
     waitq_push(&cw->sendq, g, -1);
     sched_park(s, g, TRACE_WAIT_CHAN_SEND, cw->tobj);
@@ -262,7 +268,7 @@ int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok) {
         if (want_ok) g->stack[dst + 1] = (Value){{.i = ok}, NULL};
         return VM_OK;
     }
-    ChanWait *cw = chan_wait(s, c);
+    ChanWait *cw = waits(s, c);
     sg->dst = dst;
     sg->want_ok = want_ok;
     waitq_push(&cw->recvq, g, -1);
@@ -283,7 +289,7 @@ static void retry(Sched *s, Waiter w) {
 }
 
 static void close_obj(Sched *s, Goroutine *g, ChanObj *c) {
-    ChanWait *cw = chan_wait(s, c);
+    ChanWait *cw = waits(s, c);
     c->closed = 1;
     if (s->race) race_chan_close(s->race, g, c);
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_CLOSE, .g = gobj(g), .obj = cw->tobj, .pos = pos_of(g)});
@@ -329,7 +335,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
     for (int k = 0; k < ncases && k < 32; k++) {
         ChanObj *c = (ChanObj *)g->stack[base + 2 * k].r;
         if (!c) continue;
-        ChanWait *cw = chan_wait(s, c);
+        ChanWait *cw = waits(s, c);
         int dir = (int)(sends >> k) & 1;
         int ok = dir ? (c->closed || cw->recvq.live > 0 || c->len < c->cap)
                      : (c->len > 0 || cw->sendq.live > 0 || c->closed);
@@ -341,7 +347,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
     if (chosen >= 0) {
         ChanObj *c = (ChanObj *)g->stack[base + 2 * chosen].r;
         if (s->trace)
-            sched_emit(s, (TraceEvent){.kind = TRACE_EV_SELECT, .g = gobj(g), .obj = chan_wait(s, c)->tobj,
+            sched_emit(s, (TraceEvent){.kind = TRACE_EV_SELECT, .g = gobj(g), .obj = waits(s, c)->tobj,
                                        .pos = pos_of(g), .arg = chosen});
         if ((sends >> chosen) & 1) {
             if (s->race) race_chan_op(s->race, g, c, 0);
@@ -385,7 +391,7 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
         sg->sel->c[k] = (SelCase){c, dir};
         if (!c) continue;
         if (dir) g->stack[base + 2 * k + 1] = copy_in(vm, c->t->elem, g->stack[base + 2 * k + 1]);
-        ChanWait *cw = chan_wait(s, c);
+        ChanWait *cw = waits(s, c);
         waitq_push(dir ? &cw->sendq : &cw->recvq, g, k);
         if (s->trace)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_SELECT_CASE, .aux = dir ? TRACE_CH_SEND_DIR : TRACE_CH_RECV_DIR,

@@ -169,7 +169,25 @@ static int home_to(FuncState *fs, Obj *o, int dst) {
     return dst;
 }
 
+/* cell_up: the capture index of [o] if its cell is reached as LOADCU /
+ * STORECU (a captured boxed variable, no memory hook), else -1. A
+ * goroutine preempted at a shared access reports the line of the
+ * instruction before it (sched_line), which for GETU+LOADC is the access's
+ * own line: fuse only where the instruction before has that line too, so
+ * recorded schedules keep their sites. */
+static int cell_up(FuncState *fs, Obj *o) {
+    if (fs->cc->vm->mem_hook || (o->flags & OBJF_GLOBAL) || !fs->cf || o->fn == fs->cf || !comp_boxed(o)) return -1;
+    if (comp_is_agg(o->type)) return -1;
+    if (fs->code.len > 0 && fs->lines.items[fs->code.len - 1] != fs->line) return -1;
+    return capture_index(fs, o);
+}
+
 void comp_load_var_to(FuncState *fs, Obj *o, int dst) {
+    int u = cell_up(fs, o);
+    if (u >= 0) {
+        EMIT(fs, LOADCU, dst, u, 0);
+        return;
+    }
     if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) {
         if (fs->lreg[o->index] != dst) EMIT(fs, MOVE, dst, fs->lreg[o->index], 0);
         return;
@@ -187,6 +205,12 @@ void comp_load_var_to(FuncState *fs, Obj *o, int dst) {
 
 int comp_load_var(FuncState *fs, Obj *o) {
     if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) return fs->lreg[o->index];
+    int u = cell_up(fs, o);
+    if (u >= 0) {
+        int t = comp_reg(fs);
+        EMIT(fs, LOADCU, t, u, 0);
+        return t;
+    }
     const char *save_acc = fs->acc_name;
     fs->acc_name = acc_var(fs, o);
     int h = var_home(fs, o);
@@ -216,6 +240,11 @@ static void store_var(FuncState *fs, Obj *o, int src) {
     }
     if ((o->flags & OBJF_GLOBAL) && !comp_boxed(o)) {
         EMITX(fs, SETG, src, o->index);
+        return;
+    }
+    int u = cell_up(fs, o);
+    if (u >= 0) {
+        EMIT(fs, STORECU, u, src, 0);
         return;
     }
     int h = var_home(fs, o);

@@ -35,6 +35,9 @@
     OP(NEWCELL, AB)   /* R[A] = new cell holding R[B]; as a pointer it is &cell */      \
     OP(LOADC, AB)     /* R[A] = contents of cell R[B]  [shared] */                      \
     OP(STOREC, AB)    /* contents of cell R[A] = R[B]  [shared] */                      \
+    OP(LOADCU, AB)    /* R[A] = contents of cell U[B]  [shared]; only without a */      \
+                      /* memory hook (the race detector decodes LOADC) */               \
+    OP(STORECU, AB)   /* contents of cell U[A] = R[B]  [shared]; as LOADCU */            \
     /* integer arithmetic: 64-bit two's complement; TRUNC narrows */                    \
     OP(ADD, ABC)      /* R[A] = R[B] + R[C] */                                          \
     OP(SUB, ABC)      /* R[A] = R[B] - R[C] */                                          \

@@ -535,6 +535,8 @@ next:
     }
     CASE(LOADC) SHARED(); VCOPY(RA, ((AggObj *)RB.r)->v[0]); DISPATCH();
     CASE(STOREC) SHARED(); VCOPY(((AggObj *)RA.r)->v[0], RB); DISPATCH();
+    CASE(LOADCU) SHARED(); VCOPY(RA, ((AggObj *)f->cl->up[B].r)->v[0]); DISPATCH();
+    CASE(STORECU) SHARED(); VCOPY(((AggObj *)f->cl->up[A].r)->v[0], RB); DISPATCH();
 
     CASE(ADD) SETU(RA, RB.u + RC.u); DISPATCH();
     CASE(SUB) SETU(RA, RB.u - RC.u); DISPATCH();
