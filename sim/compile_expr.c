@@ -1271,7 +1271,11 @@ int comp_call(FuncState *fs, Node *n, int nres) {
             /* the trace names a sync object after its first receiver: "c.mu"
              * (in the program's code: sync.Map's own m.mu is no name) */
             char nb[128];
-            if (comp_expr_name(fun->u.selector.x, nb, sizeof nb)) {
+            /* Only a trace shows the name, and a trace runs with the memory
+             * hook: without it leave NAMEHINT out where the site line of
+             * the next instruction (sched_line: the one before) stays. */
+            int need = fs->cc->vm->mem_hook || !fs->code.len || fs->lines.items[fs->code.len - 1] != fs->line;
+            if (need && comp_expr_name(fun->u.selector.x, nb, sizeof nb)) {
                 Value nm = vm_str(fs->cc->vm, nb, (int64_t)strlen(nb));
                 if (nm.r) vm_pin(fs->cc->vm, nm.r);
                 EMITX(fs, NAMEHINT, 0, comp_const(fs, nm));
