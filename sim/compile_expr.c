@@ -169,8 +169,8 @@ static int home_to(FuncState *fs, Obj *o, int dst) {
     return dst;
 }
 
-/* cell_up: the capture index of [o] if its cell is reached as LOADCU /
- * STORECU (a captured boxed variable, no memory hook), else -1. A
+/* cell_up: the capture index of [o] if its cell is reached by LOADC /
+ * STOREC with D = 1 (a captured boxed variable, no memory hook), else -1. A
  * goroutine preempted at a shared access reports the line of the
  * instruction before it (sched_line), which for GETU+LOADC is the access's
  * own line: fuse only where the instruction before has that line too, so
@@ -185,7 +185,7 @@ static int cell_up(FuncState *fs, Obj *o) {
 void comp_load_var_to(FuncState *fs, Obj *o, int dst) {
     int u = cell_up(fs, o);
     if (u >= 0) {
-        EMIT(fs, LOADCU, dst, u, 0);
+        EMITD(fs, LOADC, dst, u, 0, 1);
         return;
     }
     if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) {
@@ -208,7 +208,7 @@ int comp_load_var(FuncState *fs, Obj *o) {
     int u = cell_up(fs, o);
     if (u >= 0) {
         int t = comp_reg(fs);
-        EMIT(fs, LOADCU, t, u, 0);
+        EMITD(fs, LOADC, t, u, 0, 1);
         return t;
     }
     const char *save_acc = fs->acc_name;
@@ -244,7 +244,7 @@ static void store_var(FuncState *fs, Obj *o, int src) {
     }
     int u = cell_up(fs, o);
     if (u >= 0) {
-        EMIT(fs, STORECU, u, src, 0);
+        EMITD(fs, STOREC, u, src, 0, 1);
         return;
     }
     int h = var_home(fs, o);

@@ -33,11 +33,9 @@
     OP(SETG, ABx)     /* G[Bx] = R[A]  [shared] */                                      \
     OP(GETU, AB)      /* R[A] = U[B] (the captured cell or aggregate itself) */         \
     OP(NEWCELL, AB)   /* R[A] = new cell holding R[B]; as a pointer it is &cell */      \
-    OP(LOADC, AB)     /* R[A] = contents of cell R[B]  [shared] */                      \
-    OP(STOREC, AB)    /* contents of cell R[A] = R[B]  [shared] */                      \
-    OP(LOADCU, AB)    /* R[A] = contents of cell U[B]  [shared]; only without a */      \
-                      /* memory hook (the race detector decodes LOADC) */               \
-    OP(STORECU, AB)   /* contents of cell U[A] = R[B]  [shared]; as LOADCU */            \
+    OP(LOADC, AB)     /* R[A] = contents of cell R[B]  [shared]; D = 1: of cell U[B] */ \
+    OP(STOREC, AB)    /* contents of cell R[A] = R[B]  [shared]; D = 1: of cell U[A] */ \
+                      /* (D = 1 only without a memory hook: race.c decodes D = 0) */    \
     /* integer arithmetic: 64-bit two's complement; TRUNC narrows */                    \
     OP(ADD, ABC)      /* R[A] = R[B] + R[C] */                                          \
     OP(SUB, ABC)      /* R[A] = R[B] - R[C] */                                          \

@@ -533,10 +533,10 @@ next:
         RA = (Value){{0}, &c->h};
         DISPATCH();
     }
-    CASE(LOADC) SHARED(); VCOPY(RA, ((AggObj *)RB.r)->v[0]); DISPATCH();
-    CASE(STOREC) SHARED(); VCOPY(((AggObj *)RA.r)->v[0], RB); DISPATCH();
-    CASE(LOADCU) SHARED(); VCOPY(RA, ((AggObj *)f->cl->up[B].r)->v[0]); DISPATCH();
-    CASE(STORECU) SHARED(); VCOPY(((AggObj *)f->cl->up[A].r)->v[0], RB); DISPATCH();
+    /* D = 1: the cell is upvalue B (A for STOREC), not a register (a fused
+     * GETU; compile_expr.c cell_up) */
+    CASE(LOADC) SHARED(); VCOPY(RA, ((AggObj *)(D ? f->cl->up[B] : RB).r)->v[0]); DISPATCH();
+    CASE(STOREC) SHARED(); VCOPY(((AggObj *)(D ? f->cl->up[A] : RA).r)->v[0], RB); DISPATCH();
 
     CASE(ADD) SETU(RA, RB.u + RC.u); DISPATCH();
     CASE(SUB) SETU(RA, RB.u - RC.u); DISPATCH();
