@@ -241,17 +241,26 @@ typedef struct Cell {
     uint8_t hot;          /* written by two goroutines: every access is traced */
 } Cell;
 
-/* StackCache: a goroutine's last interned stack and the frames it was
- * made from: the frames below the top compared by saved pc, the top one by
- * line, so accesses of one statement share the lookup. */
+/* StackCache: the interned stack of a goroutine's frames below the top
+ * one (its "base") and the frames it was made from, compared by proto and
+ * saved pc: those frames do not move while the top one runs, so most
+ * accesses find their base here and their top frame in RaceCtx.tcache. */
 #define RACE_STACK_CACHE 8
 typedef struct StackCache {
     int n;                 /* frames; 0 = empty */
     const Proto *p[RACE_STACK_CACHE];
     const Instr *pc[RACE_STACK_CACHE];
-    int top_line;
-    uint32_t id;
+    uint32_t base;
 } StackCache;
+
+/* TopCache: a direct-mapped cache of (base stack id, top frame's pc or a
+ * runtime frame's name) -> stack id; looked up by key, never iterated.
+ * key NULL = empty. */
+#define RACE_TOP_CACHE 1024
+typedef struct TopCache {
+    const void *key;
+    uint32_t base, id;
+} TopCache;
 
 /* RaceSlot: a vector-clock thread: the live goroutine in it. */
 typedef struct RaceSlot {
@@ -306,9 +315,12 @@ struct RaceCtx {
     HMap seen_addr;         /* reported addresses */
     HMap seen_pair;         /* reported stack pairs */
     int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
-    uint32_t forced_stack;  /* race_chan_op: the stack of the access in progress */
+    const char *forced_fn;  /* race_chan_op: the runtime frame atop the access in progress */
+    const char *forced_file;
+    int forced_line;
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
+    TopCache tcache[RACE_TOP_CACHE];
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
     int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
@@ -457,36 +469,57 @@ static uint32_t intern_frame(RaceCtx *r, uint32_t parent, const Proto *p, int li
     return (uint32_t)(r->stacks.len - 1);
 }
 
-/* stack_of: the interned stack of [g]; its top frame stands at [top_pc]
- * (the instruction after the one executing; NULL: the saved pc). Frames
- * without a line (runtime wrappers) are left out. */
-static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc);
-static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
-    int n = g->nframes;
-    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, top_pc);
-    StackCache *sc = &r->slots.items[slot_of(r, g)].sc;
-    const Frame *top = &g->frames[n - 1];
-    int line = frame_line(top, top_pc ? top_pc : top->pc);
-    if (sc->n == n && sc->top_line == line && sc->p[n - 1] == top->p) {
-        int k = 0;
-        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
-        if (k == n - 1) return sc->id;
-    }
-    uint32_t id = stack_walk(r, g, top_pc);
-    sc = &r->slots.items[slot_of(r, g)].sc;
-    sc->n = n;
-    for (int k = 0; k < n; k++) {
-        sc->p[k] = g->frames[k].p;
-        sc->pc[k] = g->frames[k].pc;
-    }
-    sc->top_line = line;
-    sc->id = id;
+/* tentry: [base] plus the top frame named by [key] (its pc, or a runtime
+ * frame's name) in tcache: a hit when t->key == key && t->base == base,
+ * else the entry to fill. */
+static inline TopCache *tentry(RaceCtx *r, uint32_t base, const void *key) {
+    uintptr_t k = (uintptr_t)key;
+    return &r->tcache[(uint32_t)((k >> 2) ^ (k >> 12) ^ (base * 0x9e3779b1u)) & (RACE_TOP_CACHE - 1)];
+}
+
+static uint32_t tfill(TopCache *t, uint32_t base, const void *key, uint32_t id) {
+    t->key = key;
+    t->base = base;
+    t->id = id;
     return id;
 }
 
-static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
+/* stack_of: the interned stack of [g] in slot [sl]; its top frame stands
+ * at [top_pc] (the instruction after the one executing; NULL: the saved
+ * pc). Frames without a line (runtime wrappers) are left out. */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc);
+static uint32_t stack_of(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
+    int n = g->nframes;
+    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, n, top_pc);
+    StackCache *sc = &r->slots.items[sl].sc;
+    int k = 0;
+    if (sc->n == n)
+        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
+    if (sc->n != n || k != n - 1) {
+        uint32_t base = stack_walk(r, g, n - 1, NULL);
+        sc = &r->slots.items[sl].sc;
+        sc->n = n;
+        for (k = 0; k < n - 1; k++) {
+            sc->p[k] = g->frames[k].p;
+            sc->pc[k] = g->frames[k].pc;
+        }
+        sc->base = base;
+    }
+    const Frame *top = &g->frames[n - 1];
+    const Instr *pc = top_pc ? top_pc : top->pc;
+    uint32_t base = sc->base;
+    if (!pc) return base;
+    TopCache *t = tentry(r, base, pc);
+    if (t->key == pc && t->base == base) return t->id;
+    int line = frame_line(top, pc);
+    return tfill(t, base, pc, line > 0 ? intern_frame(r, base, top->p, line) : base);
+}
+
+/* stack_walk: the interned stack of [g]'s bottom [nf] frames (the top one
+ * at [top_pc] when nf is all of them). */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc) {
     uint32_t id = 0;
-    for (int i = 0; i < g->nframes; i++) {
+    for (int i = 0; i < nf; i++) {
         const Frame *f = &g->frames[i];
         const Instr *pc = (i == g->nframes - 1 && top_pc) ? top_pc : f->pc;
         int line = frame_line(f, pc);
@@ -519,7 +552,7 @@ void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
     learn(r, cs, clock_of(r, parent));
     vc_join(&r->slots.items[cs].vc, clock_of(r, parent));
     if (parent) {
-        uint32_t st = stack_of(r, parent, NULL);
+        uint32_t st = stack_of(r, parent, slot_of(r, parent), NULL);
         rg_of(r, (uint32_t)child->id)->create_stack = st;
         tick(r, parent);
     }
@@ -806,11 +839,30 @@ static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Acce
                                        .value = trace_intern_cstr(r->trace, text)});
 }
 
+/* rt_stack: [g]'s stack (slot [sl]) topped by the Go runtime frame [fn]
+ * at [line] of [file]. */
+static uint32_t rt_stack(RaceCtx *r, Goroutine *g, uint32_t sl, const char *fn, int line, const char *file) {
+    uint32_t base = stack_of(r, g, sl, NULL);
+    TopCache *t = tentry(r, base, fn);
+    if (t->key == fn && t->base == base) return t->id;
+    /* keyed by the static name's address: looked up, never ordered */
+    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
+    int64_t ix = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
+    if (ix < 0) {
+        StackNode n = {base, NULL, line, fn, file};
+        VEC_PUSH(r->stacks, n);
+        ix = r->stacks.len - 1;
+        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)ix);
+    }
+    return tfill(t, base, fn, (uint32_t)ix);
+}
+
 /* access: the check and update of one access to [c]. */
 static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     Goroutine *g = mi->g;
-    uint32_t tid = slot_of(r, g), gid = (uint32_t)g->id;
-    VC *now = clock_of(r, g);
+    uint32_t gid = (uint32_t)g->id;
+    uint32_t tid = rg_of(r, gid)->slot;
+    VC *now = &r->slots.items[tid].vc;
     uint32_t clk = vc_get(now, tid);
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
     /* same epoch, same kind: nothing new to learn (FastTrack); a read in
@@ -819,25 +871,25 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
               (c->reads.len == 0 || !write);
     if (own && !r->trace) return;
-    int concurrent = c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid);
-    uint32_t ev = trace_mem(r, c, mi, write, atomic, gid, concurrent);
+    /* wok: the last write is this goroutine's or happens before */
+    int wok = c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid);
+    uint32_t ev = r->trace ? trace_mem(r, c, mi, write, atomic, gid, !wok) : 0;
     if (!ev) {
         if (own) return;
-        if (!write)
+        if (!write && wok)
             for (int i = 0; i < c->reads.len; i++)
-                if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags &&
-                    (c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid)))
+                if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags)
                     return;
     }
     Access cur = {tid, clk, gid, 0, ev, flags};
-    cur.stack = r->forced_stack ? r->forced_stack : stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
+    cur.stack = r->forced_fn ? rt_stack(r, g, tid, r->forced_fn, r->forced_line, r->forced_file)
+                             : stack_of(r, g, tid, mi->ipc ? mi->ipc + 1 : NULL);
     const Access *conflict = NULL;
-    if (c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid) && !(atomic && (c->w.flags & ACC_ATOMIC)))
-        conflict = &c->w;
+    if (!wok && !(atomic && (c->w.flags & ACC_ATOMIC))) conflict = &c->w;
     if (!conflict && write)
         for (int i = 0; i < c->reads.len; i++) {
             const Access *a = &c->reads.items[i];
-            if (a->gid != gid && !hb(r, a, now, tid) && !(atomic && (a->flags & ACC_ATOMIC))) {
+            if (a->gid != gid && !(atomic && (a->flags & ACC_ATOMIC)) && !hb(r, a, now, tid)) {
                 conflict = a;
                 break;
             }
@@ -869,24 +921,14 @@ static const char RT_CLOSECHAN[] = "runtime.closechan";
 
 void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     if (r->off || !g || !g->sched || !c) return;
-    const char *fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
-    int line = is_close ? 357 : 160;
-    uint32_t base = stack_of(r, g, NULL);
-    /* keyed by the static name's address: looked up, never ordered */
-    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
-    int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
-    if (id < 0) {
-        StackNode n = {base, NULL, line, fn, RT_CHAN_FILE};
-        VEC_PUSH(r->stacks, n);
-        id = r->stacks.len - 1;
-        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)id);
-    }
     struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     Cell *cell = cell_of(r, &c->h, 0, 1);
-    r->forced_stack = (uint32_t)id;
+    r->forced_fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
+    r->forced_line = is_close ? 357 : 160;
+    r->forced_file = RT_CHAN_FILE;
     r->no_trace = 1;
     access(r, cell, &mi, is_close, 0);
-    r->forced_stack = 0;
+    r->forced_fn = NULL;
     r->no_trace = 0;
 }
 
