@@ -287,6 +287,15 @@ typedef struct StackNode {
     const char *rt_file;
 } StackNode;
 
+/* SyncVar: a sync object's clock; [cover] the goroutine (id + 1, 0: none)
+ * whose clock is known to hold all of it: the last to acquire it, kept by
+ * its own releases since (nobody else's), so its next acquire joins
+ * nothing new and is skipped. */
+typedef struct SyncVar {
+    VC vc;
+    uint32_t cover;
+} SyncVar;
+
 typedef struct ChanRace {
     uint64_t nsend, nrecv; /* sends / receives through the buffer so far */
 } ChanRace;
@@ -301,7 +310,7 @@ struct RaceCtx {
     VEC(RaceSlot) slots;    /* slot 0 unused (the runtime's clock is rt) */
     VEC(uint32_t) free_slots;
     VC rt;                  /* the runtime pseudo-thread's clock */
-    VEC(VC) syncs;          /* sync variables */
+    VEC(SyncVar) syncs;     /* sync variables */
     HMap sync_ix;           /* (key, slot) -> syncs index */
     VEC(Cell) cells;
     HMap cell_ix;           /* (object seq + 1 | 0 for globals, slot) -> cells index */
@@ -355,7 +364,7 @@ void race_free(RaceCtx *r) {
     VEC_FREE(r->free_slots);
     VEC_FREE(r->gs);
     vc_free(&r->rt);
-    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     VEC_FREE(r->syncs);
     for (int i = 0; i < r->cells.len; i++) VEC_FREE(r->cells.items[i].reads);
     VEC_FREE(r->cells);
@@ -537,7 +546,7 @@ static void stop(RaceCtx *r) {
     snprintf(buf, sizeof buf, "not tracked past %d live goroutines", RACE_MAX_LIVE);
     if (r->trace) trace_set_meta(r->trace, "races", buf);
     for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
-    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     vc_free(&r->rt);
 }
 
@@ -573,14 +582,14 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
 
 /* ---- sync ---- */
 
-static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+static SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
     uint32_t h = (uint32_t)((key ^ (key >> 32)) * 0x9e3779b1u + slot) & 63;
     if (r->scache[h].ix && r->scache[h].key == key && r->scache[h].slot == slot) return &r->syncs.items[r->scache[h].ix - 1];
     int64_t ix = hget(&r->sync_ix, key, slot);
     r->scache[h].key = key;
     r->scache[h].slot = slot;
     if (ix < 0) {
-        VC z = {0};
+        SyncVar z = {{0}, 0};
         VEC_PUSH(r->syncs, z);
         ix = r->syncs.len - 1;
         hput(&r->sync_ix, key, slot, (uint32_t)ix);
@@ -589,25 +598,36 @@ static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
     return &r->syncs.items[ix];
 }
 
+/* acquire_from / release_into: [g] acquires / releases sync variable [s]
+ * (see SyncVar for the skipped join). */
+static void acquire_from(RaceCtx *r, SyncVar *s, Goroutine *g) {
+    uint32_t me = g ? (uint32_t)g->id + 1 : 0;
+    if (me && s->cover == me) return;
+    learn(r, slot_of(r, g), &s->vc);
+    vc_join(clock_of(r, g), &s->vc);
+    s->cover = me;
+}
+
+static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
+    uint32_t me = g ? (uint32_t)g->id + 1 : 0;
+    vc_join(&s->vc, clock_of(r, g));
+    if (s->cover != me) s->cover = 0;
+    tick(r, g);
+}
+
 static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (r->off) return;
-    VC *s = sync_var(r, key, slot);
-    learn(r, slot_of(r, g), s);
-    vc_join(clock_of(r, g), s);
+    if (!r->off) acquire_from(r, sync_var(r, key, slot), g);
 }
 
 static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (r->off) return;
-    VC *s = sync_var(r, key, slot);
-    vc_join(s, clock_of(r, g));
-    tick(r, g);
+    if (!r->off) release_into(r, sync_var(r, key, slot), g);
 }
 
 void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
 void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
 
 void race_timer_fire(RaceCtx *r, int h) {
-    if (!r->off) vc_copy(&r->rt, sync_var(r, RACE_KEY_TIMER(h), 0));
+    if (!r->off) vc_copy(&r->rt, &sync_var(r, RACE_KEY_TIMER(h), 0)->vc);
 }
 
 /* ---- channels ---- */
@@ -657,11 +677,13 @@ void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutin
     }
     /* Go's racesync: the sender releases, the receiver acquires and
      * releases, the sender acquires: each happens before the other's
-     * completion. */
-    release2(r, sender, KEY_CHAN(c), 0);
-    acquire2(r, receiver, KEY_CHAN(c), 0);
-    release2(r, receiver, KEY_CHAN(c), 0);
-    acquire2(r, sender, KEY_CHAN(c), 0);
+     * completion (acquire2 / release2 on one looked-up sync variable) */
+    if (r->off) return;
+    SyncVar *s = sync_var(r, KEY_CHAN(c), 0);
+    release_into(r, s, sender);
+    acquire_from(r, s, receiver);
+    release_into(r, s, receiver);
+    acquire_from(r, s, sender);
 }
 
 void race_chan_close(RaceCtx *r, Goroutine *g, const ChanObj *c) { release2(r, g, KEY_CHAN(c), SLOT_CLOSE); }
@@ -938,6 +960,13 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
     Instr i = *ipc;
+    switch (VM_OP(i)) {
+#define RACE_OP_CASE(o) case OP_##o:
+        RACE_MEM_OPS(RACE_OP_CASE)
+#undef RACE_OP_CASE
+        break;
+    default: return; /* channel operations: synchronisation (chan.c) */
+    }
     const Frame *f = &g->frames[g->nframes - 1];
     struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
     const GcObj *obj = NULL;
