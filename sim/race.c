@@ -134,8 +134,15 @@ static void vc_join(VC *dst, const VC *src) {
             }
         }
     }
-    for (uint32_t i = 0; i < src->ns; i++)
-        if (src->sx[i] > vc_get(dst, src->st[i])) vc_set(dst, src->st[i], src->sx[i]);
+    for (uint32_t i = 0; i < src->ns; i++) {
+        uint32_t t = src->st[i], x = src->sx[i];
+        if (t < dst->n && dst->b->c[t] >= x) continue;
+        uint32_t j = 0;
+        while (j < dst->ns && dst->st[j] != t) j++;
+        if (j < dst->ns) {
+            if (dst->sx[j] < x) dst->sx[j] = x;
+        } else vc_set(dst, t, x);
+    }
 }
 
 static void vc_clear(VC *v) {
@@ -266,6 +273,7 @@ typedef struct TopCache {
 typedef struct RaceSlot {
     VC vc;
     StackCache sc;
+    uint32_t clk;        /* its occupant's own entry in vc (vc_get(&vc, slot)) */
     uint32_t last;       /* the clock its previous occupants reached */
     uint32_t start;      /* its occupant's first clock (last + 1 at reuse) */
     uint32_t known_prev; /* what the occupant knows of the previous ones: the
@@ -429,6 +437,7 @@ static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
         s->start = s->last + 1;
         s->known_prev = 0;
         vc_set(&s->vc, sl, s->start);
+        s->clk = s->start;
     }
     return rg;
 }
@@ -452,11 +461,13 @@ static VC *clock_of(RaceCtx *r, Goroutine *g) {
     return &r->slots.items[sl].vc;
 }
 
+/* tick: [g]'s own entry grows by one (a join never raises it: no clock
+ * knows more of a slot than its occupant). */
 static void tick(RaceCtx *r, Goroutine *g) {
     if (!g) return;
     uint32_t sl = slot_of(r, g);
-    VC *v = &r->slots.items[sl].vc;
-    vc_set(v, sl, vc_get(v, sl) + 1);
+    RaceSlot *s = &r->slots.items[sl];
+    vc_set(&s->vc, sl, ++s->clk);
 }
 
 static int frame_line(const Frame *f, const Instr *pc) {
@@ -574,7 +585,7 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
     rg->finished = 1;
     r->live--;
     RaceSlot *s = &r->slots.items[rg->slot];
-    s->last = vc_get(&s->vc, rg->slot);
+    s->last = s->clk;
     vc_clear(&s->vc);
     s->sc.n = 0;
     VEC_PUSH(r->free_slots, rg->slot);
@@ -885,7 +896,7 @@ static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int
     uint32_t gid = (uint32_t)g->id;
     uint32_t tid = rg_of(r, gid)->slot;
     VC *now = &r->slots.items[tid].vc;
-    uint32_t clk = vc_get(now, tid);
+    uint32_t clk = r->slots.items[tid].clk;
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
     /* same epoch, same kind: nothing new to learn (FastTrack); a read in
      * the epoch of the goroutine's own last write adds nothing either: a
