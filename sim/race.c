@@ -125,12 +125,15 @@ static void vc_join(VC *dst, const VC *src) {
             dst->b = src->b;
             dst->n = src->n;
         } else {
-            int raise = 0;
+            /* a dense part of its own is raised in place; a shared one is
+             * copied only when src raises it */
+            int raise = dst->b && dst->b->rc == 1 && dst->b->cap >= src->n;
             for (uint32_t i = 0; i < src->n && !raise; i++) raise = src->b->c[i] > (i < dst->n ? dst->b->c[i] : 0);
             if (raise) {
                 vc_mut(dst, src->n);
-                for (uint32_t i = 0; i < src->n; i++)
-                    if (src->b->c[i] > dst->b->c[i]) dst->b->c[i] = src->b->c[i];
+                uint32_t *d = dst->b->c;
+                const uint32_t *x = src->b->c;
+                for (uint32_t i = 0; i < src->n; i++) d[i] = d[i] > x[i] ? d[i] : x[i];
             }
         }
     }
