@@ -763,10 +763,16 @@ static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t ad
 
 /* cell_of: the shadow cell of word [slot] of the object numbered [seq]
  * ([obj] NULL: global [slot]); [n] the object's size in words. */
-static Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h);
+static inline Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
     uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0;
     uint32_t h = (uint32_t)((a * 0x9e3779b1u + slot) ^ (a >> 7)) & 255;
     if (r->ccache[h].ix && r->ccache[h].a == a && r->ccache[h].slot == slot) return &r->cells.items[r->ccache[h].ix - 1];
+    return cell_find(r, obj, a, slot, n, h);
+}
+
+/* cell_find: cell_of past its cache ([a] the object key, [h] its entry). */
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h) {
     int64_t ix = hget(&r->cell_ix, a, slot);
     if (ix >= 0) {
         r->ccache[h].a = a;
@@ -893,8 +899,21 @@ static uint32_t rt_stack(RaceCtx *r, Goroutine *g, uint32_t sl, const char *fn, 
     return tfill(t, base, fn, (uint32_t)ix);
 }
 
-/* access: the check and update of one access to [c]. */
-static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
+/* access: the check and update of one access to [c]; access_slow is all
+ * but the commonest case without a trace: the goroutine wrote the word in
+ * this epoch and nobody has read it since. */
+static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic);
+static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
+    uint32_t gid = (uint32_t)mi->g->id;
+    if (!r->trace && c->w.gid == gid && (c->reads.len == 0 || !write) && (int)gid < r->gs.len &&
+        r->gs.items[gid].used) {
+        uint32_t tid = r->gs.items[gid].slot;
+        if (c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0)) return;
+    }
+    access_slow(r, c, mi, write, atomic);
+}
+
+static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     Goroutine *g = mi->g;
     uint32_t gid = (uint32_t)g->id;
     uint32_t tid = rg_of(r, gid)->slot;
