@@ -993,15 +993,9 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
     Instr i = *ipc;
-    switch (VM_OP(i)) {
-#define RACE_OP_CASE(o) case OP_##o:
-        RACE_MEM_OPS(RACE_OP_CASE)
-#undef RACE_OP_CASE
-        break;
-    default: return; /* channel operations: synchronisation (chan.c) */
-    }
-    const Frame *f = &g->frames[g->nframes - 1];
-    struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
+    struct MemInfo mi; /* g, p and ipc set below, past the non-memory ops */
+    mi.has_val = 1;
+    mi.idx = -1;
     const GcObj *obj = NULL;
     uint64_t slot = 0;
     int64_t n = 1;
@@ -1086,6 +1080,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         if (!m.r) return;
         obj = m.r;
         write = VM_OP(i) == OP_MSET || VM_OP(i) == OP_MDEL;
+        mi.val = (Value){{0}, NULL};
         mi.has_val = 0;
         if (write && VM_OP(i) == OP_MSET) {
             mi.val = R[VM_C(i)];
@@ -1093,8 +1088,11 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         }
         break;
     }
-    default: return;
+    default: return; /* channel operations: synchronisation (chan.c) */
     }
+    mi.g = g;
+    mi.p = g->frames[g->nframes - 1].p;
+    mi.ipc = ipc;
     Cell *c = cell_of(r, obj, slot, n);
     access(r, c, &mi, write, 0);
 }
