@@ -509,9 +509,23 @@ static uint32_t tfill(TopCache *t, uint32_t base, const void *key, uint32_t id) 
 
 /* stack_of: the interned stack of [g] in slot [sl]; its top frame stands
  * at [top_pc] (the instruction after the one executing; NULL: the saved
- * pc). Frames without a line (runtime wrappers) are left out. */
+ * pc). Frames without a line (runtime wrappers) are left out. The cached
+ * case is inline; stack_miss does the rest. */
 static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc);
-static uint32_t stack_of(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
+static uint32_t stack_miss(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc);
+static inline uint32_t stack_of(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
+    int n = g->nframes;
+    const StackCache *sc = &r->slots.items[sl].sc;
+    if (sc->n != n || n < 1) return stack_miss(r, g, sl, top_pc);
+    for (int k = 0; k < n - 1; k++)
+        if (sc->p[k] != g->frames[k].p || sc->pc[k] != g->frames[k].pc) return stack_miss(r, g, sl, top_pc);
+    const Instr *pc = top_pc ? top_pc : g->frames[n - 1].pc;
+    const TopCache *t = tentry(r, sc->base, pc);
+    if (t->key == pc && t->base == sc->base && pc) return t->id;
+    return stack_miss(r, g, sl, top_pc);
+}
+
+static uint32_t stack_miss(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
     int n = g->nframes;
     if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, n, top_pc);
     StackCache *sc = &r->slots.items[sl].sc;
