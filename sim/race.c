@@ -38,6 +38,9 @@
  * goroutine in slot k costs O(1), not O(k)) and its creator's. */
 #define VC_SPARSE 4
 #define VC_SHARE_MIN 64
+/* VBuf: cap is a power of two >= 4 and the entries at and past the length
+ * of the VCs holding it are 0 (buffers start zeroed, a VC's length never
+ * shrinks on the same buffer, and writes stay below it). */
 typedef struct VBuf {
     uint32_t rc, cap;
     uint32_t c[];
@@ -112,6 +115,14 @@ static void vc_set(VC *v, uint32_t t, uint32_t x) {
     v->b->c[t] = x;
 }
 
+/* vmax: d[i] = max(d[i], x[i]) for i < [n4], a multiple of 4 (so the
+ * compiler can use vector instructions; see VBuf for the zero tail that
+ * makes reading and writing up to the rounded length harmless). */
+static void vmax(uint32_t *restrict d, const uint32_t *restrict x, uint32_t n4) {
+    for (uint32_t i = 0; i < n4; i += 4)
+        for (uint32_t j = 0; j < 4; j++) d[i + j] = d[i + j] > x[i + j] ? d[i + j] : x[i + j];
+}
+
 static void vc_join(VC *dst, const VC *src) {
     if (src->n && dst->b != src->b) {
         /* share when dst's dense part is known to src's; short vectors
@@ -131,9 +142,7 @@ static void vc_join(VC *dst, const VC *src) {
             for (uint32_t i = 0; i < src->n && !raise; i++) raise = src->b->c[i] > (i < dst->n ? dst->b->c[i] : 0);
             if (raise) {
                 vc_mut(dst, src->n);
-                uint32_t *d = dst->b->c;
-                const uint32_t *x = src->b->c;
-                for (uint32_t i = 0; i < src->n; i++) d[i] = d[i] > x[i] ? d[i] : x[i];
+                vmax(dst->b->c, src->b->c, (src->n + 3) & ~3u);
             }
         }
     }
@@ -335,6 +344,7 @@ struct RaceCtx {
     HMap seen_addr;         /* reported addresses */
     HMap seen_pair;         /* reported stack pairs */
     int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
+    int mem_live;           /* a trace still taking memory events (below the cap) */
     const char *forced_fn;  /* race_chan_op: the runtime frame atop the access in progress */
     const char *forced_file;
     int forced_line;
@@ -361,6 +371,7 @@ RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
     r->vm = vm;
     r->err = err;
     r->trace = trace;
+    r->mem_live = trace != NULL;
     r->detect = detect;
     r->next_heap = 0xc000010000ULL;
     StackNode root = {0, NULL, 0, NULL, NULL};
@@ -847,7 +858,7 @@ static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi);
  * values) are addresses more than data: not shown. */
 static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid,
                           int concurrent) {
-    if (!r->trace || r->no_trace || !mi->g || !mi->g->sched) return 0;
+    if (!r->mem_live || r->no_trace || !mi->g || !mi->g->sched) return 0;
     if (c->first_tid == 0) c->first_tid = (int32_t)tid;
     if (c->first_tid > 0 && c->first_tid != (int32_t)tid) c->first_tid = -1;
     if (write) {
@@ -859,7 +870,6 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
         if (!write && !concurrent && !c->hot) return 0;
         if (mi->has_val && mi->val.r && mi->val.r->kind != GC_STRING) return 0;
     }
-    if (r->mem_events >= RACE_MAX_MEM_EVENTS) return 0;
     Sched *s = r->vm->sched;
     TraceObj gobj = sched_g(mi->g)->tobj;
     Pos pos = {0};
@@ -873,7 +883,7 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
         var_name(r, c, mi, nb, sizeof nb);
         c->var = trace_new_object(r->trace, s->steps, gobj, TRACE_OBJ_VAR, nb, pos);
     }
-    r->mem_events++;
+    if (++r->mem_events >= RACE_MAX_MEM_EVENTS) r->mem_live = 0; /* the last one */
     uint32_t ix = trace_emit(r->trace, &(TraceEvent){.kind = write ? TRACE_EV_WRITE : TRACE_EV_READ,
                                                     .aux = atomic ? TRACE_MEM_ATOMIC : 0, .g = gobj, .obj = c->var,
                                                     .pos = pos, .step = s->steps, .value = value_text(r, mi)});
@@ -919,7 +929,7 @@ static uint32_t rt_stack(RaceCtx *r, Goroutine *g, uint32_t sl, const char *fn, 
 static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic);
 static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     uint32_t gid = (uint32_t)mi->g->id;
-    if (!r->trace && c->w.gid == gid && (c->reads.len == 0 || !write) && (int)gid < r->gs.len &&
+    if (!r->mem_live && c->w.gid == gid && (c->reads.len == 0 || !write) && (int)gid < r->gs.len &&
         r->gs.items[gid].used) {
         uint32_t tid = r->gs.items[gid].slot;
         if (c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0)) return;
@@ -939,10 +949,10 @@ static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write
      * later conflicting write conflicts with that write */
     int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
               (c->reads.len == 0 || !write);
-    if (own && !r->trace) return;
+    if (own && !r->mem_live) return;
     /* wok: the last write is this goroutine's or happens before */
     int wok = c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid);
-    uint32_t ev = r->trace ? trace_mem(r, c, mi, write, atomic, gid, !wok) : 0;
+    uint32_t ev = r->mem_live ? trace_mem(r, c, mi, write, atomic, gid, !wok) : 0;
     if (!ev) {
         if (own) return;
         if (!write && wok)
