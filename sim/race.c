@@ -640,18 +640,30 @@ static SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
 /* acquire_from / release_into: [g] acquires / releases sync variable [s]
  * (see SyncVar for the skipped join). */
 static void acquire_from(RaceCtx *r, SyncVar *s, Goroutine *g) {
-    uint32_t me = g ? (uint32_t)g->id + 1 : 0;
-    if (me && s->cover == me) return;
-    learn(r, slot_of(r, g), &s->vc);
-    vc_join(clock_of(r, g), &s->vc);
+    if (!g) { /* the runtime */
+        vc_join(&r->rt, &s->vc);
+        s->cover = 0;
+        return;
+    }
+    uint32_t me = (uint32_t)g->id + 1;
+    if (s->cover == me) return;
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    learn(r, sl, &s->vc);
+    vc_join(&r->slots.items[sl].vc, &s->vc);
     s->cover = me;
 }
 
 static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
-    uint32_t me = g ? (uint32_t)g->id + 1 : 0;
-    vc_join(&s->vc, clock_of(r, g));
-    if (s->cover != me) s->cover = 0;
-    tick(r, g);
+    if (!g) {
+        vc_join(&s->vc, &r->rt);
+        s->cover = 0;
+        return;
+    }
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    RaceSlot *rs = &r->slots.items[sl];
+    vc_join(&s->vc, &rs->vc);
+    if (s->cover != (uint32_t)g->id + 1) s->cover = 0;
+    vc_set(&rs->vc, sl, ++rs->clk); /* tick */
 }
 
 static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
