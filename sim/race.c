@@ -935,18 +935,20 @@ static uint32_t rt_stack(RaceCtx *r, Goroutine *g, uint32_t sl, const char *fn, 
     return tfill(t, base, fn, (uint32_t)ix);
 }
 
-/* access: the check and update of one access to [c]; access_slow is all
- * but the commonest case without a trace: the goroutine wrote the word in
- * this epoch and nobody has read it since. */
+/* access: the check and update of one access to [c]; own_epoch is the
+ * commonest case without a trace (nothing to do: the goroutine wrote the
+ * word in this epoch and nobody has read it since), access_slow the rest. */
 static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic);
+static inline int own_epoch(RaceCtx *r, const Cell *c, const Goroutine *g, int write, int atomic) {
+    uint32_t gid = (uint32_t)g->id;
+    if (r->mem_live || c->w.gid != gid || (c->reads.len && write) || (int)gid >= r->gs.len || !r->gs.items[gid].used)
+        return 0;
+    uint32_t tid = r->gs.items[gid].slot;
+    return c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0);
+}
+
 static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
-    uint32_t gid = (uint32_t)mi->g->id;
-    if (!r->mem_live && c->w.gid == gid && (c->reads.len == 0 || !write) && (int)gid < r->gs.len &&
-        r->gs.items[gid].used) {
-        uint32_t tid = r->gs.items[gid].slot;
-        if (c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0)) return;
-    }
-    access_slow(r, c, mi, write, atomic);
+    if (!own_epoch(r, c, mi->g, write, atomic)) access_slow(r, c, mi, write, atomic);
 }
 
 static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
@@ -1029,23 +1031,22 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
     Instr i = *ipc;
-    struct MemInfo mi; /* g, p and ipc set below, past the non-memory ops */
-    mi.has_val = 1;
-    mi.idx = -1;
+    const Value *val; /* the value loaded or stored (NULL: none for the trace) */
+    int64_t idx = -1; /* element index for the trace's names */
     const GcObj *obj = NULL;
     uint64_t slot = 0;
     int64_t n = 1;
     int write = 0;
     switch (VM_OP(i)) {
-    case OP_GETG: slot = (uint64_t)VM_BX(i); mi.val = vm->globals[slot]; break;
-    case OP_SETG: slot = (uint64_t)VM_BX(i); mi.val = R[VM_A(i)]; write = 1; break;
+    case OP_GETG: slot = (uint64_t)VM_BX(i); val = &vm->globals[slot]; break;
+    case OP_SETG: slot = (uint64_t)VM_BX(i); val = &R[VM_A(i)]; write = 1; break;
     case OP_LOADC:
     case OP_STOREC: {
         int st = VM_OP(i) == OP_STOREC;
         AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
         if (!o) return;
         obj = &o->h;
-        mi.val = st ? R[VM_B(i)] : o->v[0];
+        val = st ? &R[VM_B(i)] : &o->v[0];
         write = st;
         break;
     }
@@ -1057,7 +1058,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
-        mi.val = st ? R[VM_C(i)] : o->v[slot];
+        val = st ? &R[VM_C(i)] : &o->v[slot];
         write = st;
         break;
     }
@@ -1070,8 +1071,8 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)x;
-        mi.idx = x;
-        mi.val = st ? R[VM_C(i)] : o->v[x];
+        idx = x;
+        val = st ? &R[VM_C(i)] : &o->v[x];
         write = st;
         break;
     }
@@ -1084,8 +1085,8 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &s->arr->h;
         n = s->arr->n;
         slot = (uint64_t)(s->off + x);
-        mi.idx = x;
-        mi.val = st ? R[VM_C(i)] : s->arr->v[slot];
+        idx = x;
+        val = st ? &R[VM_C(i)] : &s->arr->v[slot];
         write = st;
         break;
     }
@@ -1098,7 +1099,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)p.i;
-        mi.val = st ? R[VM_B(i)] : o->v[slot];
+        val = st ? &R[VM_B(i)] : &o->v[slot];
         write = st;
         break;
     }
@@ -1116,21 +1117,15 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         if (!m.r) return;
         obj = m.r;
         write = VM_OP(i) == OP_MSET || VM_OP(i) == OP_MDEL;
-        mi.val = (Value){{0}, NULL};
-        mi.has_val = 0;
-        if (write && VM_OP(i) == OP_MSET) {
-            mi.val = R[VM_C(i)];
-            mi.has_val = 1;
-        }
+        val = VM_OP(i) == OP_MSET ? &R[VM_C(i)] : NULL;
         break;
     }
     default: return; /* channel operations: synchronisation (chan.c) */
     }
-    mi.g = g;
-    mi.p = g->frames[g->nframes - 1].p;
-    mi.ipc = ipc;
     Cell *c = cell_of(r, obj, slot, n);
-    access(r, c, &mi, write, 0);
+    if (own_epoch(r, c, g, write, 0)) return;
+    struct MemInfo mi = {g, g->frames[g->nframes - 1].p, ipc, val ? *val : (Value){{0}, NULL}, val != NULL, idx};
+    access_slow(r, c, &mi, write, 0);
 }
 
 void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t value) {
