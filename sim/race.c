@@ -157,6 +157,22 @@ static void vc_join(VC *dst, const VC *src) {
     }
 }
 
+/* vc_assign: [dst] = [src] for a [dst] known to be below [src] entry by
+ * entry (the join that would give the same): dense entries copied into a
+ * buffer dst owns (else a plain join), sparse ones taken as they are. */
+static void vc_assign(VC *dst, const VC *src) {
+    if (!(dst->b && dst->b->rc == 1 && dst->b->cap >= src->n && dst->b != src->b)) {
+        vc_join(dst, src);
+        return;
+    }
+    if (src->n) memcpy(dst->b->c, src->b->c, sizeof dst->b->c[0] * src->n);
+    for (uint32_t i = src->n; i < dst->n; i++) dst->b->c[i] = 0; /* keeps the zero tail */
+    if (src->n > dst->n) dst->n = src->n;
+    dst->ns = src->ns;
+    memcpy(dst->st, src->st, sizeof dst->st[0] * src->ns);
+    memcpy(dst->sx, src->sx, sizeof dst->sx[0] * src->ns);
+}
+
 static void vc_clear(VC *v) {
     vbuf_drop(v->b);
     v->b = NULL;
@@ -661,8 +677,11 @@ static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
     }
     uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
     RaceSlot *rs = &r->slots.items[sl];
-    vc_join(&s->vc, &rs->vc);
-    if (s->cover != (uint32_t)g->id + 1) s->cover = 0;
+    if (s->cover == (uint32_t)g->id + 1) vc_assign(&s->vc, &rs->vc); /* s is below g's clock */
+    else {
+        vc_join(&s->vc, &rs->vc);
+        s->cover = 0;
+    }
     vc_set(&rs->vc, sl, ++rs->clk); /* tick */
 }
 
