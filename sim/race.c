@@ -966,6 +966,27 @@ static inline int own_epoch(RaceCtx *r, const Cell *c, const Goroutine *g, int w
     return c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0);
 }
 
+/* exclusive: without a trace, a plain access by the goroutine that made
+ * every access [c] remembers (its last write and any read since): no race
+ * is possible and the update is the slow path's (record the access in
+ * place of the ones it supersedes). Returns 1 when done. */
+static inline int exclusive(RaceCtx *r, Cell *c, Goroutine *g, int write, const Instr *ipc) {
+    uint32_t gid = (uint32_t)g->id;
+    if (r->mem_live || c->w.gid != gid || (c->w.flags & ACC_ATOMIC) || c->reads.len > 1 ||
+        (c->reads.len == 1 && c->reads.items[0].gid != gid))
+        return 0;
+    /* c->w.gid == gid: g's own slot (ids are not reused), so g is live */
+    uint32_t tid = c->w.tid, clk = r->slots.items[tid].clk;
+    if (c->w.clk == clk && (c->reads.len == 0 || !write)) return 1; /* same epoch */
+    if (!write && c->reads.len == 1 && c->reads.items[0].clk == clk && c->reads.items[0].flags == ACC_READ)
+        return 1;
+    Access cur = {tid, clk, gid, stack_of(r, g, tid, ipc + 1), 0, (uint8_t)(write ? ACC_WRITE : ACC_READ)};
+    c->reads.len = 0;
+    if (write) c->w = cur;
+    else VEC_PUSH(c->reads, cur);
+    return 1;
+}
+
 static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     if (!own_epoch(r, c, mi->g, write, atomic)) access_slow(r, c, mi, write, atomic);
 }
@@ -1142,7 +1163,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     default: return; /* channel operations: synchronisation (chan.c) */
     }
     Cell *c = cell_of(r, obj, slot, n);
-    if (own_epoch(r, c, g, write, 0)) return;
+    if (exclusive(r, c, g, write, ipc)) return;
     struct MemInfo mi = {g, g->frames[g->nframes - 1].p, ipc, val ? *val : (Value){{0}, NULL}, val != NULL, idx};
     access_slow(r, c, &mi, write, 0);
 }
