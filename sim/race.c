@@ -165,12 +165,16 @@ static void vc_assign(VC *dst, const VC *src) {
         vc_join(dst, src);
         return;
     }
-    if (src->n) memcpy(dst->b->c, src->b->c, sizeof dst->b->c[0] * src->n);
-    for (uint32_t i = src->n; i < dst->n; i++) dst->b->c[i] = 0; /* keeps the zero tail */
+    uint32_t *restrict d = dst->b->c;
+    const uint32_t *restrict x = src->b ? src->b->c : NULL;
+    uint32_t n4 = (src->n + 3) & ~3u; /* in blocks of four (VBuf's zero tail) */
+    for (uint32_t i = 0; i < n4; i += 4)
+        for (uint32_t j = 0; j < 4; j++) d[i + j] = x[i + j];
+    for (uint32_t i = n4; i < dst->n; i++) d[i] = 0; /* keeps the zero tail */
     if (src->n > dst->n) dst->n = src->n;
     dst->ns = src->ns;
-    memcpy(dst->st, src->st, sizeof dst->st[0] * src->ns);
-    memcpy(dst->sx, src->sx, sizeof dst->sx[0] * src->ns);
+    memcpy(dst->st, src->st, sizeof dst->st);
+    memcpy(dst->sx, src->sx, sizeof dst->sx);
 }
 
 static void vc_clear(VC *v) {
@@ -367,6 +371,8 @@ struct RaceCtx {
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     TopCache tcache[RACE_TOP_CACHE];
+    uint64_t mru_key, mru_slot; /* sync_var's last variable (index + 1 in mru_ix; 0: none) */
+    uint32_t mru_ix;
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
     int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
@@ -637,7 +643,23 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
 
 /* ---- sync ---- */
 
-static SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot);
+static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot);
+static inline SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+    if (r->mru_key == key && r->mru_slot == slot && r->mru_ix) return &r->syncs.items[r->mru_ix - 1];
+    return sync_find(r, key, slot);
+}
+
+/* sync_find: sync_var past its last-used entry (kept in mru_*). */
+static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot) {
+    SyncVar *v = sync_look(r, key, slot);
+    r->mru_key = key;
+    r->mru_slot = slot;
+    r->mru_ix = (uint32_t)(v - r->syncs.items) + 1;
+    return v;
+}
+
+static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
     uint32_t h = (uint32_t)((key ^ (key >> 32)) * 0x9e3779b1u + slot) & 63;
     if (r->scache[h].ix && r->scache[h].key == key && r->scache[h].slot == slot) return &r->syncs.items[r->scache[h].ix - 1];
     int64_t ix = hget(&r->sync_ix, key, slot);
