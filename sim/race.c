@@ -13,13 +13,20 @@
  * - A VBuf's rc counts the VCs pointing at it; only a VC holding the sole
  *   reference writes into it (vc_mut copies first).
  * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
- *   and grows by one after each release and each go statement it makes.
+ *   and grows by one after each release and each go statement it makes
+ *   (RaceSlot.clk mirrors it: no other clock knows more of the slot).
+ * - A SyncVar's cover, when set, names a goroutine whose clock is at least
+ *   the variable's, entry by entry, for as long as it lives (ids are not
+ *   reused, so a finished one's cover never matches again).
  * - A shadow cell's read set holds at most one entry per tid and no entry
  *   that happens before another access of the set's owner: a write that did
  *   not race with them clears it (each read happened before the write).
  * - Stacks are interned bottom-up as a trie of (parent, proto, line); ids
  *   are given in order of first use, so they are deterministic.
- * - Hash tables are looked up by key only, never iterated.
+ * - Hash tables and the direct-mapped caches (cells, sync variables, top
+ *   frames; the latter keyed by code or name addresses) are looked up by
+ *   key only, never iterated: what they return does not depend on a
+ *   pointer's value.
  */
 #include <stdlib.h>
 #include <string.h>
