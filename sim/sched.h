@@ -167,16 +167,17 @@ typedef struct SchedG {
     };
     TraceObj tobj;     /* its trace object (0 when not tracing) */
     TraceObj wait_obj; /* what it waits on, for the trace */
-    int dst;       /* stack index of a blocked receive's / native's results */
+    int dst;       /* stack index of a blocked receive's / native's results;
+                      lock_retry: the Mutex's handle */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
-    int lock_retry;  /* handle + 1 of the Mutex it was woken to retry, 0 none */
     uint8_t status;  /* SG_* */
     uint8_t reason;  /* TraceWaitReason while SG_WAITING */
     uint8_t is_main : 1;
     uint8_t want_ok : 1; /* receive: also write ok at dst + 1 */
     uint8_t in_sel : 1;  /* parked in a select: sel is set */
     uint8_t goexit : 1;  /* runtime.Goexit ran its defers: it ends (main: waits forever) */
+    uint8_t lock_retry : 1; /* woken by a Mutex Unlock to compete for it (handle in dst) */
 } SchedG;
 _Static_assert(TRACE_WAIT__COUNT <= 256, "SchedG.reason is a byte");
 
