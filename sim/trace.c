@@ -57,6 +57,7 @@ Trace *trace_new(const TraceOptions *opt) {
     trace_intern(t, "", 0);
     TraceObjInfo none = {0};
     VEC_PUSH(t->objs, none);
+    VEC_PUSH(t->ogk, -1);
     return t;
 }
 
@@ -75,11 +76,7 @@ void trace_free(Trace *t) {
             mem_free((void *)t->strs.items[i].s, t->strs.items[i].len + 1);
     VEC_FREE(t->strs);
     mem_free(t->htab, sizeof *t->htab * t->hcap);
-    if (t->imap) {
-        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
-            mem_free(t->imap[i], t->imap[i] ? sizeof **t->imap << TRACE_IMAP_PAGE_BITS : 0);
-        mem_free(t->imap, sizeof *t->imap * TRACE_IMAP_PAGES);
-    }
+    mem_free(t->itexts, sizeof *t->itexts * t->icap);
     mem_free(t->out, t->out_cap);
     for (int i = 0; i < t->meta.len; i++) {
         mem_free(t->meta.items[i].key, strlen(t->meta.items[i].key) + 1);
@@ -90,6 +87,7 @@ void trace_free(Trace *t) {
     VEC_FREE(t->objs);
     VEC_FREE(t->gs);
     VEC_FREE(t->by_goid);
+    VEC_FREE(t->ogk);
     VEC_FREE(t->grec);
     mem_free(t->llog, t->llog_cap);
     gindex_free(&t->gi);
@@ -119,18 +117,21 @@ static uint32_t fnv1a(const char *s, size_t n) {
     return h;
 }
 
-/* small_int: whether [s] is the canonical decimal text of some
- * 0 <= v < TRACE_IMAP_MAX (into [*v]): such strings live in imap */
-static int small_int(const char *s, size_t len, uint32_t *v) {
-    if (len == 0 || len > 7 || (unsigned)(s[0] - '0') > 9 || (s[0] == '0' && len > 1)) return 0;
-    uint32_t x = 0;
-    for (size_t i = 0; i < len; i++) {
+/* int_id: whether [s] is the canonical decimal text of an integer with an
+ * id of its own (see TRACE_INT_TAG), that id into [*id] */
+static int int_id(const char *s, size_t len, uint32_t *id) {
+    if (len == 0) return 0;
+    size_t i = s[0] == '-' && len > 1;
+    if (len - i > 10 || (s[i] == '0' && (len - i > 1 || i))) return 0;
+    int64_t x = 0;
+    for (; i < len; i++) {
         unsigned d = (unsigned)(s[i] - '0');
         if (d > 9) return 0;
         x = x * 10 + d;
     }
-    if (x >= TRACE_IMAP_MAX) return 0;
-    *v = x;
+    if (s[0] == '-') x = -x;
+    if (x < -(int64_t)TRACE_INT_BIAS || x >= (int64_t)TRACE_INT_BIAS) return 0;
+    *id = TRACE_INT_TAG + (uint32_t)(x + TRACE_INT_BIAS);
     return 1;
 }
 
@@ -138,8 +139,6 @@ static void rehash(Trace *t) {
     uint32_t ncap = t->hcap ? t->hcap * 2 : 1024;
     uint64_t *nt = mem_alloc(sizeof *nt * ncap);
     for (int i = 0; i < t->strs.len; i++) {
-        uint32_t v;
-        if (small_int(t->strs.items[i].s, t->strs.items[i].len, &v)) continue;
         uint32_t j = t->strs.items[i].hash & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
         nt[j] = (uint64_t)t->strs.items[i].hash << 32 | ((uint32_t)i + 1);
@@ -147,14 +146,6 @@ static void rehash(Trace *t) {
     mem_free(t->htab, sizeof *t->htab * t->hcap);
     t->htab = nt;
     t->hcap = ncap;
-}
-
-/* imap_slot: where the id + 1 of small int [v] lives */
-static uint32_t *imap_slot(Trace *t, uint32_t v) {
-    if (!t->imap) t->imap = mem_alloc(sizeof *t->imap * TRACE_IMAP_PAGES);
-    uint32_t **pg = &t->imap[v >> TRACE_IMAP_PAGE_BITS];
-    if (!*pg) *pg = mem_alloc(sizeof **pg << TRACE_IMAP_PAGE_BITS);
-    return &(*pg)[v & ((1u << TRACE_IMAP_PAGE_BITS) - 1)];
 }
 
 static const char *store_bytes(Trace *t, const char *s, size_t len) {
@@ -180,29 +171,26 @@ static uint32_t new_str(Trace *t, const char *s, size_t len, uint32_t h) {
     TraceStrEnt e = {store_bytes(t, s, len), (uint32_t)len, h};
     t->sbytes += len + 1;
     VEC_PUSH(t->strs, e);
+    GORO_ASSERT((uint32_t)t->strs.len < TRACE_INT_TAG);
     return (uint32_t)t->strs.len - 1;
 }
 
 uint32_t trace_intern(Trace *t, const char *s, size_t len) {
     GORO_ASSERT(len < UINT32_MAX);
-    uint32_t v;
-    if (small_int(s, len, &v)) {
-        uint32_t *slot = imap_slot(t, v);
-        if (!*slot) *slot = new_str(t, s, len, fnv1a(s, len)) + 1;
-        return *slot - 1;
-    }
+    uint32_t id;
+    if (int_id(s, len, &id)) return id;
     if ((t->hused + 1) * 2 > t->hcap) rehash(t);
     uint32_t h = fnv1a(s, len);
     uint32_t j = h & (t->hcap - 1);
     while (t->htab[j]) {
         if ((uint32_t)(t->htab[j] >> 32) == h) {
-            uint32_t id = (uint32_t)t->htab[j] - 1;
+            id = (uint32_t)t->htab[j] - 1;
             const TraceStrEnt *e = &t->strs.items[id];
             if (e->len == len && memcmp(e->s, s, len) == 0) return id;
         }
         j = (j + 1) & (t->hcap - 1);
     }
-    uint32_t id = new_str(t, s, len, h);
+    id = new_str(t, s, len, h);
     t->htab[j] = (uint64_t)h << 32 | (id + 1);
     t->hused++;
     return id;
@@ -212,31 +200,59 @@ uint32_t trace_intern_cstr(Trace *t, const char *s) {
     return s ? trace_intern(t, s, strlen(s)) : 0;
 }
 
-uint32_t trace_intern_int(Trace *t, int64_t v) {
-    uint32_t slot = (uint32_t)((uint64_t)v & 2047);
-    if (t->int_cache[slot].id1 && t->int_cache[slot].v == v) return t->int_cache[slot].id1 - 1;
-    uint32_t *islot = v >= 0 && v < TRACE_IMAP_MAX ? imap_slot(t, (uint32_t)v) : NULL;
-    if (islot && *islot) {
-        t->int_cache[slot].v = v;
-        t->int_cache[slot].id1 = *islot;
-        return *islot - 1;
-    }
-    /* hand-rolled: snprintf dominated the recording hot path */
-    char buf[24];
-    int w = (int)sizeof buf;
+/* int_text: the decimal text of [v] into the end of [buf] (24 bytes);
+ * returns where it starts (hand-rolled: snprintf is slow) */
+static char *int_text(int64_t v, char *buf) {
+    char *p = buf + 24;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     do {
-        buf[--w] = (char)('0' + u % 10);
+        *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    if (v < 0) buf[--w] = '-';
-    uint32_t id = trace_intern(t, buf + w, sizeof buf - (size_t)w);
-    t->int_cache[slot].v = v;
-    t->int_cache[slot].id1 = id + 1;
-    return id;
+    if (v < 0) *--p = '-';
+    return p;
+}
+
+uint32_t trace_intern_int(Trace *t, int64_t v) {
+    if (v >= -(int64_t)TRACE_INT_BIAS && v < (int64_t)TRACE_INT_BIAS)
+        return TRACE_INT_TAG + (uint32_t)(v + TRACE_INT_BIAS);
+    char buf[24];
+    char *p = int_text(v, buf);
+    return trace_intern(t, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* itext: the text of integer id [id], made on first use */
+static const char *itext(Trace *t, uint32_t id, uint32_t *len) {
+    if ((t->iused + 1) * 2 > t->icap) {
+        uint32_t ncap = t->icap ? t->icap * 2 : 256;
+        struct TraceIText *nt = mem_alloc(sizeof *nt * ncap);
+        for (uint32_t i = 0; i < t->icap; i++) {
+            if (!t->itexts[i].id) continue;
+            uint32_t j = (t->itexts[i].id * 2654435761u) & (ncap - 1);
+            while (nt[j].id) j = (j + 1) & (ncap - 1);
+            nt[j] = t->itexts[i];
+        }
+        mem_free(t->itexts, sizeof *t->itexts * t->icap);
+        t->itexts = nt;
+        t->icap = ncap;
+    }
+    uint32_t j = (id * 2654435761u) & (t->icap - 1);
+    while (t->itexts[j].id && t->itexts[j].id != id) j = (j + 1) & (t->icap - 1);
+    struct TraceIText *e = &t->itexts[j];
+    if (!e->id) {
+        char buf[24];
+        char *p = int_text((int64_t)(id - TRACE_INT_TAG) - TRACE_INT_BIAS, buf);
+        e->len = (uint32_t)(buf + sizeof buf - p);
+        e->s = store_bytes(t, p, e->len);
+        e->id = id;
+        t->iused++;
+    }
+    if (len) *len = e->len;
+    return e->s;
 }
 
 const char *trace_str(const Trace *t, uint32_t id, uint32_t *len) {
+    if (id >= TRACE_INT_TAG) return itext((Trace *)t, id, len); /* a cache: see trace.h Threads */
     if (id >= (uint32_t)t->strs.len) {
         if (len) *len = 0;
         return "";
@@ -280,6 +296,8 @@ static TraceObj add_obj(Trace *t, TraceObjKind kind, const char *name, Pos pos) 
     info.pos = pos;
     info.created_ev = t->nev;
     VEC_PUSH(t->objs, info);
+    int32_t k = kind == TRACE_OBJ_GOROUTINE ? (int32_t)info.index : -1;
+    VEC_PUSH(t->ogk, k);
     return (TraceObj)t->objs.len - 1;
 }
 
@@ -359,9 +377,7 @@ TraceObj trace_goroutine_by_goid(const Trace *t, uint32_t goid) {
 
 /* goroutine_k: [g]'s index among the goroutines, -1 if not a goroutine */
 static int64_t goroutine_k(const Trace *t, TraceObj g) {
-    if (g == 0 || g >= (TraceObj)t->objs.len) return -1;
-    const TraceObjInfo *info = &t->objs.items[g];
-    return info->kind == TRACE_OBJ_GOROUTINE ? (int64_t)info->index : -1;
+    return g < (TraceObj)t->ogk.len ? t->ogk.items[g] : -1;
 }
 
 /* ---- events -------------------------------------------------------------- */
@@ -454,7 +470,13 @@ static void cur_next(const Trace *t, TraceCur *c, TraceRaw *r) {
     r->obj = (f & TRACE_F_OBJ) ? (uint32_t)get_uv(&p) : 0;
     if (f & TRACE_F_LINE) c->line = (uint32_t)((int64_t)c->line + unzz(get_uv(&p)));
     r->col = (f & TRACE_F_COL) ? (uint16_t)get_uv(&p) : 0;
-    r->value = (f & TRACE_F_VALUE) ? (uint32_t)get_uv(&p) : 0;
+    if ((c->i & (TRACE_BLK - 1)) == 0) c->ival = TRACE_INT_ZERO;
+    r->value = 0;
+    if (f & TRACE_F_VALUE) {
+        uint64_t u = get_uv(&p);
+        if (u & 1) r->value = c->ival = (uint32_t)((int64_t)c->ival + unzz(u >> 1));
+        else r->value = (uint32_t)(u >> 1);
+    }
     r->arg = (f & TRACE_F_ARG) ? unzz(get_uv(&p)) : 0;
     r->has_extra = (b0 & TRACE_B_EXTRA) != 0;
     r->extra = r->has_extra ? get_uv(&p) : 0;
@@ -501,6 +523,7 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
     if ((idx & (TRACE_BLK - 1)) == 0) {
         TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
         VEC_PUSH(t->blks, b);
+        t->wr.ival = TRACE_INT_ZERO;
     }
     unsigned char *p0 = p;
     uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
@@ -550,9 +573,13 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
         f |= TRACE_F_COL;
         p = put_uv(p, col);
     }
-    if (value) {
+    if (value >= TRACE_INT_TAG) {
         f |= TRACE_F_VALUE;
-        p = put_uv(p, value);
+        p = put_uv(p, zz((int64_t)value - (int64_t)t->wr.ival) << 1 | 1);
+        t->wr.ival = value;
+    } else if (value) {
+        f |= TRACE_F_VALUE;
+        p = put_uv(p, (uint64_t)value << 1);
     }
     if (arg) {
         f |= TRACE_F_ARG;
@@ -568,62 +595,30 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
     t->wr.line = line;
 }
 
-static int changes_status(int kind) {
-    return kind >= TRACE_EV_GO_CREATE && kind <= TRACE_EV_GO_END;
-}
-
-typedef struct GSnap {
-    TraceObj g;
-    uint32_t status, reason; /* not uint8_t: compared as one word, byte stores stalled */
-    TraceObj wait_obj;
-} GSnap;
-
-/* snap_g: [g]'s status before an event; [k] is goroutine_k(t, g) */
-static void snap_g(const Trace *t, GSnap *s, TraceObj g, int64_t k) {
-    s->g = 0;
+void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj, uint32_t idx) {
+    int32_t k = t->ogk.items[o];
     if (k < 0) return;
-    s->g = g;
-    if (g <= t->live.nobjs) {
-        const TraceObjState *os = &t->live.objs[g];
-        s->status = os->status;
-        s->reason = os->reason;
-        s->wait_obj = os->wait_obj;
-    } else {
-        s->status = TRACE_G_NONE;
-        s->reason = 0;
-        s->wait_obj = 0;
-    }
-}
-
-static void llog_put(Trace *t, uint64_t v) {
-    if (t->llog_len + 10 > t->llog_cap) {
+    TraceGRec *gr = &t->grec.items[k];
+    if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(idx - gr->last_from);
+    gr->lane_bytes += 1 + uv_len(wait_obj);
+    gr->lane_n++;
+    gr->last_from = idx;
+    if (t->llog_len + 40 > t->llog_cap) {
         size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
         t->llog = mem_realloc(t->llog, t->llog_cap, nc);
         t->llog_cap = nc;
     }
-    t->llog_len = (size_t)(put_uv(t->llog + t->llog_len, v) - t->llog);
-}
-
-static void lane_update(Trace *t, const GSnap *s, uint32_t idx) {
-    if (!s->g) return;
-    const TraceObjState *os = &t->live.objs[s->g];
-    if (os->status == s->status && os->reason == s->reason && os->wait_obj == s->wait_obj) return;
-    uint32_t k = t->objs.items[s->g].index;
-    TraceGRec *gr = &t->grec.items[k];
-    unsigned sr = (unsigned)os->status | (unsigned)os->reason << 3;
-    if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(idx - gr->last_from);
-    gr->lane_bytes += 1 + uv_len(os->wait_obj);
-    gr->lane_n++;
-    gr->last_from = idx;
-    llog_put(t, k);
-    llog_put(t, idx - t->llog_from);
-    llog_put(t, sr);
-    llog_put(t, os->wait_obj);
+    unsigned char *p = t->llog + t->llog_len;
+    p = put_uv(p, (uint32_t)k);
+    p = put_uv(p, idx - t->llog_from);
+    p = put_uv(p, status | reason << 3);
+    p = put_uv(p, wait_obj);
+    t->llog_len = (size_t)(p - t->llog);
     t->llog_from = idx;
 }
 
 /* index_k: count event [idx] for goroutine number [k] (-1: none) */
-static void index_k(Trace *t, int64_t k, uint32_t idx) {
+static inline void index_k(Trace *t, int32_t k, uint32_t idx) {
     if (k < 0) return;
     TraceGRec *gr = &t->grec.items[k];
     if (gr->last_ev == idx) return;
@@ -658,22 +653,11 @@ static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_
     t->nev++;
 
     /* apply, following status changes for the lanes */
-    int64_t gk = goroutine_k(t, ev->g);
-    if (changes_status(ev->kind)) {
-        GSnap s[3];
-        TraceObj o = ev->obj != ev->g ? ev->obj : 0;
-        TraceObj r = t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0;
-        snap_g(t, &s[0], ev->g, gk);
-        snap_g(t, &s[1], o, goroutine_k(t, o));
-        snap_g(t, &s[2], r, goroutine_k(t, r));
-        trace_state_apply_at(&t->live, ev, idx, step, vtime);
-        for (int i = 0; i < 3; i++) lane_update(t, &s[i], idx);
-    } else {
-        trace_state_apply_at(&t->live, ev, idx, step, vtime);
-    }
+    trace_state_record(t, ev, idx, step, vtime);
+    int32_t gk = t->ogk.items[ev->g];
     index_k(t, gk, idx);
     if ((ev->kind == TRACE_EV_GO_CREATE || ev->kind == TRACE_EV_GO_UNBLOCK) && ev->obj != ev->g)
-        index_k(t, goroutine_k(t, ev->obj), idx);
+        index_k(t, t->ogk.items[ev->obj], idx);
     if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
                     (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
         t->grec.items[gk].last_offer = idx;
@@ -1097,18 +1081,14 @@ void trace_stats(const Trace *t, TraceStats *out) {
     out->index_bytes = idx;
     out->keyframe_bytes = t->kf_cap + sizeof(TraceKeyframe) * (size_t)t->kfs.cap;
     out->string_bytes = (size_t)TRACE_STR_CHUNK * t->nschunks + sizeof(TraceStrEnt) * (size_t)t->strs.cap +
-                        sizeof *t->htab * t->hcap + t->out_cap;
-    if (t->imap) {
-        out->string_bytes += sizeof *t->imap * TRACE_IMAP_PAGES;
-        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
-            if (t->imap[i]) out->string_bytes += sizeof **t->imap << TRACE_IMAP_PAGE_BITS;
-    }
+                        sizeof *t->htab * t->hcap + sizeof *t->itexts * t->icap + t->out_cap;
     size_t live = (sizeof(TraceObjState) + sizeof(TraceList)) * t->live.cap_objs;
     for (uint32_t i = 0; i <= t->live.nobjs && i < t->live.cap_objs; i++)
         live += sizeof(uint32_t) * 2 * t->live.lists[i].cap;
     out->total_bytes = out->event_bytes + out->index_bytes + out->keyframe_bytes +
                        out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap +
-                       sizeof(TraceObj) * ((size_t)t->gs.cap + (size_t)t->by_goid.cap) + sizeof *t;
+                       sizeof(TraceObj) * ((size_t)t->gs.cap + (size_t)t->by_goid.cap) +
+                       sizeof(int32_t) * (size_t)t->ogk.cap + sizeof *t;
 }
 
 uint64_t trace_hash(const Trace *t) {

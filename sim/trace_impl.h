@@ -20,9 +20,15 @@
 #include "trace.h"
 
 #define TRACE_STR_CHUNK 65536
-#define TRACE_IMAP_MAX (1u << 22)
-#define TRACE_IMAP_PAGE_BITS 8
-#define TRACE_IMAP_PAGES (TRACE_IMAP_MAX >> TRACE_IMAP_PAGE_BITS)
+
+/* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not
+ * stored as a string: its id is TRACE_INT_TAG + (v + TRACE_INT_BIAS) (so
+ * trace_intern_int costs nothing and ids of close values are close); its
+ * text is made only when trace_str asks for it (t->itexts). Every other id
+ * is below TRACE_INT_TAG, an index into t->strs. */
+#define TRACE_INT_TAG 0x80000000u
+#define TRACE_INT_BIAS (1u << 30)
+#define TRACE_INT_ZERO (TRACE_INT_TAG + TRACE_INT_BIAS) /* the id of "0" */
 
 /* Event store. Events are varint-encoded into a byte stream kept in chunks
  * of TRACE_DCHUNK bytes (an event never straddles two chunks: the writer
@@ -32,7 +38,9 @@
  *   byte 1   TRACE_F_* flags: which of the fields below follow
  *   aux (1 byte), step - previous step, g (if it changed), obj,
  *   zigzag(line - previous line), col, value, zigzag(arg), extra
- * all unsigned LEB128. extra: CHAN_RECV's (index - flow) (absent: flow -1;
+ * all unsigned LEB128. value: a string id s as s << 1; an integer's id as
+ * zigzag(id - previous integer's id) << 1 | 1 (the previous integer of the
+ * block: TRACE_INT_ZERO at the start of each block). extra: CHAN_RECV's (index - flow) (absent: flow -1;
  * its arg is then the sending goroutine, already resolved), OUTPUT's
  * length (its arg is the offset). Every TRACE_BLK events a TraceBlk holds
  * where the next one starts and the "previous" fields, so event i decodes
@@ -69,6 +77,7 @@ typedef struct TraceCur {
     uint64_t step;
     uint32_t g, line;
     uint32_t i;
+    uint32_t ival; /* id of the block's latest integer value so far */
 } TraceCur;
 
 /* TraceRaw: one event as stored (see above for arg and extra). */
@@ -181,14 +190,13 @@ struct Trace {
     VEC(TraceStrEnt) strs;
     uint64_t *htab; /* hash << 32 | id + 1: probes compare hashes in place */
     uint32_t hcap, hused;
-    /* canonical decimal texts of 0 <= v < TRACE_IMAP_MAX are not in htab but
-     * in imap: imap[v >> TRACE_IMAP_PAGE_BITS][v & ...] = id + 1 (pages
-     * allocated on first use), so counting values stay cache-friendly */
-    uint32_t **imap;
-    struct {
-        int64_t v;
-        uint32_t id1;
-    } int_cache[2048]; /* id + 1 of the decimal text of v, direct-mapped by v */
+    /* texts of integer ids made so far (trace_str): open addressing of
+     * (id, its bytes), id 0 = empty slot; the bytes live in schunks */
+    struct TraceIText {
+        uint32_t id, len;
+        const char *s;
+    } *itexts;
+    uint32_t icap, iused;
     /* output and metadata */
     char *out;
     uint64_t out_len, out_cap;
@@ -198,6 +206,7 @@ struct Trace {
     VEC(TraceObjInfo) objs;
     VEC(TraceObj) gs;
     VEC(TraceObj) by_goid;
+    VEC(int32_t) ogk;    /* by object: its index among the goroutines, or -1 */
     VEC(TraceGRec) grec;
     unsigned char *llog; /* lane log: varint k, from delta, sr byte, wait_obj */
     size_t llog_len, llog_cap;
@@ -226,6 +235,15 @@ void trace_decode(const Trace *t, uint32_t i, int64_t vtime, TraceEvent *e);
 /* trace_state_apply_at: trace_state_apply with [ev]'s step and vtime taken
  * from [step] and [vtime] (the recorder resolves them without copying ev). */
 void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
+
+/* trace_state_record: apply [ev] (index [idx], step and vtime as
+ * trace_state_apply_at) to t->live, telling trace_lane_changed of every
+ * goroutine whose status, reason or wait_obj it changed. */
+void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
+
+/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
+ * event [idx] (trace.c: logged as a lane span if [o] is a goroutine). */
+void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj, uint32_t idx);
 
 /* trace_kf_take: snapshot t->live as a keyframe (trace_state.c). */
 void trace_kf_take(Trace *t);
