@@ -382,14 +382,7 @@ static int64_t goroutine_k(const Trace *t, TraceObj g) {
 
 /* ---- events -------------------------------------------------------------- */
 
-static inline unsigned char *put_uv(unsigned char *p, uint64_t v) {
-    while (v >= 0x80) {
-        *p++ = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (unsigned char)v;
-    return p;
-}
+#define put_uv trace_put_uv
 
 static inline uint64_t get_uv(const unsigned char **pp) {
     const unsigned char *p = *pp;
@@ -439,7 +432,8 @@ static unsigned char *room(Trace *t) {
     return t->dchunks[c];
 }
 
-/* ensure_room: like room, growing a small first chunk in place */
+/* ensure_room: like room, growing a small first chunk in place; sets
+ * wchunk/wend for the fast path of the next events */
 static unsigned char *ensure_room(Trace *t) {
     if (t->ndchunks == 1 && t->last_dchunk_size < TRACE_DCHUNK &&
         t->dused + TRACE_EV_MAX > t->last_dchunk_size) {
@@ -448,7 +442,11 @@ static unsigned char *ensure_room(Trace *t) {
         t->dchunks[0] = mem_realloc(t->dchunks[0], t->last_dchunk_size, ns);
         t->last_dchunk_size = ns;
     }
-    return room(t);
+    unsigned char *p = room(t);
+    uint64_t base = t->dused & ~(uint64_t)(TRACE_DCHUNK - 1);
+    t->wchunk = p - (t->dused - base);
+    t->wend = base + t->last_dchunk_size - TRACE_EV_MAX + 1;
+    return p;
 }
 
 /* cur_next: decode the event at [c] into [*r] and move past it. */
@@ -518,8 +516,9 @@ static TraceObj event_g(Trace *t, uint32_t i) {
 
 /* encode: append event [ev] as stored event t->nev, with [step] and (for
  * CHAN_RECV) [flow] in place of ev's. */
-static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
-    unsigned char *p = ensure_room(t);
+static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
+    unsigned kind = ev->kind, aux = (unsigned)ev->aux;
+    unsigned char *p = t->dused < t->wend ? t->wchunk + (t->dused & (TRACE_DCHUNK - 1)) : ensure_room(t);
     if ((idx & (TRACE_BLK - 1)) == 0) {
         TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
         VEC_PUSH(t->blks, b);
@@ -527,39 +526,41 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
     }
     unsigned char *p0 = p;
     uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
-    uint32_t col = ev->pos.col <= 0 ? 0 : ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col;
     int64_t arg = ev->arg;
     uint32_t value = ev->value;
-    int has_extra = 0;
+    unsigned b0 = kind;
     uint64_t extra = 0;
-    if (ev->kind == TRACE_EV_CHAN_RECV) {
+    if (kind == TRACE_EV_CHAN_RECV) {
         /* arg: the sender, as a query reports it (the g of the flow event) */
         arg = flow >= 0 ? (int64_t)event_g(t, (uint32_t)flow) : 0;
         if (flow >= 0) {
-            has_extra = 1;
+            b0 |= TRACE_B_EXTRA;
             extra = idx - (uint64_t)flow;
         }
-    } else if (ev->kind == TRACE_EV_OUTPUT) {
+    } else if (kind == TRACE_EV_OUTPUT) {
         arg = (int64_t)ev->out_off;
         value = 0;
-        has_extra = 1;
+        b0 |= TRACE_B_EXTRA;
         extra = ev->out_len;
-    }
-    if (ev->kind == TRACE_EV_CHAN_SEND || (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
+    } else if (kind == TRACE_EV_CHAN_SEND || (kind == TRACE_EV_GO_BLOCK && aux == TRACE_WAIT_CHAN_SEND)) {
         t->send_g[idx & 255].ev = idx + 1;
         t->send_g[idx & 255].g = ev->g;
     }
     unsigned f = 0;
-    unsigned char *fp = p + 1;
     p += 2;
-    if (ev->aux) *p++ = (unsigned char)ev->aux;
+    if (aux) {
+        b0 |= TRACE_B_AUX;
+        *p++ = (unsigned char)aux;
+    }
     if (step != t->wr.step) {
         f |= TRACE_F_STEP;
         p = put_uv(p, step - t->wr.step);
+        t->wr.step = step;
     }
     if (ev->g != t->wr.g) {
         f |= TRACE_F_G;
         p = put_uv(p, ev->g);
+        t->wr.g = ev->g;
     }
     if (ev->obj) {
         f |= TRACE_F_OBJ;
@@ -568,10 +569,11 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
     if (line != t->wr.line) {
         f |= TRACE_F_LINE;
         p = put_uv(p, zz((int64_t)line - (int64_t)t->wr.line));
+        t->wr.line = line;
     }
-    if (col) {
+    if (ev->pos.col > 0) {
         f |= TRACE_F_COL;
-        p = put_uv(p, col);
+        p = put_uv(p, ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col);
     }
     if (value >= TRACE_INT_TAG) {
         f |= TRACE_F_VALUE;
@@ -585,36 +587,10 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
         f |= TRACE_F_ARG;
         p = put_uv(p, zz(arg));
     }
-    if (has_extra) p = put_uv(p, extra);
-    p0[0] = (unsigned char)(ev->kind | (has_extra ? TRACE_B_EXTRA : 0) | (ev->aux ? TRACE_B_AUX : 0));
-    *fp = (unsigned char)f;
-    GORO_ASSERT(p - p0 <= TRACE_EV_MAX);
+    if (b0 & TRACE_B_EXTRA) p = put_uv(p, extra);
+    p0[0] = (unsigned char)b0;
+    p0[1] = (unsigned char)f;
     t->dused += (uint64_t)(p - p0);
-    t->wr.step = step;
-    t->wr.g = ev->g;
-    t->wr.line = line;
-}
-
-void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj, uint32_t idx) {
-    int32_t k = t->ogk.items[o];
-    if (k < 0) return;
-    TraceGRec *gr = &t->grec.items[k];
-    if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(idx - gr->last_from);
-    gr->lane_bytes += 1 + uv_len(wait_obj);
-    gr->lane_n++;
-    gr->last_from = idx;
-    if (t->llog_len + 40 > t->llog_cap) {
-        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
-        t->llog_cap = nc;
-    }
-    unsigned char *p = t->llog + t->llog_len;
-    p = put_uv(p, (uint32_t)k);
-    p = put_uv(p, idx - t->llog_from);
-    p = put_uv(p, status | reason << 3);
-    p = put_uv(p, wait_obj);
-    t->llog_len = (size_t)(p - t->llog);
-    t->llog_from = idx;
 }
 
 /* index_k: count event [idx] for goroutine number [k] (-1: none) */
@@ -630,18 +606,15 @@ static inline void index_k(Trace *t, int32_t k, uint32_t idx) {
 /* store_emit: the one path into the event store. [ev] is read, never
  * copied (a copy of a just-built event stalls on store forwarding): its step,
  * vtime and flow are [step], [vtime], [flow]; output fields are complete. */
-static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
-    GORO_ASSERT(!t->finished);
-    GORO_ASSERT(ev->kind >= 0 && ev->kind < TRACE_EV__COUNT);
-    GORO_ASSERT(ev->aux >= 0 && ev->aux <= 255);
-    GORO_ASSERT(ev->g < (TraceObj)t->objs.len && ev->obj < (TraceObj)t->objs.len);
-    GORO_ASSERT(t->nev < INT32_MAX);
+static inline uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
+    /* one branch for the invariants (bitwise: all are evaluated) */
+    GORO_ASSERT(!t->finished & ((unsigned)ev->kind < TRACE_EV__COUNT) & ((unsigned)ev->aux <= 255) &
+                (ev->g < (TraceObj)t->ogk.len) & (ev->obj < (TraceObj)t->ogk.len) & (t->nev < INT32_MAX));
     if (step == 0) step = t->clk_step;
+    else if (step > t->clk_step) t->clk_step = step;
     if (vtime == 0) vtime = t->clk_vtime;
-    GORO_ASSERT(step >= t->cur_step);
-    GORO_ASSERT(vtime >= t->cur_vtime);
-    if (step > t->clk_step) t->clk_step = step;
-    if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    else if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    GORO_ASSERT((step >= t->cur_step) & (vtime >= t->cur_vtime));
     uint32_t idx = t->nev;
     if (vtime != t->cur_vtime) {
         TraceTimeMark m = {idx, vtime};
@@ -743,6 +716,20 @@ static void gindex_build(Trace *t) {
     uint32_t *evoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     uint32_t *laneoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     size_t evb = 0, laneb = 0, evck = 0, laneck = 0;
+    /* the lanes' sizes, from the log */
+    for (uint32_t k = 0; k < ng; k++) t->grec.items[k].lane_n = t->grec.items[k].lane_bytes = 0;
+    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
+    uint32_t from = 0;
+    while (p < end) {
+        TraceGRec *gr = &t->grec.items[get_uv(&p)];
+        from += (uint32_t)get_uv(&p);
+        p++; /* sr: one byte */
+        uint32_t wobj = (uint32_t)get_uv(&p);
+        if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(from - gr->last_from);
+        gr->lane_bytes += 1 + uv_len(wobj);
+        gr->lane_n++;
+        gr->last_from = from;
+    }
     for (uint32_t k = 0; k < ng; k++) {
         const TraceGRec *gr = &t->grec.items[k];
         TraceGHdr *h = &gi->gh[k];
@@ -795,8 +782,8 @@ static void gindex_build(Trace *t) {
         }
     }
     /* lanes: replay the log */
-    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
-    uint32_t from = 0;
+    p = t->llog;
+    from = 0;
     while (p < end) {
         uint32_t k = (uint32_t)get_uv(&p);
         from += (uint32_t)get_uv(&p);

@@ -21,6 +21,45 @@
 
 #define TRACE_STR_CHUNK 65536
 
+/* TRACE_INLINE: a static function the recording path needs inlined (one
+ * copy for recording, one for replaying, each specialised) */
+#if defined(__GNUC__)
+#define TRACE_INLINE static inline __attribute__((always_inline))
+#else
+#define TRACE_INLINE static inline
+/* trace_put_uv: [v] as unsigned LEB128 at [p]; returns the end. */
+static inline unsigned char *trace_put_uv(unsigned char *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
+ * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
+ * recording transition calls it). */
+static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
+                                      uint32_t idx) {
+    int32_t k = t->ogk.items[o];
+    if (k < 0) return;
+    if (t->llog_len + 40 > t->llog_cap) {
+        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+        t->llog_cap = nc;
+    }
+    unsigned char *p = t->llog + t->llog_len;
+    p = trace_put_uv(p, (uint32_t)k);
+    p = trace_put_uv(p, idx - t->llog_from);
+    *p++ = (unsigned char)(status | reason << 3); /* < 128: one LEB128 byte */
+    p = trace_put_uv(p, wait_obj);
+    t->llog_len = (size_t)(p - t->llog);
+    t->llog_from = idx;
+}
+
+#endif
+
 /* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not
  * stored as a string: its id is TRACE_INT_TAG + (v + TRACE_INT_BIAS) (so
  * trace_intern_int costs nothing and ids of close values are close); its
@@ -124,7 +163,7 @@ typedef struct TraceGRec {
     int64_t last_offer; /* latest CHAN_SEND / GO_BLOCK(chan send), -1 none */
     uint32_t last_ev;   /* its latest indexed event, UINT32_MAX none */
     uint32_t ev_n, ev_bytes;
-    uint32_t last_from; /* its latest lane change */
+    uint32_t last_from; /* lanes: counted from the lane log by gindex_build */
     uint32_t lane_n, lane_bytes;
 } TraceGRec;
 
@@ -167,6 +206,8 @@ struct Trace {
     uint32_t ndchunks, cap_dchunks;
     size_t last_dchunk_size; /* the last chunk's allocated bytes */
     uint64_t dused;          /* stream offset where the next event goes */
+    unsigned char *wchunk;   /* the chunk dused is in, while dused < wend */
+    uint64_t wend;           /* dused below it: room for an event in wchunk */
     TraceCur wr;             /* writer: fields of the last event */
     TraceCur rd;             /* reader cache: sequential decoding is O(1) */
     TraceRaw rd_last;        /* event rd.i - 1, decoded (valid if rd.i > 0) */
@@ -241,9 +282,6 @@ void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, ui
  * goroutine whose status, reason or wait_obj it changed. */
 void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
 
-/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
- * event [idx] (trace.c: logged as a lane span if [o] is a goroutine). */
-void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj, uint32_t idx);
 
 /* trace_kf_take: snapshot t->live as a keyframe (trace_state.c). */
 void trace_kf_take(Trace *t);
@@ -253,5 +291,36 @@ size_t trace_kf_size(const TraceState *st);
 
 /* trace_list_front: the front pair of [st]'s list for [o]; 0 if empty. */
 int trace_list_front(const TraceState *st, TraceObj o, uint32_t *a, uint32_t *b);
+
+/* trace_put_uv: [v] as unsigned LEB128 at [p]; returns the end. */
+static inline unsigned char *trace_put_uv(unsigned char *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
+ * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
+ * recording transition calls it). */
+static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
+                                      uint32_t idx) {
+    int32_t k = t->ogk.items[o];
+    if (k < 0) return;
+    if (t->llog_len + 40 > t->llog_cap) {
+        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+        t->llog_cap = nc;
+    }
+    unsigned char *p = t->llog + t->llog_len;
+    p = trace_put_uv(p, (uint32_t)k);
+    p = trace_put_uv(p, idx - t->llog_from);
+    *p++ = (unsigned char)(status | reason << 3); /* < 128: one LEB128 byte */
+    p = trace_put_uv(p, wait_obj);
+    t->llog_len = (size_t)(p - t->llog);
+    t->llog_from = idx;
+}
 
 #endif

@@ -122,14 +122,7 @@ static void state_clear(TraceState *st) {
 
 /* ---- the transition -------------------------------------------------------- */
 
-static void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec);
-
-static TraceObjState *obj_of(TraceState *st, TraceObj o) {
-    if (!o) return NULL;
-    reserve(st, o);
-    if (o > st->nobjs) st->nobjs = o;
-    return &st->objs[o];
-}
+TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec);
 
 /* set_gstatus: goroutine [id] ([g]) gets [status] (and, if BLOCKED, wait
  * [reason], [wait_obj], offered [value]) at event [idx]; the recorder [rec]
@@ -178,11 +171,13 @@ void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t s
     apply(&t->live, ev, idx, step, vtime, t);
 }
 
-static void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec) {
+TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec) {
     /* reserve both before taking pointers: growing moves objs */
-    reserve(st, ev->g > ev->obj ? ev->g : ev->obj);
-    TraceObjState *g = obj_of(st, ev->g);
-    TraceObjState *o = obj_of(st, ev->obj);
+    TraceObj hi = ev->g > ev->obj ? ev->g : ev->obj;
+    reserve(st, hi);
+    if (hi > st->nobjs) st->nobjs = hi;
+    TraceObjState *g = ev->g ? &st->objs[ev->g] : NULL;
+    TraceObjState *o = ev->obj ? &st->objs[ev->obj] : NULL;
     st->n = idx + 1;
     st->step = step;
     st->vtime = vtime;
