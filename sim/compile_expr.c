@@ -85,9 +85,9 @@ static int small_kind(RKind k) {
     return k == RK_INT8 || k == RK_INT16 || k == RK_INT32 || k == RK_UINT8 || k == RK_UINT16 || k == RK_UINT32;
 }
 
-/* narrow: TRUNC after integer arithmetic on sub-64-bit kinds, F32 on
+/* comp_narrow: TRUNC after integer arithmetic on sub-64-bit kinds, F32 on
  * float32. */
-static void narrow(FuncState *fs, Type *t, int r) {
+void comp_narrow(FuncState *fs, Type *t, int r) {
     RType *rt = comp_rtype(fs->cc, deftype(fs, t));
     if (small_kind(rt->kind)) EMITD(fs, TRUNC, r, r, 0, rt->kind);
     else if (rt->kind == RK_FLOAT32) EMIT(fs, F32, r, r, 0);
@@ -155,6 +155,34 @@ static int var_home(FuncState *fs, Obj *o) {
     int t = comp_reg(fs);
     EMIT(fs, GETU, t, capture_index(fs, o), 0);
     return t;
+}
+
+/* home_to: var_home, loading a fresh home (a global's, a capture's) straight
+ * into [dst]; returns the register that holds it (dst or o's own register). */
+static int home_to(FuncState *fs, Obj *o, int dst) {
+    if (o->flags & OBJF_GLOBAL) {
+        EMITX(fs, GETG, dst, o->index);
+        return dst;
+    }
+    if (fs->cf && o->fn == fs->cf) return var_home(fs, o);
+    EMIT(fs, GETU, dst, capture_index(fs, o), 0);
+    return dst;
+}
+
+void comp_load_var_to(FuncState *fs, Obj *o, int dst) {
+    if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) {
+        if (fs->lreg[o->index] != dst) EMIT(fs, MOVE, dst, fs->lreg[o->index], 0);
+        return;
+    }
+    const char *save_acc = fs->acc_name;
+    fs->acc_name = acc_var(fs, o);
+    if (!comp_boxed(o)) {
+        int h = home_to(fs, o, dst); /* an aggregate, or an unboxed global */
+        if (h != dst) EMIT(fs, MOVE, dst, h, 0);
+    } else {
+        EMIT(fs, LOADC, dst, var_home(fs, o), 0);
+    }
+    fs->acc_name = save_acc;
 }
 
 int comp_load_var(FuncState *fs, Obj *o) {
@@ -262,10 +290,10 @@ static void conversion(FuncState *fs, Node *call, int dst) {
     int r = comp_expr(fs, x);
     if (ty_is_integer(tu) && ty_is_integer(su)) {
         if (r != dst) EMIT(fs, MOVE, dst, r, 0);
-        narrow(fs, T, dst);
+        comp_narrow(fs, T, dst);
     } else if (ty_is_float(tu) && ty_is_integer(su)) {
         EMITD(fs, ITOF, dst, r, 0, ty_is_unsigned(su) ? 1 : 0);
-        narrow(fs, T, dst);
+        comp_narrow(fs, T, dst);
     } else if (ty_is_integer(tu) && ty_is_float(su)) {
         EMITD(fs, FTOI, dst, r, 0, comp_rtype(fs->cc, T)->kind);
     } else if (ty_is_float(tu) && ty_is_float(su)) {
@@ -295,7 +323,7 @@ void comp_arith(FuncState *fs, TokKind op, Type *t, int dst, int x, int y) {
     if (ty_is_float(u)) {
         int o = op == TK_ADD ? OP_FADD : op == TK_SUB ? OP_FSUB : op == TK_MUL ? OP_FMUL : OP_FDIV;
         comp_emit(fs, VM_MK(o, dst, x, y, 0));
-        narrow(fs, t, dst);
+        comp_narrow(fs, t, dst);
         return;
     }
     if (ty_is_string(u)) {
@@ -318,7 +346,7 @@ void comp_arith(FuncState *fs, TokKind op, Type *t, int dst, int x, int y) {
     default: o = OP_ADD; GORO_ASSERT(!"bad arithmetic operator");
     }
     comp_emit(fs, VM_MK(o, dst, x, y, 0));
-    narrow(fs, t, dst);
+    comp_narrow(fs, t, dst);
 }
 
 static void compare(FuncState *fs, Node *n, int dst) {
@@ -406,7 +434,7 @@ static void binary(FuncState *fs, Node *n, int dst) {
         if (c >= -32768 && c <= 32767 && cv_fits_int(y->cv, 32, 1)) {
             int a = comp_expr(fs, x);
             EMIT(fs, ADDI, dst, a, (uint16_t)(int16_t)c);
-            narrow(fs, t, dst);
+            comp_narrow(fs, t, dst);
             return;
         }
     }
@@ -418,7 +446,7 @@ static void binary(FuncState *fs, Node *n, int dst) {
             Value k = {{.i = cv_int64_val(y->cv)}, NULL};
             int o = op == TK_MUL ? OP_MULK : op == TK_QUO ? OP_DIVK : OP_MODK;
             comp_emit(fs, VM_MK(o, dst, a, comp_const(fs, k), 0));
-            narrow(fs, t, dst);
+            comp_narrow(fs, t, dst);
             return;
         }
     }
@@ -444,16 +472,15 @@ static void address_of(FuncState *fs, Node *x, int dst) {
     case AST_IDENT: {
         Obj *o = x->obj;
         if (comp_is_agg(o->type)) {
-            int r = comp_load_var(fs, o);
-            if (r != dst) EMIT(fs, MOVE, dst, r, 0);
+            comp_load_var_to(fs, o, dst);
             return;
         }
-        int h = var_home(fs, o);
+        int h = home_to(fs, o, dst);
         if (h < 0) {
             comp_error(fs->cc, x->pos, "internal: address of unboxed variable %s", o->name);
             return;
         }
-        EMIT(fs, MOVE, dst, h, 0);
+        if (h != dst) EMIT(fs, MOVE, dst, h, 0);
         return;
     }
     case AST_COMPOSITE_LIT: {
@@ -496,13 +523,13 @@ static void unary(FuncState *fs, Node *n, int dst) {
         int r = comp_expr(fs, x);
         if (ty_is_float(ty_under(deftype(fs, n->type)))) EMIT(fs, FNEG, dst, r, 0);
         else EMIT(fs, NEG, dst, r, 0);
-        narrow(fs, n->type, dst);
+        comp_narrow(fs, n->type, dst);
         return;
     }
     case TK_NOT: EMIT(fs, NOT, dst, comp_expr(fs, x), 0); return;
     case TK_XOR:
         EMIT(fs, BNOT, dst, comp_expr(fs, x), 0);
-        narrow(fs, n->type, dst);
+        comp_narrow(fs, n->type, dst);
         return;
     case TK_ARROW: EMIT(fs, RECV, dst, comp_expr(fs, x), 0); return;
     default: comp_error(fs->cc, n->pos, "this unary operator is not supported"); return;
@@ -699,10 +726,8 @@ void comp_expr_to(FuncState *fs, Node *n, int dst) {
     case AST_IDENT: {
         Obj *o = n->obj;
         if (!o || o->kind == OBJ_NIL) EMIT(fs, LOADNIL, dst, 0, 0);
-        else if (o->kind == OBJ_VAR) {
-            int r = comp_load_var(fs, o);
-            if (r != dst) EMIT(fs, MOVE, dst, r, 0);
-        } else if (o->kind == OBJ_FUNC) {
+        else if (o->kind == OBJ_VAR) comp_load_var_to(fs, o, dst);
+        else if (o->kind == OBJ_FUNC) {
             FuncEnt *fe = comp_func_of(fs->cc, o);
             if (!fe) comp_error(fs->cc, n->pos, "function %s is not supported", o->qname ? o->qname : o->name);
             else EMITX(fs, LOADK, dst, comp_const(fs, fe->closure));
@@ -959,11 +984,7 @@ void comp_lv_load(FuncState *fs, const LVal *lv, int dst) {
 static void lv_load(FuncState *fs, const LVal *lv, int dst) {
     switch (lv->kind) {
     case LV_BLANK: break;
-    case LV_VAR: {
-        int r = comp_load_var(fs, lv->var);
-        if (r != dst) EMIT(fs, MOVE, dst, r, 0);
-        break;
-    }
+    case LV_VAR: comp_load_var_to(fs, lv->var, dst); break;
     case LV_FIELD: EMIT(fs, GETF, dst, lv->a, lv->b); break;
     case LV_ARRAY: EMIT(fs, GETE, dst, lv->a, lv->b); break;
     case LV_SLICE: EMIT(fs, SGET, dst, lv->a, lv->b); break;

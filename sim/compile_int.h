@@ -146,6 +146,11 @@ void comp_arith(FuncState *fs, TokKind op, Type *t, int dst, int x, int y);
 void comp_mark_unsigned_shift(FuncState *fs, Type *count_t);
 /* comp_load_var / comp_store_var: read or write variable [o]. */
 int comp_load_var(FuncState *fs, Obj *o);
+/* comp_load_var_to: read variable [o] into register [dst] (no temporary). */
+void comp_load_var_to(FuncState *fs, Obj *o, int dst);
+/* comp_narrow: truncate register [r] after integer arithmetic of type [t]
+ * (sub-64-bit kinds), or round it to float32. */
+void comp_narrow(FuncState *fs, Type *t, int r);
 void comp_store_var(FuncState *fs, Obj *o, int src);
 /* comp_zero_to: the zero value of [t] into [dst]. */
 void comp_zero_to(FuncState *fs, Type *t, int dst);

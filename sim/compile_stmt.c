@@ -953,11 +953,16 @@ void comp_stmt(FuncState *fs, Node *n) {
         }
         int cur = comp_reg(fs), one = comp_reg(fs);
         comp_lv_load(fs, &lv, cur);
-        if (ty_is_float(u)) {
-            Value v = {{.f = 1.0}, NULL};
-            EMITX(fs, LOADK, one, comp_const(fs, v));
-        } else EMITX(fs, LOADI, one, 1);
-        comp_arith(fs, delta > 0 ? TK_ADD : TK_SUB, x->type, cur, cur, one);
+        if (ty_is_integer(u)) {
+            EMIT(fs, ADDI, cur, cur, (uint16_t)delta);
+            comp_narrow(fs, x->type, cur);
+        } else {
+            if (ty_is_float(u)) {
+                Value v = {{.f = 1.0}, NULL};
+                EMITX(fs, LOADK, one, comp_const(fs, v));
+            } else EMITX(fs, LOADI, one, 1);
+            comp_arith(fs, delta > 0 ? TK_ADD : TK_SUB, x->type, cur, cur, one);
+        }
         comp_lv_store(fs, &lv, cur);
         break;
     }

@@ -23,13 +23,13 @@
 
 /* ---- wait queues ---- */
 
-void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+static void waitq_grow(WaitQ *q) {
     if (q->len == q->cap) {
         uint32_t nc = q->cap ? q->cap * 2 : 4;
         Waiter *w = mem_alloc(sizeof *w * nc);
         uint32_t k = 0;
         for (uint32_t i = 0; i < q->len; i++) {
-            Waiter x = q->w[(q->head + i) % q->cap];
+            Waiter x = q->w[(q->head + i) & (q->cap - 1)];
             if (x.g) w[k++] = x;
         }
         mem_free(q->w, sizeof *q->w * q->cap);
@@ -38,7 +38,19 @@ void waitq_push(WaitQ *q, Goroutine *g, int ci) {
         q->head = 0;
         q->len = k;
     }
-    q->w[(q->head + q->len) % q->cap] = (Waiter){g, ci};
+}
+
+void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
+    q->w[(q->head + q->len) & (q->cap - 1)] = (Waiter){g, ci};
+    q->len++;
+    q->live++;
+}
+
+void waitq_push_front(WaitQ *q, Goroutine *g, int ci) {
+    waitq_grow(q);
+    q->head = (q->head + q->cap - 1) & (q->cap - 1);
+    q->w[q->head] = (Waiter){g, ci};
     q->len++;
     q->live++;
 }
@@ -46,7 +58,7 @@ void waitq_push(WaitQ *q, Goroutine *g, int ci) {
 int waitq_pop(WaitQ *q, Waiter *out) {
     while (q->len) {
         Waiter x = q->w[q->head];
-        q->head = (q->head + 1) % q->cap;
+        q->head = (q->head + 1) & (q->cap - 1);
         q->len--;
         if (x.g) {
             q->live--;
@@ -59,7 +71,7 @@ int waitq_pop(WaitQ *q, Waiter *out) {
 
 void waitq_remove(WaitQ *q, Goroutine *g) {
     for (uint32_t i = 0; i < q->len; i++) {
-        Waiter *x = &q->w[(q->head + i) % q->cap];
+        Waiter *x = &q->w[(q->head + i) & (q->cap - 1)];
         if (x->g == g) {
             x->g = NULL;
             q->live--;
@@ -107,25 +119,25 @@ static void rq_push(Sched *s, Goroutine *g) {
     if (s->rq_len == s->rq_cap) {
         uint32_t nc = s->rq_cap ? s->rq_cap * 2 : 16;
         Goroutine **n = mem_alloc(sizeof *n * nc);
-        for (uint32_t i = 0; i < s->rq_len; i++) n[i] = s->rq[(s->rq_head + i) % s->rq_cap];
+        for (uint32_t i = 0; i < s->rq_len; i++) n[i] = s->rq[(s->rq_head + i) & (s->rq_cap - 1)];
         mem_free(s->rq, sizeof *s->rq * s->rq_cap);
         s->rq = n;
         s->rq_cap = nc;
         s->rq_head = 0;
     }
-    s->rq[(s->rq_head + s->rq_len) % s->rq_cap] = g;
+    s->rq[(s->rq_head + s->rq_len) & (s->rq_cap - 1)] = g;
     s->rq_len++;
 }
 
 /* rq_take: remove and return the k-th runnable goroutine (order of the
  * others kept, so rr stays FIFO and picks stay reproducible). */
 static Goroutine *rq_take(Sched *s, uint32_t k) {
-    Goroutine *g = s->rq[(s->rq_head + k) % s->rq_cap];
+    Goroutine *g = s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
     if (k == 0) {
-        s->rq_head = (s->rq_head + 1) % s->rq_cap;
+        s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
     } else {
         for (uint32_t i = k; i + 1 < s->rq_len; i++)
-            s->rq[(s->rq_head + i) % s->rq_cap] = s->rq[(s->rq_head + i + 1) % s->rq_cap];
+            s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = s->rq[(s->rq_head + i + 1) & (s->rq_cap - 1)];
     }
     s->rq_len--;
     return g;
@@ -434,8 +446,8 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
     case SCHED_PCT: {
         uint32_t best = 0;
         for (uint32_t i = 1; i < s->rq_len; i++)
-            if (sched_g(s->rq[(s->rq_head + i) % s->rq_cap])->prio >
-                sched_g(s->rq[(s->rq_head + best) % s->rq_cap])->prio)
+            if (sched_g(s->rq[(s->rq_head + i) & (s->rq_cap - 1)])->prio >
+                sched_g(s->rq[(s->rq_head + best) & (s->rq_cap - 1)])->prio)
                 best = i;
         return rq_take(s, best);
     }
@@ -444,7 +456,7 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
         if (prev && s->rq_len > 1) k = (uint32_t)prng_below(&vm->prng, s->rq_len - 1); /* prev is last: avoid it */
         else k = (uint32_t)prng_below(&vm->prng, s->rq_len);
         /* O(1): the chosen one trades places with the head (random needs no FIFO) */
-        Goroutine **head = &s->rq[s->rq_head], **kth = &s->rq[(s->rq_head + k) % s->rq_cap];
+        Goroutine **head = &s->rq[s->rq_head], **kth = &s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
         Goroutine *t = *head;
         *head = *kth;
         *kth = t;
@@ -501,6 +513,7 @@ static void run_loop(Sched *s) {
         if (s->trace && g != last_started)
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_START, .g = sg->tobj, .pos = gpos(g)});
         last_started = g;
+        if (sg->lock_retry && !sched_mutex_retry(s, g)) continue; /* lost the mutex again: parked */
         /* The distance to the next preemption is drawn only once the last
          * one is used up: a switch at a blocking point keeps counting. */
         if (vm->preempt <= 0 || vm->preempt > INT64_MAX / 4) vm->preempt = draw_distance(s);
@@ -552,7 +565,7 @@ static void run_loop(Sched *s) {
             if (s->opt.strategy == SCHED_RR) {
                 /* keep running the spawner: it goes back to the queue head */
                 s->rq_len--;
-                s->rq_head = (s->rq_head + s->rq_cap - 1) % s->rq_cap;
+                s->rq_head = (s->rq_head + s->rq_cap - 1) & (s->rq_cap - 1);
                 s->rq[s->rq_head] = g;
                 s->rq_len++;
             }

@@ -126,9 +126,10 @@ int sched_cli(int argc, char **argv, FILE *out, FILE *err);
 
 enum { SG_RUNNABLE, SG_RUNNING, SG_WAITING, SG_DEAD };
 
-/* Waiter / WaitQ: a FIFO of parked goroutines (ring; removed entries are
- * NULL tombstones skipped when popped). [ci] is the select case index the
- * goroutine waits with (-1 for a plain operation). */
+/* Waiter / WaitQ: a FIFO of parked goroutines (ring of a power-of-two
+ * capacity, indexed with a mask; removed entries are NULL tombstones
+ * skipped when popped). [ci] is the select case index the goroutine waits
+ * with (a Mutex's: its wait start; -1 for a plain operation). */
 typedef struct Waiter {
     Goroutine *g;
     int ci;
@@ -161,6 +162,7 @@ typedef struct SchedG {
     int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
+    int lock_retry;  /* handle + 1 of the Mutex it was woken to retry, 0 none */
     uint8_t status;  /* SG_* */
     uint8_t reason;  /* TraceWaitReason while SG_WAITING */
     uint8_t is_main;
@@ -187,6 +189,9 @@ typedef struct SyncObj {
     int kind;
     Goroutine *owner;  /* mutex / rwmutex writer holder */
     int locked;        /* mutex / writer held */
+    int starving;      /* mutex: Go's starvation mode (Unlock hands off) */
+    Goroutine *woken;  /* mutex: the waiter woken to retry (Go's mutexWoken) */
+    uint32_t woken_since; /* mutex: [woken]'s wait start (vm_sync.c starve_clock) */
     int64_t readers;   /* rwmutex readers holding; cond: tickets below are notified */
     int64_t counter;   /* wait group; cond: next wait ticket (vm_sync.c) */
     int done;          /* once: 0 not started, 1 f running, 2 done */
@@ -249,7 +254,7 @@ typedef struct Sched {
     FILE *err;
     /* run queue: ring of runnable goroutines */
     Goroutine **rq;
-    uint32_t rq_head, rq_len, rq_cap;
+    uint32_t rq_head, rq_len, rq_cap; /* ring; rq_cap a power of two */
     Goroutine *cur;     /* running goroutine */
     Goroutine *main_g;
     int64_t live;       /* goroutines not dead */
@@ -303,6 +308,11 @@ static inline SchedG *sched_g(Goroutine *g) { return (SchedG *)g->sched; }
  * trace object [obj]; the caller has queued it where its waker finds it
  * and returns VM_BLOCKED. */
 void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj);
+
+/* sched_mutex_retry: [g], woken by a Mutex Unlock in normal mode (its
+ * lock_retry set), is about to run: it takes the mutex and returns 1, or
+ * finds it taken again, queues first and parks, and returns 0 (vm_sync.c). */
+int sched_mutex_retry(Sched *s, Goroutine *g);
 
 /* sched_ready: make parked [g] runnable (its results already written). */
 void sched_ready(Sched *s, Goroutine *g);
@@ -363,6 +373,8 @@ const RType *sched_find_type(Vm *vm, const char *str, RKind kind, const RType *e
 
 /* WaitQ operations. */
 void waitq_push(WaitQ *q, Goroutine *g, int ci);
+/* waitq_push_front: queue [g] first (a woken Mutex waiter that lost). */
+void waitq_push_front(WaitQ *q, Goroutine *g, int ci);
 int waitq_pop(WaitQ *q, Waiter *out); /* 0 when empty */
 void waitq_remove(WaitQ *q, Goroutine *g);
 void waitq_free(WaitQ *q);

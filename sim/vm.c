@@ -227,7 +227,8 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
 
 /* start_defer: pop [f]'s newest deferred call and start it: a Go function
  * gets a frame (returns 1, the caller must reload); a native runs now
- * (returns 0 for done, -1 if it raised a panic). */
+ * (returns 0 for done, -1 if it raised a panic, 2 if it parked or yielded
+ * the goroutine: the deferred call is complete when it resumes). */
 static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
     DeferRec *d = f->defers;
     f->defers = d->next;
@@ -246,7 +247,7 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         memcpy(argv, g->stack + base, sizeof(Value) * (size_t)nargs);
         int st = cl->p->native(vm, g, argv, nargs, resv);
         (void)fi;
-        return st == VM_RAISE ? -1 : 0;
+        return st == VM_RAISE ? -1 : st == VM_BLOCKED ? 2 : 0;
     }
     push_frame(g, cl, base, base - 1, 0, FR_DEFERRED);
     return 1;
@@ -699,7 +700,10 @@ next:
             /* The native may run Go code (vm_call) that moves the stack, so
              * it sees copies; the originals stay in R as GC roots. */
             Value argv[VM_MAX_NATIVE_ARGS], resv[VM_MAX_NATIVE_RES];
-            memcpy(argv, R + a + 1, sizeof(Value) * (size_t)nargs);
+            if (nargs <= 2) { /* a Lock/Unlock/Done call: no rep movs for one Value */
+                if (nargs > 0) argv[0] = R[a + 1];
+                if (nargs > 1) argv[1] = R[a + 2];
+            } else memcpy(argv, R + a + 1, sizeof(Value) * (size_t)nargs);
             int st = cl->p->native(vm, g, argv, nargs, resv);
             f = &g->frames[fi];
             R = g->stack + f->base;
@@ -786,6 +790,11 @@ next:
         SAVE_PC();
         int st = start_defer(vm, g, f);
         if (st < 0) goto unwind;
+        if (st == 2 || UNLIKELY(vm->sched && vm->sched->done)) {
+            /* parked (defer mu.Lock()) or yielded: resume at this RUNDEFERS */
+            if (nested) NESTED_BLOCKED();
+            return VM_BLOCKED;
+        }
         LOAD_FRAME();
         DISPATCH();
     }
@@ -1419,6 +1428,7 @@ unwind:
         if (f->defers) {
             f->flags |= FR_UNWINDING;
             int st = start_defer(vm, g, f);
+            if (st == 2) NESTED_BLOCKED(); /* a deferred native parked mid-panic: cannot resume the unwinding */
             if (st > 0) {
                 LOAD_FRAME();
                 DISPATCH();

@@ -66,6 +66,7 @@ int vm_cli_run_sequential(const char *path, uint64_t seed, int gc_stress, FILE *
 int vm_cli_disasm(const char *path, FILE *out, FILE *err) {
     Vm vm;
     vm_init(&vm, out, 1);
+    vm.has_sched = 1; /* the bytecode `run` executes: go statements, sync natives */
     Value entry;
     int status = load(path, &vm, &entry, err);
     if (status == 0) comp_disasm(&vm, out);

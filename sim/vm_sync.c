@@ -6,9 +6,11 @@
  * - A sync value's handle lives in its struct's `h` slot as handle + 1
  *   (0: never used, so a zero value works); the SyncObj is made on first
  *   use. Copying a used Mutex shares its state (go vet forbids the copy).
- * - Locks are handed to the first waiter on release (FIFO, no barging),
- *   so a release never needs a retry; RWMutex prefers a waiting writer
- *   over new readers, and an unlocking writer admits the waiting readers.
+ * - Mutex follows Go's normal and starvation modes (see Mutex below): at
+ *   most one woken waiter per mutex (SyncObj.woken, its SchedG.lock_retry
+ *   names the mutex) until it runs and competes. RWMutex hands itself to
+ *   the first waiter on release and prefers a waiting writer over new
+ *   readers; an unlocking writer admits the waiting readers.
  * - Every operation is a scheduling point (sched_point after its effect).
  */
 #include <string.h>
@@ -66,39 +68,104 @@ static void ev(Sched *s, int kind, int aux, Goroutine *g, TraceObj obj, int64_t 
                                .pos = gp(g), .arg = arg});
 }
 
+/* cannot_yield: [g] runs inside a nested vm_call (a String method fmt
+ * called...) or is a deferred native run while a panic unwinds its frame;
+ * neither can be resumed after a switch, so a Gosched there is a no-op. */
+static int cannot_yield(const Goroutine *g) {
+    if (g->nframes > 0 && (g->frames[g->nframes - 1].flags & FR_UNWINDING)) return 1;
+    for (int i = g->nframes - 1; i > 0; i--)
+        if (g->frames[i].flags & FR_BOUNDARY) return 1;
+    return 0;
+}
+
 /* ---- Mutex ---- */
+
+/* Go's sync.Mutex (mutex.go) on one P. Normal mode: Unlock wakes the first
+ * waiter (unless one is already woken) but does not hand it the lock; the
+ * unlocker runs on and may take it again (barging), and the woken waiter
+ * competes when it next runs (sched_mutex_retry). A woken waiter that
+ * loses goes back to the front of the queue, and if it has waited longer
+ * than STARVE_NS the mutex turns to starvation mode: Unlock then hands the
+ * lock to the first waiter, newcomers queue, and the mode ends when a
+ * waiter that got the lock was the last or had waited less than STARVE_NS.
+ *
+ * Go measures the wait in real time. Here time is virtual and stands still
+ * while goroutines run, so the starvation clock also counts the scheduler
+ * steps (shared accesses) a wait spans, at STEP_NS each: the random
+ * strategy preempts every ~800 steps, which stands for Go's 10 ms time
+ * slice, so 80 steps make Go's 1 ms threshold. */
+#define STARVE_NS 1000000
+#define STEP_NS 12500
+#define STARVE_SHIFT 14 /* clock units of 16.4 us: 32 bits wrap after 19 h */
+
+static uint32_t starve_clock(Sched *s) {
+    return (uint32_t)(((uint64_t)s->now + s->steps * (uint64_t)STEP_NS) >> STARVE_SHIFT);
+}
+
+static int waited_long(Sched *s, uint32_t since) {
+    return starve_clock(s) - since > (uint32_t)(STARVE_NS >> STARVE_SHIFT);
+}
+
+static void mutex_take(Sched *s, int h, Goroutine *g) {
+    SyncObj *o = &s->syncs.items[h];
+    o->locked = 1;
+    o->owner = g;
+    RACQ(g, h, 0);
+    ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
+}
 
 static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
     SyncObj *o = &s->syncs.items[h];
-    if (!o->locked) {
-        o->locked = 1;
-        o->owner = g;
-        RACQ(g, h, 0);
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
+    if (!o->locked && !o->starving) {
+        mutex_take(s, h, g);
         return VM_OK;
     }
-    waitq_push(&o->q, g, -1);
+    waitq_push(&o->q, g, (int)starve_clock(s));
     sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
     return VM_BLOCKED;
 }
 
-/* mutex_unlock_h: release; hand the lock to the first waiter. -1 if it
- * was not locked. */
+/* mutex_unlock_h: release; in starvation mode hand the lock to the first
+ * waiter (1), else wake it to compete (0). -1 if it was not locked. */
 static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked) return -1;
     RREL(g, h, 0);
     ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
+    o->locked = 0;
+    o->owner = NULL;
     Waiter w;
-    if (waitq_pop(&o->q, &w)) {
-        o->owner = w.g;
-        RACQ(w.g, h, 0);
-        ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, w.g, o->tobj, 0);
+    if (o->starving) {
+        if (waitq_pop(&o->q, &w)) {
+            if (!o->q.live || !waited_long(s, (uint32_t)w.ci)) o->starving = 0;
+            mutex_take(s, h, w.g);
+            sched_ready(s, w.g);
+            return 1;
+        }
+        o->starving = 0;
+    } else if (!o->woken && waitq_pop(&o->q, &w)) {
+        o->woken = w.g;
+        o->woken_since = (uint32_t)w.ci;
+        sched_g(w.g)->lock_retry = h + 1;
         sched_ready(s, w.g);
-    } else {
-        o->locked = 0;
-        o->owner = NULL;
     }
+    return 0;
+}
+
+int sched_mutex_retry(Sched *s, Goroutine *g) {
+    SchedG *sg = sched_g(g);
+    int h = sg->lock_retry - 1;
+    sg->lock_retry = 0;
+    SyncObj *o = &s->syncs.items[h];
+    GORO_ASSERT(o->woken == g);
+    o->woken = NULL;
+    if (!o->locked) {
+        mutex_take(s, h, g);
+        return 1;
+    }
+    if (waited_long(s, o->woken_since)) o->starving = 1;
+    waitq_push_front(&o->q, g, (int)o->woken_since);
+    sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
     return 0;
 }
 
@@ -112,8 +179,12 @@ static int mutex_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    if (mutex_unlock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX)) < 0)
-        return sched_fatal(s, g, "sync: unlock of unlocked mutex");
+    int st = mutex_unlock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX));
+    if (st < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
+    if (st > 0 && !cannot_yield(g)) { /* Go's semrelease with handoff: the unlocker yields */
+        sched_requeue(s, g);
+        return VM_BLOCKED;
+    }
     return sched_point(vm, g, res, 0);
 }
 
@@ -122,7 +193,7 @@ static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_MUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
-    int ok = !o->locked;
+    int ok = !o->locked && !o->starving;
     if (ok) {
         o->locked = 1;
         o->owner = g;
@@ -501,16 +572,8 @@ static int rt_numgoroutine(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
-/* in_nested: [g] runs inside a nested vm_call (a String method fmt
- * called...), where it cannot yield: a Gosched there is a no-op. */
-static int in_nested(const Goroutine *g) {
-    for (int i = g->nframes - 1; i > 0; i--)
-        if (g->frames[i].flags & FR_BOUNDARY) return 1;
-    return 0;
-}
-
 static int rt_gosched(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    if (!vm->sched || in_nested(g)) return VM_OK;
+    if (!vm->sched || cannot_yield(g)) return VM_OK;
     sched_requeue(vm->sched, g);
     return VM_BLOCKED;
 }

@@ -49,6 +49,11 @@ timeout 20 "$bin" run --max-steps 5000 "$tmp/spin_or.go" >/dev/null 2>"$tmp/err"
 st=$?
 if [ "$st" -eq 3 ] && grep -q "step limit reached" "$tmp/err"; then pass=$((pass + 1)); else echo "FAIL spin-or-limit: exit $st"; fail=$((fail + 1)); fi
 
+# disasm compiles as run does: goroutines and sync calls disassemble
+expect disasm-conc 0 "" -- disasm "$(dirname "$0")/../scenarios/race_counter.go"
+grep -q 'GO ' "$tmp/out" && grep -q 'sync.(\*WaitGroup).Wait' "$tmp/out" ||
+    { echo "FAIL disasm-conc: no GO or WaitGroup.Wait in the listing"; fail=$((fail + 1)); }
+
 # every unusable-file message is exactly one line
 for f in nope.go dir.go bin.go latin1.go; do
     "$bin" check "$tmp/$f" 2>"$tmp/err" >/dev/null

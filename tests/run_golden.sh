@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Golden test for `goro-viz run`: same stdout, same first stderr line, same exit
 # status as the real Go binary (expectations made by tests/tools/gen_run_expected.sh).
-# Usage: bash tests/run_golden.sh GOROVIZ_BIN SRCROOT [seq|conc]   (default: both)
+# Usage: bash tests/run_golden.sh GOROVIZ_BIN SRCROOT [seq|conc|onep]   (default: seq conc)
 #   Each case runs inside its folder as `goro-viz run X.go [--seed S]` with a 10 s
 #   timeout (GORO_RUN_TIMEOUT). Compared: stdout byte for byte with X.out, the first
 #   line of stderr with the first line of X.err, the exit status with X.exit.
 #   GORO_RUN_SEEDS="1 2 3" runs every case once per seed (default: one run, no
 #   --seed); the conc programs print the same under every interleaving, so every
-#   seed must pass.
+#   seed must pass. The onep programs (Go run with GOMAXPROCS=1) run with
+#   `--strategy rr`: one processor, switching only where a goroutine blocks or
+#   yields, as Go's scheduler does on one P for short programs.
 #   When `go` is installed and GORO_NO_LIVE_GO is not 1, the expectations are first
 #   regenerated live into a temp dir; a committed file that no longer matches what
 #   Go prints (stdout, first stderr line, exit) fails its case as stale.
@@ -62,6 +64,7 @@ for k in $kinds; do
     ok=1
     for s in $seeds; do
       if [ "$s" = default ]; then args=(run "$f"); label=; else args=(run "$f" --seed "$s"); label=" --seed $s"; fi
+      [ "$k" = onep ] && args+=(--strategy rr) && label="$label --strategy rr"
       timeout "$T" "$BIN" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?
       if [ "$rc" -eq 124 ]; then
         failcase "$name$label" "timed out after ${T}s" "$tmp/err"; ok=0; break

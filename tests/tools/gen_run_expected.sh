@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerate tests/run/{seq,conc}/X.{out,err,exit} from the real Go toolchain (the oracle).
-# Usage: bash tests/tools/gen_run_expected.sh [-o OUTDIR] seq|conc [X.go...]
+# Regenerate tests/run/{seq,conc,onep}/X.{out,err,exit} from the real Go toolchain (the oracle).
+# Usage: bash tests/tools/gen_run_expected.sh [-o OUTDIR] seq|conc|onep [X.go...]
+#   onep programs run with GOMAXPROCS=1: their output is that of one processor.
 #   For each X.go: `go build` it, run the binary (cwd = its folder, timeout 60 s) and write
 #     X.out   its stdout, byte for byte (what `go run X.go` prints on stdout);
 #     X.err   its stderr, normalized: the folder's absolute path and GOROOT are
@@ -13,7 +14,8 @@
 set -eu
 out=
 if [ "${1:-}" = -o ]; then out=$2; shift 2; fi
-kind=${1:?usage: gen_run_expected.sh [-o OUTDIR] seq|conc [X.go...]}; shift
+kind=${1:?usage: gen_run_expected.sh [-o OUTDIR] seq|conc|onep [X.go...]}; shift
+procs=; [ "$kind" = onep ] && procs=1
 here=$(cd "$(dirname "$0")/../run/$kind" && pwd)
 out=${out:-$here}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 command -v go >/dev/null || { echo "gen_run_expected: go not installed" >&2; exit 1; }
@@ -26,7 +28,7 @@ for f in "$@"; do
   x=${f%.go}
   go build -o "$bin/$x" "$f" || { echo "gen_run_expected: $f does not build" >&2; exit 1; }
   set +e
-  timeout 60 "$bin/$x" >"$out/$x.out" 2>"$bin/$x.stderr"
+  GOMAXPROCS=${procs:-${GOMAXPROCS:-}} timeout 60 "$bin/$x" >"$out/$x.out" 2>"$bin/$x.stderr"
   rc=$?
   set -e
   [ "$rc" -ne 124 ] || { echo "gen_run_expected: $f timed out" >&2; exit 1; }
