@@ -27,37 +27,6 @@
 #define TRACE_INLINE static inline __attribute__((always_inline))
 #else
 #define TRACE_INLINE static inline
-/* trace_put_uv: [v] as unsigned LEB128 at [p]; returns the end. */
-static inline unsigned char *trace_put_uv(unsigned char *p, uint64_t v) {
-    while (v >= 0x80) {
-        *p++ = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (unsigned char)v;
-    return p;
-}
-
-/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
- * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
- * recording transition calls it). */
-static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
-                                      uint32_t idx) {
-    int32_t k = t->ogk.items[o];
-    if (k < 0) return;
-    if (t->llog_len + 40 > t->llog_cap) {
-        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
-        t->llog_cap = nc;
-    }
-    unsigned char *p = t->llog + t->llog_len;
-    p = trace_put_uv(p, (uint32_t)k);
-    p = trace_put_uv(p, idx - t->llog_from);
-    *p++ = (unsigned char)(status | reason << 3); /* < 128: one LEB128 byte */
-    p = trace_put_uv(p, wait_obj);
-    t->llog_len = (size_t)(p - t->llog);
-    t->llog_from = idx;
-}
-
 #endif
 
 /* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not

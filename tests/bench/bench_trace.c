@@ -133,16 +133,16 @@ int main(int argc, char **argv) {
 
     /* 1. recording, hot path */
     if (!only_pp) {
-    t = record_hot(n, &secs);
-    trace_stats(t, &s);
-    printf("record_hot_events %u events\n", s.events);
-    printf("record_hot_rate %.2f Mevents/s\n", s.events / secs / 1e6);
-    printf("record_bytes_per_event %.2f B (records + big args, allocated)\n", (double)s.event_bytes / s.events);
-    printf("trace_bytes_per_event %.2f B (everything: records, indexes, keyframes, strings, live state)\n",
-           (double)s.total_bytes / s.events);
-    printf("keyframes %u (every %.0f events, %.2f B/event)\n", s.keyframes,
-           (double)s.events / (s.keyframes ? s.keyframes : 1), (double)s.keyframe_bytes / s.events);
-    trace_free(t);
+        t = record_hot(n, &secs);
+        trace_stats(t, &s);
+        printf("record_hot_events %u events\n", s.events);
+        printf("record_hot_rate %.2f Mevents/s\n", s.events / secs / 1e6);
+        printf("record_bytes_per_event %.2f B (records + big args, allocated)\n", (double)s.event_bytes / s.events);
+        printf("trace_bytes_per_event %.2f B (everything: records, indexes, keyframes, strings, live state)\n",
+               (double)s.total_bytes / s.events);
+        printf("keyframes %u (every %.0f events, %.2f B/event)\n", s.keyframes,
+               (double)s.events / (s.keyframes ? s.keyframes : 1), (double)s.keyframe_bytes / s.events);
+        trace_free(t);
     }
 
     /* 1b. recording, a channel ping-pong (10 events a round trip) */
