@@ -1,8 +1,10 @@
 /* trace: recording (objects, strings, events) and the query API.
  *
  * Invariants: see trace_impl.h. In addition, every event is applied to
- * t->live right after it is stored, with trace_state_apply, and the lanes and
- * per-goroutine indexes are extended from the status changes that apply made.
+ * t->live right after it is stored (trace_state_record: the transition,
+ * which logs every goroutine status change for the lanes); the
+ * per-goroutine indexes are built from the events and that log when first
+ * queried (gindex_build).
  */
 #include "trace_impl.h"
 
@@ -311,7 +313,7 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
     info->parent = parent;
     info->fn = trace_intern_cstr(t, fn);
     VEC_PUSH(t->gs, o);
-    TraceGRec gr = {-1, UINT32_MAX, 0, 0, 0, 0, 0};
+    TraceGRec gr = {-1, 0, 0, 0};
     VEC_PUSH(t->grec, gr);
     if (goid < 1u << 24) { /* Go ids are small; a direct table is cheapest */
         while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH(t->by_goid, 0);
@@ -593,16 +595,6 @@ static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t
     t->dused += (uint64_t)(p - p0);
 }
 
-/* index_k: count event [idx] for goroutine number [k] (-1: none) */
-static inline void index_k(Trace *t, int32_t k, uint32_t idx) {
-    if (k < 0) return;
-    TraceGRec *gr = &t->grec.items[k];
-    if (gr->last_ev == idx) return;
-    if (gr->ev_n % TRACE_GCK) gr->ev_bytes += uv_len(idx - gr->last_ev);
-    gr->ev_n++;
-    gr->last_ev = idx;
-}
-
 /* store_emit: the one path into the event store. [ev] is read, never
  * copied (a copy of a just-built event stalls on store forwarding): its step,
  * vtime and flow are [step], [vtime], [flow]; output fields are complete. */
@@ -628,9 +620,6 @@ static inline uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step,
     /* apply, following status changes for the lanes */
     trace_state_record(t, ev, idx, step, vtime);
     int32_t gk = t->ogk.items[ev->g];
-    index_k(t, gk, idx);
-    if ((ev->kind == TRACE_EV_GO_CREATE || ev->kind == TRACE_EV_GO_UNBLOCK) && ev->obj != ev->g)
-        index_k(t, t->ogk.items[ev->obj], idx);
     if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
                     (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
         t->grec.items[gk].last_offer = idx;
@@ -705,17 +694,24 @@ static void put_at(unsigned char *base, uint32_t *off, uint64_t v) {
     *off = (uint32_t)(put_uv(base + *off, v) - base);
 }
 
-/* gindex_build: (re)build t->gi from the events and the lane log, with the
- * sizes counted in t->grec while recording. */
+/* GBuf: one goroutine's event index while it is built: n entries, the
+ * latest being event [last]; checkpoints ck (offsets into d), deltas d. */
+typedef struct GBuf {
+    unsigned char *d;
+    TraceCk *ck;
+    uint32_t len, cap, nck, capck, n, last;
+} GBuf;
+
+/* gindex_build: (re)build t->gi from the events (one decoding pass) and
+ * the lane log. */
 static void gindex_build(Trace *t) {
     TraceGIndex *gi = &t->gi;
     gindex_free(gi);
     uint32_t ng = (uint32_t)t->gs.len;
     gi->ngh = ng;
     gi->gh = mem_alloc(sizeof *gi->gh * (ng ? ng : 1));
-    uint32_t *evoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     uint32_t *laneoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
-    size_t evb = 0, laneb = 0, evck = 0, laneck = 0;
+    size_t laneb = 0, laneck = 0;
     /* the lanes' sizes, from the log */
     for (uint32_t k = 0; k < ng; k++) t->grec.items[k].lane_n = t->grec.items[k].lane_bytes = 0;
     const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
@@ -733,30 +729,22 @@ static void gindex_build(Trace *t) {
     for (uint32_t k = 0; k < ng; k++) {
         const TraceGRec *gr = &t->grec.items[k];
         TraceGHdr *h = &gi->gh[k];
-        h->ev_ck = (uint32_t)evck;
         h->lane_ck = (uint32_t)laneck;
-        evck += (gr->ev_n + TRACE_GCK - 1) / TRACE_GCK;
         laneck += (gr->lane_n + TRACE_GCK - 1) / TRACE_GCK;
-        evoff[k] = (uint32_t)evb;
         laneoff[k] = (uint32_t)laneb;
-        evb += gr->ev_bytes;
         laneb += gr->lane_bytes;
-        GORO_ASSERT(evb < UINT32_MAX && laneb < UINT32_MAX);
+        GORO_ASSERT(laneb < UINT32_MAX);
     }
-    gi->nevck = (uint32_t)evck;
     gi->nlaneck = (uint32_t)laneck;
-    gi->evck = mem_alloc(sizeof *gi->evck * (evck ? evck : 1));
     gi->laneck = mem_alloc(sizeof *gi->laneck * (laneck ? laneck : 1));
-    gi->evbytes = evb ? evb : 1;
     gi->lanebytes = laneb ? laneb : 1;
-    gi->evdata = mem_alloc(gi->evbytes);
     gi->lanedata = mem_alloc(gi->lanebytes);
-    if (!evck) gi->nevck = 1;
     if (!laneck) gi->nlaneck = 1;
     if (!ng) gi->ngh = 1;
 
-    /* events: the same rule as index_k, over the stored events */
-    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
+    /* events: the goroutine's own and those that target it (GO_CREATE,
+     * GO_UNBLOCK), each goroutine's into a buffer of its own, joined after */
+    GBuf *gb = mem_alloc(sizeof *gb * (ng ? ng : 1));
     TraceCur c = {0};
     TraceRaw r;
     for (uint32_t i = 0; i < t->nev; i++) {
@@ -769,18 +757,55 @@ static void gindex_build(Trace *t) {
             }
             int64_t k = goroutine_k(t, g);
             if (k < 0) continue;
-            TraceGHdr *h = &gi->gh[k];
-            if (h->ev_n && last[k] == i) continue;
-            if (h->ev_n % TRACE_GCK == 0) {
-                TraceCk ck = {i, evoff[k]};
-                gi->evck[h->ev_ck + h->ev_n / TRACE_GCK] = ck;
+            GBuf *b = &gb[k];
+            if (b->n && b->last == i) continue;
+            if (b->n % TRACE_GCK == 0) {
+                if (b->nck == b->capck) {
+                    uint32_t nc = b->capck ? b->capck * 2 : 4;
+                    b->ck = mem_realloc(b->ck, sizeof *b->ck * b->capck, sizeof *b->ck * nc);
+                    b->capck = nc;
+                }
+                TraceCk ck = {i, b->len};
+                b->ck[b->nck++] = ck;
             } else {
-                put_at(gi->evdata, &evoff[k], i - last[k]);
+                if (b->len + 5 > b->cap) {
+                    uint32_t nc = b->cap ? b->cap * 2 : 64;
+                    b->d = mem_realloc(b->d, b->cap, nc);
+                    b->cap = nc;
+                }
+                b->len = (uint32_t)(put_uv(b->d + b->len, i - b->last) - b->d);
             }
-            h->ev_n++;
-            last[k] = i;
+            b->n++;
+            b->last = i;
         }
     }
+    size_t evb = 0, evck = 0;
+    for (uint32_t k = 0; k < ng; k++) {
+        evb += gb[k].len;
+        evck += gb[k].nck;
+        GORO_ASSERT(evb < UINT32_MAX);
+    }
+    gi->nevck = evck ? (uint32_t)evck : 1;
+    gi->evck = mem_alloc(sizeof *gi->evck * gi->nevck);
+    gi->evbytes = evb ? evb : 1;
+    gi->evdata = mem_alloc(gi->evbytes);
+    evb = evck = 0;
+    for (uint32_t k = 0; k < ng; k++) {
+        GBuf *b = &gb[k];
+        TraceGHdr *h = &gi->gh[k];
+        h->ev_n = b->n;
+        h->ev_ck = (uint32_t)evck;
+        for (uint32_t j = 0; j < b->nck; j++) {
+            TraceCk ck = {b->ck[j].v, b->ck[j].off + (uint32_t)evb};
+            gi->evck[evck++] = ck;
+        }
+        if (b->len) memcpy(gi->evdata + evb, b->d, b->len);
+        evb += b->len;
+        mem_free(b->d, b->cap);
+        mem_free(b->ck, sizeof *b->ck * b->capck);
+    }
+    mem_free(gb, sizeof *gb * (ng ? ng : 1));
+    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     /* lanes: replay the log */
     p = t->llog;
     from = 0;
@@ -802,7 +827,6 @@ static void gindex_build(Trace *t) {
         last[k] = from;
     }
     mem_free(last, sizeof(uint32_t) * (ng ? ng : 1));
-    mem_free(evoff, sizeof(uint32_t) * (ng ? ng : 1));
     mem_free(laneoff, sizeof(uint32_t) * (ng ? ng : 1));
     gi->built = 1;
     gi->n = t->nev;

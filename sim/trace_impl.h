@@ -126,12 +126,10 @@ typedef struct TraceLaneRec {
     TraceObj wait_obj;
 } TraceLaneRec;
 
-/* TraceGRec: recording-side facts about one goroutine (by kind index):
- * what the index built from the events will need, counted as they come. */
+/* TraceGRec: recording-side facts about one goroutine (by kind index): its
+ * latest offer (flow lookups) and scratch counts for gindex_build. */
 typedef struct TraceGRec {
     int64_t last_offer; /* latest CHAN_SEND / GO_BLOCK(chan send), -1 none */
-    uint32_t last_ev;   /* its latest indexed event, UINT32_MAX none */
-    uint32_t ev_n, ev_bytes;
     uint32_t last_from; /* lanes: counted from the lane log by gindex_build */
     uint32_t lane_n, lane_bytes;
 } TraceGRec;
