@@ -100,21 +100,22 @@ static TraceObj gobj(Goroutine *g) { return g && g->sched ? sched_g(g)->tobj : 0
  * and forget its cases. */
 static void unlink_select(Sched *s, Goroutine *g, int keep) {
     SchedG *sg = sched_g(g);
-    for (int k = 0; k < sg->sel_n; k++) {
-        if (k == keep || !sg->sel[k].c) continue;
-        ChanWait *w = chan_wait(s, sg->sel[k].c);
-        waitq_remove(sg->sel[k].dir ? &w->sendq : &w->recvq, g);
+    SelState *sel = sg->sel;
+    for (int k = 0; k < sel->n; k++) {
+        if (k == keep || !sel->c[k].c) continue;
+        ChanWait *w = chan_wait(s, sel->c[k].c);
+        waitq_remove(sel->c[k].dir ? &w->sendq : &w->recvq, g);
     }
-    mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
+    mem_free(sel, sizeof *sel + sizeof(SelCase) * (size_t)sel->n);
     sg->sel = NULL;
-    sg->sel_n = 0;
+    sg->in_sel = 0;
 }
 
 /* deliver: complete the receive [w] is parked in with value [v] / [ok]. */
 static void deliver(Sched *s, Waiter w, Value v, int ok) {
     Goroutine *r = w.g;
     SchedG *rg = sched_g(r);
-    if (rg->sel_n) {
+    if (rg->in_sel) {
         unlink_select(s, r, w.ci);
         r->stack[rg->dst] = (Value){{.i = w.ci}, NULL};
         r->stack[rg->dst + 1] = v;
@@ -130,7 +131,7 @@ static void deliver(Sched *s, Waiter w, Value v, int ok) {
 static void release_sender(Sched *s, Waiter w) {
     Goroutine *sd = w.g;
     SchedG *sg = sched_g(sd);
-    if (sg->sel_n) {
+    if (sg->in_sel) {
         unlink_select(s, sd, w.ci);
         sd->stack[sg->dst] = (Value){{.i = w.ci}, NULL};
     }
@@ -140,7 +141,7 @@ static void release_sender(Sched *s, Waiter w) {
 
 static Value sender_value(Goroutine *sd, int ci) {
     SchedG *sg = sched_g(sd);
-    if (sg->sel_n) return sd->stack[sg->sel_base + 2 * ci + 1];
+    if (sg->in_sel) return sd->stack[sg->sel->base + 2 * ci + 1];
     return sg->val;
 }
 
@@ -274,7 +275,7 @@ int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok) {
 static void retry(Sched *s, Waiter w) {
     Goroutine *g = w.g;
     SchedG *sg = sched_g(g);
-    if (sg->sel_n) unlink_select(s, g, w.ci);
+    if (sg->in_sel) unlink_select(s, g, w.ci);
     Frame *f = &g->frames[g->nframes - 1];
     f->pc--;
     if (VM_OP(*f->pc) == OP_EXTRA) f->pc--;
@@ -372,15 +373,16 @@ int chan_select(Vm *vm, Goroutine *g, int res, int base, int ncases, int has_def
         sched_park(s, g, ncases ? TRACE_WAIT_SELECT : TRACE_WAIT_SELECT_NO_CASES, 0);
         return VM_BLOCKED;
     }
-    sg->sel_n = ncases;
-    sg->sel = mem_alloc(sizeof(SelCase) * (size_t)ncases);
-    sg->sel_base = base;
+    sg->sel = mem_alloc(sizeof(SelState) + sizeof(SelCase) * (size_t)ncases);
+    sg->sel->n = ncases;
+    sg->sel->base = base;
+    sg->in_sel = 1;
     sg->dst = res;
     TraceObj only = 0;
     for (int k = 0; k < ncases; k++) {
         ChanObj *c = (ChanObj *)g->stack[base + 2 * k].r;
         int dir = (int)(sends >> k) & 1;
-        sg->sel[k] = (SelCase){c, dir};
+        sg->sel->c[k] = (SelCase){c, dir};
         if (!c) continue;
         if (dir) g->stack[base + 2 * k + 1] = copy_in(vm, c->t->elem, g->stack[base + 2 * k + 1]);
         ChanWait *cw = chan_wait(s, c);

@@ -29,6 +29,20 @@ void *mem_alloc(size_t n);
  * zeroed. [p] may be NULL with [old_n] 0. Never returns NULL for new_n > 0. */
 void *mem_realloc(void *p, size_t old_n, size_t new_n);
 
+/* mem_grow: mem_realloc without zeroing the bytes past [old_n]: for big
+ * rings and stacks whose caller writes every slot before reading it, so
+ * the untouched tail of a large block costs no resident memory (glibc
+ * moves it with mremap instead of copying). Never returns NULL for
+ * new_n > 0. */
+void *mem_grow(void *p, size_t old_n, size_t new_n);
+
+/* mem_discard: give the whole pages inside [p, p + n) (part of one live
+ * allocation) back to the OS; their bytes become unspecified (zero on
+ * Linux), so only for ranges the caller writes before reading again (the
+ * consumed part of a big ring). The allocation stays valid. A no-op
+ * where the OS offers nothing. */
+void mem_discard(void *p, size_t n);
+
 /* mem_alloc_huge: [n] zeroed bytes aligned to 2 MiB and advised to the
  * kernel as transparent huge pages (big arenas: one page fault per 2 MiB
  * instead of 512). Release with mem_free. Never returns NULL. */
@@ -47,6 +61,33 @@ size_t mem_live_bytes(void);
 /* mem_fail_after: test hook; make the [n]th following allocation abort via
  * mem_fatal (n < 0 disables). */
 void mem_fail_after(long n);
+
+/* MemSlab: fixed-size blocks of up to MEM_SLAB_MAX bytes carved from big
+ * chunks, one free list per 8-byte size class: no per-block malloc header
+ * or 16-byte rounding (a million parked goroutines and their closures).
+ * Blocks are recycled within their class only; chunks go back at
+ * mem_slab_release. Under AddressSanitizer every block is its own
+ * mem_alloc, so overflows and use after free are still caught. A slab is
+ * single-threaded state owned by its user (the Vm); zero-initialise it. */
+#define MEM_SLAB_MAX 512
+#define MEM_SLAB_CHUNK ((size_t)256 << 10)
+typedef struct MemSlab {
+    void *free[MEM_SLAB_MAX / 8 + 1]; /* by size class (n + 7) / 8, linked through the first word */
+    char *bump;                       /* the current chunk's unused tail */
+    size_t left;                      /* bytes at bump */
+    void *chunks;                     /* every chunk, linked through its first word */
+} MemSlab;
+
+/* mem_slab_alloc: [n] zeroed bytes from [s] (8-byte aligned; plain
+ * mem_alloc when n > MEM_SLAB_MAX). Never returns NULL. */
+void *mem_slab_alloc(MemSlab *s, size_t n);
+
+/* mem_slab_free: return block [p] of [n] bytes (the size it was allocated
+ * with) to [s]; NULL is ignored. */
+void mem_slab_free(MemSlab *s, void *p, size_t n);
+
+/* mem_slab_release: free every chunk of [s] (all its blocks die) and reset it. */
+void mem_slab_release(MemSlab *s);
 
 /* Growable arrays: a struct with fields `T *items; int len, cap;`.
  *   VEC(T) declares such an anonymous struct type;

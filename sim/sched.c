@@ -23,17 +23,39 @@
 
 /* ---- wait queues ---- */
 
+/* ring_unwrap: after a ring of [cap] elements of [size] bytes at [p] grew
+ * to at least 2 * cap, move its wrapped-around part (the elements before
+ * [head]) past the old end, so the [len] elements from head are contiguous. */
+static void ring_unwrap(void *p, size_t size, uint32_t head, uint32_t len, uint32_t cap) {
+    uint32_t wrapped = head + len > cap ? head + len - cap : 0;
+    memcpy((char *)p + size * cap, p, size * wrapped);
+}
+
+/* RING_CHUNK / ring_discard: the pages of a big ring (>= 1 MiB) that its
+ * head has consumed, or its tail has left, go back to the OS a chunk of
+ * RING_CHUNK elements at a time, so a queue that drains while another
+ * fills (a million goroutines moving from the run queue to a channel's
+ * wait queue and back) holds memory for its live entries only. [start] is
+ * a multiple of the chunk (so is cap: a power of two, >= the chunk in a
+ * ring that big); the chunk holds no live entry when len <= cap - chunk. */
+#define RING_CHUNK 4096u
+static void ring_discard(void *p, size_t size, uint32_t cap, uint32_t len, uint32_t start) {
+    if (size * cap < ((size_t)1 << 20) || len > cap - RING_CHUNK) return;
+    mem_discard((char *)p + size * start, size * RING_CHUNK);
+}
+
 static void waitq_grow(WaitQ *q) {
     if (q->len == q->cap) {
+        /* grow in place (a million parked receivers: no second copy, no
+         * zeroed tail), then drop the tombstones, order kept */
         uint32_t nc = q->cap ? q->cap * 2 : 4;
-        Waiter *w = mem_alloc(sizeof *w * nc);
+        q->w = mem_grow(q->w, sizeof *q->w * q->cap, sizeof *q->w * nc);
+        ring_unwrap(q->w, sizeof *q->w, q->head, q->len, q->cap);
         uint32_t k = 0;
         for (uint32_t i = 0; i < q->len; i++) {
-            Waiter x = q->w[(q->head + i) & (q->cap - 1)];
-            if (x.g) w[k++] = x;
+            Waiter x = q->w[q->head + i];
+            if (x.g) q->w[k++] = x;
         }
-        mem_free(q->w, sizeof *q->w * q->cap);
-        q->w = w;
         q->cap = nc;
         q->head = 0;
         q->len = k;
@@ -60,6 +82,8 @@ int waitq_pop(WaitQ *q, Waiter *out) {
         Waiter x = q->w[q->head];
         q->head = (q->head + 1) & (q->cap - 1);
         q->len--;
+        if ((q->head & (RING_CHUNK - 1)) == 0) /* a chunk consumed: [head - chunk, head) */
+            ring_discard(q->w, sizeof *q->w, q->cap, q->len, (q->head ? q->head : q->cap) - RING_CHUNK);
         if (x.g) {
             q->live--;
             *out = x;
@@ -118,12 +142,9 @@ static Pos gpos(Goroutine *g) {
 static void rq_push(Sched *s, Goroutine *g) {
     if (s->rq_len == s->rq_cap) {
         uint32_t nc = s->rq_cap ? s->rq_cap * 2 : 16;
-        Goroutine **n = mem_alloc(sizeof *n * nc);
-        for (uint32_t i = 0; i < s->rq_len; i++) n[i] = s->rq[(s->rq_head + i) & (s->rq_cap - 1)];
-        mem_free(s->rq, sizeof *s->rq * s->rq_cap);
-        s->rq = n;
+        s->rq = mem_grow(s->rq, sizeof *s->rq * s->rq_cap, sizeof *s->rq * nc);
+        ring_unwrap(s->rq, sizeof *s->rq, s->rq_head, s->rq_len, s->rq_cap);
         s->rq_cap = nc;
-        s->rq_head = 0;
     }
     s->rq[(s->rq_head + s->rq_len) & (s->rq_cap - 1)] = g;
     s->rq_len++;
@@ -135,11 +156,17 @@ static Goroutine *rq_take(Sched *s, uint32_t k) {
     Goroutine *g = s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
     if (k == 0) {
         s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
+        s->rq_len--;
+        if ((s->rq_head & (RING_CHUNK - 1)) == 0) /* consumed: [head - chunk, head) */
+            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, (s->rq_head ? s->rq_head : s->rq_cap) - RING_CHUNK);
     } else {
         for (uint32_t i = k; i + 1 < s->rq_len; i++)
             s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = s->rq[(s->rq_head + i + 1) & (s->rq_cap - 1)];
+        s->rq_len--;
+        uint32_t tail = (s->rq_head + s->rq_len) & (s->rq_cap - 1);
+        if ((tail & (RING_CHUNK - 1)) == 0) /* left: [tail, tail + chunk) */
+            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, tail);
     }
-    s->rq_len--;
     return g;
 }
 
@@ -258,21 +285,19 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
     Vm *vm = s->vm;
     SchedG *sg = vm_goroutine_extra(g); /* zeroed, in g's block */
-    if (!sg) sg = mem_alloc(sizeof *sg);
-    memset(sg, 0, sizeof *sg);
-    sg->g = g;
+    GORO_ASSERT(sg == sched_g(g));
     sg->dst = -1;
     sg->sleep_timer = -1;
     sg->http_resp = -1;
-    g->sched = sg;
+    g->sched = 1;
     s->live++;
     /* pct: random and distinct (the id breaks ties), above every lowered one */
     if (s->opt.strategy == SCHED_PCT)
-        sg->prio = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
+        *sched_prio(g) = ((int64_t)prng_below(&vm->prng, 1u << 30) << 24 | (g->id & 0xffffff)) + 1000;
     if (s->trace) {
         TraceObj par = parent ? sched_g(parent)->tobj : 0;
         Pos p = parent ? gpos(parent) : (Pos){0};
-        Value fn = g->stack[0];
+        Value fn = {{0}, &g->frames[0].cl->h}; /* the entry closure */
         const char *fname = !parent && !s->main_g ? "main.main" : fn_name(fn);
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
@@ -291,8 +316,7 @@ static void goroutine_exit(Sched *s, Goroutine *g) {
     if (s->cur == g) s->cur = NULL;
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_END, .g = sg->tobj});
     if (!sg->is_main) {
-        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
-        g->sched = NULL;
+        g->sched = 0;
         vm_goroutine_free(s->vm, g);
     }
 }
@@ -446,8 +470,8 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
     case SCHED_PCT: {
         uint32_t best = 0;
         for (uint32_t i = 1; i < s->rq_len; i++)
-            if (sched_g(s->rq[(s->rq_head + i) & (s->rq_cap - 1)])->prio >
-                sched_g(s->rq[(s->rq_head + best) & (s->rq_cap - 1)])->prio)
+            if (*sched_prio(s->rq[(s->rq_head + i) & (s->rq_cap - 1)]) >
+                *sched_prio(s->rq[(s->rq_head + best) & (s->rq_cap - 1)]))
                 best = i;
         return rq_take(s, best);
     }
@@ -468,7 +492,7 @@ static Goroutine *pick(Sched *s, Goroutine *prev) {
 static void pct_change_point(Sched *s, Goroutine *g) {
     /* lower the running goroutine below everyone; the next change point
      * was drawn at the start (one past already: it applies at once) */
-    sched_g(g)->prio = s->pct_low--;
+    *sched_prio(g) = s->pct_low--;
     s->pct_changes_left--;
     if (s->pct_changes_left > 0) s->pct_next_change = s->pct_at[s->pct_n - s->pct_changes_left];
 }
@@ -655,11 +679,10 @@ static void sched_free(Sched *s) {
     mem_free(s->theap, sizeof(int) * (size_t)s->heapcap);
     mem_free(s->rq, sizeof *s->rq * s->rq_cap);
     for (Goroutine *g = s->vm->all_g; g; g = g->next_all) {
-        SchedG *sg = g->sched;
-        if (!sg) continue;
-        if (sg->sel) mem_free(sg->sel, sizeof(SelCase) * (size_t)sg->sel_n);
-        if (sg != vm_goroutine_extra(g)) mem_free(sg, sizeof *sg);
-        g->sched = NULL;
+        if (!g->sched) continue;
+        SchedG *sg = sched_g(g);
+        if (sg->in_sel) mem_free(sg->sel, sizeof(SelState) + sizeof(SelCase) * (size_t)sg->sel->n);
+        g->sched = 0;
     }
 }
 
@@ -718,7 +741,8 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     vm.gc_stress = opt->gc_stress;
     vm.sched = &s;
     vm.has_sched = 1;
-    vm.g_extra = sizeof(SchedG); /* each goroutine's SchedG in its block */
+    /* each goroutine's SchedG (and pct priority) in its block */
+    vm.g_extra = sizeof(SchedG) + (opt->strategy == SCHED_PCT ? sizeof(int64_t) : 0);
     vm.mark_hook = sched_mark;
     vm.chan_free_hook = sched_chan_freed;
     s.vm = &vm;

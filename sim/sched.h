@@ -130,44 +130,54 @@ enum { SG_RUNNABLE, SG_RUNNING, SG_WAITING, SG_DEAD };
  * capacity, indexed with a mask; removed entries are NULL tombstones
  * skipped when popped). [ci] is the select case index the goroutine waits
  * with (a Mutex's: its wait start; -1 for a plain operation). */
-typedef struct Waiter {
+typedef struct __attribute__((packed, aligned(4))) Waiter {
     Goroutine *g;
     int ci;
-} Waiter;
+} Waiter; /* 12 bytes, not 16: a million parked receivers' queue */
+_Static_assert(sizeof(Waiter) == 12, "Waiter is packed");
 typedef struct WaitQ {
     Waiter *w;
     uint32_t head, len, cap, live;
 } WaitQ;
 
-/* SelCase: one case of a select a goroutine is parked in. */
+/* SelCase / SelState: the cases of a select a goroutine is parked in. */
 typedef struct SelCase {
     ChanObj *c; /* NULL for a nil channel */
     int dir;    /* 1 send, 0 receive */
 } SelCase;
+typedef struct SelState {
+    int n;    /* cases */
+    int base; /* stack index of case 0's registers (chan, value pairs) */
+    SelCase c[];
+} SelState;
 
-/* SchedG: the scheduler's per-goroutine state (Goroutine.sched). */
+/* SchedG: the scheduler's per-goroutine state, right after its Goroutine
+ * in the goroutine's block (vm_goroutine_extra); under pct its int64
+ * priority follows it (sched_prio). */
 typedef struct SchedG {
-    /* wide fields first, then ints, then bytes: no padding (one per
-     * goroutine, a million parked ones) */
-    Goroutine *g;
-    int64_t prio;    /* pct priority */
-    int64_t wake_at; /* sleep */
-    /* parked operation */
-    Value val;     /* value a blocked sender offers */
-    SelCase *sel;  /* sel_n cases (mem_alloc'd while parked) */
+    /* wide fields first, then ints, then bytes and bits: no padding (48
+     * bytes, in the goroutine's block: a million parked ones) */
+    /* parked operation. A goroutine is a plain blocked sender, asleep or in
+     * a select, one at a time: [wake_at] and [sel] share [val]'s word
+     * (in_sel says which holds it) and leave val.r alone (always NULL or a live object: the GC marks it). */
+    union {
+        Value val;        /* value a blocked plain sender offers */
+        int64_t wake_at;  /* sleep */
+        SelState *sel;    /* select: its cases (mem_alloc'd while parked); valid iff in_sel */
+    };
     TraceObj tobj;     /* its trace object (0 when not tracing) */
     TraceObj wait_obj; /* what it waits on, for the trace */
-    int dst;       /* stack index of a blocked receive's / native's results */
-    int sel_n;     /* select: cases (0 = not in a select) */
-    int sel_base;  /* stack index of case 0's registers (chan, value pairs) */
+    int dst;       /* stack index of a blocked receive's / native's results;
+                      lock_retry: the Mutex's handle */
     int sleep_timer; /* its reusable time.Sleep timer, -1 none */
     int http_resp;   /* serving a request: its HttpResp handle, -1 none */
-    int lock_retry;  /* handle + 1 of the Mutex it was woken to retry, 0 none */
     uint8_t status;  /* SG_* */
     uint8_t reason;  /* TraceWaitReason while SG_WAITING */
-    uint8_t is_main;
-    uint8_t want_ok; /* receive: also write ok at dst + 1 */
-    uint8_t goexit;  /* runtime.Goexit ran its defers: it ends (main: waits forever) */
+    uint8_t is_main : 1;
+    uint8_t want_ok : 1; /* receive: also write ok at dst + 1 */
+    uint8_t in_sel : 1;  /* parked in a select: sel is set */
+    uint8_t goexit : 1;  /* runtime.Goexit ran its defers: it ends (main: waits forever) */
+    uint8_t lock_retry : 1; /* woken by a Mutex Unlock to compete for it (handle in dst) */
 } SchedG;
 _Static_assert(TRACE_WAIT__COUNT <= 256, "SchedG.reason is a byte");
 
@@ -302,7 +312,9 @@ typedef struct Sched {
 
 /* sched_of: the scheduler of [vm] (NULL when running without one). */
 static inline Sched *sched_of(Vm *vm) { return vm->sched; }
-static inline SchedG *sched_g(Goroutine *g) { return (SchedG *)g->sched; }
+static inline SchedG *sched_g(Goroutine *g) { return (SchedG *)(g + 1); }
+/* sched_prio: [g]'s pct priority (only under pct: the block has room). */
+static inline int64_t *sched_prio(Goroutine *g) { return (int64_t *)(sched_g(g) + 1); }
 
 /* sched_park: block [g] (the running goroutine) with [reason] waiting on
  * trace object [obj]; the caller has queued it where its waker finds it

@@ -51,7 +51,7 @@ static void ensure_stack(Goroutine *g, int need) {
 
 /* push_frame: a new top frame for closure [cl] whose registers start at
  * stack index [base] (arguments already there); results go to [ret]. */
-static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nret, int flags) {
+static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int nret, int flags) {
     if (g->nframes == g->frames_cap) {
         int nc = g->frames_cap ? g->frames_cap * 2 : 2;
         if (g->inl & VM_G_INL_FRAMES) {
@@ -69,52 +69,51 @@ static Frame *push_frame(Goroutine *g, ClosureObj *cl, int base, int ret, int nr
      * LOAD_FRAME (a parked goroutine keeps no spare stack) */
     ensure_stack(g, base + cl->p->nregs);
     Frame *f = &g->frames[g->nframes++];
-    *f = (Frame){cl->p, cl, cl->p->code, base, ret, nret, flags, NULL};
+    *f = (Frame){cl->p, cl, cl->p->code, NULL, base, (uint16_t)nret, (uint16_t)flags};
     return f;
 }
 
 /* g_block_size: bytes of a goroutine block whose inline stack is class [c]
- * (2c Values; class 0: no inline stack). */
+ * (c Values; class 0: no inline stack). */
 static size_t g_block_size(const Vm *vm, int c) {
-    return sizeof(Goroutine) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)c + vm->g_extra;
+    return sizeof(Goroutine) + vm->g_extra + sizeof(Frame) + sizeof(Value) * (size_t)c;
 }
 
+Value *vm_goroutine_result(const Goroutine *g) { return g->has_result ? g->stack : NULL; }
+
+/* the one fatal error a goroutine meets by itself (Goroutine.fatal) */
+const char *vm_goroutine_fatal(const Goroutine *g) { return g->fatal ? "stack overflow" : NULL; }
+
 void *vm_goroutine_extra(Goroutine *g) {
-    if (!(g->inl & VM_G_INL_EXTRA)) return NULL;
-    return (char *)(g + 1) + sizeof(Frame) + sizeof(Value) * 2 * (size_t)g->gclass;
+    return g->inl & VM_G_INL_EXTRA ? g + 1 : NULL;
 }
 
 Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     ClosureObj *cl = (ClosureObj *)fn.r;
     GORO_ASSERT(cl && !cl->p->native);
+    GORO_ASSERT(vm->g_extra % 8 == 0);
+    /* results go to slot 0 (the callee's, as for any call) when there are
+     * any to keep; without, R[0] is slot 0 */
+    int base = cl->p->nresults > 0;
     /* what push_frame below will ask for */
-    int need = 1 + cl->p->nregs;
-    if (need < 1 + nargs) need = 1 + nargs;
-    int c = (need + 1) / 2;
-    if (c > VM_G_CLASSES) c = 0;
-    size_t size = g_block_size(vm, c);
-    Goroutine *g = vm->g_free[c];
-    if (g) {
-        vm->g_free[c] = g->next_all;
-        vm->g_nfree[c]--;
-        memset(g, 0, size);
-    } else {
-        g = mem_alloc(size);
-    }
+    int need = base + cl->p->nregs;
+    if (need < base + nargs) need = base + nargs;
+    int c = need > VM_G_CLASSES ? 0 : need;
+    Goroutine *g = mem_slab_alloc(&vm->slab, g_block_size(vm, c));
     g->gclass = (uint8_t)c;
-    g->frames = (Frame *)(g + 1);
+    g->frames = (Frame *)((char *)(g + 1) + vm->g_extra);
     g->frames_cap = 1;
     g->inl = VM_G_INL_FRAMES | (vm->g_extra ? VM_G_INL_EXTRA : 0);
     if (c) {
         g->stack = (Value *)(g->frames + 1);
-        g->stack_cap = 2 * c;
+        g->stack_cap = c;
         g->inl |= VM_G_INL_STACK;
     }
     g->id = vm->next_gid++;
-    ensure_stack(g, 1 + nargs);
-    g->stack[0] = fn;
-    for (int i = 0; i < nargs; i++) g->stack[1 + i] = args[i];
-    push_frame(g, cl, 1, 0, cl->p->nresults < 4 ? cl->p->nresults : 4, 0);
+    ensure_stack(g, base + nargs);
+    if (base) g->stack[0] = fn;
+    for (int i = 0; i < nargs; i++) g->stack[base + i] = args[i];
+    push_frame(g, cl, base, cl->p->nresults < 4 ? cl->p->nresults : 4, 0);
     g->next_all = vm->all_g;
     g->prev_all = NULL;
     if (vm->all_g) vm->all_g->prev_all = g;
@@ -122,27 +121,7 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs) {
     return g;
 }
 
-void vm_goroutine_block_free(Vm *vm, Goroutine *g) {
-    int c = g->gclass;
-    if (vm->g_nfree[c] >= VM_G_FREE_MAX) {
-        mem_free(g, g_block_size(vm, c));
-        return;
-    }
-    g->next_all = vm->g_free[c];
-    vm->g_free[c] = g;
-    vm->g_nfree[c]++;
-}
-
-void vm_goroutine_blocks_release(Vm *vm) {
-    for (int c = 0; c <= VM_G_CLASSES; c++) {
-        while (vm->g_free[c]) {
-            Goroutine *g = vm->g_free[c];
-            vm->g_free[c] = g->next_all;
-            mem_free(g, g_block_size(vm, c));
-        }
-        vm->g_nfree[c] = 0;
-    }
-}
+void vm_goroutine_block_free(Vm *vm, Goroutine *g) { mem_slab_free(&vm->slab, g, g_block_size(vm, g->gclass)); }
 
 /* ---- panics ---- */
 
@@ -214,7 +193,7 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         return st == VM_BUDGET ? VM_OK : st;
     } else {
         int depth = g->nframes;
-        push_frame(g, cl, base + 1, base, nres, FR_BOUNDARY);
+        push_frame(g, cl, base + 1, nres, FR_BOUNDARY);
         int64_t saved = vm->preempt, saved_left = vm->mem_left; /* mem_left: race.h */
         int st = execute(vm, g, depth, 1, INT64_MAX);
         vm->preempt = saved;
@@ -249,7 +228,7 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
         (void)fi;
         return st == VM_RAISE ? -1 : st == VM_BLOCKED ? 2 : 0;
     }
-    push_frame(g, cl, base, base - 1, 0, FR_DEFERRED);
+    push_frame(g, cl, base, 0, FR_DEFERRED);
     return 1;
 }
 
@@ -330,7 +309,7 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
 /* BLOCK: park here (the instruction re-executes when the goroutine runs
  * again). Blocking inside a nested vm_call is not supported: it ends the
  * run (NESTED_BLOCKED). */
-#define BLOCK(reason, obj)                                                              \
+#define BLOCK(reason)                                                                   \
     do {                                                                                \
         pc--;                                                                           \
         SAVE_PC();                                                                      \
@@ -339,7 +318,6 @@ static int start_defer(Vm *vm, Goroutine *g, Frame *f) {
             NESTED_BLOCKED();                                                           \
         }                                                                               \
         g->wait = (reason);                                                             \
-        g->wait_on = (obj);                                                             \
         return VM_BLOCKED;                                                              \
     } while (0)
 #define SETI(dst, x) ((dst) = (Value){{.i = (x)}, NULL})
@@ -721,11 +699,11 @@ next:
         int base = f->base + a + 1;
         if (UNLIKELY(base + 2 * cl->p->nregs + 2 > VM_MAX_STACK)) {
             /* Go's 1 GB stack limit: a fatal error, not a panic. */
-            g->fatal = "stack overflow";
+            g->fatal = 1; /* "stack overflow" */
             g->dead = 1;
             return VM_PANICKED;
         }
-        push_frame(g, cl, base, base - 1, C, 0);
+        push_frame(g, cl, base, C, 0);
         LOAD_FRAME();
         if (UNLIKELY(--budget <= 0)) {
             SAVE_PC();
@@ -735,15 +713,14 @@ next:
     }
     CASE(RET) {
         int a = A, n = B;
-        int dst = f->ret, nret = f->nret, flags = f->flags;
+        int dst = f->base - 1, nret = f->nret, flags = f->flags;
         GORO_ASSERT(!f->defers);
-        Value *out = g->stack + dst;
+        Value *out = nret ? g->stack + dst : NULL; /* an entry frame at base 0 has none */
         for (int k = 0; k < nret; k++) out[k] = k < n ? R[a + k] : NIL;
         g->nframes--;
         if (g->nframes == stop) {
             if (!nested) {
-                if (nret > 0 && !g->result) g->result = mem_alloc(sizeof(Value) * 4);
-                for (int k = 0; k < nret && k < 4; k++) g->result[k] = out[k];
+                g->has_result = nret > 0; /* at out = stack[0..nret) */
                 g->dead = 1;
                 return VM_DONE;
             }
@@ -1226,7 +1203,7 @@ next:
             DISPATCH();
         }
         ChanObj *c = (ChanObj *)RA.r;
-        if (!c) BLOCK("chan send (nil chan)", NULL);
+        if (!c) BLOCK("chan send (nil chan)");
         SHARED();
         int r = vm_chan_try_send(c, RB);
         if (r < 0) {
@@ -1234,7 +1211,7 @@ next:
             vm_panic_plain(vm, g, "send on closed channel");
             goto unwind;
         }
-        if (r == 0) BLOCK("chan send", &c->h);
+        if (r == 0) BLOCK("chan send");
         DISPATCH();
     }
     CASE(RECV)
@@ -1246,12 +1223,12 @@ next:
             SCHED_OP(chan_recv(vm, g, RB, f->base + a, two));
             DISPATCH();
         }
-        if (!c) BLOCK("chan receive (nil chan)", NULL);
+        if (!c) BLOCK("chan receive (nil chan)");
         SHARED();
         Value v;
         int ok;
         SAVE_PC();
-        if (!vm_chan_try_recv(vm, c, &v, &ok)) BLOCK("chan receive", &c->h);
+        if (!vm_chan_try_recv(vm, c, &v, &ok)) BLOCK("chan receive");
         R[a] = v;
         if (two) SETI(R[a + 1], ok);
         DISPATCH();
@@ -1297,7 +1274,7 @@ next:
                 DISPATCH();
             }
             pc--; /* BLOCK re-steps back over the EXTRA word too */
-            BLOCK(n ? "select" : "select (no cases)", NULL);
+            BLOCK(n ? "select" : "select (no cases)");
         }
         SHARED();
         /* Which ready case runs is the run's choice, as Go picks uniformly. */

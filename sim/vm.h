@@ -36,8 +36,8 @@
  *   calls: a fair place to switch), VM_PREEMPTED (the next instruction loads
  *   or stores shared memory and vm->preempt reached 0: set it to the next
  *   distance drawn from the PRNG, pick who runs, resume), VM_BLOCKED (a
- *   channel operation or select cannot proceed: g->wait is Go's wait reason,
- *   g->wait_on the channel; pc stays on the instruction, so resuming simply
+ *   channel operation or select cannot proceed: g->wait is Go's wait
+ *   reason; pc stays on the instruction, so resuming simply
  *   retries it; a scheduler that completes the operation on the goroutine's
  *   behalf, e.g. an unbuffered hand-off, writes the result registers and
  *   advances the top frame's pc past the instruction and its EXTRA word).
@@ -91,13 +91,15 @@ typedef struct Value {
 
 typedef enum GcKind { GC_STRING, GC_AGG, GC_SLICE, GC_MAP, GC_BOX, GC_CLOSURE, GC_CHAN } GcKind;
 
-/* GcObj: the header of every heap object; [size] is the allocation size. */
+/* GcObj: the header of every heap object (16 bytes: a million closures).
+ * The allocation size is not stored: vm_obj_size derives it from the kind
+ * and the object's own length field (fixed after allocation). */
 struct GcObj {
     GcObj *next;
-    size_t size;
+    uint32_t seq; /* allocation number: stands in for the address in %p */
     uint8_t kind;
     uint8_t marked;
-    uint32_t seq; /* allocation number: stands in for the address in %p */
+    uint16_t aux; /* a closure's upvalue count (else 0) */
 };
 
 /* StrObj: immutable bytes; strings are (object, off, len) views into it. */
@@ -134,13 +136,15 @@ typedef struct BoxObj {
 } BoxObj;
 
 /* ClosureObj: a function value: its proto and captured values (cells or
- * aggregates, shared with the enclosing function; or a bound receiver). */
+ * aggregates, shared with the enclosing function; or a bound receiver);
+ * h.aux of them (VM_CLOSURE_N). */
 typedef struct ClosureObj {
     GcObj h;
     const Proto *p;
-    int n;
     Value up[];
 } ClosureObj;
+#define VM_CLOSURE_N(c) ((int)(c)->h.aux)
+#define VM_CLOSURE_MAX 65535
 
 /* MapEntry / MapObj: an insertion-ordered hash map (entries array plus an
  * open-addressed index). Iteration snapshots the keys (see MITER), so the
@@ -316,41 +320,40 @@ typedef struct Frame {
     const Proto *p;
     ClosureObj *cl;
     const Instr *pc;
-    int base;  /* stack index of R[0] */
-    int ret;   /* stack index where results go */
-    int nret;  /* results the caller wants */
-    int flags; /* FR_* */
     DeferRec *defers;
+    int base;       /* stack index of R[0]; results go to base - 1 (the callee's slot) */
+    uint16_t nret;  /* results the caller wants (an instruction operand: 16 bits) */
+    uint16_t flags; /* FR_* */
 } Frame;
 
-/* Goroutine: a Go goroutine's execution state (stack, frames, panics). The
- * scheduler hangs its own fields off [sched]. A goroutine is born in one
- * block: the Goroutine, one Frame and a stack of exactly what its entry
- * function needs (rounded up to an even count, VM_G_CLASSES classes); the
- * stack and frames move to their own allocations when they grow. Dead
- * goroutines' blocks are recycled per class (Vm.g_free). */
+/* Goroutine: a Go goroutine's execution state (stack, frames, panics). A
+ * goroutine is born in one block: the Goroutine, the scheduler's
+ * vm->g_extra bytes (its SchedG, right after the Goroutine), one Frame and
+ * a stack of exactly what its entry function needs (VM_G_CLASSES classes);
+ * the stack and frames move to their own allocations when they grow. Dead
+ * goroutines' blocks are recycled per class (Vm.slab). An entry function
+ * without results starts at stack index 0 (no slot for the callee and its
+ * results: the frame's closure keeps it alive). */
 enum { VM_G_INL_STACK = 1, VM_G_INL_FRAMES = 2, VM_G_INL_EXTRA = 4 };
-#define VM_G_CLASSES 16    /* inline stacks of 2, 4, ..., 32 Values */
-#define VM_G_FREE_MAX 4096 /* blocks kept per class */
+#define VM_G_CLASSES 32    /* inline stacks of 1, 2, ..., 32 Values */
 struct Goroutine {
-    /* pointers first, then ints, then bytes: no padding */
+    /* pointers first, then ints, then bytes and bits: no padding (72
+     * bytes; a million parked goroutines) */
     int64_t id;
     Value *stack;
     Frame *frames;
     PanicRec *panic;
-    const char *fatal; /* a fatal error ended it ("stack overflow") */
     const char *wait;  /* VM_BLOCKED: Go's wait reason ("chan receive", "select") */
-    GcObj *wait_on;    /* VM_BLOCKED: the channel (NULL for select or a nil channel) */
-    Value *result;   /* the entry function's first 4 results (tests, main);
-                        allocated when it returns results, else NULL */
     Goroutine *next_all;
     Goroutine *prev_all; /* doubly linked: freeing one of a million is O(1) */
     int stack_cap;
     int nframes, frames_cap;
-    uint8_t dead;
     uint8_t inl;     /* VM_G_INL_* bits: stack / frames still in g's block */
     uint8_t gclass;  /* its block's inline stack class (0..VM_G_CLASSES) */
-    void *sched;
+    uint8_t dead : 1;
+    uint8_t sched : 1;  /* a scheduler adopted it: its SchedG is vm_goroutine_extra(g) */
+    uint8_t fatal : 1;  /* a fatal error ended it (vm_goroutine_fatal) */
+    uint8_t has_result : 1; /* returned results: they stay in stack[0..] (vm_goroutine_result) */
 };
 
 /* ---- the machine ---- */
@@ -359,6 +362,7 @@ struct Goroutine {
 struct Vm {
     /* heap */
     GcObj *objects;
+    MemSlab slab; /* small objects and goroutine blocks (no malloc header each) */
     size_t bytes, next_gc;
     int gc_stress;  /* collect at every allocation */
     uint64_t ngc;   /* collections so far */
@@ -378,11 +382,10 @@ struct Vm {
     /* runtime */
     Goroutine *all_g;
     int64_t next_gid;
-    size_t g_extra; /* bytes at the end of each goroutine block for the
-                       scheduler's per-goroutine state (vm_goroutine_extra);
-                       set before the first goroutine, never changed */
-    Goroutine *g_free[VM_G_CLASSES + 1]; /* dead goroutines' blocks by stack class */
-    uint32_t g_nfree[VM_G_CLASSES + 1];
+    size_t g_extra; /* bytes after the Goroutine in each goroutine block for
+                       the scheduler's per-goroutine state (vm_goroutine_extra;
+                       a multiple of 8); set before the first goroutine,
+                       never changed */
     Prng prng;
     Prng rand;           /* math/rand's global source: a stream of the run's seed */
     FILE *out;           /* the program's stdout */
@@ -428,6 +431,9 @@ void vm_free(Vm *vm);
 /* vm_alloc: a zeroed object of [kind] and [size] bytes (header included);
  * may collect first. Never NULL. */
 GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size);
+
+/* vm_obj_size: the bytes [o] was allocated with (header included). */
+size_t vm_obj_size(const GcObj *o);
 
 /* vm_gc: collect now: mark from goroutine stacks and frames, defers, panics,
  * globals, pinned and temporary roots; free the rest. */
@@ -535,18 +541,27 @@ Goroutine *vm_goroutine_new(Vm *vm, Value fn, const Value *args, int nargs);
 /* vm_goroutine_free: unlink and release [g] (its objects die at next GC). */
 void vm_goroutine_free(Vm *vm, Goroutine *g);
 
-/* vm_goroutine_extra: the vm->g_extra zeroed bytes in [g]'s block (for the
- * scheduler's SchedG: one allocation per goroutine, not two); NULL if none. */
+/* vm_goroutine_result: [g]'s entry function's results (the first
+ * min(nresults, 4)) once it returned (VM_DONE), else NULL. They stay where
+ * RET put them, in g's stack (a GC root while g lives). Owned by g. */
+Value *vm_goroutine_result(const Goroutine *g);
+
+/* vm_goroutine_fatal: the fatal error that ended [g] ("stack overflow"),
+ * or NULL. */
+const char *vm_goroutine_fatal(const Goroutine *g);
+
+/* vm_goroutine_extra: the vm->g_extra zeroed bytes in [g]'s block, at g + 1
+ * (for the scheduler's SchedG: one allocation per goroutine, not two);
+ * NULL if none. */
 void *vm_goroutine_extra(Goroutine *g);
 
-/* vm_goroutine_block_free: recycle [g]'s block (what vm_goroutine_new
- * allocated; g already unlinked, its own stack/frames/result freed).
- * vm_goroutine_blocks_release: free the recycled blocks (vm_free). */
+/* vm_goroutine_block_free: return [g]'s block (what vm_goroutine_new
+ * allocated; g already unlinked, its own stack/frames/result freed) to
+ * vm->slab, where the next goroutine of its class finds it. */
 void vm_goroutine_block_free(Vm *vm, Goroutine *g);
-void vm_goroutine_blocks_release(Vm *vm);
 
 /* vm_run: execute [g] until it returns (VM_DONE), panics to death
- * (VM_PANICKED: g->panic holds the chain, or g->fatal says which fatal
+ * (VM_PANICKED: g->panic holds the chain, or vm_goroutine_fatal(g) says which fatal
  * error, e.g. "stack overflow"), blocks (VM_BLOCKED), reaches a
  * shared access with vm->preempt exhausted (VM_PREEMPTED: resuming re-runs
  * that access; set vm->preempt > 0 first) or spends [budget] backward

@@ -52,6 +52,20 @@ static void free_panics(PanicRec *p) {
     }
 }
 
+size_t vm_obj_size(const GcObj *o) {
+    switch ((GcKind)o->kind) {
+    case GC_STRING: return sizeof(StrObj) + (size_t)((const StrObj *)o)->len;
+    case GC_AGG: return sizeof(AggObj) + sizeof(Value) * (size_t)((const AggObj *)o)->n;
+    case GC_SLICE: return sizeof(SliceObj);
+    case GC_MAP: return sizeof(MapObj);
+    case GC_BOX: return sizeof(BoxObj);
+    case GC_CLOSURE: return sizeof(ClosureObj) + sizeof(Value) * (size_t)VM_CLOSURE_N((const ClosureObj *)o);
+    case GC_CHAN: return sizeof(ChanObj);
+    }
+    GORO_ASSERT(0);
+    return 0;
+}
+
 static void free_object(Vm *vm, GcObj *o) {
     if (o->kind == GC_CHAN) {
         ChanObj *c = (ChanObj *)o;
@@ -63,8 +77,9 @@ static void free_object(Vm *vm, GcObj *o) {
         mem_free(m->e, sizeof *m->e * (size_t)m->ecap);
         mem_free(m->index, sizeof *m->index * (size_t)m->icap);
     }
-    vm->bytes -= o->size;
-    mem_free(o, o->size);
+    size_t size = vm_obj_size(o);
+    vm->bytes -= size;
+    mem_slab_free(&vm->slab, o, size);
 }
 
 void vm_goroutine_free(Vm *vm, Goroutine *g) {
@@ -75,13 +90,11 @@ void vm_goroutine_free(Vm *vm, Goroutine *g) {
     free_panics(g->panic);
     if (!(g->inl & VM_G_INL_STACK)) mem_free(g->stack, sizeof(Value) * (size_t)g->stack_cap);
     if (!(g->inl & VM_G_INL_FRAMES)) mem_free(g->frames, sizeof(Frame) * (size_t)g->frames_cap);
-    if (g->result) mem_free(g->result, sizeof(Value) * 4);
     vm_goroutine_block_free(vm, g);
 }
 
 void vm_free(Vm *vm) {
     while (vm->all_g) vm_goroutine_free(vm, vm->all_g);
-    vm_goroutine_blocks_release(vm);
     for (GcObj *o = vm->objects; o;) {
         GcObj *n = o->next;
         free_object(vm, o);
@@ -101,6 +114,7 @@ void vm_free(Vm *vm) {
     mem_free(vm->gray, sizeof *vm->gray * (size_t)vm->graycap);
     mem_free(vm->globals, sizeof(Value) * (size_t)vm->nglobals);
     arena_free(&vm->arena);
+    mem_slab_release(&vm->slab);
     memset(vm, 0, sizeof *vm);
 }
 
@@ -162,9 +176,8 @@ Proto *vm_native_proto(Vm *vm, const char *name, VmNative fn, int nparams, int n
 
 GcObj *vm_alloc(Vm *vm, GcKind kind, size_t size) {
     if (vm->gc_stress || vm->bytes + size > vm->next_gc) vm_gc(vm);
-    GcObj *o = mem_alloc(size);
+    GcObj *o = mem_slab_alloc(&vm->slab, size);
     o->kind = (uint8_t)kind;
-    o->size = size;
     o->seq = ++vm->nalloc;
     o->next = vm->objects;
     vm->objects = o;
@@ -215,7 +228,7 @@ static void blacken(Vm *vm, GcObj *o) {
     case GC_BOX: mark(vm, ((BoxObj *)o)->v.r); break;
     case GC_CLOSURE: {
         ClosureObj *c = (ClosureObj *)o;
-        mark_values(vm, c->up, c->n);
+        mark_values(vm, c->up, VM_CLOSURE_N(c));
         break;
     }
     case GC_CHAN: {
@@ -247,19 +260,25 @@ static void mark_goroutine(Vm *vm, Goroutine *g) {
             mark_values(vm, d->args, d->nargs);
         }
     }
+    /* a returned entry function's results stay in stack[0..nret) */
+    if (g->has_result && g->frames[0].nret > top) top = g->frames[0].nret;
     if (top > g->stack_cap) top = g->stack_cap;
     mark_values(vm, g->stack, top);
     /* Clear dead slots so a later frame never sees a freed object. */
     for (int i = top; i < g->stack_cap; i++) g->stack[i] = (Value){{0}, NULL};
     for (PanicRec *p = g->panic; p; p = p->link) mark(vm, p->val.r);
-    if (g->result) mark_values(vm, g->result, 4);
 }
 
 void vm_gc_mark(Vm *vm, GcObj *o) { mark(vm, o); }
 
 void vm_gc(Vm *vm) {
     vm->ngc++;
-    for (Goroutine *g = vm->all_g; g; g = g->next_all) mark_goroutine(vm, g);
+    /* drain after each goroutine: the gray stack stays small however many
+     * goroutines each hold the only reference to their closure */
+    for (Goroutine *g = vm->all_g; g; g = g->next_all) {
+        mark_goroutine(vm, g);
+        while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+    }
     mark_values(vm, vm->globals, vm->nglobals);
     mark(vm, vm->log_prefix.r);
     for (int i = 0; i < vm->pinned.len; i++) mark(vm, vm->pinned.items[i]);

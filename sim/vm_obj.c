@@ -140,8 +140,9 @@ Value vm_box(Vm *vm, const RType *t, Value v) {
 
 ClosureObj *vm_closure(Vm *vm, const Proto *p, int n) {
     ClosureObj *c = (ClosureObj *)vm_alloc(vm, GC_CLOSURE, sizeof(ClosureObj) + sizeof(Value) * (size_t)n);
+    GORO_ASSERT(n >= 0 && n <= VM_CLOSURE_MAX);
     c->p = p;
-    c->n = n;
+    c->h.aux = (uint16_t)n;
     return c;
 }
 

@@ -209,10 +209,11 @@ static void print_chain(Vm *vm, Goroutine *g, PanicRec *p, FILE *err, int *first
 }
 
 void vm_print_panic(Vm *vm, Goroutine *g, FILE *err) {
-    if (g->fatal) {
+    const char *fatal = vm_goroutine_fatal(g);
+    if (fatal) {
         /* As the Go runtime reports a goroutine that outgrew its stack. */
         fprintf(err, "runtime: goroutine stack exceeds 1000000000-byte limit\n");
-        fprintf(err, "fatal error: %s\n\nruntime stack:\n\ngoroutine %lld [running]:\n", g->fatal,
+        fprintf(err, "fatal error: %s\n\nruntime stack:\n\ngoroutine %lld [running]:\n", fatal,
                 (long long)g->id);
         return;
     }

@@ -7,8 +7,9 @@
  *   (0: never used, so a zero value works); the SyncObj is made on first
  *   use. Copying a used Mutex shares its state (go vet forbids the copy).
  * - Mutex follows Go's normal and starvation modes (see Mutex below): at
- *   most one woken waiter per mutex (SyncObj.woken, its SchedG.lock_retry
- *   names the mutex) until it runs and competes. RWMutex hands itself to
+ *   most one woken waiter per mutex (SyncObj.woken; its SchedG has
+ *   lock_retry set and the mutex's handle in dst) until it runs and
+ *   competes. RWMutex hands itself to
  *   the first waiter on release and prefers a waiting writer over new
  *   readers; an unlocking writer admits the waiting readers.
  * - Every operation is a scheduling point (sched_point after its effect).
@@ -146,7 +147,8 @@ static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
     } else if (!o->woken && waitq_pop(&o->q, &w)) {
         o->woken = w.g;
         o->woken_since = (uint32_t)w.ci;
-        sched_g(w.g)->lock_retry = h + 1;
+        sched_g(w.g)->lock_retry = 1;
+        sched_g(w.g)->dst = h; /* Lock has no results: dst is free */
         sched_ready(s, w.g);
     }
     return 0;
@@ -154,8 +156,9 @@ static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
 
 int sched_mutex_retry(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
-    int h = sg->lock_retry - 1;
+    int h = sg->dst;
     sg->lock_retry = 0;
+    sg->dst = -1;
     SyncObj *o = &s->syncs.items[h];
     GORO_ASSERT(o->woken == g);
     o->woken = NULL;
