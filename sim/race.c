@@ -13,13 +13,20 @@
  * - A VBuf's rc counts the VCs pointing at it; only a VC holding the sole
  *   reference writes into it (vc_mut copies first).
  * - VC entries past a vector's length are 0; a goroutine's own entry is >= 1
- *   and grows by one after each release and each go statement it makes.
+ *   and grows by one after each release and each go statement it makes
+ *   (RaceSlot.clk mirrors it: no other clock knows more of the slot).
+ * - A SyncVar's cover, when set, names a goroutine whose clock is at least
+ *   the variable's, entry by entry, for as long as it lives (ids are not
+ *   reused, so a finished one's cover never matches again).
  * - A shadow cell's read set holds at most one entry per tid and no entry
  *   that happens before another access of the set's owner: a write that did
  *   not race with them clears it (each read happened before the write).
  * - Stacks are interned bottom-up as a trie of (parent, proto, line); ids
  *   are given in order of first use, so they are deterministic.
- * - Hash tables are looked up by key only, never iterated.
+ * - Hash tables and the direct-mapped caches (cells, sync variables, top
+ *   frames; the latter keyed by code or name addresses) are looked up by
+ *   key only, never iterated: what they return does not depend on a
+ *   pointer's value.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +45,9 @@
  * goroutine in slot k costs O(1), not O(k)) and its creator's. */
 #define VC_SPARSE 4
 #define VC_SHARE_MIN 64
+/* VBuf: cap is a power of two >= 4 and the entries at and past the length
+ * of the VCs holding it are 0 (buffers start zeroed, a VC's length never
+ * shrinks on the same buffer, and writes stay below it). */
 typedef struct VBuf {
     uint32_t rc, cap;
     uint32_t c[];
@@ -112,6 +122,14 @@ static void vc_set(VC *v, uint32_t t, uint32_t x) {
     v->b->c[t] = x;
 }
 
+/* vmax: d[i] = max(d[i], x[i]) for i < [n4], a multiple of 4 (so the
+ * compiler can use vector instructions; see VBuf for the zero tail that
+ * makes reading and writing up to the rounded length harmless). */
+static void vmax(uint32_t *restrict d, const uint32_t *restrict x, uint32_t n4) {
+    for (uint32_t i = 0; i < n4; i += 4)
+        for (uint32_t j = 0; j < 4; j++) d[i + j] = d[i + j] > x[i + j] ? d[i + j] : x[i + j];
+}
+
 static void vc_join(VC *dst, const VC *src) {
     if (src->n && dst->b != src->b) {
         /* share when dst's dense part is known to src's; short vectors
@@ -125,17 +143,45 @@ static void vc_join(VC *dst, const VC *src) {
             dst->b = src->b;
             dst->n = src->n;
         } else {
-            int raise = 0;
+            /* a dense part of its own is raised in place; a shared one is
+             * copied only when src raises it */
+            int raise = dst->b && dst->b->rc == 1 && dst->b->cap >= src->n;
             for (uint32_t i = 0; i < src->n && !raise; i++) raise = src->b->c[i] > (i < dst->n ? dst->b->c[i] : 0);
             if (raise) {
                 vc_mut(dst, src->n);
-                for (uint32_t i = 0; i < src->n; i++)
-                    if (src->b->c[i] > dst->b->c[i]) dst->b->c[i] = src->b->c[i];
+                vmax(dst->b->c, src->b->c, (src->n + 3) & ~3u);
             }
         }
     }
-    for (uint32_t i = 0; i < src->ns; i++)
-        if (src->sx[i] > vc_get(dst, src->st[i])) vc_set(dst, src->st[i], src->sx[i]);
+    for (uint32_t i = 0; i < src->ns; i++) {
+        uint32_t t = src->st[i], x = src->sx[i];
+        if (t < dst->n && dst->b->c[t] >= x) continue;
+        uint32_t j = 0;
+        while (j < dst->ns && dst->st[j] != t) j++;
+        if (j < dst->ns) {
+            if (dst->sx[j] < x) dst->sx[j] = x;
+        } else vc_set(dst, t, x);
+    }
+}
+
+/* vc_assign: [dst] = [src] for a [dst] known to be below [src] entry by
+ * entry (the join that would give the same): dense entries copied into a
+ * buffer dst owns (else a plain join), sparse ones taken as they are. */
+static void vc_assign(VC *dst, const VC *src) {
+    if (!(dst->b && dst->b->rc == 1 && dst->b->cap >= src->n && dst->b != src->b)) {
+        vc_join(dst, src);
+        return;
+    }
+    uint32_t *restrict d = dst->b->c;
+    const uint32_t *restrict x = src->b ? src->b->c : NULL;
+    uint32_t n4 = (src->n + 3) & ~3u; /* in blocks of four (VBuf's zero tail) */
+    for (uint32_t i = 0; i < n4; i += 4)
+        for (uint32_t j = 0; j < 4; j++) d[i + j] = x[i + j];
+    for (uint32_t i = n4; i < dst->n; i++) d[i] = 0; /* keeps the zero tail */
+    if (src->n > dst->n) dst->n = src->n;
+    dst->ns = src->ns;
+    memcpy(dst->st, src->st, sizeof dst->st);
+    memcpy(dst->sx, src->sx, sizeof dst->sx);
 }
 
 static void vc_clear(VC *v) {
@@ -241,22 +287,32 @@ typedef struct Cell {
     uint8_t hot;          /* written by two goroutines: every access is traced */
 } Cell;
 
-/* StackCache: a goroutine's last interned stack and the frames it was
- * made from: the frames below the top compared by saved pc, the top one by
- * line, so accesses of one statement share the lookup. */
+/* StackCache: the interned stack of a goroutine's frames below the top
+ * one (its "base") and the frames it was made from, compared by proto and
+ * saved pc: those frames do not move while the top one runs, so most
+ * accesses find their base here and their top frame in RaceCtx.tcache. */
 #define RACE_STACK_CACHE 8
 typedef struct StackCache {
     int n;                 /* frames; 0 = empty */
     const Proto *p[RACE_STACK_CACHE];
     const Instr *pc[RACE_STACK_CACHE];
-    int top_line;
-    uint32_t id;
+    uint32_t base;
 } StackCache;
+
+/* TopCache: a direct-mapped cache of (base stack id, top frame's pc or a
+ * runtime frame's name) -> stack id; looked up by key, never iterated.
+ * key NULL = empty. */
+#define RACE_TOP_CACHE 1024
+typedef struct TopCache {
+    const void *key;
+    uint32_t base, id;
+} TopCache;
 
 /* RaceSlot: a vector-clock thread: the live goroutine in it. */
 typedef struct RaceSlot {
     VC vc;
     StackCache sc;
+    uint32_t clk;        /* its occupant's own entry in vc (vc_get(&vc, slot)) */
     uint32_t last;       /* the clock its previous occupants reached */
     uint32_t start;      /* its occupant's first clock (last + 1 at reuse) */
     uint32_t known_prev; /* what the occupant knows of the previous ones: the
@@ -278,6 +334,15 @@ typedef struct StackNode {
     const char *rt_file;
 } StackNode;
 
+/* SyncVar: a sync object's clock; [cover] the goroutine (id + 1, 0: none)
+ * whose clock is known to hold all of it: the last to acquire it, kept by
+ * its own releases since (nobody else's), so its next acquire joins
+ * nothing new and is skipped. */
+typedef struct SyncVar {
+    VC vc;
+    uint32_t cover;
+} SyncVar;
+
 typedef struct ChanRace {
     uint64_t nsend, nrecv; /* sends / receives through the buffer so far */
 } ChanRace;
@@ -292,7 +357,7 @@ struct RaceCtx {
     VEC(RaceSlot) slots;    /* slot 0 unused (the runtime's clock is rt) */
     VEC(uint32_t) free_slots;
     VC rt;                  /* the runtime pseudo-thread's clock */
-    VEC(VC) syncs;          /* sync variables */
+    VEC(SyncVar) syncs;     /* sync variables */
     HMap sync_ix;           /* (key, slot) -> syncs index */
     VEC(Cell) cells;
     HMap cell_ix;           /* (object seq + 1 | 0 for globals, slot) -> cells index */
@@ -306,9 +371,15 @@ struct RaceCtx {
     HMap seen_addr;         /* reported addresses */
     HMap seen_pair;         /* reported stack pairs */
     int64_t mem_events;     /* memory events emitted (a cap keeps traces sane) */
-    uint32_t forced_stack;  /* race_chan_op: the stack of the access in progress */
+    int mem_live;           /* a trace still taking memory events (below the cap) */
+    const char *forced_fn;  /* race_chan_op: the runtime frame atop the access in progress */
+    const char *forced_file;
+    int forced_line;
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
+    TopCache tcache[RACE_TOP_CACHE];
+    uint64_t mru_key, mru_slot; /* sync_var's last variable (index + 1 in mru_ix; 0: none) */
+    uint32_t mru_ix;
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
     int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
@@ -329,6 +400,7 @@ RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
     r->vm = vm;
     r->err = err;
     r->trace = trace;
+    r->mem_live = trace != NULL;
     r->detect = detect;
     r->next_heap = 0xc000010000ULL;
     StackNode root = {0, NULL, 0, NULL, NULL};
@@ -343,7 +415,7 @@ void race_free(RaceCtx *r) {
     VEC_FREE(r->free_slots);
     VEC_FREE(r->gs);
     vc_free(&r->rt);
-    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     VEC_FREE(r->syncs);
     for (int i = 0; i < r->cells.len; i++) VEC_FREE(r->cells.items[i].reads);
     VEC_FREE(r->cells);
@@ -408,6 +480,7 @@ static RaceG *rg_new(RaceCtx *r, uint32_t tid) {
         s->start = s->last + 1;
         s->known_prev = 0;
         vc_set(&s->vc, sl, s->start);
+        s->clk = s->start;
     }
     return rg;
 }
@@ -431,11 +504,13 @@ static VC *clock_of(RaceCtx *r, Goroutine *g) {
     return &r->slots.items[sl].vc;
 }
 
+/* tick: [g]'s own entry grows by one (a join never raises it: no clock
+ * knows more of a slot than its occupant). */
 static void tick(RaceCtx *r, Goroutine *g) {
     if (!g) return;
     uint32_t sl = slot_of(r, g);
-    VC *v = &r->slots.items[sl].vc;
-    vc_set(v, sl, vc_get(v, sl) + 1);
+    RaceSlot *s = &r->slots.items[sl];
+    vc_set(&s->vc, sl, ++s->clk);
 }
 
 static int frame_line(const Frame *f, const Instr *pc) {
@@ -457,36 +532,71 @@ static uint32_t intern_frame(RaceCtx *r, uint32_t parent, const Proto *p, int li
     return (uint32_t)(r->stacks.len - 1);
 }
 
-/* stack_of: the interned stack of [g]; its top frame stands at [top_pc]
- * (the instruction after the one executing; NULL: the saved pc). Frames
- * without a line (runtime wrappers) are left out. */
-static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc);
-static uint32_t stack_of(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
-    int n = g->nframes;
-    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, top_pc);
-    StackCache *sc = &r->slots.items[slot_of(r, g)].sc;
-    const Frame *top = &g->frames[n - 1];
-    int line = frame_line(top, top_pc ? top_pc : top->pc);
-    if (sc->n == n && sc->top_line == line && sc->p[n - 1] == top->p) {
-        int k = 0;
-        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
-        if (k == n - 1) return sc->id;
-    }
-    uint32_t id = stack_walk(r, g, top_pc);
-    sc = &r->slots.items[slot_of(r, g)].sc;
-    sc->n = n;
-    for (int k = 0; k < n; k++) {
-        sc->p[k] = g->frames[k].p;
-        sc->pc[k] = g->frames[k].pc;
-    }
-    sc->top_line = line;
-    sc->id = id;
+/* tentry: [base] plus the top frame named by [key] (its pc, or a runtime
+ * frame's name) in tcache: a hit when t->key == key && t->base == base,
+ * else the entry to fill. */
+static inline TopCache *tentry(RaceCtx *r, uint32_t base, const void *key) {
+    uintptr_t k = (uintptr_t)key;
+    return &r->tcache[(uint32_t)((k >> 2) ^ (k >> 12) ^ (base * 0x9e3779b1u)) & (RACE_TOP_CACHE - 1)];
+}
+
+static uint32_t tfill(TopCache *t, uint32_t base, const void *key, uint32_t id) {
+    t->key = key;
+    t->base = base;
+    t->id = id;
     return id;
 }
 
-static uint32_t stack_walk(RaceCtx *r, Goroutine *g, const Instr *top_pc) {
+/* stack_of: the interned stack of [g] in slot [sl]; its top frame stands
+ * at [top_pc] (the instruction after the one executing; NULL: the saved
+ * pc). Frames without a line (runtime wrappers) are left out. The cached
+ * case is inline; stack_miss does the rest. */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc);
+static uint32_t stack_miss(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc);
+static inline uint32_t stack_of(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
+    int n = g->nframes;
+    const StackCache *sc = &r->slots.items[sl].sc;
+    if (sc->n != n || n < 1) return stack_miss(r, g, sl, top_pc);
+    for (int k = 0; k < n - 1; k++)
+        if (sc->p[k] != g->frames[k].p || sc->pc[k] != g->frames[k].pc) return stack_miss(r, g, sl, top_pc);
+    const Instr *pc = top_pc ? top_pc : g->frames[n - 1].pc;
+    const TopCache *t = tentry(r, sc->base, pc);
+    if (t->key == pc && t->base == sc->base && pc) return t->id;
+    return stack_miss(r, g, sl, top_pc);
+}
+
+static uint32_t stack_miss(RaceCtx *r, Goroutine *g, uint32_t sl, const Instr *top_pc) {
+    int n = g->nframes;
+    if (n < 1 || n > RACE_STACK_CACHE) return stack_walk(r, g, n, top_pc);
+    StackCache *sc = &r->slots.items[sl].sc;
+    int k = 0;
+    if (sc->n == n)
+        while (k < n - 1 && sc->p[k] == g->frames[k].p && sc->pc[k] == g->frames[k].pc) k++;
+    if (sc->n != n || k != n - 1) {
+        uint32_t base = stack_walk(r, g, n - 1, NULL);
+        sc = &r->slots.items[sl].sc;
+        sc->n = n;
+        for (k = 0; k < n - 1; k++) {
+            sc->p[k] = g->frames[k].p;
+            sc->pc[k] = g->frames[k].pc;
+        }
+        sc->base = base;
+    }
+    const Frame *top = &g->frames[n - 1];
+    const Instr *pc = top_pc ? top_pc : top->pc;
+    uint32_t base = sc->base;
+    if (!pc) return base;
+    TopCache *t = tentry(r, base, pc);
+    if (t->key == pc && t->base == base) return t->id;
+    int line = frame_line(top, pc);
+    return tfill(t, base, pc, line > 0 ? intern_frame(r, base, top->p, line) : base);
+}
+
+/* stack_walk: the interned stack of [g]'s bottom [nf] frames (the top one
+ * at [top_pc] when nf is all of them). */
+static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc) {
     uint32_t id = 0;
-    for (int i = 0; i < g->nframes; i++) {
+    for (int i = 0; i < nf; i++) {
         const Frame *f = &g->frames[i];
         const Instr *pc = (i == g->nframes - 1 && top_pc) ? top_pc : f->pc;
         int line = frame_line(f, pc);
@@ -504,7 +614,7 @@ static void stop(RaceCtx *r) {
     snprintf(buf, sizeof buf, "not tracked past %d live goroutines", RACE_MAX_LIVE);
     if (r->trace) trace_set_meta(r->trace, "races", buf);
     for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
-    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i]);
+    for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     vc_free(&r->rt);
 }
 
@@ -519,7 +629,7 @@ void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
     learn(r, cs, clock_of(r, parent));
     vc_join(&r->slots.items[cs].vc, clock_of(r, parent));
     if (parent) {
-        uint32_t st = stack_of(r, parent, NULL);
+        uint32_t st = stack_of(r, parent, slot_of(r, parent), NULL);
         rg_of(r, (uint32_t)child->id)->create_stack = st;
         tick(r, parent);
     }
@@ -532,7 +642,7 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
     rg->finished = 1;
     r->live--;
     RaceSlot *s = &r->slots.items[rg->slot];
-    s->last = vc_get(&s->vc, rg->slot);
+    s->last = s->clk;
     vc_clear(&s->vc);
     s->sc.n = 0;
     VEC_PUSH(r->free_slots, rg->slot);
@@ -540,14 +650,30 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
 
 /* ---- sync ---- */
 
-static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot);
+static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot);
+static inline SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
+    if (r->mru_key == key && r->mru_slot == slot && r->mru_ix) return &r->syncs.items[r->mru_ix - 1];
+    return sync_find(r, key, slot);
+}
+
+/* sync_find: sync_var past its last-used entry (kept in mru_*). */
+static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot) {
+    SyncVar *v = sync_look(r, key, slot);
+    r->mru_key = key;
+    r->mru_slot = slot;
+    r->mru_ix = (uint32_t)(v - r->syncs.items) + 1;
+    return v;
+}
+
+static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
     uint32_t h = (uint32_t)((key ^ (key >> 32)) * 0x9e3779b1u + slot) & 63;
     if (r->scache[h].ix && r->scache[h].key == key && r->scache[h].slot == slot) return &r->syncs.items[r->scache[h].ix - 1];
     int64_t ix = hget(&r->sync_ix, key, slot);
     r->scache[h].key = key;
     r->scache[h].slot = slot;
     if (ix < 0) {
-        VC z = {0};
+        SyncVar z = {{0}, 0};
         VEC_PUSH(r->syncs, z);
         ix = r->syncs.len - 1;
         hput(&r->sync_ix, key, slot, (uint32_t)ix);
@@ -556,25 +682,51 @@ static VC *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
     return &r->syncs.items[ix];
 }
 
+/* acquire_from / release_into: [g] acquires / releases sync variable [s]
+ * (see SyncVar for the skipped join). */
+static void acquire_from(RaceCtx *r, SyncVar *s, Goroutine *g) {
+    if (!g) { /* the runtime */
+        vc_join(&r->rt, &s->vc);
+        s->cover = 0;
+        return;
+    }
+    uint32_t me = (uint32_t)g->id + 1;
+    if (s->cover == me) return;
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    learn(r, sl, &s->vc);
+    vc_join(&r->slots.items[sl].vc, &s->vc);
+    s->cover = me;
+}
+
+static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
+    if (!g) {
+        vc_join(&s->vc, &r->rt);
+        s->cover = 0;
+        return;
+    }
+    uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    RaceSlot *rs = &r->slots.items[sl];
+    if (s->cover == (uint32_t)g->id + 1) vc_assign(&s->vc, &rs->vc); /* s is below g's clock */
+    else {
+        vc_join(&s->vc, &rs->vc);
+        s->cover = 0;
+    }
+    vc_set(&rs->vc, sl, ++rs->clk); /* tick */
+}
+
 static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (r->off) return;
-    VC *s = sync_var(r, key, slot);
-    learn(r, slot_of(r, g), s);
-    vc_join(clock_of(r, g), s);
+    if (!r->off) acquire_from(r, sync_var(r, key, slot), g);
 }
 
 static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (r->off) return;
-    VC *s = sync_var(r, key, slot);
-    vc_join(s, clock_of(r, g));
-    tick(r, g);
+    if (!r->off) release_into(r, sync_var(r, key, slot), g);
 }
 
 void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
 void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
 
 void race_timer_fire(RaceCtx *r, int h) {
-    if (!r->off) vc_copy(&r->rt, sync_var(r, RACE_KEY_TIMER(h), 0));
+    if (!r->off) vc_copy(&r->rt, &sync_var(r, RACE_KEY_TIMER(h), 0)->vc);
 }
 
 /* ---- channels ---- */
@@ -624,11 +776,13 @@ void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutin
     }
     /* Go's racesync: the sender releases, the receiver acquires and
      * releases, the sender acquires: each happens before the other's
-     * completion. */
-    release2(r, sender, KEY_CHAN(c), 0);
-    acquire2(r, receiver, KEY_CHAN(c), 0);
-    release2(r, receiver, KEY_CHAN(c), 0);
-    acquire2(r, sender, KEY_CHAN(c), 0);
+     * completion (acquire2 / release2 on one looked-up sync variable) */
+    if (r->off) return;
+    SyncVar *s = sync_var(r, KEY_CHAN(c), 0);
+    release_into(r, s, sender);
+    acquire_from(r, s, receiver);
+    release_into(r, s, receiver);
+    acquire_from(r, s, sender);
 }
 
 void race_chan_close(RaceCtx *r, Goroutine *g, const ChanObj *c) { release2(r, g, KEY_CHAN(c), SLOT_CLOSE); }
@@ -694,10 +848,16 @@ static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t ad
 
 /* cell_of: the shadow cell of word [slot] of the object numbered [seq]
  * ([obj] NULL: global [slot]); [n] the object's size in words. */
-static Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h);
+static inline Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
     uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0;
     uint32_t h = (uint32_t)((a * 0x9e3779b1u + slot) ^ (a >> 7)) & 255;
     if (r->ccache[h].ix && r->ccache[h].a == a && r->ccache[h].slot == slot) return &r->cells.items[r->ccache[h].ix - 1];
+    return cell_find(r, obj, a, slot, n, h);
+}
+
+/* cell_find: cell_of past its cache ([a] the object key, [h] its entry). */
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h) {
     int64_t ix = hget(&r->cell_ix, a, slot);
     if (ix >= 0) {
         r->ccache[h].a = a;
@@ -758,7 +918,7 @@ static uint32_t value_text(RaceCtx *r, const struct MemInfo *mi);
  * values) are addresses more than data: not shown. */
 static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic, uint32_t tid,
                           int concurrent) {
-    if (!r->trace || r->no_trace || !mi->g || !mi->g->sched) return 0;
+    if (!r->mem_live || r->no_trace || !mi->g || !mi->g->sched) return 0;
     if (c->first_tid == 0) c->first_tid = (int32_t)tid;
     if (c->first_tid > 0 && c->first_tid != (int32_t)tid) c->first_tid = -1;
     if (write) {
@@ -770,7 +930,6 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
         if (!write && !concurrent && !c->hot) return 0;
         if (mi->has_val && mi->val.r && mi->val.r->kind != GC_STRING) return 0;
     }
-    if (r->mem_events >= RACE_MAX_MEM_EVENTS) return 0;
     Sched *s = r->vm->sched;
     TraceObj gobj = sched_g(mi->g)->tobj;
     Pos pos = {0};
@@ -784,7 +943,7 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
         var_name(r, c, mi, nb, sizeof nb);
         c->var = trace_new_object(r->trace, s->steps, gobj, TRACE_OBJ_VAR, nb, pos);
     }
-    r->mem_events++;
+    if (++r->mem_events >= RACE_MAX_MEM_EVENTS) r->mem_live = 0; /* the last one */
     uint32_t ix = trace_emit(r->trace, &(TraceEvent){.kind = write ? TRACE_EV_WRITE : TRACE_EV_READ,
                                                     .aux = atomic ? TRACE_MEM_ATOMIC : 0, .g = gobj, .obj = c->var,
                                                     .pos = pos, .step = s->steps, .value = value_text(r, mi)});
@@ -806,38 +965,93 @@ static void trace_race(RaceCtx *r, Cell *c, const struct MemInfo *mi, const Acce
                                        .value = trace_intern_cstr(r->trace, text)});
 }
 
-/* access: the check and update of one access to [c]. */
-static void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
+/* rt_stack: [g]'s stack (slot [sl]) topped by the Go runtime frame [fn]
+ * at [line] of [file]. */
+static uint32_t rt_stack(RaceCtx *r, Goroutine *g, uint32_t sl, const char *fn, int line, const char *file) {
+    uint32_t base = stack_of(r, g, sl, NULL);
+    TopCache *t = tentry(r, base, fn);
+    if (t->key == fn && t->base == base) return t->id;
+    /* keyed by the static name's address: looked up, never ordered */
+    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
+    int64_t ix = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
+    if (ix < 0) {
+        StackNode n = {base, NULL, line, fn, file};
+        VEC_PUSH(r->stacks, n);
+        ix = r->stacks.len - 1;
+        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)ix);
+    }
+    return tfill(t, base, fn, (uint32_t)ix);
+}
+
+/* access: the check and update of one access to [c]; own_epoch is the
+ * commonest case without a trace (nothing to do: the goroutine wrote the
+ * word in this epoch and nobody has read it since), access_slow the rest. */
+static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic);
+static inline int own_epoch(RaceCtx *r, const Cell *c, const Goroutine *g, int write, int atomic) {
+    uint32_t gid = (uint32_t)g->id;
+    if (r->mem_live || c->w.gid != gid || (c->reads.len && write) || (int)gid >= r->gs.len || !r->gs.items[gid].used)
+        return 0;
+    uint32_t tid = r->gs.items[gid].slot;
+    return c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0);
+}
+
+/* exclusive: without a trace, a plain access by the goroutine that made
+ * every access [c] remembers (its last write and any read since): no race
+ * is possible and the update is the slow path's (record the access in
+ * place of the ones it supersedes). Returns 1 when done. */
+static inline int exclusive(RaceCtx *r, Cell *c, Goroutine *g, int write, const Instr *ipc) {
+    uint32_t gid = (uint32_t)g->id;
+    if (r->mem_live || c->w.gid != gid || (c->w.flags & ACC_ATOMIC) || c->reads.len > 1 ||
+        (c->reads.len == 1 && c->reads.items[0].gid != gid))
+        return 0;
+    /* c->w.gid == gid: g's own slot (ids are not reused), so g is live */
+    uint32_t tid = c->w.tid, clk = r->slots.items[tid].clk;
+    if (c->w.clk == clk && (c->reads.len == 0 || !write)) return 1; /* same epoch */
+    if (!write && c->reads.len == 1 && c->reads.items[0].clk == clk && c->reads.items[0].flags == ACC_READ)
+        return 1;
+    Access cur = {tid, clk, gid, stack_of(r, g, tid, ipc + 1), 0, (uint8_t)(write ? ACC_WRITE : ACC_READ)};
+    c->reads.len = 0;
+    if (write) c->w = cur;
+    else VEC_PUSH(c->reads, cur);
+    return 1;
+}
+
+static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
+    if (!own_epoch(r, c, mi->g, write, atomic)) access_slow(r, c, mi, write, atomic);
+}
+
+static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     Goroutine *g = mi->g;
-    uint32_t tid = slot_of(r, g), gid = (uint32_t)g->id;
-    VC *now = clock_of(r, g);
-    uint32_t clk = vc_get(now, tid);
+    uint32_t gid = (uint32_t)g->id;
+    uint32_t tid = rg_of(r, gid)->slot;
+    VC *now = &r->slots.items[tid].vc;
+    uint32_t clk = r->slots.items[tid].clk;
     uint8_t flags = (uint8_t)((write ? ACC_WRITE : ACC_READ) | (atomic ? ACC_ATOMIC : 0));
     /* same epoch, same kind: nothing new to learn (FastTrack); a read in
      * the epoch of the goroutine's own last write adds nothing either: a
      * later conflicting write conflicts with that write */
     int own = c->w.tid == tid && c->w.clk == clk && ((c->w.flags ^ flags) & ACC_ATOMIC) == 0 &&
               (c->reads.len == 0 || !write);
-    if (own && !r->trace) return;
-    int concurrent = c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid);
-    uint32_t ev = trace_mem(r, c, mi, write, atomic, gid, concurrent);
+    if (own && !r->mem_live) return;
+    /* wok: the last write is this goroutine's or happens before */
+    int wok = c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid);
+    uint32_t ev = r->mem_live ? trace_mem(r, c, mi, write, atomic, gid, !wok) : 0;
     if (!ev) {
         if (own) return;
-        if (!write)
+        if (!write && wok)
             for (int i = 0; i < c->reads.len; i++)
-                if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags &&
-                    (c->w.tid == 0 || c->w.gid == gid || hb(r, &c->w, now, tid)))
+                if (c->reads.items[i].tid == tid && c->reads.items[i].clk == clk && c->reads.items[i].flags == flags)
                     return;
     }
     Access cur = {tid, clk, gid, 0, ev, flags};
-    cur.stack = r->forced_stack ? r->forced_stack : stack_of(r, g, mi->ipc ? mi->ipc + 1 : NULL);
+    cur.stack = r->forced_fn ? rt_stack(r, g, tid, r->forced_fn, r->forced_line, r->forced_file)
+                             : stack_of(r, g, tid, mi->ipc ? mi->ipc + 1 : NULL);
     const Access *conflict = NULL;
-    if (c->w.tid && c->w.gid != gid && !hb(r, &c->w, now, tid) && !(atomic && (c->w.flags & ACC_ATOMIC)))
-        conflict = &c->w;
+    if (!wok && !(atomic && (c->w.flags & ACC_ATOMIC))) conflict = &c->w;
     if (!conflict && write)
         for (int i = 0; i < c->reads.len; i++) {
             const Access *a = &c->reads.items[i];
-            if (a->gid != gid && !hb(r, a, now, tid) && !(atomic && (a->flags & ACC_ATOMIC))) {
+            if (a->gid != gid && !(atomic && (a->flags & ACC_ATOMIC)) && !hb(r, a, now, tid)) {
                 conflict = a;
                 break;
             }
@@ -869,24 +1083,14 @@ static const char RT_CLOSECHAN[] = "runtime.closechan";
 
 void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     if (r->off || !g || !g->sched || !c) return;
-    const char *fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
-    int line = is_close ? 357 : 160;
-    uint32_t base = stack_of(r, g, NULL);
-    /* keyed by the static name's address: looked up, never ordered */
-    uint64_t a = ((uint64_t)base << 32) | (uint32_t)line;
-    int64_t id = hget(&r->stack_ix, a, (uint64_t)(uintptr_t)fn);
-    if (id < 0) {
-        StackNode n = {base, NULL, line, fn, RT_CHAN_FILE};
-        VEC_PUSH(r->stacks, n);
-        id = r->stacks.len - 1;
-        hput(&r->stack_ix, a, (uint64_t)(uintptr_t)fn, (uint32_t)id);
-    }
     struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     Cell *cell = cell_of(r, &c->h, 0, 1);
-    r->forced_stack = (uint32_t)id;
+    r->forced_fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
+    r->forced_line = is_close ? 357 : 160;
+    r->forced_file = RT_CHAN_FILE;
     r->no_trace = 1;
     access(r, cell, &mi, is_close, 0);
-    r->forced_stack = 0;
+    r->forced_fn = NULL;
     r->no_trace = 0;
 }
 
@@ -896,22 +1100,22 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
     Instr i = *ipc;
-    const Frame *f = &g->frames[g->nframes - 1];
-    struct MemInfo mi = {g, f->p, ipc, {{0}, NULL}, 1, -1};
+    const Value *val; /* the value loaded or stored (NULL: none for the trace) */
+    int64_t idx = -1; /* element index for the trace's names */
     const GcObj *obj = NULL;
     uint64_t slot = 0;
     int64_t n = 1;
     int write = 0;
     switch (VM_OP(i)) {
-    case OP_GETG: slot = (uint64_t)VM_BX(i); mi.val = vm->globals[slot]; break;
-    case OP_SETG: slot = (uint64_t)VM_BX(i); mi.val = R[VM_A(i)]; write = 1; break;
+    case OP_GETG: slot = (uint64_t)VM_BX(i); val = &vm->globals[slot]; break;
+    case OP_SETG: slot = (uint64_t)VM_BX(i); val = &R[VM_A(i)]; write = 1; break;
     case OP_LOADC:
     case OP_STOREC: {
         int st = VM_OP(i) == OP_STOREC;
         AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
         if (!o) return;
         obj = &o->h;
-        mi.val = st ? R[VM_B(i)] : o->v[0];
+        val = st ? &R[VM_B(i)] : &o->v[0];
         write = st;
         break;
     }
@@ -923,7 +1127,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
-        mi.val = st ? R[VM_C(i)] : o->v[slot];
+        val = st ? &R[VM_C(i)] : &o->v[slot];
         write = st;
         break;
     }
@@ -936,8 +1140,8 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)x;
-        mi.idx = x;
-        mi.val = st ? R[VM_C(i)] : o->v[x];
+        idx = x;
+        val = st ? &R[VM_C(i)] : &o->v[x];
         write = st;
         break;
     }
@@ -950,8 +1154,8 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &s->arr->h;
         n = s->arr->n;
         slot = (uint64_t)(s->off + x);
-        mi.idx = x;
-        mi.val = st ? R[VM_C(i)] : s->arr->v[slot];
+        idx = x;
+        val = st ? &R[VM_C(i)] : &s->arr->v[slot];
         write = st;
         break;
     }
@@ -964,7 +1168,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         obj = &o->h;
         n = o->n;
         slot = (uint64_t)p.i;
-        mi.val = st ? R[VM_B(i)] : o->v[slot];
+        val = st ? &R[VM_B(i)] : &o->v[slot];
         write = st;
         break;
     }
@@ -982,17 +1186,15 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         if (!m.r) return;
         obj = m.r;
         write = VM_OP(i) == OP_MSET || VM_OP(i) == OP_MDEL;
-        mi.has_val = 0;
-        if (write && VM_OP(i) == OP_MSET) {
-            mi.val = R[VM_C(i)];
-            mi.has_val = 1;
-        }
+        val = VM_OP(i) == OP_MSET ? &R[VM_C(i)] : NULL;
         break;
     }
-    default: return;
+    default: return; /* channel operations: synchronisation (chan.c) */
     }
     Cell *c = cell_of(r, obj, slot, n);
-    access(r, c, &mi, write, 0);
+    if (exclusive(r, c, g, write, ipc)) return;
+    struct MemInfo mi = {g, g->frames[g->nframes - 1].p, ipc, val ? *val : (Value){{0}, NULL}, val != NULL, idx};
+    access_slow(r, c, &mi, write, 0);
 }
 
 void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t value) {
