@@ -116,17 +116,18 @@ static inline int is_main_name(const char *n) {
 }
 
 int sched_line(Goroutine *g) {
-    if (!g->nframes) return 0;
+    int fi = g->nframes - 1;
+    if (fi < 0) return 0;
     /* the innermost frame of the program's own code: a library function
      * written in Go (sync.(*Once).Do) has lines of its API text */
-    int fi = g->nframes - 1;
-    while (fi > 0 && !is_main_name(g->frames[fi].p->name)) fi--;
-    Frame *f = &g->frames[fi];
-    if (!f->p->lines || !f->pc) return 0;
-    long k = f->pc - f->p->code - 1;
+    const Frame *f = &g->frames[fi];
+    while (fi > 0 && !is_main_name(f->p->name)) f = &g->frames[--fi];
+    const Proto *p = f->p;
+    if (!p->lines || !f->pc) return 0;
+    long k = f->pc - p->code - 1;
     if (k < 0) k = 0;
-    if (k >= f->p->ncode) k = f->p->ncode - 1;
-    return f->p->lines[k];
+    if (k >= p->ncode) k = p->ncode - 1;
+    return p->lines[k];
 }
 
 static Pos gpos(Goroutine *g) {

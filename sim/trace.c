@@ -1,8 +1,10 @@
 /* trace: recording (objects, strings, events) and the query API.
  *
  * Invariants: see trace_impl.h. In addition, every event is applied to
- * t->live right after it is stored, with trace_state_apply, and the lanes and
- * per-goroutine indexes are extended from the status changes that apply made.
+ * t->live right after it is stored (trace_state_record: the transition,
+ * which logs every goroutine status change for the lanes); the
+ * per-goroutine indexes are built from the events and that log when first
+ * queried (gindex_build).
  */
 #include "trace_impl.h"
 
@@ -57,6 +59,7 @@ Trace *trace_new(const TraceOptions *opt) {
     trace_intern(t, "", 0);
     TraceObjInfo none = {0};
     VEC_PUSH(t->objs, none);
+    VEC_PUSH(t->ogk, -1);
     return t;
 }
 
@@ -75,11 +78,7 @@ void trace_free(Trace *t) {
             mem_free((void *)t->strs.items[i].s, t->strs.items[i].len + 1);
     VEC_FREE(t->strs);
     mem_free(t->htab, sizeof *t->htab * t->hcap);
-    if (t->imap) {
-        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
-            mem_free(t->imap[i], t->imap[i] ? sizeof **t->imap << TRACE_IMAP_PAGE_BITS : 0);
-        mem_free(t->imap, sizeof *t->imap * TRACE_IMAP_PAGES);
-    }
+    mem_free(t->itexts, sizeof *t->itexts * t->icap);
     mem_free(t->out, t->out_cap);
     for (int i = 0; i < t->meta.len; i++) {
         mem_free(t->meta.items[i].key, strlen(t->meta.items[i].key) + 1);
@@ -90,6 +89,7 @@ void trace_free(Trace *t) {
     VEC_FREE(t->objs);
     VEC_FREE(t->gs);
     VEC_FREE(t->by_goid);
+    VEC_FREE(t->ogk);
     VEC_FREE(t->grec);
     mem_free(t->llog, t->llog_cap);
     gindex_free(&t->gi);
@@ -119,18 +119,21 @@ static uint32_t fnv1a(const char *s, size_t n) {
     return h;
 }
 
-/* small_int: whether [s] is the canonical decimal text of some
- * 0 <= v < TRACE_IMAP_MAX (into [*v]): such strings live in imap */
-static int small_int(const char *s, size_t len, uint32_t *v) {
-    if (len == 0 || len > 7 || (unsigned)(s[0] - '0') > 9 || (s[0] == '0' && len > 1)) return 0;
-    uint32_t x = 0;
-    for (size_t i = 0; i < len; i++) {
+/* int_id: whether [s] is the canonical decimal text of an integer with an
+ * id of its own (see TRACE_INT_TAG), that id into [*id] */
+static int int_id(const char *s, size_t len, uint32_t *id) {
+    if (len == 0) return 0;
+    size_t i = s[0] == '-' && len > 1;
+    if (len - i > 10 || (s[i] == '0' && (len - i > 1 || i))) return 0;
+    int64_t x = 0;
+    for (; i < len; i++) {
         unsigned d = (unsigned)(s[i] - '0');
         if (d > 9) return 0;
         x = x * 10 + d;
     }
-    if (x >= TRACE_IMAP_MAX) return 0;
-    *v = x;
+    if (s[0] == '-') x = -x;
+    if (x < -(int64_t)TRACE_INT_BIAS || x >= (int64_t)TRACE_INT_BIAS) return 0;
+    *id = TRACE_INT_TAG + (uint32_t)(x + TRACE_INT_BIAS);
     return 1;
 }
 
@@ -138,8 +141,6 @@ static void rehash(Trace *t) {
     uint32_t ncap = t->hcap ? t->hcap * 2 : 1024;
     uint64_t *nt = mem_alloc(sizeof *nt * ncap);
     for (int i = 0; i < t->strs.len; i++) {
-        uint32_t v;
-        if (small_int(t->strs.items[i].s, t->strs.items[i].len, &v)) continue;
         uint32_t j = t->strs.items[i].hash & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
         nt[j] = (uint64_t)t->strs.items[i].hash << 32 | ((uint32_t)i + 1);
@@ -147,14 +148,6 @@ static void rehash(Trace *t) {
     mem_free(t->htab, sizeof *t->htab * t->hcap);
     t->htab = nt;
     t->hcap = ncap;
-}
-
-/* imap_slot: where the id + 1 of small int [v] lives */
-static uint32_t *imap_slot(Trace *t, uint32_t v) {
-    if (!t->imap) t->imap = mem_alloc(sizeof *t->imap * TRACE_IMAP_PAGES);
-    uint32_t **pg = &t->imap[v >> TRACE_IMAP_PAGE_BITS];
-    if (!*pg) *pg = mem_alloc(sizeof **pg << TRACE_IMAP_PAGE_BITS);
-    return &(*pg)[v & ((1u << TRACE_IMAP_PAGE_BITS) - 1)];
 }
 
 static const char *store_bytes(Trace *t, const char *s, size_t len) {
@@ -180,29 +173,26 @@ static uint32_t new_str(Trace *t, const char *s, size_t len, uint32_t h) {
     TraceStrEnt e = {store_bytes(t, s, len), (uint32_t)len, h};
     t->sbytes += len + 1;
     VEC_PUSH(t->strs, e);
+    GORO_ASSERT((uint32_t)t->strs.len < TRACE_INT_TAG);
     return (uint32_t)t->strs.len - 1;
 }
 
 uint32_t trace_intern(Trace *t, const char *s, size_t len) {
     GORO_ASSERT(len < UINT32_MAX);
-    uint32_t v;
-    if (small_int(s, len, &v)) {
-        uint32_t *slot = imap_slot(t, v);
-        if (!*slot) *slot = new_str(t, s, len, fnv1a(s, len)) + 1;
-        return *slot - 1;
-    }
+    uint32_t id;
+    if (int_id(s, len, &id)) return id;
     if ((t->hused + 1) * 2 > t->hcap) rehash(t);
     uint32_t h = fnv1a(s, len);
     uint32_t j = h & (t->hcap - 1);
     while (t->htab[j]) {
         if ((uint32_t)(t->htab[j] >> 32) == h) {
-            uint32_t id = (uint32_t)t->htab[j] - 1;
+            id = (uint32_t)t->htab[j] - 1;
             const TraceStrEnt *e = &t->strs.items[id];
             if (e->len == len && memcmp(e->s, s, len) == 0) return id;
         }
         j = (j + 1) & (t->hcap - 1);
     }
-    uint32_t id = new_str(t, s, len, h);
+    id = new_str(t, s, len, h);
     t->htab[j] = (uint64_t)h << 32 | (id + 1);
     t->hused++;
     return id;
@@ -212,31 +202,59 @@ uint32_t trace_intern_cstr(Trace *t, const char *s) {
     return s ? trace_intern(t, s, strlen(s)) : 0;
 }
 
-uint32_t trace_intern_int(Trace *t, int64_t v) {
-    uint32_t slot = (uint32_t)((uint64_t)v & 2047);
-    if (t->int_cache[slot].id1 && t->int_cache[slot].v == v) return t->int_cache[slot].id1 - 1;
-    uint32_t *islot = v >= 0 && v < TRACE_IMAP_MAX ? imap_slot(t, (uint32_t)v) : NULL;
-    if (islot && *islot) {
-        t->int_cache[slot].v = v;
-        t->int_cache[slot].id1 = *islot;
-        return *islot - 1;
-    }
-    /* hand-rolled: snprintf dominated the recording hot path */
-    char buf[24];
-    int w = (int)sizeof buf;
+/* int_text: the decimal text of [v] into the end of [buf] (24 bytes);
+ * returns where it starts (hand-rolled: snprintf is slow) */
+static char *int_text(int64_t v, char *buf) {
+    char *p = buf + 24;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     do {
-        buf[--w] = (char)('0' + u % 10);
+        *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    if (v < 0) buf[--w] = '-';
-    uint32_t id = trace_intern(t, buf + w, sizeof buf - (size_t)w);
-    t->int_cache[slot].v = v;
-    t->int_cache[slot].id1 = id + 1;
-    return id;
+    if (v < 0) *--p = '-';
+    return p;
+}
+
+uint32_t trace_intern_int(Trace *t, int64_t v) {
+    if (v >= -(int64_t)TRACE_INT_BIAS && v < (int64_t)TRACE_INT_BIAS)
+        return TRACE_INT_TAG + (uint32_t)(v + TRACE_INT_BIAS);
+    char buf[24];
+    char *p = int_text(v, buf);
+    return trace_intern(t, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* itext: the text of integer id [id], made on first use */
+static const char *itext(Trace *t, uint32_t id, uint32_t *len) {
+    if ((t->iused + 1) * 2 > t->icap) {
+        uint32_t ncap = t->icap ? t->icap * 2 : 256;
+        struct TraceIText *nt = mem_alloc(sizeof *nt * ncap);
+        for (uint32_t i = 0; i < t->icap; i++) {
+            if (!t->itexts[i].id) continue;
+            uint32_t j = (t->itexts[i].id * 2654435761u) & (ncap - 1);
+            while (nt[j].id) j = (j + 1) & (ncap - 1);
+            nt[j] = t->itexts[i];
+        }
+        mem_free(t->itexts, sizeof *t->itexts * t->icap);
+        t->itexts = nt;
+        t->icap = ncap;
+    }
+    uint32_t j = (id * 2654435761u) & (t->icap - 1);
+    while (t->itexts[j].id && t->itexts[j].id != id) j = (j + 1) & (t->icap - 1);
+    struct TraceIText *e = &t->itexts[j];
+    if (!e->id) {
+        char buf[24];
+        char *p = int_text((int64_t)(id - TRACE_INT_TAG) - TRACE_INT_BIAS, buf);
+        e->len = (uint32_t)(buf + sizeof buf - p);
+        e->s = store_bytes(t, p, e->len);
+        e->id = id;
+        t->iused++;
+    }
+    if (len) *len = e->len;
+    return e->s;
 }
 
 const char *trace_str(const Trace *t, uint32_t id, uint32_t *len) {
+    if (id >= TRACE_INT_TAG) return itext((Trace *)t, id, len); /* a cache: see trace.h Threads */
     if (id >= (uint32_t)t->strs.len) {
         if (len) *len = 0;
         return "";
@@ -280,6 +298,8 @@ static TraceObj add_obj(Trace *t, TraceObjKind kind, const char *name, Pos pos) 
     info.pos = pos;
     info.created_ev = t->nev;
     VEC_PUSH(t->objs, info);
+    int32_t k = kind == TRACE_OBJ_GOROUTINE ? (int32_t)info.index : -1;
+    VEC_PUSH(t->ogk, k);
     return (TraceObj)t->objs.len - 1;
 }
 
@@ -293,7 +313,7 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
     info->parent = parent;
     info->fn = trace_intern_cstr(t, fn);
     VEC_PUSH(t->gs, o);
-    TraceGRec gr = {-1, UINT32_MAX, 0, 0, 0, 0, 0};
+    TraceGRec gr = {-1, 0, 0, 0};
     VEC_PUSH(t->grec, gr);
     if (goid < 1u << 24) { /* Go ids are small; a direct table is cheapest */
         while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH(t->by_goid, 0);
@@ -359,21 +379,12 @@ TraceObj trace_goroutine_by_goid(const Trace *t, uint32_t goid) {
 
 /* goroutine_k: [g]'s index among the goroutines, -1 if not a goroutine */
 static int64_t goroutine_k(const Trace *t, TraceObj g) {
-    if (g == 0 || g >= (TraceObj)t->objs.len) return -1;
-    const TraceObjInfo *info = &t->objs.items[g];
-    return info->kind == TRACE_OBJ_GOROUTINE ? (int64_t)info->index : -1;
+    return g < (TraceObj)t->ogk.len ? t->ogk.items[g] : -1;
 }
 
 /* ---- events -------------------------------------------------------------- */
 
-static inline unsigned char *put_uv(unsigned char *p, uint64_t v) {
-    while (v >= 0x80) {
-        *p++ = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (unsigned char)v;
-    return p;
-}
+#define put_uv trace_put_uv
 
 static inline uint64_t get_uv(const unsigned char **pp) {
     const unsigned char *p = *pp;
@@ -423,7 +434,8 @@ static unsigned char *room(Trace *t) {
     return t->dchunks[c];
 }
 
-/* ensure_room: like room, growing a small first chunk in place */
+/* ensure_room: like room, growing a small first chunk in place; sets
+ * wchunk/wend for the fast path of the next events */
 static unsigned char *ensure_room(Trace *t) {
     if (t->ndchunks == 1 && t->last_dchunk_size < TRACE_DCHUNK &&
         t->dused + TRACE_EV_MAX > t->last_dchunk_size) {
@@ -432,7 +444,11 @@ static unsigned char *ensure_room(Trace *t) {
         t->dchunks[0] = mem_realloc(t->dchunks[0], t->last_dchunk_size, ns);
         t->last_dchunk_size = ns;
     }
-    return room(t);
+    unsigned char *p = room(t);
+    uint64_t base = t->dused & ~(uint64_t)(TRACE_DCHUNK - 1);
+    t->wchunk = p - (t->dused - base);
+    t->wend = base + t->last_dchunk_size - TRACE_EV_MAX + 1;
+    return p;
 }
 
 /* cur_next: decode the event at [c] into [*r] and move past it. */
@@ -454,7 +470,13 @@ static void cur_next(const Trace *t, TraceCur *c, TraceRaw *r) {
     r->obj = (f & TRACE_F_OBJ) ? (uint32_t)get_uv(&p) : 0;
     if (f & TRACE_F_LINE) c->line = (uint32_t)((int64_t)c->line + unzz(get_uv(&p)));
     r->col = (f & TRACE_F_COL) ? (uint16_t)get_uv(&p) : 0;
-    r->value = (f & TRACE_F_VALUE) ? (uint32_t)get_uv(&p) : 0;
+    if ((c->i & (TRACE_BLK - 1)) == 0) c->ival = TRACE_INT_ZERO;
+    r->value = 0;
+    if (f & TRACE_F_VALUE) {
+        uint64_t u = get_uv(&p);
+        if (u & 1) r->value = c->ival = (uint32_t)((int64_t)c->ival + unzz(u >> 1));
+        else r->value = (uint32_t)(u >> 1);
+    }
     r->arg = (f & TRACE_F_ARG) ? unzz(get_uv(&p)) : 0;
     r->has_extra = (b0 & TRACE_B_EXTRA) != 0;
     r->extra = r->has_extra ? get_uv(&p) : 0;
@@ -496,47 +518,51 @@ static TraceObj event_g(Trace *t, uint32_t i) {
 
 /* encode: append event [ev] as stored event t->nev, with [step] and (for
  * CHAN_RECV) [flow] in place of ev's. */
-static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
-    unsigned char *p = ensure_room(t);
+static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
+    unsigned kind = ev->kind, aux = (unsigned)ev->aux;
+    unsigned char *p = t->dused < t->wend ? t->wchunk + (t->dused & (TRACE_DCHUNK - 1)) : ensure_room(t);
     if ((idx & (TRACE_BLK - 1)) == 0) {
         TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
         VEC_PUSH(t->blks, b);
+        t->wr.ival = TRACE_INT_ZERO;
     }
     unsigned char *p0 = p;
     uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
-    uint32_t col = ev->pos.col <= 0 ? 0 : ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col;
     int64_t arg = ev->arg;
     uint32_t value = ev->value;
-    int has_extra = 0;
+    unsigned b0 = kind;
     uint64_t extra = 0;
-    if (ev->kind == TRACE_EV_CHAN_RECV) {
+    if (kind == TRACE_EV_CHAN_RECV) {
         /* arg: the sender, as a query reports it (the g of the flow event) */
         arg = flow >= 0 ? (int64_t)event_g(t, (uint32_t)flow) : 0;
         if (flow >= 0) {
-            has_extra = 1;
+            b0 |= TRACE_B_EXTRA;
             extra = idx - (uint64_t)flow;
         }
-    } else if (ev->kind == TRACE_EV_OUTPUT) {
+    } else if (kind == TRACE_EV_OUTPUT) {
         arg = (int64_t)ev->out_off;
         value = 0;
-        has_extra = 1;
+        b0 |= TRACE_B_EXTRA;
         extra = ev->out_len;
-    }
-    if (ev->kind == TRACE_EV_CHAN_SEND || (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)) {
+    } else if (kind == TRACE_EV_CHAN_SEND || (kind == TRACE_EV_GO_BLOCK && aux == TRACE_WAIT_CHAN_SEND)) {
         t->send_g[idx & 255].ev = idx + 1;
         t->send_g[idx & 255].g = ev->g;
     }
     unsigned f = 0;
-    unsigned char *fp = p + 1;
     p += 2;
-    if (ev->aux) *p++ = (unsigned char)ev->aux;
+    if (aux) {
+        b0 |= TRACE_B_AUX;
+        *p++ = (unsigned char)aux;
+    }
     if (step != t->wr.step) {
         f |= TRACE_F_STEP;
         p = put_uv(p, step - t->wr.step);
+        t->wr.step = step;
     }
     if (ev->g != t->wr.g) {
         f |= TRACE_F_G;
         p = put_uv(p, ev->g);
+        t->wr.g = ev->g;
     }
     if (ev->obj) {
         f |= TRACE_F_OBJ;
@@ -545,108 +571,42 @@ static void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, 
     if (line != t->wr.line) {
         f |= TRACE_F_LINE;
         p = put_uv(p, zz((int64_t)line - (int64_t)t->wr.line));
+        t->wr.line = line;
     }
-    if (col) {
+    if (ev->pos.col > 0) {
         f |= TRACE_F_COL;
-        p = put_uv(p, col);
+        p = put_uv(p, ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col);
     }
-    if (value) {
+    if (value >= TRACE_INT_TAG) {
         f |= TRACE_F_VALUE;
-        p = put_uv(p, value);
+        p = put_uv(p, zz((int64_t)value - (int64_t)t->wr.ival) << 1 | 1);
+        t->wr.ival = value;
+    } else if (value) {
+        f |= TRACE_F_VALUE;
+        p = put_uv(p, (uint64_t)value << 1);
     }
     if (arg) {
         f |= TRACE_F_ARG;
         p = put_uv(p, zz(arg));
     }
-    if (has_extra) p = put_uv(p, extra);
-    p0[0] = (unsigned char)(ev->kind | (has_extra ? TRACE_B_EXTRA : 0) | (ev->aux ? TRACE_B_AUX : 0));
-    *fp = (unsigned char)f;
-    GORO_ASSERT(p - p0 <= TRACE_EV_MAX);
+    if (b0 & TRACE_B_EXTRA) p = put_uv(p, extra);
+    p0[0] = (unsigned char)b0;
+    p0[1] = (unsigned char)f;
     t->dused += (uint64_t)(p - p0);
-    t->wr.step = step;
-    t->wr.g = ev->g;
-    t->wr.line = line;
-}
-
-static int changes_status(int kind) {
-    return kind >= TRACE_EV_GO_CREATE && kind <= TRACE_EV_GO_END;
-}
-
-typedef struct GSnap {
-    TraceObj g;
-    uint32_t status, reason; /* not uint8_t: compared as one word, byte stores stalled */
-    TraceObj wait_obj;
-} GSnap;
-
-/* snap_g: [g]'s status before an event; [k] is goroutine_k(t, g) */
-static void snap_g(const Trace *t, GSnap *s, TraceObj g, int64_t k) {
-    s->g = 0;
-    if (k < 0) return;
-    s->g = g;
-    if (g <= t->live.nobjs) {
-        const TraceObjState *os = &t->live.objs[g];
-        s->status = os->status;
-        s->reason = os->reason;
-        s->wait_obj = os->wait_obj;
-    } else {
-        s->status = TRACE_G_NONE;
-        s->reason = 0;
-        s->wait_obj = 0;
-    }
-}
-
-static void llog_put(Trace *t, uint64_t v) {
-    if (t->llog_len + 10 > t->llog_cap) {
-        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
-        t->llog_cap = nc;
-    }
-    t->llog_len = (size_t)(put_uv(t->llog + t->llog_len, v) - t->llog);
-}
-
-static void lane_update(Trace *t, const GSnap *s, uint32_t idx) {
-    if (!s->g) return;
-    const TraceObjState *os = &t->live.objs[s->g];
-    if (os->status == s->status && os->reason == s->reason && os->wait_obj == s->wait_obj) return;
-    uint32_t k = t->objs.items[s->g].index;
-    TraceGRec *gr = &t->grec.items[k];
-    unsigned sr = (unsigned)os->status | (unsigned)os->reason << 3;
-    if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(idx - gr->last_from);
-    gr->lane_bytes += 1 + uv_len(os->wait_obj);
-    gr->lane_n++;
-    gr->last_from = idx;
-    llog_put(t, k);
-    llog_put(t, idx - t->llog_from);
-    llog_put(t, sr);
-    llog_put(t, os->wait_obj);
-    t->llog_from = idx;
-}
-
-/* index_k: count event [idx] for goroutine number [k] (-1: none) */
-static void index_k(Trace *t, int64_t k, uint32_t idx) {
-    if (k < 0) return;
-    TraceGRec *gr = &t->grec.items[k];
-    if (gr->last_ev == idx) return;
-    if (gr->ev_n % TRACE_GCK) gr->ev_bytes += uv_len(idx - gr->last_ev);
-    gr->ev_n++;
-    gr->last_ev = idx;
 }
 
 /* store_emit: the one path into the event store. [ev] is read, never
  * copied (a copy of a just-built event stalls on store forwarding): its step,
  * vtime and flow are [step], [vtime], [flow]; output fields are complete. */
-static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
-    GORO_ASSERT(!t->finished);
-    GORO_ASSERT(ev->kind >= 0 && ev->kind < TRACE_EV__COUNT);
-    GORO_ASSERT(ev->aux >= 0 && ev->aux <= 255);
-    GORO_ASSERT(ev->g < (TraceObj)t->objs.len && ev->obj < (TraceObj)t->objs.len);
-    GORO_ASSERT(t->nev < INT32_MAX);
+static inline uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
+    /* one branch for the invariants (bitwise: all are evaluated) */
+    GORO_ASSERT(!t->finished & ((unsigned)ev->kind < TRACE_EV__COUNT) & ((unsigned)ev->aux <= 255) &
+                (ev->g < (TraceObj)t->ogk.len) & (ev->obj < (TraceObj)t->ogk.len) & (t->nev < INT32_MAX));
     if (step == 0) step = t->clk_step;
+    else if (step > t->clk_step) t->clk_step = step;
     if (vtime == 0) vtime = t->clk_vtime;
-    GORO_ASSERT(step >= t->cur_step);
-    GORO_ASSERT(vtime >= t->cur_vtime);
-    if (step > t->clk_step) t->clk_step = step;
-    if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    else if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    GORO_ASSERT((step >= t->cur_step) & (vtime >= t->cur_vtime));
     uint32_t idx = t->nev;
     if (vtime != t->cur_vtime) {
         TraceTimeMark m = {idx, vtime};
@@ -658,22 +618,8 @@ static uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_
     t->nev++;
 
     /* apply, following status changes for the lanes */
-    int64_t gk = goroutine_k(t, ev->g);
-    if (changes_status(ev->kind)) {
-        GSnap s[3];
-        TraceObj o = ev->obj != ev->g ? ev->obj : 0;
-        TraceObj r = t->live.running != ev->g && t->live.running != ev->obj ? t->live.running : 0;
-        snap_g(t, &s[0], ev->g, gk);
-        snap_g(t, &s[1], o, goroutine_k(t, o));
-        snap_g(t, &s[2], r, goroutine_k(t, r));
-        trace_state_apply_at(&t->live, ev, idx, step, vtime);
-        for (int i = 0; i < 3; i++) lane_update(t, &s[i], idx);
-    } else {
-        trace_state_apply_at(&t->live, ev, idx, step, vtime);
-    }
-    index_k(t, gk, idx);
-    if ((ev->kind == TRACE_EV_GO_CREATE || ev->kind == TRACE_EV_GO_UNBLOCK) && ev->obj != ev->g)
-        index_k(t, goroutine_k(t, ev->obj), idx);
+    trace_state_record(t, ev, idx, step, vtime);
+    int32_t gk = t->ogk.items[ev->g];
     if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
                     (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
         t->grec.items[gk].last_offer = idx;
@@ -748,44 +694,57 @@ static void put_at(unsigned char *base, uint32_t *off, uint64_t v) {
     *off = (uint32_t)(put_uv(base + *off, v) - base);
 }
 
-/* gindex_build: (re)build t->gi from the events and the lane log, with the
- * sizes counted in t->grec while recording. */
+/* GBuf: one goroutine's event index while it is built: n entries, the
+ * latest being event [last]; checkpoints ck (offsets into d), deltas d. */
+typedef struct GBuf {
+    unsigned char *d;
+    TraceCk *ck;
+    uint32_t len, cap, nck, capck, n, last;
+} GBuf;
+
+/* gindex_build: (re)build t->gi from the events (one decoding pass) and
+ * the lane log. */
 static void gindex_build(Trace *t) {
     TraceGIndex *gi = &t->gi;
     gindex_free(gi);
     uint32_t ng = (uint32_t)t->gs.len;
     gi->ngh = ng;
     gi->gh = mem_alloc(sizeof *gi->gh * (ng ? ng : 1));
-    uint32_t *evoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     uint32_t *laneoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
-    size_t evb = 0, laneb = 0, evck = 0, laneck = 0;
+    size_t laneb = 0, laneck = 0;
+    /* the lanes' sizes, from the log */
+    for (uint32_t k = 0; k < ng; k++) t->grec.items[k].lane_n = t->grec.items[k].lane_bytes = 0;
+    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
+    uint32_t from = 0;
+    while (p < end) {
+        TraceGRec *gr = &t->grec.items[get_uv(&p)];
+        from += (uint32_t)get_uv(&p);
+        p++; /* sr: one byte */
+        uint32_t wobj = (uint32_t)get_uv(&p);
+        if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(from - gr->last_from);
+        gr->lane_bytes += 1 + uv_len(wobj);
+        gr->lane_n++;
+        gr->last_from = from;
+    }
     for (uint32_t k = 0; k < ng; k++) {
         const TraceGRec *gr = &t->grec.items[k];
         TraceGHdr *h = &gi->gh[k];
-        h->ev_ck = (uint32_t)evck;
         h->lane_ck = (uint32_t)laneck;
-        evck += (gr->ev_n + TRACE_GCK - 1) / TRACE_GCK;
         laneck += (gr->lane_n + TRACE_GCK - 1) / TRACE_GCK;
-        evoff[k] = (uint32_t)evb;
         laneoff[k] = (uint32_t)laneb;
-        evb += gr->ev_bytes;
         laneb += gr->lane_bytes;
-        GORO_ASSERT(evb < UINT32_MAX && laneb < UINT32_MAX);
+        GORO_ASSERT(laneb < UINT32_MAX);
     }
-    gi->nevck = (uint32_t)evck;
     gi->nlaneck = (uint32_t)laneck;
-    gi->evck = mem_alloc(sizeof *gi->evck * (evck ? evck : 1));
     gi->laneck = mem_alloc(sizeof *gi->laneck * (laneck ? laneck : 1));
-    gi->evbytes = evb ? evb : 1;
     gi->lanebytes = laneb ? laneb : 1;
-    gi->evdata = mem_alloc(gi->evbytes);
     gi->lanedata = mem_alloc(gi->lanebytes);
-    if (!evck) gi->nevck = 1;
     if (!laneck) gi->nlaneck = 1;
     if (!ng) gi->ngh = 1;
 
-    /* events: the same rule as index_k, over the stored events */
-    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
+    /* events: the goroutine's own and those that target it (GO_CREATE,
+     * GO_UNBLOCK), each goroutine's into a buffer of its own, joined after */
+    GBuf *gb = mem_alloc(sizeof *gb * (ng ? ng : 1));
     TraceCur c = {0};
     TraceRaw r;
     for (uint32_t i = 0; i < t->nev; i++) {
@@ -798,21 +757,58 @@ static void gindex_build(Trace *t) {
             }
             int64_t k = goroutine_k(t, g);
             if (k < 0) continue;
-            TraceGHdr *h = &gi->gh[k];
-            if (h->ev_n && last[k] == i) continue;
-            if (h->ev_n % TRACE_GCK == 0) {
-                TraceCk ck = {i, evoff[k]};
-                gi->evck[h->ev_ck + h->ev_n / TRACE_GCK] = ck;
+            GBuf *b = &gb[k];
+            if (b->n && b->last == i) continue;
+            if (b->n % TRACE_GCK == 0) {
+                if (b->nck == b->capck) {
+                    uint32_t nc = b->capck ? b->capck * 2 : 4;
+                    b->ck = mem_realloc(b->ck, sizeof *b->ck * b->capck, sizeof *b->ck * nc);
+                    b->capck = nc;
+                }
+                TraceCk ck = {i, b->len};
+                b->ck[b->nck++] = ck;
             } else {
-                put_at(gi->evdata, &evoff[k], i - last[k]);
+                if (b->len + 5 > b->cap) {
+                    uint32_t nc = b->cap ? b->cap * 2 : 64;
+                    b->d = mem_realloc(b->d, b->cap, nc);
+                    b->cap = nc;
+                }
+                b->len = (uint32_t)(put_uv(b->d + b->len, i - b->last) - b->d);
             }
-            h->ev_n++;
-            last[k] = i;
+            b->n++;
+            b->last = i;
         }
     }
+    size_t evb = 0, evck = 0;
+    for (uint32_t k = 0; k < ng; k++) {
+        evb += gb[k].len;
+        evck += gb[k].nck;
+        GORO_ASSERT(evb < UINT32_MAX);
+    }
+    gi->nevck = evck ? (uint32_t)evck : 1;
+    gi->evck = mem_alloc(sizeof *gi->evck * gi->nevck);
+    gi->evbytes = evb ? evb : 1;
+    gi->evdata = mem_alloc(gi->evbytes);
+    evb = evck = 0;
+    for (uint32_t k = 0; k < ng; k++) {
+        GBuf *b = &gb[k];
+        TraceGHdr *h = &gi->gh[k];
+        h->ev_n = b->n;
+        h->ev_ck = (uint32_t)evck;
+        for (uint32_t j = 0; j < b->nck; j++) {
+            TraceCk ck = {b->ck[j].v, b->ck[j].off + (uint32_t)evb};
+            gi->evck[evck++] = ck;
+        }
+        if (b->len) memcpy(gi->evdata + evb, b->d, b->len);
+        evb += b->len;
+        mem_free(b->d, b->cap);
+        mem_free(b->ck, sizeof *b->ck * b->capck);
+    }
+    mem_free(gb, sizeof *gb * (ng ? ng : 1));
+    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     /* lanes: replay the log */
-    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
-    uint32_t from = 0;
+    p = t->llog;
+    from = 0;
     while (p < end) {
         uint32_t k = (uint32_t)get_uv(&p);
         from += (uint32_t)get_uv(&p);
@@ -831,7 +827,6 @@ static void gindex_build(Trace *t) {
         last[k] = from;
     }
     mem_free(last, sizeof(uint32_t) * (ng ? ng : 1));
-    mem_free(evoff, sizeof(uint32_t) * (ng ? ng : 1));
     mem_free(laneoff, sizeof(uint32_t) * (ng ? ng : 1));
     gi->built = 1;
     gi->n = t->nev;
@@ -1097,18 +1092,14 @@ void trace_stats(const Trace *t, TraceStats *out) {
     out->index_bytes = idx;
     out->keyframe_bytes = t->kf_cap + sizeof(TraceKeyframe) * (size_t)t->kfs.cap;
     out->string_bytes = (size_t)TRACE_STR_CHUNK * t->nschunks + sizeof(TraceStrEnt) * (size_t)t->strs.cap +
-                        sizeof *t->htab * t->hcap + t->out_cap;
-    if (t->imap) {
-        out->string_bytes += sizeof *t->imap * TRACE_IMAP_PAGES;
-        for (uint32_t i = 0; i < TRACE_IMAP_PAGES; i++)
-            if (t->imap[i]) out->string_bytes += sizeof **t->imap << TRACE_IMAP_PAGE_BITS;
-    }
+                        sizeof *t->htab * t->hcap + sizeof *t->itexts * t->icap + t->out_cap;
     size_t live = (sizeof(TraceObjState) + sizeof(TraceList)) * t->live.cap_objs;
     for (uint32_t i = 0; i <= t->live.nobjs && i < t->live.cap_objs; i++)
         live += sizeof(uint32_t) * 2 * t->live.lists[i].cap;
     out->total_bytes = out->event_bytes + out->index_bytes + out->keyframe_bytes +
                        out->string_bytes + live + sizeof(TraceObjInfo) * (size_t)t->objs.cap +
-                       sizeof(TraceObj) * ((size_t)t->gs.cap + (size_t)t->by_goid.cap) + sizeof *t;
+                       sizeof(TraceObj) * ((size_t)t->gs.cap + (size_t)t->by_goid.cap) +
+                       sizeof(int32_t) * (size_t)t->ogk.cap + sizeof *t;
 }
 
 uint64_t trace_hash(const Trace *t) {

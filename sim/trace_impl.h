@@ -20,9 +20,23 @@
 #include "trace.h"
 
 #define TRACE_STR_CHUNK 65536
-#define TRACE_IMAP_MAX (1u << 22)
-#define TRACE_IMAP_PAGE_BITS 8
-#define TRACE_IMAP_PAGES (TRACE_IMAP_MAX >> TRACE_IMAP_PAGE_BITS)
+
+/* TRACE_INLINE: a static function the recording path needs inlined (one
+ * copy for recording, one for replaying, each specialised) */
+#if defined(__GNUC__)
+#define TRACE_INLINE static inline __attribute__((always_inline))
+#else
+#define TRACE_INLINE static inline
+#endif
+
+/* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not
+ * stored as a string: its id is TRACE_INT_TAG + (v + TRACE_INT_BIAS) (so
+ * trace_intern_int costs nothing and ids of close values are close); its
+ * text is made only when trace_str asks for it (t->itexts). Every other id
+ * is below TRACE_INT_TAG, an index into t->strs. */
+#define TRACE_INT_TAG 0x80000000u
+#define TRACE_INT_BIAS (1u << 30)
+#define TRACE_INT_ZERO (TRACE_INT_TAG + TRACE_INT_BIAS) /* the id of "0" */
 
 /* Event store. Events are varint-encoded into a byte stream kept in chunks
  * of TRACE_DCHUNK bytes (an event never straddles two chunks: the writer
@@ -32,7 +46,9 @@
  *   byte 1   TRACE_F_* flags: which of the fields below follow
  *   aux (1 byte), step - previous step, g (if it changed), obj,
  *   zigzag(line - previous line), col, value, zigzag(arg), extra
- * all unsigned LEB128. extra: CHAN_RECV's (index - flow) (absent: flow -1;
+ * all unsigned LEB128. value: a string id s as s << 1; an integer's id as
+ * zigzag(id - previous integer's id) << 1 | 1 (the previous integer of the
+ * block: TRACE_INT_ZERO at the start of each block). extra: CHAN_RECV's (index - flow) (absent: flow -1;
  * its arg is then the sending goroutine, already resolved), OUTPUT's
  * length (its arg is the offset). Every TRACE_BLK events a TraceBlk holds
  * where the next one starts and the "previous" fields, so event i decodes
@@ -69,6 +85,7 @@ typedef struct TraceCur {
     uint64_t step;
     uint32_t g, line;
     uint32_t i;
+    uint32_t ival; /* id of the block's latest integer value so far */
 } TraceCur;
 
 /* TraceRaw: one event as stored (see above for arg and extra). */
@@ -109,13 +126,11 @@ typedef struct TraceLaneRec {
     TraceObj wait_obj;
 } TraceLaneRec;
 
-/* TraceGRec: recording-side facts about one goroutine (by kind index):
- * what the index built from the events will need, counted as they come. */
+/* TraceGRec: recording-side facts about one goroutine (by kind index): its
+ * latest offer (flow lookups) and scratch counts for gindex_build. */
 typedef struct TraceGRec {
     int64_t last_offer; /* latest CHAN_SEND / GO_BLOCK(chan send), -1 none */
-    uint32_t last_ev;   /* its latest indexed event, UINT32_MAX none */
-    uint32_t ev_n, ev_bytes;
-    uint32_t last_from; /* its latest lane change */
+    uint32_t last_from; /* lanes: counted from the lane log by gindex_build */
     uint32_t lane_n, lane_bytes;
 } TraceGRec;
 
@@ -158,6 +173,8 @@ struct Trace {
     uint32_t ndchunks, cap_dchunks;
     size_t last_dchunk_size; /* the last chunk's allocated bytes */
     uint64_t dused;          /* stream offset where the next event goes */
+    unsigned char *wchunk;   /* the chunk dused is in, while dused < wend */
+    uint64_t wend;           /* dused below it: room for an event in wchunk */
     TraceCur wr;             /* writer: fields of the last event */
     TraceCur rd;             /* reader cache: sequential decoding is O(1) */
     TraceRaw rd_last;        /* event rd.i - 1, decoded (valid if rd.i > 0) */
@@ -181,14 +198,13 @@ struct Trace {
     VEC(TraceStrEnt) strs;
     uint64_t *htab; /* hash << 32 | id + 1: probes compare hashes in place */
     uint32_t hcap, hused;
-    /* canonical decimal texts of 0 <= v < TRACE_IMAP_MAX are not in htab but
-     * in imap: imap[v >> TRACE_IMAP_PAGE_BITS][v & ...] = id + 1 (pages
-     * allocated on first use), so counting values stay cache-friendly */
-    uint32_t **imap;
-    struct {
-        int64_t v;
-        uint32_t id1;
-    } int_cache[2048]; /* id + 1 of the decimal text of v, direct-mapped by v */
+    /* texts of integer ids made so far (trace_str): open addressing of
+     * (id, its bytes), id 0 = empty slot; the bytes live in schunks */
+    struct TraceIText {
+        uint32_t id, len;
+        const char *s;
+    } *itexts;
+    uint32_t icap, iused;
     /* output and metadata */
     char *out;
     uint64_t out_len, out_cap;
@@ -198,6 +214,7 @@ struct Trace {
     VEC(TraceObjInfo) objs;
     VEC(TraceObj) gs;
     VEC(TraceObj) by_goid;
+    VEC(int32_t) ogk;    /* by object: its index among the goroutines, or -1 */
     VEC(TraceGRec) grec;
     unsigned char *llog; /* lane log: varint k, from delta, sr byte, wait_obj */
     size_t llog_len, llog_cap;
@@ -227,6 +244,12 @@ void trace_decode(const Trace *t, uint32_t i, int64_t vtime, TraceEvent *e);
  * from [step] and [vtime] (the recorder resolves them without copying ev). */
 void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
 
+/* trace_state_record: apply [ev] (index [idx], step and vtime as
+ * trace_state_apply_at) to t->live, telling trace_lane_changed of every
+ * goroutine whose status, reason or wait_obj it changed. */
+void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
+
+
 /* trace_kf_take: snapshot t->live as a keyframe (trace_state.c). */
 void trace_kf_take(Trace *t);
 
@@ -235,5 +258,36 @@ size_t trace_kf_size(const TraceState *st);
 
 /* trace_list_front: the front pair of [st]'s list for [o]; 0 if empty. */
 int trace_list_front(const TraceState *st, TraceObj o, uint32_t *a, uint32_t *b);
+
+/* trace_put_uv: [v] as unsigned LEB128 at [p]; returns the end. */
+static inline unsigned char *trace_put_uv(unsigned char *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+/* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
+ * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
+ * recording transition calls it). */
+static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
+                                      uint32_t idx) {
+    int32_t k = t->ogk.items[o];
+    if (k < 0) return;
+    if (t->llog_len + 40 > t->llog_cap) {
+        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+        t->llog_cap = nc;
+    }
+    unsigned char *p = t->llog + t->llog_len;
+    p = trace_put_uv(p, (uint32_t)k);
+    p = trace_put_uv(p, idx - t->llog_from);
+    *p++ = (unsigned char)(status | reason << 3); /* < 128: one LEB128 byte */
+    p = trace_put_uv(p, wait_obj);
+    t->llog_len = (size_t)(p - t->llog);
+    t->llog_from = idx;
+}
 
 #endif

@@ -122,15 +122,16 @@ static void state_clear(TraceState *st) {
 
 /* ---- the transition -------------------------------------------------------- */
 
-static TraceObjState *obj_of(TraceState *st, TraceObj o) {
-    if (!o) return NULL;
-    reserve(st, o);
-    if (o > st->nobjs) st->nobjs = o;
-    return &st->objs[o];
-}
+TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec);
 
-static void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int status, uint32_t idx) {
-    if (g->status == TRACE_G_BLOCKED && status != TRACE_G_BLOCKED) {
+/* set_gstatus: goroutine [id] ([g]) gets [status] (and, if BLOCKED, wait
+ * [reason], [wait_obj], offered [value]) at event [idx]; the recorder [rec]
+ * (NULL when replaying) hears of every change of its lane fields */
+static inline void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int status, uint32_t idx,
+                               Trace *rec) {
+    uint32_t old_reason = g->reason, old_wait = g->wait_obj;
+    int old_status = g->status;
+    if (old_status == TRACE_G_BLOCKED && status != TRACE_G_BLOCKED) {
         g->reason = 0;
         g->wait_obj = 0;
         g->value = 0;
@@ -141,17 +142,42 @@ static void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int statu
     g->since = idx;
     g->live = 1;
     if (st->running == id && status != TRACE_G_RUNNING) st->running = 0;
+    if (rec && (old_status != status || old_reason != g->reason || old_wait != g->wait_obj))
+        trace_lane_changed(rec, id, (unsigned)status, g->reason, g->wait_obj, idx);
+}
+
+/* block: goroutine [id] parks with [reason] on [obj] offering [value] */
+static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const TraceEvent *ev, uint32_t idx,
+                         Trace *rec) {
+    uint32_t old_reason = g->reason, old_wait = g->wait_obj;
+    int old_status = g->status;
+    set_gstatus(st, id, g, TRACE_G_BLOCKED, idx, NULL);
+    g->reason = (uint8_t)ev->aux;
+    g->wait_obj = ev->obj;
+    g->value = ev->value;
+    if (rec && (old_status != TRACE_G_BLOCKED || old_reason != g->reason || old_wait != g->wait_obj))
+        trace_lane_changed(rec, id, TRACE_G_BLOCKED, g->reason, g->wait_obj, idx);
 }
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
-    trace_state_apply_at(st, ev, idx, ev->step, ev->vtime);
+    apply(st, ev, idx, ev->step, ev->vtime, NULL);
 }
 
 void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime) {
+    apply(st, ev, idx, step, vtime, NULL);
+}
+
+void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime) {
+    apply(&t->live, ev, idx, step, vtime, t);
+}
+
+TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec) {
     /* reserve both before taking pointers: growing moves objs */
-    reserve(st, ev->g > ev->obj ? ev->g : ev->obj);
-    TraceObjState *g = obj_of(st, ev->g);
-    TraceObjState *o = obj_of(st, ev->obj);
+    TraceObj hi = ev->g > ev->obj ? ev->g : ev->obj;
+    reserve(st, hi);
+    if (hi > st->nobjs) st->nobjs = hi;
+    TraceObjState *g = ev->g ? &st->objs[ev->g] : NULL;
+    TraceObjState *o = ev->obj ? &st->objs[ev->obj] : NULL;
     st->n = idx + 1;
     st->step = step;
     st->vtime = vtime;
@@ -171,37 +197,33 @@ void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, ui
         break;
     case TRACE_EV_GO_CREATE:
         if (o) {
-            set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx);
+            set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx, rec);
             if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
         }
         break;
     case TRACE_EV_GO_START:
         if (!g) break;
         if (st->running && st->running != ev->g && st->objs[st->running].status == TRACE_G_RUNNING)
-            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx);
-        set_gstatus(st, ev->g, g, TRACE_G_RUNNING, idx);
+            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx, rec);
+        set_gstatus(st, ev->g, g, TRACE_G_RUNNING, idx, rec);
         st->running = ev->g;
         break;
     case TRACE_EV_GO_YIELD:
-        if (g) set_gstatus(st, ev->g, g, TRACE_G_RUNNABLE, idx);
+        if (g) set_gstatus(st, ev->g, g, TRACE_G_RUNNABLE, idx, rec);
         break;
     case TRACE_EV_GO_BLOCK:
-        if (!g) break;
-        set_gstatus(st, ev->g, g, TRACE_G_BLOCKED, idx);
-        g->reason = (uint8_t)ev->aux;
-        g->wait_obj = ev->obj;
-        g->value = ev->value;
+        if (g) block(st, ev->g, g, ev, idx, rec);
         break;
     case TRACE_EV_GO_UNBLOCK:
-        if (o) set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx);
+        if (o) set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx, rec);
         break;
     case TRACE_EV_GO_SLEEP:
         if (!g) break;
-        set_gstatus(st, ev->g, g, TRACE_G_SLEEPING, idx);
+        set_gstatus(st, ev->g, g, TRACE_G_SLEEPING, idx, rec);
         g->count = ev->arg;
         break;
     case TRACE_EV_GO_END:
-        if (g) set_gstatus(st, ev->g, g, TRACE_G_DONE, idx);
+        if (g) set_gstatus(st, ev->g, g, TRACE_G_DONE, idx, rec);
         break;
     case TRACE_EV_CHAN_SEND:
         if (o && ev->aux == TRACE_CH_BUF) {

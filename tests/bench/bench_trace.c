@@ -1,6 +1,7 @@
 /* bench_trace: recording speed, bytes per event and seek time of the trace
  * store on a 1,000,000-event trace. Prints one `name value unit` line per
- * figure. Usage: bench_trace [EVENTS] [SEEKS]. Times are thread CPU time
+ * figure. Usage: bench_trace [EVENTS] [SEEKS] [pingpong] (only the
+ * recording figures). Times are thread CPU time
  * (BENCH_WALL=1: wall clock); a benchmark, not part of sim/. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -72,23 +73,88 @@ static Trace *record_hot(uint32_t n, double *secs) {
     return t;
 }
 
+/* emit: what sched_emit does (the event built in place, step and vtime
+ * filled in, handed over by pointer) */
+static inline void emit(Trace *t, uint64_t step, TraceEvent ev) {
+    ev.step = step;
+    ev.vtime = 0;
+    trace_emit(t, &ev);
+}
+
+/* record_pingpong: the 10 events of one round trip of
+ * tests/bench/go/pingpong.go (unbuffered ping, pong), [rts] times, as the
+ * scheduler emits them: the per-event cost of the trace alone */
+static Trace *record_pingpong(uint32_t rts, double *secs) {
+    Trace *t = trace_new(NULL);
+    double t0 = now_s();
+    TraceObj g1 = trace_new_goroutine(t, 0, 0, 1, "main.main", (Pos){0, 0});
+    emit(t, 0, (TraceEvent){.kind = TRACE_EV_GO_START, .g = g1});
+    TraceObj ping = trace_new_object(t, 0, g1, TRACE_OBJ_CHAN, "ping", (Pos){10, 0});
+    trace_obj_set_chan(t, ping, "int", 0);
+    TraceObj pong = trace_new_object(t, 0, g1, TRACE_OBJ_CHAN, "pong", (Pos){11, 0});
+    trace_obj_set_chan(t, pong, "int", 0);
+    TraceObj g2 = trace_new_goroutine(t, 1, g1, 2, "main.main.func1", (Pos){12, 0});
+    emit(t, 1, (TraceEvent){.kind = TRACE_EV_GO_START, .g = g2, .pos = {13, 0}});
+    emit(t, 1, (TraceEvent){.kind = TRACE_EV_GO_BLOCK, .aux = TRACE_WAIT_CHAN_RECV, .g = g2, .obj = ping, .pos = {13, 0}});
+    uint64_t step = 4;
+    for (uint32_t x = 0; x < rts; x++) {
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_START, .g = g1, .pos = {x ? 21 : 12, 0}});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = g1, .obj = ping,
+                                   .pos = {20, 0}, .value = trace_intern_int(t, x), .arg = 2});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = g2, .obj = ping,
+                                   .pos = {13, 0}, .value = trace_intern_int(t, x), .arg = 1});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = g1, .obj = g2, .pos = {20, 0}});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_BLOCK, .aux = TRACE_WAIT_CHAN_RECV, .g = g1, .obj = pong,
+                                   .pos = {21, 0}});
+        step += 5;
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_START, .g = g2, .pos = {13, 0}});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = g2, .obj = pong,
+                                   .pos = {14, 0}, .value = trace_intern_int(t, x + 1), .arg = 1});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = g1, .obj = pong,
+                                   .pos = {21, 0}, .value = trace_intern_int(t, x + 1), .arg = 2});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = g2, .obj = g1, .pos = {14, 0}});
+        emit(t, step, (TraceEvent){.kind = TRACE_EV_GO_BLOCK, .aux = TRACE_WAIT_CHAN_RECV, .g = g2, .obj = ping,
+                                   .pos = {13, 0}});
+        step += 4;
+    }
+    trace_finish(t);
+    *secs = now_s() - t0;
+    return t;
+}
+
 int main(int argc, char **argv) {
     uint32_t n = argc > 1 ? (uint32_t)strtoul(argv[1], NULL, 10) : 1000000;
     int seeks = argc > 2 ? atoi(argv[2]) : 2001;
     double secs;
 
-    /* 1. recording, hot path */
-    Trace *t = record_hot(n, &secs);
+    int only_pp = argc > 3 && !strcmp(argv[3], "pingpong");
+    Trace *t;
     TraceStats s;
+
+    /* 1. recording, hot path */
+    if (!only_pp) {
+        t = record_hot(n, &secs);
+        trace_stats(t, &s);
+        printf("record_hot_events %u events\n", s.events);
+        printf("record_hot_rate %.2f Mevents/s\n", s.events / secs / 1e6);
+        printf("record_bytes_per_event %.2f B (records + big args, allocated)\n", (double)s.event_bytes / s.events);
+        printf("trace_bytes_per_event %.2f B (everything: records, indexes, keyframes, strings, live state)\n",
+               (double)s.total_bytes / s.events);
+        printf("keyframes %u (every %.0f events, %.2f B/event)\n", s.keyframes,
+               (double)s.events / (s.keyframes ? s.keyframes : 1), (double)s.keyframe_bytes / s.events);
+        trace_free(t);
+    }
+
+    /* 1b. recording, a channel ping-pong (10 events a round trip) */
+    t = record_pingpong(n / 10, &secs);
     trace_stats(t, &s);
-    printf("record_hot_events %u events\n", s.events);
-    printf("record_hot_rate %.2f Mevents/s\n", s.events / secs / 1e6);
-    printf("record_bytes_per_event %.2f B (records + big args, allocated)\n", (double)s.event_bytes / s.events);
-    printf("trace_bytes_per_event %.2f B (everything: records, indexes, keyframes, strings, live state)\n",
-           (double)s.total_bytes / s.events);
-    printf("keyframes %u (every %.0f events, %.2f B/event)\n", s.keyframes,
-           (double)s.events / (s.keyframes ? s.keyframes : 1), (double)s.keyframe_bytes / s.events);
+    printf("record_pingpong_cost %.1f ns/event\n", secs / s.events * 1e9);
+    printf("pingpong_trace_bytes_per_event %.2f B\n", (double)s.total_bytes / s.events);
+    double b0 = now_s();
+    (void)trace_g_event_count(t, trace_goroutine_at(t, 0));
+    printf("pingpong_index_build %.1f ns/event\n", (now_s() - b0) / s.events * 1e9);
     trace_free(t);
+    if (only_pp) return 0;
 
     /* 2. recording, the random mix (includes the generator's own work) */
     t = trace_new(NULL);
