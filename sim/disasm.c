@@ -50,6 +50,12 @@ void vm_disasm_proto(const Vm *vm, const Proto *p, FILE *out) {
         }
         switch (op) {
         case OP_LOADK: fprintf(out, "\t; "), print_const(vm, p->k[VM_BX(i)], out); break;
+        case OP_LOADC:
+            if (VM_D(i)) fprintf(out, "\t; cell U[%d]", VM_B(i));
+            break;
+        case OP_STOREC:
+            if (VM_D(i)) fprintf(out, "\t; cell U[%d]", VM_A(i));
+            break;
         case OP_JMP:
         case OP_JT:
         case OP_JF: fprintf(out, "\t; to %d", pc + 1 + VM_BX(i)); break;
