@@ -44,6 +44,12 @@ static void ring_discard(void *p, size_t size, uint32_t cap, uint32_t len, uint3
     mem_discard((char *)p + size * start, size * RING_CHUNK);
 }
 
+/* ring_consumed: the head of a ring moved to [head]; when that finished a
+ * chunk, [head - chunk, head) is consumed (ring_discard). */
+static inline void ring_consumed(void *p, size_t size, uint32_t cap, uint32_t len, uint32_t head) {
+    if ((head & (RING_CHUNK - 1)) == 0) ring_discard(p, size, cap, len, (head ? head : cap) - RING_CHUNK);
+}
+
 static void waitq_grow(WaitQ *q) {
     if (q->len == q->cap) {
         /* grow in place (a million parked receivers: no second copy, no
@@ -82,8 +88,7 @@ int waitq_pop(WaitQ *q, Waiter *out) {
         Waiter x = q->w[q->head];
         q->head = (q->head + 1) & (q->cap - 1);
         q->len--;
-        if ((q->head & (RING_CHUNK - 1)) == 0) /* a chunk consumed: [head - chunk, head) */
-            ring_discard(q->w, sizeof *q->w, q->cap, q->len, (q->head ? q->head : q->cap) - RING_CHUNK);
+        ring_consumed(q->w, sizeof *q->w, q->cap, q->len, q->head);
         if (x.g) {
             q->live--;
             *out = x;
@@ -157,8 +162,7 @@ static Goroutine *rq_take(Sched *s, uint32_t k) {
     if (k == 0) {
         s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
         s->rq_len--;
-        if ((s->rq_head & (RING_CHUNK - 1)) == 0) /* consumed: [head - chunk, head) */
-            ring_discard(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, (s->rq_head ? s->rq_head : s->rq_cap) - RING_CHUNK);
+        ring_consumed(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, s->rq_head);
     } else {
         for (uint32_t i = k; i + 1 < s->rq_len; i++)
             s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = s->rq[(s->rq_head + i + 1) & (s->rq_cap - 1)];
@@ -216,25 +220,6 @@ void sched_requeue(Sched *s, Goroutine *g) {
 int sched_result_slot(Goroutine *g) {
     Frame *f = &g->frames[g->nframes - 1];
     return f->base + VM_A(f->pc[-1]);
-}
-
-int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
-    /* A native cannot tell whether it runs from a CALL, a deferred call or
-     * a nested vm_call, so it never switches itself: an exhausted counter
-     * makes the next shared access the switch. */
-    (void)g;
-    (void)res;
-    (void)nres;
-    if (vm->sched && vm->mem_hook) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
-        if (--vm->mem_left <= 0) {
-            vm->mem_left = 1;
-            vm->sched->clamps++;
-        }
-    } else if (vm->sched && --vm->preempt <= 0) {
-        vm->preempt = 1;
-        vm->sched->clamps++;
-    }
-    return VM_OK;
 }
 
 /* ---- goroutines ---- */

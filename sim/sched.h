@@ -336,9 +336,26 @@ void sched_requeue(Sched *s, Goroutine *g);
 
 /* sched_point: a scheduling point after a native's effect: counts against
  * the preemption distance; when it runs out, the next shared access
- * switches (a native may run deferred or nested, where it cannot yield).
- * Returns VM_OK. [res]/[nres] are the native's results (unused). */
-int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres);
+ * switches (a native cannot tell whether it runs from a CALL, deferred or
+ * nested, where it cannot yield, so it never switches itself). Returns
+ * VM_OK. [res]/[nres] are the native's results (unused). Inline: every
+ * Mutex Lock and Unlock passes here. */
+static inline int sched_point(Vm *vm, Goroutine *g, const Value *res, int nres) {
+    (void)g;
+    (void)res;
+    (void)nres;
+    if (!vm->sched) return VM_OK;
+    if (__builtin_expect(vm->mem_hook != 0, 0)) { /* race.h: the distance is in mem_left (vm.c run_hooked) */
+        if (--vm->mem_left <= 0) {
+            vm->mem_left = 1;
+            vm->sched->clamps++;
+        }
+    } else if (--vm->preempt <= 0) {
+        vm->preempt = 1;
+        vm->sched->clamps++;
+    }
+    return VM_OK;
+}
 
 /* sched_result_slot: the stack index where the native [g] is calling
  * writes its results (R[A] of the CALL before the saved pc). */

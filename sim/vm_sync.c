@@ -22,9 +22,6 @@
 
 static const Value NILV = {{0}, NULL};
 
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
-
 #define NILCHK(p)                                                                       \
     do {                                                                                \
         if (!(p).r) return vm_panic_runtime(vm, g, "invalid memory address or nil pointer dereference"); \
@@ -58,19 +55,8 @@ static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kin
     Value hint = s->name_hint;
     s->name_hint = (Value){{0}, NULL};
     int64_t v = a->v[slot].i;
-    if (LIKELY(v > 0 && v <= s->syncs.len)) return (int)v - 1;
+    if (__builtin_expect(v > 0 && v <= s->syncs.len, 1)) return (int)v - 1;
     return sync_make(s, g, a, slot, kind, hint);
-}
-
-/* sync_point: sched_point (sched.c) for the Mutex fast paths, inlined: the
- * same countdown, clamped the same way. */
-static inline int sync_point(Vm *vm, Goroutine *g, Value *res) {
-    if (UNLIKELY(vm->mem_hook)) return sched_point(vm, g, res, 0);
-    if (UNLIKELY(--vm->preempt <= 0)) {
-        vm->preempt = 1;
-        vm->sched->clamps++;
-    }
-    return VM_OK;
 }
 
 /* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
@@ -197,7 +183,7 @@ static int mutex_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
     int st = mutex_lock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX));
-    return st == VM_OK ? sync_point(vm, g, res) : st;
+    return st == VM_OK ? sched_point(vm, g, res, 0) : st;
 }
 
 static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -209,7 +195,7 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         sched_requeue(s, g);
         return VM_BLOCKED;
     }
-    return sync_point(vm, g, res);
+    return sched_point(vm, g, res, 0);
 }
 
 static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
