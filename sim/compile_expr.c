@@ -143,30 +143,23 @@ static int capture_index(FuncState *fs, Obj *o) {
     return 0;
 }
 
-/* var_home: a register holding o's cell (boxed) or aggregate, or -1 for an
- * unboxed scalar local of this function (use fs->lreg). */
-static int var_home(FuncState *fs, Obj *o) {
-    if (o->flags & OBJF_GLOBAL) {
-        int t = comp_reg(fs);
-        EMITX(fs, GETG, t, o->index);
-        return t;
-    }
-    if (fs->cf && o->fn == fs->cf) return comp_boxed(o) || comp_is_agg(o->type) ? fs->lreg[o->index] : -1;
-    int t = comp_reg(fs);
-    EMIT(fs, GETU, t, capture_index(fs, o), 0);
-    return t;
-}
-
-/* home_to: var_home, loading a fresh home (a global's, a capture's) straight
- * into [dst]; returns the register that holds it (dst or o's own register). */
+/* home_to: a register holding o's cell (boxed) or aggregate: a global's or
+ * a capture's is loaded into [dst]; a local's is its own register, or -1
+ * for an unboxed scalar local of this function (use fs->lreg). */
 static int home_to(FuncState *fs, Obj *o, int dst) {
     if (o->flags & OBJF_GLOBAL) {
         EMITX(fs, GETG, dst, o->index);
         return dst;
     }
-    if (fs->cf && o->fn == fs->cf) return var_home(fs, o);
+    if (fs->cf && o->fn == fs->cf) return comp_boxed(o) || comp_is_agg(o->type) ? fs->lreg[o->index] : -1;
     EMIT(fs, GETU, dst, capture_index(fs, o), 0);
     return dst;
+}
+
+/* var_home: home_to, a global's or a capture's loaded into a new register. */
+static int var_home(FuncState *fs, Obj *o) {
+    int own = !(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf;
+    return home_to(fs, o, own ? -1 : comp_reg(fs));
 }
 
 /* cell_up: the capture index of [o] if its cell is reached by LOADC /
