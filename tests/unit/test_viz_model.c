@@ -11,6 +11,7 @@
 
 #include "model_trace.h"
 #include "scene.h"
+#include "test_viz_view.h"
 #include "view.h"
 
 static void open_synth(ModelTrace *mt, TraceSynth which) {
@@ -21,20 +22,6 @@ static void open_synth(ModelTrace *mt, TraceSynth which) {
     if (which == TRACE_SYNTH_WORKER_POOL) trace_synth_worker_pool(t, 7, 6);
     if (which == TRACE_SYNTH_DEADLOCK) trace_synth_deadlock(t, 7);
     mtrace_open(mt, t, src, path, 7, "random");
-}
-
-static SceneView view(void) {
-    SceneView v;
-    memset(&v, 0, sizeof v);
-    v.width = 1440;
-    v.height = 900;
-    v.scale = 1;
-    v.mono_w = 8;
-    v.mono_h = 17;
-    v.ui_h = 17;
-    v.anim = 1;
-    v.selected_g = v.selected_obj = -1;
-    return v;
 }
 
 static void test_run_shape(void **state) {
@@ -75,7 +62,7 @@ static void test_buffers_and_owners(void **state) {
     model_alloc(&m, &mt.run);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     int saw_buf = 0, saw_owner = 0;
     for (int st = 0; st < mt.run.nsteps; st++) {
         mtrace_at(&mt, st, &m);
@@ -135,7 +122,7 @@ static void test_deadlock(void **state) {
     assert_int_equal(blocked, 2);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &mt.run, &m, &v);
     assert_non_null(s.banner);
     int alarms = 0;
@@ -281,7 +268,7 @@ static void test_lock_cycle(void **state) {
     /* the scene: g1's and g2's wait edges and the owner edges are alarms, g3's is not */
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &mt.run, &m, &v);
     for (int e = 0; e < s.edges.len; e++) {
         const SceneEdge *ed = &s.edges.items[e];
@@ -305,7 +292,7 @@ static void test_empty_trace(void **state) {
     assert_int_equal(m.ngs, 0);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &mt.run, &m, &v);
     assert_int_equal(s.cards.len, 0);
     assert_int_equal(s.tl_to, 1);

@@ -20,6 +20,7 @@
 #include "model_trace.h"
 #include "runopts.h"
 #include "scene.h"
+#include "test_viz_view.h"
 #include "view.h"
 
 /* Event indices of the hand-made run (see make_race). */
@@ -62,20 +63,6 @@ static Trace *make_race(void) {
     return t;
 }
 
-static SceneView view(void) {
-    SceneView v;
-    memset(&v, 0, sizeof v);
-    v.width = 1440;
-    v.height = 900;
-    v.scale = 1;
-    v.mono_w = 8;
-    v.mono_h = 17;
-    v.ui_h = 17;
-    v.anim = 1;
-    v.selected_g = v.selected_obj = -1;
-    return v;
-}
-
 static int edges_of(const Scene *s, SceneEdgeKind k, int *alarms) {
     int n = 0;
     *alarms = 0;
@@ -113,7 +100,7 @@ static void test_lost_update(void **state) {
     model_alloc(&m, &mt.run);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     /* after both loads: each holds 41 ("read 41", an edge to c.count) */
     mtrace_at(&mt, EV_READ3, &m);
     assert_int_equal(m.gs[g2].read_obj, 0);
@@ -167,7 +154,7 @@ static void test_race_highlight(void **state) {
     model_alloc(&m, &mt.run);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     /* at the race report: both accesses, with their lines */
     mtrace_at(&mt, EV_RACE, &m);
     assert_non_null(m.race);
@@ -240,7 +227,7 @@ static void test_seed_change(void **state) {
     nasked = 0;
     assert_int_equal(view_load(&v, &o, 3, err, sizeof err), 0);
     uint64_t h3 = trace_hash(v.mt.trace);
-    SceneView sv = view();
+    SceneView sv = test_view(1440, 900);
     scene_build(&v.scene, &v.mt.run, &v.model, &sv);
     assert_ptr_equal(v.scene.lay_run, &v.mt.run);
     /* the next seed runs the file again, with that seed */
@@ -304,7 +291,7 @@ static void test_zoom_and_options(void **state) {
     mtrace_at(&mt, 5, &m);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view();
+    SceneView v = test_view(1440, 900);
     v.tl_from = 2;
     v.tl_to = 9;
     scene_build(&s, &mt.run, &m, &v);

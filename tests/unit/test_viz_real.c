@@ -17,6 +17,7 @@
 #include "model_trace.h"
 #include "sched.h"
 #include "scene.h"
+#include "test_viz_view.h"
 #include "view.h"
 
 /* Run [path] with [seed] and the trace on; the trace (or NULL). */
@@ -32,20 +33,6 @@ static Trace *run_file(const char *path, uint64_t seed, int *status) {
     if (status) *status = st;
     fclose(null);
     return t;
-}
-
-static SceneView sview(void) {
-    SceneView v;
-    memset(&v, 0, sizeof v);
-    v.width = 1440;
-    v.height = 900;
-    v.scale = 1;
-    v.mono_w = 8;
-    v.mono_h = 17;
-    v.ui_h = 17;
-    v.anim = 1;
-    v.selected_g = v.selected_obj = -1;
-    return v;
 }
 
 static int count_edges(const Scene *s, SceneEdgeKind k, int g, int obj) {
@@ -88,7 +75,7 @@ static void test_rwmutex_readers(void **state) {
     mtrace_at(&mt, best, &m);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = sview();
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &mt.run, &m, &v);
     assert_non_null(scene_box_for(&s, rw));
     assert_int_equal(count_edges(&s, EDGE_READER, -1, rw), m.objs[rw].nreaders);
@@ -138,7 +125,7 @@ static void test_select_edges(void **state) {
     assert_int_equal(m.gs[g].nselect, 2);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = sview();
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &mt.run, &m, &v);
     assert_int_equal(count_edges(&s, EDGE_WAIT, g, a), 1);
     assert_int_equal(count_edges(&s, EDGE_WAIT, g, b), 1);
@@ -170,7 +157,7 @@ static void test_closed_and_select_loop(void **state) {
     assert_true(quit >= 0 && data >= 0);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = sview();
+    SceneView v = test_view(1440, 900);
     int closed_at = -1, sel_seen = 0;
     for (int st = 0; st < mt.run.nsteps; st++) {
         mtrace_at(&mt, st, &m);

@@ -11,21 +11,8 @@
 #include <string.h>
 
 #include "scene.h"
+#include "test_viz_view.h"
 #include "test_viz_fixture.h"
-
-static SceneView view(int w, int h) {
-    SceneView v;
-    memset(&v, 0, sizeof v);
-    v.width = w;
-    v.height = h;
-    v.scale = 1;
-    v.mono_w = 8;
-    v.mono_h = 17;
-    v.ui_h = 17;
-    v.anim = 1;
-    v.selected_g = v.selected_obj = -1;
-    return v;
-}
 
 typedef struct Fix {
     ModelRun run;
@@ -60,7 +47,7 @@ static int overlap(SceneRect a, SceneRect b) {
 
 static void test_cards_and_states(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     assert_int_equal(f->s.cards.len, 4);
     assert_int_equal(f->s.card_mode, CARD_FULL);
@@ -83,7 +70,7 @@ static void test_cards_and_states(void **state) {
 
 static void test_pipes_slots_tokens(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     const ScenePipe *jobs = scene_pipe_for(&f->s, 0), *res = scene_pipe_for(&f->s, 1);
     assert_int_equal(jobs->nslots, 3);
@@ -109,7 +96,7 @@ static void test_pipes_slots_tokens(void **state) {
 
 static void test_edges(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     int owner = 0, wait_mu = 0, wait_res = 0;
     for (int i = 0; i < f->s.edges.len; i++) {
@@ -143,7 +130,7 @@ static void test_edges(void **state) {
 
 static void test_layout_stable(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     SceneRect before[4];
     for (int i = 0; i < 4; i++) before[i] = scene_card_for(&f->s, i)->home;
@@ -160,7 +147,7 @@ static void test_layout_stable(void **state) {
 
 static void test_birth_and_death(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     f->m.step = 2; /* before g3 and g4 exist; g2 is being born */
     v.anim = 0.5f;
     scene_build(&f->s, &f->run, &f->m, &v);
@@ -181,7 +168,7 @@ static void test_birth_and_death(void **state) {
 
 static void test_timeline_and_hits(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     assert_int_equal(f->s.tl_from, 0);
     assert_int_equal(f->s.tl_to, FIX_STEPS);
@@ -211,7 +198,7 @@ static void test_timeline_and_hits(void **state) {
 
 static void test_source_and_output(void **state) {
     Fix *f = *state;
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&f->s, &f->run, &f->m, &v);
     /* the code follows the acting goroutine (g2 at line 12) */
     assert_true(f->s.src_first <= 12 && 12 < f->s.src_first + f->s.src_lines);
@@ -233,7 +220,7 @@ static void test_source_and_output(void **state) {
     scene_build(&f->s, &f->run, &f->m, &v);
     assert_int_equal(f->s.out_from, 0); /* three short lines fit */
     /* a small window shows only the last output lines and scrolls the code */
-    SceneView small = view(800, 420);
+    SceneView small = test_view(800, 420);
     f->m.output = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\nhello\n";
     f->m.output_len = (int)strlen(f->m.output);
     scene_build(&f->s, &f->run, &f->m, &small);
@@ -270,7 +257,7 @@ static void test_many_goroutines(void **state) {
     for (int i = 0; i < 1000; i++) m.gs[i].exists = 1, m.gs[i].state = (ThemeState)(i % 4);
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view(1280, 800);
+    SceneView v = test_view(1280, 800);
     scene_build(&s, &r, &m, &v);
     assert_int_equal(s.card_mode, CARD_CHIP);
     assert_true(s.tl_density);
@@ -312,7 +299,7 @@ static void test_lost_update_and_panic(void **state) {
     m.gs[2].read_obj = 0, m.gs[2].read_val = "4";
     Scene s;
     memset(&s, 0, sizeof s);
-    SceneView v = view(1440, 900);
+    SceneView v = test_view(1440, 900);
     scene_build(&s, &r, &m, &v);
     assert_false(scene_card_for(&s, 1)->stale);
     assert_true(scene_card_for(&s, 2)->stale);
