@@ -11,28 +11,9 @@
 set -u
 BIN=$1
 ROOT=$2
-for tool in Xvfb xdotool import compare convert; do
-    command -v $tool >/dev/null || { echo "SKIP: $tool not installed"; exit 0; }
-done
-T=$(mktemp -d)
-XPID=
-VPID=
-cleanup() {
-    [ -n "$VPID" ] && kill "$VPID" 2>/dev/null
-    [ -n "$XPID" ] && kill "$XPID" 2>/dev/null
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+XVFB_TOOLS="Xvfb xdotool import compare convert" . "$ROOT/tests/tools/xvfb.sh"
 
-for d in $(seq 300 340); do
-    [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ] && continue
-    Xvfb :$d -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-    XPID=$!
-    export DISPLAY=:$d
-    break
-done
-for i in $(seq 50); do [ -e /tmp/.X11-unix/X${DISPLAY#:} ] && break; sleep 0.1; done
+xvfb_start 300 340
 export SDL_RENDER_DRIVER=software
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 

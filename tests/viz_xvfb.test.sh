@@ -7,31 +7,12 @@
 set -u
 BIN=$1
 ROOT=$2
-for tool in Xvfb xdotool import compare; do
-    command -v $tool >/dev/null || { echo "SKIP: $tool not installed"; exit 0; }
-done
-T=$(mktemp -d)
-XPID=
-VPID=
-cleanup() {
-    [ -n "$VPID" ] && kill "$VPID" 2>/dev/null
-    [ -n "$XPID" ] && kill "$XPID" 2>/dev/null
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+XVFB_TOOLS="Xvfb xdotool import compare" . "$ROOT/tests/tools/xvfb.sh"
 
 "$BIN" render --demo worker_pool --at end -o "$T/probe.png" >/dev/null 2>&1
 [ -s "$T/probe.png" ] || { echo "SKIP: goro-viz render --demo is not wired into viz/main.c yet"; exit 0; }
 
-for d in $(seq 250 290); do
-    [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ] && continue
-    Xvfb :$d -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-    XPID=$!
-    export DISPLAY=:$d
-    break
-done
-for i in $(seq 50); do [ -e /tmp/.X11-unix/X${DISPLAY#:} ] && break; sleep 0.1; done
+xvfb_start 250 290
 # software renderer in the window too, so its pixels equal render's; under
 # ASan, X11/dbus libraries leak a few bytes at exit that are not ours
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 SDL_RENDER_DRIVER=software "$BIN" --demo worker_pool --seed 3 &
