@@ -115,23 +115,18 @@ void waitq_free(WaitQ *q) {
 
 /* ---- trace helpers ---- */
 
-/* is_main_name: [n] starts with "main." (strncmp is a call per event) */
-static inline int is_main_name(const char *n) {
-    return n[0] == 'm' && n[1] == 'a' && n[2] == 'i' && n[3] == 'n' && n[4] == '.';
-}
-
 int sched_line(Goroutine *g) {
     int fi = g->nframes - 1;
     if (fi < 0) return 0;
     /* the innermost frame of the program's own code: a library function
-     * written in Go (sync.(*Once).Do) has lines of its API text */
+     * written in Go (sync.(*Once).Do) has lines of its API text (Proto.prog
+     * caches the name test: this runs once per traced event) */
     const Frame *f = &g->frames[fi];
-    while (fi > 0 && !is_main_name(f->p->name)) f = &g->frames[--fi];
+    while (!f->p->prog && fi > 0) f = &g->frames[--fi];
     const Proto *p = f->p;
-    if (!p->lines || !f->pc) return 0;
-    long k = f->pc - p->code - 1;
-    if (k < 0) k = 0;
-    if (k >= p->ncode) k = p->ncode - 1;
+    if (!f->pc || !p->lines) return 0;
+    long k = f->pc - p->code - 1; /* the instruction being executed */
+    if ((unsigned long)k >= (unsigned long)p->ncode) k = k < 0 ? 0 : p->ncode - 1; /* one test: rare */
     return p->lines[k];
 }
 

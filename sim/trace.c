@@ -6,7 +6,7 @@
  * per-goroutine indexes are built from the events and that log when first
  * queried (gindex_build).
  */
-#include "trace_impl.h"
+#include "trace_apply.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -53,6 +53,7 @@ Trace *trace_new(const TraceOptions *opt) {
     if (opt) t->opt = *opt;
     if (t->opt.keyframe_interval == 0) t->opt.keyframe_interval = 512;
     t->next_kf_n = t->opt.keyframe_interval;
+    t->emit_lim = INT32_MAX;
     trace_state_init(&t->live);
     t->live.src = t;
     /* string 0 is "" */
@@ -300,7 +301,12 @@ static TraceObj add_obj(Trace *t, TraceObjKind kind, const char *name, Pos pos) 
     VEC_PUSH(t->objs, info);
     int32_t k = kind == TRACE_OBJ_GOROUTINE ? (int32_t)info.index : -1;
     VEC_PUSH(t->ogk, k);
-    return (TraceObj)t->objs.len - 1;
+    /* the recorder's apply neither reserves nor raises nobjs: the object's
+     * creation event, emitted next, is the first to name it */
+    TraceObj o = (TraceObj)t->objs.len - 1;
+    trace_state_reserve(&t->live, o);
+    t->live.nobjs = o;
+    return o;
 }
 
 TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t goid,
@@ -434,9 +440,16 @@ static unsigned char *room(Trace *t) {
     return t->dchunks[c];
 }
 
+/* dused: the stream offset where the next event goes (t->dused is
+ * brought up to date only here and in ensure_room: the writer moves wp) */
+static uint64_t dused(const Trace *t) {
+    return t->wchunk ? t->wbase + (uint64_t)(t->wp - t->wchunk) : t->dused;
+}
+
 /* ensure_room: like room, growing a small first chunk in place; sets
- * wchunk/wend for the fast path of the next events */
+ * wchunk/wp/wlim for the fast path of the next events */
 static unsigned char *ensure_room(Trace *t) {
+    t->dused = dused(t);
     if (t->ndchunks == 1 && t->last_dchunk_size < TRACE_DCHUNK &&
         t->dused + TRACE_EV_MAX > t->last_dchunk_size) {
         size_t ns = t->last_dchunk_size * 4;
@@ -447,7 +460,9 @@ static unsigned char *ensure_room(Trace *t) {
     unsigned char *p = room(t);
     uint64_t base = t->dused & ~(uint64_t)(TRACE_DCHUNK - 1);
     t->wchunk = p - (t->dused - base);
-    t->wend = base + t->last_dchunk_size - TRACE_EV_MAX + 1;
+    t->wbase = base;
+    t->wp = p;
+    t->wlim = t->wchunk + (t->last_dchunk_size - TRACE_EV_MAX + 1);
     return p;
 }
 
@@ -516,20 +531,83 @@ static TraceObj event_g(Trace *t, uint32_t i) {
     return r.g;
 }
 
-/* encode: append event [ev] as stored event t->nev, with [step] and (for
- * CHAN_RECV) [flow] in place of ev's. */
-static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t flow) {
-    unsigned kind = ev->kind, aux = (unsigned)ev->aux;
-    unsigned char *p = t->dused < t->wend ? t->wchunk + (t->dused & (TRACE_DCHUNK - 1)) : ensure_room(t);
-    if ((idx & (TRACE_BLK - 1)) == 0) {
-        TraceBlk b = {t->dused, t->wr.step, t->wr.g, t->wr.line};
-        VEC_PUSH(t->blks, b);
-        t->wr.ival = TRACE_INT_ZERO;
+/* live_sync: fill in the live state's header fields the recorder's apply
+ * leaves (they follow from the writer's) */
+static void live_sync(Trace *t) {
+    t->live.n = t->nev;
+    t->live.step = t->wr.step;
+    t->live.vtime = t->cur_vtime;
+}
+
+/* kf_due: t->nev reached t->next_kf_n: take a keyframe if the interval
+ * (raised for large states) has passed, else put the next check off */
+static void kf_due(Trace *t) {
+    size_t size = trace_kf_size(&t->live);
+    uint32_t need = t->opt.keyframe_interval;
+    if (size / 8 > need) need = (uint32_t)(size / 8 < INT32_MAX ? size / 8 : INT32_MAX);
+    if (t->nev - t->last_kf_n >= need) {
+        live_sync(t);
+        trace_kf_take(t);
+        t->last_kf_n = t->nev;
+        t->next_kf_n = t->nev + t->opt.keyframe_interval;
+    } else {
+        t->next_kf_n = t->last_kf_n + need;
     }
+}
+
+void trace_llog_grow(Trace *t) {
+    size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+    t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+    t->llog_cap = nc;
+}
+
+/* new_block: event [idx] starts a block: note where and the fields before */
+static void new_block(Trace *t) {
+    TraceBlk b = {dused(t), t->wr.step, t->wr.g, t->wr.line};
+    VEC_PUSH(t->blks, b);
+    t->wr.ival = TRACE_INT_ZERO;
+}
+
+/* KIND_ANY: record's [kk] when the kind is not known at compile time */
+#define KIND_ANY 0xffffffffu
+
+/* record: the one path into the event store: encode [ev] as event t->nev
+ * (against the event before it), apply it to the live state (logging lane
+ * changes) and take a keyframe when one is due. [ev] is read, never copied
+ * (a copy of a just-built event stalls on store forwarding): its step, vtime
+ * and (CHAN_RECV) flow are [step], [vtime], [flow]; output fields are
+ * complete. [kk] is ev's kind if the caller knows it at compile time
+ * (trace_emit has a copy of record per common kind, with every test of the
+ * kind folded away), else KIND_ANY. */
+TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow,
+                             unsigned kk) {
+    TraceIn e = trace_in(ev);
+    if (kk != KIND_ANY) e.kind = kk; /* a constant: every test of the kind folds */
+    unsigned kind = e.kind, aux = e.aux;
+    TraceObj g = e.g, obj = e.obj;
+    uint32_t idx = t->nev;
+    /* emit_lim is 0 once finished; OUTPUT comes through trace_output */
+    GORO_ASSERT(kind < TRACE_EV__COUNT && aux <= 255 &&
+                g < (TraceObj)t->ogk.len && obj < (TraceObj)t->ogk.len && idx < t->emit_lim);
+    if (step == 0) step = t->clk_step;
+    else if (step > t->clk_step) t->clk_step = step;
+    if (vtime == 0) vtime = t->clk_vtime;
+    else if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    GORO_ASSERT(step >= t->wr.step && vtime >= t->cur_vtime);
+    if (vtime != t->cur_vtime) {
+        TraceTimeMark m = {idx, vtime};
+        VEC_PUSH(t->times, m);
+        t->cur_vtime = vtime;
+    }
+
+    /* encode (the layout: trace_impl.h) */
+    unsigned char *p = (uintptr_t)t->wp < (uintptr_t)t->wlim ? t->wp : ensure_room(t);
+    if ((idx & (TRACE_BLK - 1)) == 0) new_block(t);
     unsigned char *p0 = p;
-    uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
-    int64_t arg = ev->arg;
-    uint32_t value = ev->value;
+    uint32_t line = e.line;
+    int col = ev->pos.col;
+    int64_t arg = e.arg;
+    uint32_t value = e.value;
     unsigned b0 = kind;
     uint64_t extra = 0;
     if (kind == TRACE_EV_CHAN_RECV) {
@@ -545,8 +623,11 @@ static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t
         b0 |= TRACE_B_EXTRA;
         extra = ev->out_len;
     } else if (kind == TRACE_EV_CHAN_SEND || (kind == TRACE_EV_GO_BLOCK && aux == TRACE_WAIT_CHAN_SEND)) {
+        /* an offer: what a later CHAN_RECV's flow points at */
         t->send_g[idx & 255].ev = idx + 1;
-        t->send_g[idx & 255].g = ev->g;
+        t->send_g[idx & 255].g = g;
+        int32_t gk = t->ogk.items[g];
+        if (gk >= 0) t->grec.items[gk].last_offer = idx;
     }
     unsigned f = 0;
     p += 2;
@@ -559,23 +640,23 @@ static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t
         p = put_uv(p, step - t->wr.step);
         t->wr.step = step;
     }
-    if (ev->g != t->wr.g) {
+    if (g != t->wr.g) {
         f |= TRACE_F_G;
-        p = put_uv(p, ev->g);
-        t->wr.g = ev->g;
+        p = put_uv(p, g);
+        t->wr.g = g;
     }
-    if (ev->obj) {
+    if (obj) {
         f |= TRACE_F_OBJ;
-        p = put_uv(p, ev->obj);
+        p = put_uv(p, obj);
     }
     if (line != t->wr.line) {
         f |= TRACE_F_LINE;
         p = put_uv(p, zz((int64_t)line - (int64_t)t->wr.line));
         t->wr.line = line;
     }
-    if (ev->pos.col > 0) {
+    if (col > 0) {
         f |= TRACE_F_COL;
-        p = put_uv(p, ev->pos.col > 65535 ? 65535 : (uint32_t)ev->pos.col);
+        p = put_uv(p, col > 65535 ? 65535 : (uint32_t)col);
     }
     if (value >= TRACE_INT_TAG) {
         f |= TRACE_F_VALUE;
@@ -592,51 +673,19 @@ static inline void encode(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t
     if (b0 & TRACE_B_EXTRA) p = put_uv(p, extra);
     p0[0] = (unsigned char)b0;
     p0[1] = (unsigned char)f;
-    t->dused += (uint64_t)(p - p0);
-}
-
-/* store_emit: the one path into the event store. [ev] is read, never
- * copied (a copy of a just-built event stalls on store forwarding): its step,
- * vtime and flow are [step], [vtime], [flow]; output fields are complete. */
-static inline uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow) {
-    /* one branch for the invariants (bitwise: all are evaluated) */
-    GORO_ASSERT(!t->finished & ((unsigned)ev->kind < TRACE_EV__COUNT) & ((unsigned)ev->aux <= 255) &
-                (ev->g < (TraceObj)t->ogk.len) & (ev->obj < (TraceObj)t->ogk.len) & (t->nev < INT32_MAX));
-    if (step == 0) step = t->clk_step;
-    else if (step > t->clk_step) t->clk_step = step;
-    if (vtime == 0) vtime = t->clk_vtime;
-    else if (vtime > t->clk_vtime) t->clk_vtime = vtime;
-    GORO_ASSERT((step >= t->cur_step) & (vtime >= t->cur_vtime));
-    uint32_t idx = t->nev;
-    if (vtime != t->cur_vtime) {
-        TraceTimeMark m = {idx, vtime};
-        VEC_PUSH(t->times, m);
-        t->cur_vtime = vtime;
-    }
-    t->cur_step = step;
-    encode(t, ev, idx, step, flow);
-    t->nev++;
+    t->wp = p;
+    t->nev = idx + 1;
 
     /* apply, following status changes for the lanes */
-    trace_state_record(t, ev, idx, step, vtime);
-    int32_t gk = t->ogk.items[ev->g];
-    if (gk >= 0 && (ev->kind == TRACE_EV_CHAN_SEND ||
-                    (ev->kind == TRACE_EV_GO_BLOCK && ev->aux == TRACE_WAIT_CHAN_SEND)))
-        t->grec.items[gk].last_offer = idx;
-
-    if (t->nev >= t->next_kf_n) {
-        size_t size = trace_kf_size(&t->live);
-        uint32_t need = t->opt.keyframe_interval;
-        if (size / 8 > need) need = (uint32_t)(size / 8 < INT32_MAX ? size / 8 : INT32_MAX);
-        if (t->nev - t->last_kf_n >= need) {
-            trace_kf_take(t);
-            t->last_kf_n = t->nev;
-            t->next_kf_n = t->nev + t->opt.keyframe_interval;
-        } else {
-            t->next_kf_n = t->last_kf_n + need;
-        }
-    }
+    apply(&t->live, e, idx, step, vtime, t);
+    if (idx + 1 >= t->next_kf_n) kf_due(t);
     return idx;
+}
+
+/* store_emit: record, out of line (the rarer kinds, output) */
+static __attribute__((noinline)) uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime,
+                                                     int64_t flow) {
+    return record(t, ev, step, vtime, flow, KIND_ANY);
 }
 
 void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
@@ -645,19 +694,33 @@ void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
     t->clk_vtime = vtime;
 }
 
-uint32_t trace_emit(Trace *t, const TraceEvent *in) {
-    GORO_ASSERT(in->kind != TRACE_EV_OUTPUT); /* use trace_output */
+/* recv_flow: the event that sent what CHAN_RECV [in] receives, -1 if none */
+static inline int64_t recv_flow(Trace *t, const TraceEvent *in) {
     int64_t flow = -1;
-    if (in->kind == TRACE_EV_CHAN_RECV) {
-        if (in->aux == TRACE_CH_BUF) {
-            uint32_t v, e;
-            if (in->obj && trace_list_front(&t->live, in->obj, &v, &e)) flow = e;
-        } else if (in->aux == TRACE_CH_SYNC) {
-            int64_t k = goroutine_k(t, (TraceObj)in->arg);
-            if (k >= 0) flow = t->grec.items[k].last_offer;
-        }
+    if (in->aux == TRACE_CH_BUF) {
+        uint32_t v, e;
+        if (in->obj && trace_list_front(&t->live, in->obj, &v, &e)) flow = e;
+    } else if (in->aux == TRACE_CH_SYNC) {
+        int64_t k = goroutine_k(t, (TraceObj)in->arg);
+        if (k >= 0) flow = t->grec.items[k].last_offer;
     }
-    return store_emit(t, in, in->step, in->vtime, flow);
+    return flow;
+}
+
+uint32_t trace_emit(Trace *t, const TraceEvent *in) {
+    switch (in->kind) {
+    /* the kinds of a hot loop (channels, locks, scheduling) */
+    case TRACE_EV_GO_START: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_START);
+    case TRACE_EV_GO_BLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_BLOCK);
+    case TRACE_EV_GO_UNBLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_UNBLOCK);
+    case TRACE_EV_CHAN_SEND: return record(t, in, in->step, in->vtime, -1, TRACE_EV_CHAN_SEND);
+    case TRACE_EV_CHAN_RECV: return record(t, in, in->step, in->vtime, recv_flow(t, in), TRACE_EV_CHAN_RECV);
+    case TRACE_EV_LOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_LOCK);
+    case TRACE_EV_UNLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_UNLOCK);
+    case TRACE_EV_OUTPUT: GORO_ASSERT(!"OUTPUT through trace_emit: use trace_output"); break;
+    default: break;
+    }
+    return store_emit(t, in, in->step, in->vtime, -1);
 }
 
 uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
@@ -677,7 +740,10 @@ uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
     return store_emit(t, &ev, ev.step, ev.vtime, -1);
 }
 
-const TraceState *trace_live(const Trace *t) { return &t->live; }
+const TraceState *trace_live(const Trace *t) {
+    live_sync((Trace *)t); /* a cache: see trace.h Threads */
+    return &t->live;
+}
 
 /* ---- per-goroutine indexes ------------------------------------------------ */
 
@@ -856,6 +922,7 @@ static const TraceGHdr *gindex(const Trace *t, TraceObj g, int64_t *kout) {
 void trace_finish(Trace *t) {
     if (t->finished) return;
     t->finished = 1;
+    t->emit_lim = 0;
     /* the per-goroutine indexes are built when first queried (a run that is
      * only exported never needs them); until then the counts and the lane
      * log stay */
@@ -868,7 +935,10 @@ void trace_finish(Trace *t) {
         t->llog = mem_realloc(t->llog, t->llog_cap, t->llog_len);
         t->llog_cap = t->llog_len;
     }
-    /* trim */
+    live_sync(t);
+    /* trim (the writer is done with its chunk) */
+    t->dused = dused(t);
+    t->wchunk = t->wp = t->wlim = NULL;
     if (t->ndchunks) {
         size_t used = (size_t)(t->dused - ((uint64_t)(t->ndchunks - 1) << TRACE_DCHUNK_BITS));
         if (used < 1) used = 1;

@@ -3,7 +3,7 @@
  *
  * Invariants:
  *   - events are encoded in dchunks (see below); blks[b] decodes event
- *     b * TRACE_BLK; nev events, dused bytes; wr holds the last event's
+ *     b * TRACE_BLK; nev events, dused(t) bytes; wr holds the last event's
  *     fields (what the next one is encoded against);
  *   - times[] holds (first event index, vtime) for every change of virtual
  *     time, strictly increasing in both; events before times[0].ev have vtime 0;
@@ -168,19 +168,21 @@ typedef struct TraceKeyframe {
 struct Trace {
     TraceOptions opt;
     int finished;
+    uint32_t emit_lim; /* events may be emitted while nev < emit_lim (0 once finished) */
     /* events */
     unsigned char **dchunks;
     uint32_t ndchunks, cap_dchunks;
     size_t last_dchunk_size; /* the last chunk's allocated bytes */
-    uint64_t dused;          /* stream offset where the next event goes */
-    unsigned char *wchunk;   /* the chunk dused is in, while dused < wend */
-    uint64_t wend;           /* dused below it: room for an event in wchunk */
+    uint64_t dused;          /* stream offset where the next event goes, when
+                                wchunk is NULL; else wbase + (wp - wchunk) */
+    unsigned char *wchunk;   /* the chunk being written, starting at offset wbase */
+    uint64_t wbase;
+    unsigned char *wp, *wlim; /* the next event goes at wp; wp < wlim: it fits */
     TraceCur wr;             /* writer: fields of the last event */
     TraceCur rd;             /* reader cache: sequential decoding is O(1) */
     TraceRaw rd_last;        /* event rd.i - 1, decoded (valid if rd.i > 0) */
     VEC(TraceBlk) blks;
     uint32_t nev;
-    uint64_t cur_step; /* of the last event */
     int64_t cur_vtime;
     uint64_t clk_step; /* "now", used by events that leave step/vtime 0 */
     int64_t clk_vtime;
@@ -240,15 +242,13 @@ int64_t trace_time_mark(const Trace *t, uint32_t i);
 /* trace_decode: decode record [i] into [*e] with virtual time [vtime]. */
 void trace_decode(const Trace *t, uint32_t i, int64_t vtime, TraceEvent *e);
 
-/* trace_state_apply_at: trace_state_apply with [ev]'s step and vtime taken
- * from [step] and [vtime] (the recorder resolves them without copying ev). */
-void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
+/* trace_state_grow: make room in [st] for object ids up to [o]. */
+void trace_state_grow(TraceState *st, uint32_t o);
 
-/* trace_state_record: apply [ev] (index [idx], step and vtime as
- * trace_state_apply_at) to t->live, telling trace_lane_changed of every
- * goroutine whose status, reason or wait_obj it changed. */
-void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime);
-
+/* trace_state_reserve: trace_state_grow unless there is room already. */
+static inline void trace_state_reserve(TraceState *st, uint32_t o) {
+    if (o >= st->cap_objs) trace_state_grow(st, o);
+}
 
 /* trace_kf_take: snapshot t->live as a keyframe (trace_state.c). */
 void trace_kf_take(Trace *t);
@@ -269,6 +269,9 @@ static inline unsigned char *trace_put_uv(unsigned char *p, uint64_t v) {
     return p;
 }
 
+/* trace_llog_grow: room for one more lane log entry (trace.c). */
+void trace_llog_grow(Trace *t);
+
 /* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
  * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
  * recording transition calls it). */
@@ -276,16 +279,22 @@ static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, uns
                                       uint32_t idx) {
     int32_t k = t->ogk.items[o];
     if (k < 0) return;
-    if (t->llog_len + 40 > t->llog_cap) {
-        size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-        t->llog = mem_realloc(t->llog, t->llog_cap, nc);
-        t->llog_cap = nc;
-    }
+    if (t->llog_len + 40 > t->llog_cap) trace_llog_grow(t);
     unsigned char *p = t->llog + t->llog_len;
-    p = trace_put_uv(p, (uint32_t)k);
-    p = trace_put_uv(p, idx - t->llog_from);
-    *p++ = (unsigned char)(status | reason << 3); /* < 128: one LEB128 byte */
-    p = trace_put_uv(p, wait_obj);
+    uint32_t d = idx - t->llog_from;
+    unsigned sr = status | reason << 3; /* < 128: one LEB128 byte */
+    if (((uint32_t)k | d | wait_obj) < 0x80) { /* the common case: four bytes */
+        p[0] = (unsigned char)k;
+        p[1] = (unsigned char)d;
+        p[2] = (unsigned char)sr;
+        p[3] = (unsigned char)wait_obj;
+        p += 4;
+    } else {
+        p = trace_put_uv(p, (uint32_t)k);
+        p = trace_put_uv(p, d);
+        *p++ = (unsigned char)sr;
+        p = trace_put_uv(p, wait_obj);
+    }
     t->llog_len = (size_t)(p - t->llog);
     t->llog_from = idx;
 }

@@ -9,68 +9,9 @@
  *   - a keyframe is bytes: KfHdr, then objs[0..nobjs] verbatim, then for each
  *     object with a non-empty list: its id, its length, its pairs in order.
  */
-#include "trace_impl.h"
+#include "trace_apply.h"
 
 #include <string.h>
-
-/* ---- lists --------------------------------------------------------------- */
-
-static void list_grow(TraceList *l) {
-    uint32_t nc = l->cap ? l->cap * 2 : 4;
-    uint32_t *items = mem_alloc(sizeof *items * 2 * nc);
-    for (uint32_t k = 0; k < l->len; k++) {
-        uint32_t j = (l->head + k) % l->cap;
-        items[2 * k] = l->items[2 * j];
-        items[2 * k + 1] = l->items[2 * j + 1];
-    }
-    mem_free(l->items, sizeof *l->items * 2 * l->cap);
-    l->items = items;
-    l->cap = nc;
-    l->head = 0;
-}
-
-static void list_push(TraceList *l, uint32_t a, uint32_t b) {
-    if (l->len == l->cap) list_grow(l);
-    uint32_t j = (l->head + l->len) % l->cap;
-    l->items[2 * j] = a;
-    l->items[2 * j + 1] = b;
-    l->len++;
-}
-
-static void list_get(const TraceList *l, uint32_t k, uint32_t *a, uint32_t *b) {
-    uint32_t j = (l->head + k) % l->cap;
-    *a = l->items[2 * j];
-    *b = l->items[2 * j + 1];
-}
-
-static void list_pop_front(TraceList *l) {
-    if (!l->len) return;
-    l->head = (l->head + 1) % l->cap;
-    l->len--;
-    if (!l->len) l->head = 0;
-}
-
-/* remove the first pair whose value is [a], keeping the order */
-static void list_remove(TraceList *l, uint32_t a) {
-    for (uint32_t k = 0; k < l->len; k++) {
-        uint32_t x, y;
-        list_get(l, k, &x, &y);
-        if (x != a) continue;
-        for (uint32_t m = k; m + 1 < l->len; m++) {
-            uint32_t j0 = (l->head + m) % l->cap, j1 = (l->head + m + 1) % l->cap;
-            l->items[2 * j0] = l->items[2 * j1];
-            l->items[2 * j0 + 1] = l->items[2 * j1 + 1];
-        }
-        l->len--;
-        if (!l->len) l->head = 0;
-        return;
-    }
-}
-
-static void list_clear(TraceList *l) {
-    l->len = 0;
-    l->head = 0;
-}
 
 int trace_list_front(const TraceState *st, TraceObj o, uint32_t *a, uint32_t *b) {
     if (o == 0 || o > st->nobjs || !st->lists[o].len) return 0;
@@ -93,8 +34,7 @@ void trace_state_free(TraceState *st) {
     trace_state_init(st);
 }
 
-static void reserve(TraceState *st, uint32_t o) {
-    if (o < st->cap_objs) return;
+void trace_state_grow(TraceState *st, uint32_t o) {
     uint32_t nc = st->cap_objs ? st->cap_objs : 16;
     while (nc <= o) nc *= 2;
     st->objs = mem_realloc(st->objs, sizeof *st->objs * st->cap_objs, sizeof *st->objs * nc);
@@ -120,207 +60,10 @@ static void state_clear(TraceState *st) {
     st->nobjs = 0;
 }
 
-/* ---- the transition -------------------------------------------------------- */
-
-TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec);
-
-/* set_gstatus: goroutine [id] ([g]) gets [status] (and, if BLOCKED, wait
- * [reason], [wait_obj], offered [value]) at event [idx]; the recorder [rec]
- * (NULL when replaying) hears of every change of its lane fields */
-static inline void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int status, uint32_t idx,
-                               Trace *rec) {
-    uint32_t old_reason = g->reason, old_wait = g->wait_obj;
-    int old_status = g->status;
-    if (old_status == TRACE_G_BLOCKED && status != TRACE_G_BLOCKED) {
-        g->reason = 0;
-        g->wait_obj = 0;
-        g->value = 0;
-    }
-    if (status != TRACE_G_BLOCKED && status != TRACE_G_SLEEPING) g->count = 0;
-    if (status != TRACE_G_BLOCKED) list_clear(&st->lists[id]);
-    g->status = (uint8_t)status;
-    g->since = idx;
-    g->live = 1;
-    if (st->running == id && status != TRACE_G_RUNNING) st->running = 0;
-    if (rec && (old_status != status || old_reason != g->reason || old_wait != g->wait_obj))
-        trace_lane_changed(rec, id, (unsigned)status, g->reason, g->wait_obj, idx);
-}
-
-/* block: goroutine [id] parks with [reason] on [obj] offering [value] */
-static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const TraceEvent *ev, uint32_t idx,
-                         Trace *rec) {
-    uint32_t old_reason = g->reason, old_wait = g->wait_obj;
-    int old_status = g->status;
-    set_gstatus(st, id, g, TRACE_G_BLOCKED, idx, NULL);
-    g->reason = (uint8_t)ev->aux;
-    g->wait_obj = ev->obj;
-    g->value = ev->value;
-    if (rec && (old_status != TRACE_G_BLOCKED || old_reason != g->reason || old_wait != g->wait_obj))
-        trace_lane_changed(rec, id, TRACE_G_BLOCKED, g->reason, g->wait_obj, idx);
-}
+/* ---- the transition (trace_apply.h) ----------------------------------------- */
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
-    apply(st, ev, idx, ev->step, ev->vtime, NULL);
-}
-
-void trace_state_apply_at(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime) {
-    apply(st, ev, idx, step, vtime, NULL);
-}
-
-void trace_state_record(Trace *t, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime) {
-    apply(&t->live, ev, idx, step, vtime, t);
-}
-
-TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec) {
-    /* reserve both before taking pointers: growing moves objs */
-    TraceObj hi = ev->g > ev->obj ? ev->g : ev->obj;
-    reserve(st, hi);
-    if (hi > st->nobjs) st->nobjs = hi;
-    TraceObjState *g = ev->g ? &st->objs[ev->g] : NULL;
-    TraceObjState *o = ev->obj ? &st->objs[ev->obj] : NULL;
-    st->n = idx + 1;
-    st->step = step;
-    st->vtime = vtime;
-    if (g && ev->pos.line > 0) g->line = (uint32_t)ev->pos.line;
-    /* the object acted on, unless it is a goroutine being scheduled */
-    if (o && o != g && ev->kind > TRACE_EV_GO_END) {
-        if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
-        o->since = idx;
-    }
-    switch (ev->kind) {
-    case TRACE_EV_OBJ_NEW:
-        if (o) {
-            o->live = 1;
-            o->since = idx;
-            if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
-        }
-        break;
-    case TRACE_EV_GO_CREATE:
-        if (o) {
-            set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx, rec);
-            if (ev->pos.line > 0) o->line = (uint32_t)ev->pos.line;
-        }
-        break;
-    case TRACE_EV_GO_START:
-        if (!g) break;
-        if (st->running && st->running != ev->g && st->objs[st->running].status == TRACE_G_RUNNING)
-            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx, rec);
-        set_gstatus(st, ev->g, g, TRACE_G_RUNNING, idx, rec);
-        st->running = ev->g;
-        break;
-    case TRACE_EV_GO_YIELD:
-        if (g) set_gstatus(st, ev->g, g, TRACE_G_RUNNABLE, idx, rec);
-        break;
-    case TRACE_EV_GO_BLOCK:
-        if (g) block(st, ev->g, g, ev, idx, rec);
-        break;
-    case TRACE_EV_GO_UNBLOCK:
-        if (o) set_gstatus(st, ev->obj, o, TRACE_G_RUNNABLE, idx, rec);
-        break;
-    case TRACE_EV_GO_SLEEP:
-        if (!g) break;
-        set_gstatus(st, ev->g, g, TRACE_G_SLEEPING, idx, rec);
-        g->count = ev->arg;
-        break;
-    case TRACE_EV_GO_END:
-        if (g) set_gstatus(st, ev->g, g, TRACE_G_DONE, idx, rec);
-        break;
-    case TRACE_EV_CHAN_SEND:
-        if (o && ev->aux == TRACE_CH_BUF) {
-            list_push(&st->lists[ev->obj], ev->value, idx);
-            o->count = st->lists[ev->obj].len;
-        }
-        break;
-    case TRACE_EV_CHAN_RECV:
-        if (o && ev->aux == TRACE_CH_BUF) {
-            list_pop_front(&st->lists[ev->obj]);
-            o->count = st->lists[ev->obj].len;
-        }
-        break;
-    case TRACE_EV_CHAN_CLOSE:
-        if (o) o->flags |= TRACE_SF_CLOSED;
-        break;
-    case TRACE_EV_SELECT_CASE:
-        if (g && ev->obj) list_push(&st->lists[ev->g], ev->obj, idx);
-        break;
-    case TRACE_EV_SELECT:
-        if (g) list_clear(&st->lists[ev->g]);
-        break;
-    case TRACE_EV_LOCK:
-        if (o && ev->aux != TRACE_LOCK_TRY_FAIL) o->owner = ev->g;
-        break;
-    case TRACE_EV_UNLOCK:
-        if (o) o->owner = 0;
-        break;
-    case TRACE_EV_RLOCK:
-        if (o && ev->aux != TRACE_LOCK_TRY_FAIL) {
-            list_push(&st->lists[ev->obj], ev->g, idx);
-            o->count = st->lists[ev->obj].len;
-        }
-        break;
-    case TRACE_EV_RUNLOCK:
-        if (o) {
-            list_remove(&st->lists[ev->obj], ev->g);
-            o->count = st->lists[ev->obj].len;
-        }
-        break;
-    case TRACE_EV_WG_ADD:
-        if (o) o->count += ev->arg;
-        break;
-    case TRACE_EV_WG_DONE:
-        if (o) o->count -= 1;
-        break;
-    case TRACE_EV_ONCE:
-        if (o) o->flags |= TRACE_SF_DONE;
-        break;
-    case TRACE_EV_TIMER_START:
-        if (o) {
-            o->flags |= TRACE_SF_ARMED;
-            o->count = ev->arg;
-        }
-        break;
-    case TRACE_EV_TIMER_STOP:
-    case TRACE_EV_TIMER_FIRE:
-        if (o) o->flags &= (uint8_t)~TRACE_SF_ARMED;
-        break;
-    case TRACE_EV_CTX_CANCEL:
-        if (o) {
-            o->flags |= TRACE_SF_CANCELLED;
-            o->value = ev->value;
-        }
-        break;
-    case TRACE_EV_READ:
-        if (o && !o->value) o->value = ev->value;
-        break;
-    case TRACE_EV_WRITE:
-        if (o) {
-            o->value = ev->value;
-            o->owner = ev->g;
-        }
-        break;
-    case TRACE_EV_RACE:
-        if (o) o->flags |= TRACE_SF_RACY;
-        st->nraces++;
-        break;
-    case TRACE_EV_OUTPUT:
-        st->out_len = ev->out_off + ev->out_len;
-        break;
-    case TRACE_EV_PANIC:
-        st->panic_ev = idx;
-        break;
-    case TRACE_EV_DEADLOCK:
-        st->deadlock = 1;
-        break;
-    case TRACE_EV_LIMIT:
-        st->limit = (uint8_t)ev->aux;
-        break;
-    case TRACE_EV_RUN_END:
-        st->ended = 1;
-        st->exit_code = (int32_t)ev->arg;
-        break;
-    default:
-        break;
-    }
+    apply(st, trace_in(ev), idx, ev->step, ev->vtime, NULL);
 }
 
 /* ---- copy / compare -------------------------------------------------------- */
@@ -344,7 +87,7 @@ void trace_state_copy(TraceState *dst, const TraceState *src) {
     state_clear(dst);
     copy_header(dst, src);
     dst->src = src->src;
-    if (src->nobjs) reserve(dst, src->nobjs);
+    if (src->nobjs) trace_state_reserve(dst, src->nobjs);
     dst->nobjs = src->nobjs;
     for (uint32_t i = 0; i <= src->nobjs && i < src->cap_objs; i++) {
         dst->objs[i] = src->objs[i];
@@ -534,7 +277,7 @@ static void kf_restore(const Trace *t, const TraceKeyframe *kf, TraceState *st) 
     st->limit = h.limit;
     st->exit_code = h.exit_code;
     st->panic_ev = h.panic_ev;
-    reserve(st, h.nobjs);
+    trace_state_reserve(st, h.nobjs);
     st->nobjs = h.nobjs;
     for (uint32_t i = 0; i <= h.nobjs; i++) p = kf_get_obj(p, &st->objs[i]);
     for (uint32_t k = 0; k < h.nlists; k++) {
@@ -597,7 +340,7 @@ void trace_state_at(const Trace *t, uint32_t n, TraceState *st) {
     }
     replay(t, st, n);
     /* every object of the trace can be looked up, created yet or not */
-    reserve(st, (uint32_t)t->objs.len);
+    trace_state_reserve(st, (uint32_t)t->objs.len);
 }
 
 /* ---- accessors ------------------------------------------------------------- */

@@ -270,6 +270,8 @@ struct Proto {
     const char *name; /* as a Go stack trace names it: "main.f", "main.(*T).M" */
     Instr *code;
     int ncode;
+    uint8_t prog; /* name starts with "main.": the program's own code (set by
+                     vm_proto_new; sched_line asks it per traced event) */
     int *lines; /* source line of each instruction */
     Value *k;   /* constants (roots) */
     int nk;

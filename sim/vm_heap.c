@@ -159,6 +159,7 @@ int vm_is_agg(const RType *t) { return t && (t->kind == RK_STRUCT || t->kind == 
 Proto *vm_proto_new(Vm *vm, const char *name) {
     Proto *p = arena_alloc(&vm->arena, sizeof *p);
     p->name = arena_strndup(&vm->arena, name, strlen(name));
+    p->prog = strncmp(name, "main.", 5) == 0;
     VEC_PUSH(vm->protos, p);
     return p;
 }
