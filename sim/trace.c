@@ -555,10 +555,15 @@ static void kf_due(Trace *t) {
     }
 }
 
+/* llog_len: bytes in the lane log */
+static size_t llog_len(const Trace *t) { return t->llog ? (size_t)(t->llog_w - t->llog) : 0; }
+
 void trace_llog_grow(Trace *t) {
-    size_t nc = t->llog_cap ? t->llog_cap * 2 : 4096;
+    size_t len = llog_len(t), nc = t->llog_cap ? t->llog_cap * 2 : 4096;
     t->llog = mem_realloc(t->llog, t->llog_cap, nc);
     t->llog_cap = nc;
+    t->llog_w = t->llog + len;
+    t->llog_lim = t->llog + nc - 40; /* an entry takes at most 1 + 3 * 10 bytes */
 }
 
 /* new_block: event [idx] starts a block: note where and the fields before */
@@ -566,6 +571,30 @@ static void new_block(Trace *t) {
     TraceBlk b = {dused(t), t->wr.step, t->wr.g, t->wr.line};
     VEC_PUSH(t->blks, b);
     t->wr.ival = TRACE_INT_ZERO;
+}
+
+/* clock_step: the step of an event given [step] (0 = now), which is not
+ * the clock's: moves the clock on */
+static inline uint64_t clock_step(Trace *t, uint64_t step) {
+    if (step == 0) return t->clk_step;
+    GORO_ASSERT(step >= t->wr.step);
+    if (step > t->clk_step) t->clk_step = step;
+    return step;
+}
+
+/* clock_vtime: clock_step for the virtual time */
+static inline int64_t clock_vtime(Trace *t, int64_t vtime) {
+    if (vtime == 0) return t->clk_vtime;
+    if (vtime > t->clk_vtime) t->clk_vtime = vtime;
+    return vtime;
+}
+
+/* time_mark: event [idx] is the first at virtual time [vtime] */
+static void time_mark(Trace *t, uint32_t idx, int64_t vtime) {
+    GORO_ASSERT(vtime >= t->cur_vtime);
+    TraceTimeMark m = {idx, vtime};
+    VEC_PUSH(t->times, m);
+    t->cur_vtime = vtime;
 }
 
 /* KIND_ANY: record's [kk] when the kind is not known at compile time */
@@ -581,33 +610,27 @@ static void new_block(Trace *t) {
  * kind folded away), else KIND_ANY. */
 TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow,
                              unsigned kk) {
-    TraceIn e = trace_in(ev);
-    if (kk != KIND_ANY) e.kind = kk; /* a constant: every test of the kind folds */
-    unsigned kind = e.kind, aux = e.aux;
-    TraceObj g = e.g, obj = e.obj;
+    unsigned kind = kk != KIND_ANY ? kk : (unsigned)ev->kind; /* a constant: every test of it folds */
+    unsigned aux = (unsigned)ev->aux;
+    TraceObj g = ev->g, obj = ev->obj;
     uint32_t idx = t->nev;
     /* emit_lim is 0 once finished; OUTPUT comes through trace_output */
     GORO_ASSERT(kind < TRACE_EV__COUNT && aux <= 255 &&
                 g < (TraceObj)t->ogk.len && obj < (TraceObj)t->ogk.len && idx < t->emit_lim);
-    if (step == 0) step = t->clk_step;
-    else if (step > t->clk_step) t->clk_step = step;
-    if (vtime == 0) vtime = t->clk_vtime;
-    else if (vtime > t->clk_vtime) t->clk_vtime = vtime;
-    GORO_ASSERT(step >= t->wr.step && vtime >= t->cur_vtime);
-    if (vtime != t->cur_vtime) {
-        TraceTimeMark m = {idx, vtime};
-        VEC_PUSH(t->times, m);
-        t->cur_vtime = vtime;
-    }
+    /* the clock: clk_step >= wr.step and clk_vtime >= cur_vtime, so an
+     * event at the clock's time (the common case) needs no other test */
+    if (step != t->clk_step) step = clock_step(t, step);
+    if (vtime != t->clk_vtime) vtime = clock_vtime(t, vtime);
+    if (vtime != t->cur_vtime) time_mark(t, idx, vtime);
 
     /* encode (the layout: trace_impl.h) */
     unsigned char *p = (uintptr_t)t->wp < (uintptr_t)t->wlim ? t->wp : ensure_room(t);
     if ((idx & (TRACE_BLK - 1)) == 0) new_block(t);
     unsigned char *p0 = p;
-    uint32_t line = e.line;
+    uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
     int col = ev->pos.col;
-    int64_t arg = e.arg;
-    uint32_t value = e.value;
+    int64_t arg = ev->arg;
+    uint32_t value = ev->value;
     unsigned b0 = kind;
     uint64_t extra = 0;
     if (kind == TRACE_EV_CHAN_RECV) {
@@ -677,7 +700,7 @@ TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int6
     t->nev = idx + 1;
 
     /* apply, following status changes for the lanes */
-    apply(&t->live, e, idx, step, vtime, t);
+    apply(&t->live, ev, kind, line, idx, step, vtime, t);
     if (idx + 1 >= t->next_kf_n) kf_due(t);
     return idx;
 }
@@ -709,14 +732,17 @@ static inline int64_t recv_flow(Trace *t, const TraceEvent *in) {
 
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     switch (in->kind) {
-    /* the kinds of a hot loop (channels, locks, scheduling) */
+    /* the kinds of a hot loop (channels, locks, scheduling, shared memory) */
     case TRACE_EV_GO_START: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_START);
     case TRACE_EV_GO_BLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_BLOCK);
+    case TRACE_EV_GO_YIELD: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_YIELD);
     case TRACE_EV_GO_UNBLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_UNBLOCK);
     case TRACE_EV_CHAN_SEND: return record(t, in, in->step, in->vtime, -1, TRACE_EV_CHAN_SEND);
     case TRACE_EV_CHAN_RECV: return record(t, in, in->step, in->vtime, recv_flow(t, in), TRACE_EV_CHAN_RECV);
     case TRACE_EV_LOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_LOCK);
     case TRACE_EV_UNLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_UNLOCK);
+    case TRACE_EV_READ: return record(t, in, in->step, in->vtime, -1, TRACE_EV_READ);
+    case TRACE_EV_WRITE: return record(t, in, in->step, in->vtime, -1, TRACE_EV_WRITE);
     case TRACE_EV_OUTPUT: GORO_ASSERT(!"OUTPUT through trace_emit: use trace_output"); break;
     default: break;
     }
@@ -780,7 +806,7 @@ static void gindex_build(Trace *t) {
     size_t laneb = 0, laneck = 0;
     /* the lanes' sizes, from the log */
     for (uint32_t k = 0; k < ng; k++) t->grec.items[k].lane_n = t->grec.items[k].lane_bytes = 0;
-    const unsigned char *p = t->llog, *end = t->llog + t->llog_len;
+    const unsigned char *p = t->llog, *end = t->llog + llog_len(t);
     uint32_t from = 0;
     while (p < end) {
         TraceGRec *gr = &t->grec.items[get_uv(&p)];
@@ -902,8 +928,8 @@ static void gindex_build(Trace *t) {
 static void recording_free(Trace *t) {
     VEC_FREE(t->grec);
     mem_free(t->llog, t->llog_cap);
-    t->llog = NULL;
-    t->llog_len = t->llog_cap = 0;
+    t->llog = t->llog_w = t->llog_lim = NULL;
+    t->llog_cap = 0;
 }
 
 /* gindex: the per-goroutine indexes, current; NULL for a non-goroutine */
@@ -931,9 +957,11 @@ void trace_finish(Trace *t) {
                                     sizeof *t->grec.items * (size_t)t->grec.len);
         t->grec.cap = t->grec.len;
     }
-    if (t->llog_cap > t->llog_len && t->llog_len > 0) {
-        t->llog = mem_realloc(t->llog, t->llog_cap, t->llog_len);
-        t->llog_cap = t->llog_len;
+    size_t ll = llog_len(t);
+    if (t->llog_cap > ll && ll > 0) { /* no more entries: llog_lim is moot */
+        t->llog = mem_realloc(t->llog, t->llog_cap, ll);
+        t->llog_cap = ll;
+        t->llog_w = t->llog_lim = t->llog + ll;
     }
     live_sync(t);
     /* trim (the writer is done with its chunk) */

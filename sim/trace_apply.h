@@ -74,25 +74,6 @@ static inline void list_clear(TraceList *l) {
 
 /* ---- the transition -------------------------------------------------------- */
 
-/* TraceIn: the fields of an event the transition reads, loaded once (the
- * recorder's stores could alias a TraceEvent's fields: it would reload
- * them); line is 0 for "unknown", out_end is OUTPUT's out_off + out_len. */
-typedef struct TraceIn {
-    unsigned kind, aux;
-    TraceObj g, obj;
-    uint32_t line, value;
-    int64_t arg;
-    uint64_t out_end;
-} TraceIn;
-
-/* trace_in: [ev]'s TraceIn */
-static inline TraceIn trace_in(const TraceEvent *ev) {
-    TraceIn e = {(unsigned)ev->kind, (unsigned)ev->aux, ev->g, ev->obj, ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0,
-                 ev->value, ev->arg, 0};
-    if (ev->kind == TRACE_EV_OUTPUT) e.out_end = ev->out_off + ev->out_len;
-    return e;
-}
-
 /* set_gstatus: goroutine [id] ([g]) gets [status] (not BLOCKED: see block)
  * at event [idx]; the recorder [rec] (NULL when replaying) hears of every
  * change of its lane fields. Leaving BLOCKED clears reason and wait_obj,
@@ -115,7 +96,7 @@ static inline void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, in
 }
 
 /* block: goroutine [id] parks with [reason] on [obj] offering [value] */
-static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const TraceIn *ev, uint32_t idx,
+static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const TraceEvent *ev, uint32_t idx,
                          Trace *rec) {
     uint32_t old_reason = g->reason, old_wait = g->wait_obj;
     int old_status = g->status;
@@ -130,13 +111,14 @@ static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const Tr
         trace_lane_changed(rec, id, TRACE_G_BLOCKED, g->reason, g->wait_obj, idx);
 }
 
-/* apply: event [e] (index [idx], step [step], vtime [vtime]: the
- * recorder resolves them) onto [st]; [rec] is the recording Trace or NULL.
+/* apply: event [ev] of kind [kind] (ev's, or a constant for the compiler
+ * to fold) and line [line] (its pos.line, 0 if unknown), index [idx], step [step], vtime [vtime] (the recorder resolves
+ * them without copying ev) onto [st]; [rec] is the recording Trace or NULL.
  * For the recorder (st is rec's live state) the header fields n, step,
  * vtime are filled in when the state is looked at (live_sync), and room
  * for an object and nobjs are made when it is (add_obj). */
-TRACE_INLINE void apply(TraceState *st, TraceIn e, uint32_t idx, uint64_t step, int64_t vtime, Trace *rec) {
-    const TraceIn *ev = &e;
+TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uint32_t line, uint32_t idx,
+                        uint64_t step, int64_t vtime, Trace *rec) {
     TraceObj gid = ev->g, oid = ev->obj;
     if (!rec) { /* the recorder does these where they are cheaper (live_sync, add_obj) */
         TraceObj hi = gid > oid ? gid : oid;
@@ -148,14 +130,13 @@ TRACE_INLINE void apply(TraceState *st, TraceIn e, uint32_t idx, uint64_t step, 
     }
     /* objs[0] exists but is never written: g, o are used only if ids != 0 */
     TraceObjState *g = &st->objs[gid], *o = &st->objs[oid];
-    uint32_t line = ev->line;
     if (gid && line) g->line = line;
     /* the object acted on, unless it is a goroutine being scheduled */
-    if (ev->kind > TRACE_EV_GO_END && oid && oid != gid) {
+    if (kind > TRACE_EV_GO_END && oid && oid != gid) {
         if (line) o->line = line;
         o->since = idx;
     }
-    switch (ev->kind) {
+    switch (kind) {
     case TRACE_EV_OBJ_NEW:
         if (oid) {
             o->live = 1;
@@ -271,7 +252,7 @@ TRACE_INLINE void apply(TraceState *st, TraceIn e, uint32_t idx, uint64_t step, 
         st->nraces++;
         break;
     case TRACE_EV_OUTPUT:
-        st->out_len = ev->out_end;
+        st->out_len = ev->out_off + ev->out_len;
         break;
     case TRACE_EV_PANIC:
         st->panic_ev = idx;

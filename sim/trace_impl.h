@@ -16,6 +16,8 @@
 #ifndef GORO_TRACE_IMPL_H
 #define GORO_TRACE_IMPL_H
 
+#include <string.h>
+
 #include "mem.h"
 #include "trace.h"
 
@@ -219,7 +221,8 @@ struct Trace {
     VEC(int32_t) ogk;    /* by object: its index among the goroutines, or -1 */
     VEC(TraceGRec) grec;
     unsigned char *llog; /* lane log: varint k, from delta, sr byte, wait_obj */
-    size_t llog_len, llog_cap;
+    unsigned char *llog_w, *llog_lim; /* the next entry goes at llog_w; room while below llog_lim */
+    size_t llog_cap;
     uint32_t llog_from;  /* from of the last logged change */
     TraceGIndex gi;
     uint32_t kind_count[TRACE_OBJ__COUNT];
@@ -279,15 +282,20 @@ static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, uns
                                       uint32_t idx) {
     int32_t k = t->ogk.items[o];
     if (k < 0) return;
-    if (t->llog_len + 40 > t->llog_cap) trace_llog_grow(t);
-    unsigned char *p = t->llog + t->llog_len;
+    if ((uintptr_t)t->llog_w >= (uintptr_t)t->llog_lim) trace_llog_grow(t);
+    unsigned char *p = t->llog_w;
     uint32_t d = idx - t->llog_from;
-    unsigned sr = status | reason << 3; /* < 128: one LEB128 byte */
+    uint32_t sr = status | reason << 3; /* < 128: one LEB128 byte */
     if (((uint32_t)k | d | wait_obj) < 0x80) { /* the common case: four bytes */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint32_t w = (uint32_t)k | d << 8 | sr << 16 | wait_obj << 24; /* one store */
+        memcpy(p, &w, 4);
+#else
         p[0] = (unsigned char)k;
         p[1] = (unsigned char)d;
         p[2] = (unsigned char)sr;
         p[3] = (unsigned char)wait_obj;
+#endif
         p += 4;
     } else {
         p = trace_put_uv(p, (uint32_t)k);
@@ -295,7 +303,7 @@ static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, uns
         *p++ = (unsigned char)sr;
         p = trace_put_uv(p, wait_obj);
     }
-    t->llog_len = (size_t)(p - t->llog);
+    t->llog_w = p;
     t->llog_from = idx;
 }
 

@@ -63,7 +63,7 @@ static void state_clear(TraceState *st) {
 /* ---- the transition (trace_apply.h) ----------------------------------------- */
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
-    apply(st, trace_in(ev), idx, ev->step, ev->vtime, NULL);
+    apply(st, ev, (unsigned)ev->kind, ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0, idx, ev->step, ev->vtime, NULL);
 }
 
 /* ---- copy / compare -------------------------------------------------------- */
