@@ -730,19 +730,38 @@ static inline int64_t recv_flow(Trace *t, const TraceEvent *in) {
     return flow;
 }
 
+/* REC_KIND_: record_<kind>, record specialised for one kind, out of line:
+ * trace_emit jumps to it (a tail call), and each has the registers and
+ * stack frame its own kind needs */
+#define REC_KIND_(K, FLOW)                                                                            \
+    static __attribute__((noinline)) uint32_t record_##K(Trace *t, const TraceEvent *in) {            \
+        return record(t, in, in->step, in->vtime, FLOW, TRACE_EV_##K);                               \
+    }
+REC_KIND_(GO_START, -1)
+REC_KIND_(GO_BLOCK, -1)
+REC_KIND_(GO_YIELD, -1)
+REC_KIND_(GO_UNBLOCK, -1)
+REC_KIND_(CHAN_SEND, -1)
+REC_KIND_(CHAN_RECV, recv_flow(t, in))
+REC_KIND_(LOCK, -1)
+REC_KIND_(UNLOCK, -1)
+REC_KIND_(READ, -1)
+REC_KIND_(WRITE, -1)
+#undef REC_KIND_
+
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     switch (in->kind) {
     /* the kinds of a hot loop (channels, locks, scheduling, shared memory) */
-    case TRACE_EV_GO_START: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_START);
-    case TRACE_EV_GO_BLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_BLOCK);
-    case TRACE_EV_GO_YIELD: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_YIELD);
-    case TRACE_EV_GO_UNBLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_GO_UNBLOCK);
-    case TRACE_EV_CHAN_SEND: return record(t, in, in->step, in->vtime, -1, TRACE_EV_CHAN_SEND);
-    case TRACE_EV_CHAN_RECV: return record(t, in, in->step, in->vtime, recv_flow(t, in), TRACE_EV_CHAN_RECV);
-    case TRACE_EV_LOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_LOCK);
-    case TRACE_EV_UNLOCK: return record(t, in, in->step, in->vtime, -1, TRACE_EV_UNLOCK);
-    case TRACE_EV_READ: return record(t, in, in->step, in->vtime, -1, TRACE_EV_READ);
-    case TRACE_EV_WRITE: return record(t, in, in->step, in->vtime, -1, TRACE_EV_WRITE);
+    case TRACE_EV_GO_START: return record_GO_START(t, in);
+    case TRACE_EV_GO_BLOCK: return record_GO_BLOCK(t, in);
+    case TRACE_EV_GO_YIELD: return record_GO_YIELD(t, in);
+    case TRACE_EV_GO_UNBLOCK: return record_GO_UNBLOCK(t, in);
+    case TRACE_EV_CHAN_SEND: return record_CHAN_SEND(t, in);
+    case TRACE_EV_CHAN_RECV: return record_CHAN_RECV(t, in);
+    case TRACE_EV_LOCK: return record_LOCK(t, in);
+    case TRACE_EV_UNLOCK: return record_UNLOCK(t, in);
+    case TRACE_EV_READ: return record_READ(t, in);
+    case TRACE_EV_WRITE: return record_WRITE(t, in);
     case TRACE_EV_OUTPUT: GORO_ASSERT(!"OUTPUT through trace_emit: use trace_output"); break;
     default: break;
     }
