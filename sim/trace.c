@@ -1,10 +1,11 @@
 /* trace: recording (objects, strings, events) and the query API.
  *
  * Invariants: see trace_impl.h. In addition, every event is applied to
- * t->live right after it is stored (trace_state_record: the transition,
- * which logs every goroutine status change for the lanes); the
- * per-goroutine indexes are built from the events and that log when first
- * queried (gindex_build).
+ * t->live right after it is stored (record: the transition of
+ * trace_apply.h, which logs every goroutine status change for the lanes;
+ * the live state's n, step and vtime are filled in by live_sync before
+ * anyone looks); the per-goroutine indexes are built from the events and
+ * that log when first queried (gindex_build).
  */
 #include "trace_apply.h"
 

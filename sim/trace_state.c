@@ -1,5 +1,6 @@
-/* trace_state: the one state transition (trace_state_apply), keyframe
- * snapshots, and rebuilding the state at any event.
+/* trace_state: replaying the one state transition (trace_state_apply, the
+ * transition itself is trace_apply.h), keyframe snapshots, and rebuilding
+ * the state at any event.
  *
  * Invariants:
  *   - a TraceState's objs/lists have cap_objs entries, nobjs + 1 <= cap_objs
