@@ -402,8 +402,8 @@ struct RaceCtx {
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     TopCache tcache[RACE_TOP_CACHE];
-    uint64_t mru_key, mru_slot; /* sync_var's last variable (index + 1 in mru_ix; 0: none) */
-    uint32_t mru_ix;
+    struct { uint64_t key, slot; uint32_t ix; } mru[2]; /* sync_var's last two variables,
+                                   latest first (index + 1 in ix; 0: none): ping-pong's two channels */
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
     int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
@@ -681,17 +681,20 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
 static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot);
 static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot);
 static inline SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
-    if (r->mru_key == key && r->mru_slot == slot && r->mru_ix) return &r->syncs.items[r->mru_ix - 1];
+    if (r->mru[0].key == key && r->mru[0].slot == slot && r->mru[0].ix) return &r->syncs.items[r->mru[0].ix - 1];
     return sync_find(r, key, slot);
 }
 
-/* sync_find: sync_var past its last-used entry (kept in mru_*). */
+/* sync_find: sync_var past its last-used entry (the last two kept in mru). */
 static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot) {
-    SyncVar *v = sync_look(r, key, slot);
-    r->mru_key = key;
-    r->mru_slot = slot;
-    r->mru_ix = (uint32_t)(v - r->syncs.items) + 1;
-    return v;
+    uint32_t ix;
+    if (r->mru[1].key == key && r->mru[1].slot == slot && r->mru[1].ix) ix = r->mru[1].ix - 1;
+    else ix = (uint32_t)(sync_look(r, key, slot) - r->syncs.items);
+    r->mru[1] = r->mru[0];
+    r->mru[0].key = key;
+    r->mru[0].slot = slot;
+    r->mru[0].ix = ix + 1;
+    return &r->syncs.items[ix];
 }
 
 static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
@@ -771,16 +774,61 @@ static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
     vc_set(&rs->vc, sl, ++rs->clk); /* tick */
 }
 
-static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (!r->off) acquire_from(r, sync_var(r, key, slot), g);
+/* acquire2 / release2: by key; the commonest cases inline (an acquire
+ * its goroutine's clock covers, a cover's repeated lazy release). */
+static inline void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
+    SyncVar *s = sync_var(r, key, slot);
+    if (g && s->cover == (uint32_t)g->id + 1) return;
+    acquire_from(r, s, g);
 }
 
-static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (!r->off) release_into(r, sync_var(r, key, slot), g);
+static inline void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
+    SyncVar *s = sync_var(r, key, slot);
+    if (g && s->lazy && s->cover == (uint32_t)g->id + 1) {
+        uint32_t sl = r->gs.items[g->id].slot; /* g covers s: it has a slot */
+        if (s->lazy == sl + 1) {
+            RaceSlot *rs = &r->slots.items[sl];
+            s->lclk = rs->clk;
+            vc_set(&rs->vc, sl, ++rs->clk); /* tick */
+            return;
+        }
+    }
+    release_into(r, s, g);
 }
 
-void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
-void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
+/* race_acquire / race_release: the commonest cases (a mutex locked and
+ * unlocked by one goroutine in a row: sync_var's last variable, a
+ * covered acquire, a lazy release) without a call, so the compiler need
+ * not set up a frame for them; the rest out of line. */
+static __attribute__((noinline)) void acquire_key(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
+static __attribute__((noinline)) void release_key(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
+
+void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) {
+    if (g && !r->off && r->mru[0].ix && r->mru[0].key == key && r->mru[0].slot == 0 &&
+        r->syncs.items[r->mru[0].ix - 1].cover == (uint32_t)g->id + 1)
+        return;
+    acquire_key(r, g, key);
+}
+
+void race_release(RaceCtx *r, Goroutine *g, uint64_t key) {
+    if (g && !r->off && r->mru[0].ix && r->mru[0].key == key && r->mru[0].slot == 0) {
+        SyncVar *s = &r->syncs.items[r->mru[0].ix - 1];
+        if (s->lazy && s->cover == (uint32_t)g->id + 1) {
+            uint32_t sl = r->gs.items[g->id].slot; /* g covers s: it has a slot */
+            RaceSlot *rs = &r->slots.items[sl];
+            if (s->lazy == sl + 1)
+                for (uint32_t i = 0; i < rs->vc.ns; i++)
+                    if (rs->vc.st[i] == sl) { /* the tick (vc_set) in place */
+                        s->lclk = rs->clk;
+                        rs->vc.sx[i] = ++rs->clk;
+                        return;
+                    }
+        }
+    }
+    release_key(r, g, key);
+}
 
 void race_timer_fire(RaceCtx *r, int h) {
     if (r->off) return;
@@ -1245,9 +1293,53 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
 
 /* ---- the VM hook ---- */
 
+/* vm_access: race_vm_access for every instruction; [tried]: the fast
+ * paths (exclusive, read_fast) already said no. */
+static __attribute__((noinline)) void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R,
+                                                int tried);
+
+/* fast_access: the fast paths of a plain access by [g] to [c] (at [ipc],
+ * a store when [st]); returns whether they did it. */
+static inline __attribute__((always_inline)) int fast_access(RaceCtx *r, Cell *c, Goroutine *g, int st,
+                                                            const Instr *ipc) {
+    if (exclusive(r, c, g, st, ipc)) return 1;
+    if (st || (r->mem_live && (c->first_tid != -1 || c->hot))) return 0;
+    Access *a;
+    int k = read_fast(r, c, g, &a);
+    if (k == 2) a->stack = stack_of(r, g, a->tid, ipc + 1);
+    return k != 0;
+}
+
+/* race_vm_access: the commonest words (captured variables, struct
+ * fields, globals) in a small function the compiler keeps cheap; the
+ * rest, and what the fast paths leave, in vm_access. */
 void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
+    Instr i = *ipc;
+    int op = VM_OP(i), st;
+    if (op == OP_LOADC || op == OP_STOREC) {
+        st = op == OP_STOREC;
+        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        if (fast_access(r, cell_of(r, &o->h, 0, 1), g, st, ipc)) return;
+    } else if (op == OP_GETF || op == OP_SETF) {
+        st = op == OP_SETF;
+        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        uint64_t slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
+        if (fast_access(r, cell_of(r, &o->h, slot, o->n), g, st, ipc)) return;
+    } else if (op == OP_GETG || op == OP_SETG) {
+        st = op == OP_SETG;
+        if (fast_access(r, cell_of(r, NULL, (uint64_t)VM_BX(i), 1), g, st, ipc)) return;
+    } else {
+        vm_access(vm, r, g, ipc, R, 0);
+        return;
+    }
+    vm_access(vm, r, g, ipc, R, 1);
+}
+
+static void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, int tried) {
     Instr i = *ipc;
     const Value *val; /* the value loaded or stored (NULL: none for the trace) */
     int64_t idx = -1; /* element index for the trace's names */
@@ -1341,13 +1433,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     default: return; /* channel operations: synchronisation (chan.c) */
     }
     Cell *c = cell_of(r, obj, slot, n);
-    if (exclusive(r, c, g, write, ipc)) return;
-    if (!write && (!r->mem_live || (c->first_tid == -1 && !c->hot))) {
-        Access *a;
-        int k = read_fast(r, c, g, &a);
-        if (k == 2) a->stack = stack_of(r, g, a->tid, ipc + 1);
-        if (k) return;
-    }
+    if (!tried && fast_access(r, c, g, write, ipc)) return;
     struct MemInfo mi = {g, g->frames[g->nframes - 1].p, ipc, val ? *val : (Value){{0}, NULL}, val != NULL, idx};
     access_slow(r, c, &mi, write, 0);
 }
