@@ -18,6 +18,10 @@
  * - A SyncVar's cover, when set, names a goroutine whose clock is at least
  *   the variable's, entry by entry, for as long as it lives (ids are not
  *   reused, so a finished one's cover never matches again).
+ * - A SyncVar with lazy set holds, in truth, its cover's slot clock with
+ *   the slot's own entry at lclk (its stored vc is stale): it is settled
+ *   (copied in) before anything reads it and before that slot's clock
+ *   changes by anything but its own ticks (a join, the goroutine's end).
  * - A shadow cell's read set holds at most one entry per tid and no entry
  *   that happens before another access of the set's owner: a write that did
  *   not race with them clears it (each read happened before the write).
@@ -120,6 +124,17 @@ static void vc_set(VC *v, uint32_t t, uint32_t x) {
     }
     vc_mut(v, t + 1);
     v->b->c[t] = x;
+}
+
+/* vc_lower: set entry [t] to exactly [x] (at most its current value):
+ * a lazily released sync variable's own entry (SyncVar.lazy). */
+static void vc_lower(VC *v, uint32_t t, uint32_t x) {
+    if (t < v->n && v->b->c[t] > x) {
+        vc_mut(v, v->n); /* its own buffer (folds sparse entries in: max, so set after) */
+        v->b->c[t] = x;
+    }
+    for (uint32_t i = 0; i < v->ns; i++)
+        if (v->st[i] == t && v->sx[i] > x) v->sx[i] = x;
 }
 
 /* vmax: d[i] = max(d[i], x[i]) for i < [n4], a multiple of 4 (so the
@@ -317,6 +332,8 @@ typedef struct RaceSlot {
     uint32_t start;      /* its occupant's first clock (last + 1 at reuse) */
     uint32_t known_prev; /* what the occupant knows of the previous ones: the
                             largest clock below start it acquired for the slot */
+    uint32_t lazy_sv;    /* the sync variable released lazily from this clock
+                            (syncs index + 1; 0: none), see SyncVar.lazy */
 } RaceSlot;
 
 /* RaceG: per goroutine (by Go id). */
@@ -341,6 +358,13 @@ typedef struct StackNode {
 typedef struct SyncVar {
     VC vc;
     uint32_t cover;
+    /* lazy: a release by its cover (the common case of a mutex locked and
+     * unlocked by one goroutine in a row) copies nothing: the variable's
+     * clock is the cover's slot (lazy - 1) clock with its own entry at
+     * lclk, copied into vc (sv_settle) before anything reads vc or before
+     * that slot's clock changes other than by its own ticks. A slot has
+     * at most one such variable (RaceSlot.lazy_sv). */
+    uint32_t lazy, lclk;
 } SyncVar;
 
 typedef struct ChanRace {
@@ -378,8 +402,8 @@ struct RaceCtx {
     struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     TopCache tcache[RACE_TOP_CACHE];
-    uint64_t mru_key, mru_slot; /* sync_var's last variable (index + 1 in mru_ix; 0: none) */
-    uint32_t mru_ix;
+    struct { uint64_t key, slot; uint32_t ix; } mru[2]; /* sync_var's last two variables,
+                                   latest first (index + 1 in ix; 0: none): ping-pong's two channels */
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
     int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
@@ -606,6 +630,8 @@ static uint32_t stack_walk(RaceCtx *r, Goroutine *g, int nf, const Instr *top_pc
     return id;
 }
 
+static inline void slot_settle(RaceCtx *r, uint32_t sl);
+
 /* stop: past RACE_MAX_LIVE live goroutines in a trace-only run: drop the
  * clocks and say so in the trace's header. */
 static void stop(RaceCtx *r) {
@@ -626,6 +652,7 @@ void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
     }
     if (parent) slot_of(r, parent); /* slots first: making one may move the others */
     uint32_t cs = slot_of(r, child);
+    slot_settle(r, cs);
     learn(r, cs, clock_of(r, parent));
     vc_join(&r->slots.items[cs].vc, clock_of(r, parent));
     if (parent) {
@@ -641,6 +668,7 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
     if (rg->finished) return;
     rg->finished = 1;
     r->live--;
+    slot_settle(r, rg->slot);
     RaceSlot *s = &r->slots.items[rg->slot];
     s->last = s->clk;
     vc_clear(&s->vc);
@@ -653,17 +681,20 @@ void race_go_end(RaceCtx *r, Goroutine *g) {
 static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot);
 static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot);
 static inline SyncVar *sync_var(RaceCtx *r, uint64_t key, uint64_t slot) {
-    if (r->mru_key == key && r->mru_slot == slot && r->mru_ix) return &r->syncs.items[r->mru_ix - 1];
+    if (r->mru[0].key == key && r->mru[0].slot == slot && r->mru[0].ix) return &r->syncs.items[r->mru[0].ix - 1];
     return sync_find(r, key, slot);
 }
 
-/* sync_find: sync_var past its last-used entry (kept in mru_*). */
+/* sync_find: sync_var past its last-used entry (the last two kept in mru). */
 static SyncVar *sync_find(RaceCtx *r, uint64_t key, uint64_t slot) {
-    SyncVar *v = sync_look(r, key, slot);
-    r->mru_key = key;
-    r->mru_slot = slot;
-    r->mru_ix = (uint32_t)(v - r->syncs.items) + 1;
-    return v;
+    uint32_t ix;
+    if (r->mru[1].key == key && r->mru[1].slot == slot && r->mru[1].ix) ix = r->mru[1].ix - 1;
+    else ix = (uint32_t)(sync_look(r, key, slot) - r->syncs.items);
+    r->mru[1] = r->mru[0];
+    r->mru[0].key = key;
+    r->mru[0].slot = slot;
+    r->mru[0].ix = ix + 1;
+    return &r->syncs.items[ix];
 }
 
 static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
@@ -673,7 +704,7 @@ static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
     r->scache[h].key = key;
     r->scache[h].slot = slot;
     if (ix < 0) {
-        SyncVar z = {{0}, 0};
+        SyncVar z = {{0}, 0, 0, 0};
         VEC_PUSH(r->syncs, z);
         ix = r->syncs.len - 1;
         hput(&r->sync_ix, key, slot, (uint32_t)ix);
@@ -682,17 +713,37 @@ static SyncVar *sync_look(RaceCtx *r, uint64_t key, uint64_t slot) {
     return &r->syncs.items[ix];
 }
 
+/* sv_settle: copy a lazily released [s]'s clock in (SyncVar.lazy). */
+static void sv_settle(RaceCtx *r, SyncVar *s) {
+    uint32_t sl = s->lazy - 1;
+    RaceSlot *rs = &r->slots.items[sl];
+    vc_assign(&s->vc, &rs->vc); /* s is below the slot's clock (its cover) */
+    vc_lower(&s->vc, sl, s->lclk);
+    s->lazy = 0;
+    rs->lazy_sv = 0;
+}
+
+/* slot_settle: before slot [sl]'s clock changes by a join: its lazily
+ * released variable takes its copy. */
+static inline void slot_settle(RaceCtx *r, uint32_t sl) {
+    uint32_t ix = r->slots.items[sl].lazy_sv;
+    if (ix) sv_settle(r, &r->syncs.items[ix - 1]);
+}
+
 /* acquire_from / release_into: [g] acquires / releases sync variable [s]
- * (see SyncVar for the skipped join). */
+ * (see SyncVar for the skipped join and the lazy release). */
 static void acquire_from(RaceCtx *r, SyncVar *s, Goroutine *g) {
     if (!g) { /* the runtime */
+        if (s->lazy) sv_settle(r, s);
         vc_join(&r->rt, &s->vc);
         s->cover = 0;
         return;
     }
     uint32_t me = (uint32_t)g->id + 1;
     if (s->cover == me) return;
+    if (s->lazy) sv_settle(r, s);
     uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
+    slot_settle(r, sl);
     learn(r, sl, &s->vc);
     vc_join(&r->slots.items[sl].vc, &s->vc);
     s->cover = me;
@@ -700,33 +751,90 @@ static void acquire_from(RaceCtx *r, SyncVar *s, Goroutine *g) {
 
 static void release_into(RaceCtx *r, SyncVar *s, Goroutine *g) {
     if (!g) {
+        if (s->lazy) sv_settle(r, s);
         vc_join(&s->vc, &r->rt);
         s->cover = 0;
         return;
     }
     uint32_t sl = rg_of(r, (uint32_t)g->id)->slot;
     RaceSlot *rs = &r->slots.items[sl];
-    if (s->cover == (uint32_t)g->id + 1) vc_assign(&s->vc, &rs->vc); /* s is below g's clock */
-    else {
+    if (s->cover == (uint32_t)g->id + 1) { /* s is below g's clock: it becomes a copy */
+        if (s->lazy != sl + 1) {
+            if (s->lazy) sv_settle(r, s);
+            if (rs->lazy_sv) sv_settle(r, &r->syncs.items[rs->lazy_sv - 1]);
+            s->lazy = sl + 1;
+            rs->lazy_sv = (uint32_t)(s - r->syncs.items) + 1;
+        }
+        s->lclk = rs->clk;
+    } else {
+        if (s->lazy) sv_settle(r, s);
         vc_join(&s->vc, &rs->vc);
         s->cover = 0;
     }
     vc_set(&rs->vc, sl, ++rs->clk); /* tick */
 }
 
-static void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (!r->off) acquire_from(r, sync_var(r, key, slot), g);
+/* acquire2 / release2: by key; the commonest cases inline (an acquire
+ * its goroutine's clock covers, a cover's repeated lazy release). */
+static inline void acquire2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
+    SyncVar *s = sync_var(r, key, slot);
+    if (g && s->cover == (uint32_t)g->id + 1) return;
+    acquire_from(r, s, g);
 }
 
-static void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
-    if (!r->off) release_into(r, sync_var(r, key, slot), g);
+static inline void release2(RaceCtx *r, Goroutine *g, uint64_t key, uint64_t slot) {
+    if (r->off) return;
+    SyncVar *s = sync_var(r, key, slot);
+    if (g && s->lazy && s->cover == (uint32_t)g->id + 1) {
+        uint32_t sl = r->gs.items[g->id].slot; /* g covers s: it has a slot */
+        if (s->lazy == sl + 1) {
+            RaceSlot *rs = &r->slots.items[sl];
+            s->lclk = rs->clk;
+            vc_set(&rs->vc, sl, ++rs->clk); /* tick */
+            return;
+        }
+    }
+    release_into(r, s, g);
 }
 
-void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
-void race_release(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
+/* race_acquire / race_release: the commonest cases (a mutex locked and
+ * unlocked by one goroutine in a row: sync_var's last variable, a
+ * covered acquire, a lazy release) without a call, so the compiler need
+ * not set up a frame for them; the rest out of line. */
+static __attribute__((noinline)) void acquire_key(RaceCtx *r, Goroutine *g, uint64_t key) { acquire2(r, g, key, 0); }
+static __attribute__((noinline)) void release_key(RaceCtx *r, Goroutine *g, uint64_t key) { release2(r, g, key, 0); }
+
+void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key) {
+    if (g && !r->off && r->mru[0].ix && r->mru[0].key == key && r->mru[0].slot == 0 &&
+        r->syncs.items[r->mru[0].ix - 1].cover == (uint32_t)g->id + 1)
+        return;
+    acquire_key(r, g, key);
+}
+
+void race_release(RaceCtx *r, Goroutine *g, uint64_t key) {
+    if (g && !r->off && r->mru[0].ix && r->mru[0].key == key && r->mru[0].slot == 0) {
+        SyncVar *s = &r->syncs.items[r->mru[0].ix - 1];
+        if (s->lazy && s->cover == (uint32_t)g->id + 1) {
+            uint32_t sl = r->gs.items[g->id].slot; /* g covers s: it has a slot */
+            RaceSlot *rs = &r->slots.items[sl];
+            if (s->lazy == sl + 1)
+                for (uint32_t i = 0; i < rs->vc.ns; i++)
+                    if (rs->vc.st[i] == sl) { /* the tick (vc_set) in place */
+                        s->lclk = rs->clk;
+                        rs->vc.sx[i] = ++rs->clk;
+                        return;
+                    }
+        }
+    }
+    release_key(r, g, key);
+}
 
 void race_timer_fire(RaceCtx *r, int h) {
-    if (!r->off) vc_copy(&r->rt, &sync_var(r, RACE_KEY_TIMER(h), 0)->vc);
+    if (r->off) return;
+    SyncVar *s = sync_var(r, RACE_KEY_TIMER(h), 0);
+    if (s->lazy) sv_settle(r, s);
+    vc_copy(&r->rt, &s->vc);
 }
 
 /* ---- channels ---- */
@@ -768,6 +876,60 @@ void race_chan_recv(RaceCtx *r, Goroutine *g, const ChanObj *c) {
     through_slot(r, g, c, slot);
 }
 
+/* handoff_sparse: race_chan_handoff's four steps on [s] in one pass when
+ * the three clocks are sparse only and their union fits VC_SPARSE: s
+ * becomes the union U of the three, the receiver U ticked, the sender U
+ * ticked (what release, acquire, release, acquire give). Returns 0 (and
+ * changes nothing) otherwise. */
+static int handoff_sparse(RaceCtx *r, SyncVar *s, Goroutine *sender, Goroutine *receiver) {
+    uint32_t ss = rg_of(r, (uint32_t)sender->id)->slot;
+    uint32_t rs = rg_of(r, (uint32_t)receiver->id)->slot;
+    RaceSlot *S = &r->slots.items[ss], *R = &r->slots.items[rs];
+    if (s->lazy || S->lazy_sv || R->lazy_sv || s->vc.n || S->vc.n || R->vc.n) return 0;
+    /* the union starts as the receiver's entries; the others mostly have
+     * the same threads in the same order (they were made by the last
+     * hand-offs), so each entry is first tried at its own index */
+    uint32_t ut[VC_SPARSE], ux[VC_SPARSE], k = R->vc.ns;
+    memcpy(ut, R->vc.st, sizeof ut);
+    memcpy(ux, R->vc.sx, sizeof ux);
+    const VC *src[2] = {&s->vc, &S->vc};
+    int same = s->vc.ns == k && S->vc.ns == k;
+    for (uint32_t i = 0; same && i < k; i++) same = s->vc.st[i] == ut[i] && S->vc.st[i] == ut[i];
+    if (same) /* the commonest: the same threads in the same order */
+        for (uint32_t i = 0; i < VC_SPARSE; i++) {
+            uint32_t x = s->vc.sx[i] > S->vc.sx[i] ? s->vc.sx[i] : S->vc.sx[i];
+            ux[i] = x > ux[i] ? x : ux[i];
+        }
+    for (int v = 0; v < 2 && !same; v++)
+        for (uint32_t i = 0; i < src[v]->ns; i++) {
+            uint32_t t = src[v]->st[i], x = src[v]->sx[i], j = i;
+            if (j >= k || ut[j] != t) {
+                for (j = 0; j < k && ut[j] != t; j++) {}
+                if (j == k) {
+                    if (k == VC_SPARSE) return 0;
+                    ut[k] = t;
+                    ux[k++] = 0;
+                }
+            }
+            if (x > ux[j]) ux[j] = x;
+        }
+    if (R->start > 1) { /* a reused slot: learn what (s join S) says of its predecessors */
+        uint32_t xr = vc_get(&s->vc, rs), y = vc_get(&S->vc, rs);
+        if (y > xr) xr = y;
+        if (xr < R->start && xr > R->known_prev) R->known_prev = xr;
+    }
+    VC *dst[3] = {&s->vc, &S->vc, &R->vc};
+    for (int v = 0; v < 3; v++) {
+        dst[v]->ns = k;
+        memcpy(dst[v]->st, ut, sizeof ut);
+        memcpy(dst[v]->sx, ux, sizeof ux);
+    }
+    vc_set(&R->vc, rs, ++R->clk);
+    vc_set(&S->vc, ss, ++S->clk);
+    s->cover = (uint32_t)sender->id + 1;
+    return 1;
+}
+
 void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutine *receiver) {
     if (c->cap > 0) {
         race_chan_send(r, sender, c);
@@ -779,6 +941,7 @@ void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutin
      * completion (acquire2 / release2 on one looked-up sync variable) */
     if (r->off) return;
     SyncVar *s = sync_var(r, KEY_CHAN(c), 0);
+    if (handoff_sparse(r, s, sender, receiver)) return;
     release_into(r, s, sender);
     acquire_from(r, s, receiver);
     release_into(r, s, receiver);
@@ -1016,6 +1179,36 @@ static inline int exclusive(RaceCtx *r, Cell *c, Goroutine *g, int write, const 
     return 1;
 }
 
+/* read_fast: a plain read by [g] of [c] that the trace would not show
+ * (the caller checks: no trace, or [c] shared and not hot, or a channel
+ * check) and that cannot race (the last write happens before it): the
+ * slow path's update without its trace and report machinery. Returns 0:
+ * take the slow path (nothing changed); 1: done, nothing new; 2: *[out]
+ * is the read set's new entry, to fill with the stack (all else set). */
+static inline int read_fast(RaceCtx *r, Cell *c, Goroutine *g, Access **out) {
+    uint32_t gid = (uint32_t)g->id;
+    if ((int)gid >= r->gs.len || !r->gs.items[gid].used) return 0;
+    uint32_t tid = r->gs.items[gid].slot;
+    const RaceSlot *rs = &r->slots.items[tid];
+    uint32_t clk = rs->clk;
+    if (c->w.tid && c->w.gid != gid && !hb(r, &c->w, &rs->vc, tid)) return 0;
+    if (c->w.tid == tid && c->w.clk == clk && !(c->w.flags & ACC_ATOMIC)) return 1; /* own epoch */
+    int n = c->reads.len, k = 0;
+    Access *it = c->reads.items;
+    for (int i = 0; i < n; i++)
+        if (it[i].tid == tid && it[i].clk == clk && it[i].flags == ACC_READ) return 1; /* read in this epoch */
+    for (int i = 0; i < n; i++) {
+        if (it[i].gid == gid || hb(r, &it[i], &rs->vc, tid)) continue; /* dominated by this read */
+        if (k != i) it[k] = it[i];
+        k++;
+    }
+    c->reads.len = k;
+    Access cur = {tid, clk, gid, 0, 0, ACC_READ};
+    VEC_PUSH(c->reads, cur);
+    *out = &c->reads.items[k];
+    return 2;
+}
+
 static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
     if (!own_epoch(r, c, mi->g, write, atomic)) access_slow(r, c, mi, write, atomic);
 }
@@ -1083,8 +1276,12 @@ static const char RT_CLOSECHAN[] = "runtime.closechan";
 
 void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     if (r->off || !g || !g->sched || !c) return;
-    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     Cell *cell = cell_of(r, &c->h, 0, 1);
+    Access *a;
+    int k = is_close ? 0 : read_fast(r, cell, g, &a); /* never traced: always quiet */
+    if (k == 2) a->stack = rt_stack(r, g, a->tid, RT_CHANSEND, 160, RT_CHAN_FILE);
+    if (k) return;
+    struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     r->forced_fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
     r->forced_line = is_close ? 357 : 160;
     r->forced_file = RT_CHAN_FILE;
@@ -1096,9 +1293,53 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
 
 /* ---- the VM hook ---- */
 
+/* vm_access: race_vm_access for every instruction; [tried]: the fast
+ * paths (exclusive, read_fast) already said no. */
+static __attribute__((noinline)) void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R,
+                                                int tried);
+
+/* fast_access: the fast paths of a plain access by [g] to [c] (at [ipc],
+ * a store when [st]); returns whether they did it. */
+static inline __attribute__((always_inline)) int fast_access(RaceCtx *r, Cell *c, Goroutine *g, int st,
+                                                            const Instr *ipc) {
+    if (exclusive(r, c, g, st, ipc)) return 1;
+    if (st || (r->mem_live && (c->first_tid != -1 || c->hot))) return 0;
+    Access *a;
+    int k = read_fast(r, c, g, &a);
+    if (k == 2) a->stack = stack_of(r, g, a->tid, ipc + 1);
+    return k != 0;
+}
+
+/* race_vm_access: the commonest words (captured variables, struct
+ * fields, globals) in a small function the compiler keeps cheap; the
+ * rest, and what the fast paths leave, in vm_access. */
 void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) return;
+    Instr i = *ipc;
+    int op = VM_OP(i), st;
+    if (op == OP_LOADC || op == OP_STOREC) {
+        st = op == OP_STOREC;
+        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        if (fast_access(r, cell_of(r, &o->h, 0, 1), g, st, ipc)) return;
+    } else if (op == OP_GETF || op == OP_SETF) {
+        st = op == OP_SETF;
+        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        if (!o) return;
+        uint64_t slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
+        if (fast_access(r, cell_of(r, &o->h, slot, o->n), g, st, ipc)) return;
+    } else if (op == OP_GETG || op == OP_SETG) {
+        st = op == OP_SETG;
+        if (fast_access(r, cell_of(r, NULL, (uint64_t)VM_BX(i), 1), g, st, ipc)) return;
+    } else {
+        vm_access(vm, r, g, ipc, R, 0);
+        return;
+    }
+    vm_access(vm, r, g, ipc, R, 1);
+}
+
+static void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, int tried) {
     Instr i = *ipc;
     const Value *val; /* the value loaded or stored (NULL: none for the trace) */
     int64_t idx = -1; /* element index for the trace's names */
@@ -1192,7 +1433,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     default: return; /* channel operations: synchronisation (chan.c) */
     }
     Cell *c = cell_of(r, obj, slot, n);
-    if (exclusive(r, c, g, write, ipc)) return;
+    if (!tried && fast_access(r, c, g, write, ipc)) return;
     struct MemInfo mi = {g, g->frames[g->nframes - 1].p, ipc, val ? *val : (Value){{0}, NULL}, val != NULL, idx};
     access_slow(r, c, &mi, write, 0);
 }

@@ -19,7 +19,13 @@
  * - Cost: a clock is a copy-on-write dense vector shared between clocks
  *   that know the same, plus a few sparse entries (a goroutine's own, its
  *   creator's): parked goroutines, or many woken by one close, cost O(1)
- *   each, not O(live goroutines). `run --race` has no goroutine limit (Go 1.19's tsan v3
+ *   each, not O(live goroutines). A release by the goroutine whose clock
+ *   already covers the sync object (a mutex unlocked by its last locker)
+ *   copies nothing until someone else needs the clock; an unbuffered
+ *   hand-off between two goroutines with small clocks is one pass; a read
+ *   the trace will not show and that cannot race updates the shadow word
+ *   in place without building the trace's access record.
+ *   `run --race` has no goroutine limit (Go 1.19's tsan v3
  *   on linux/amd64 has none); a trace-only detector (SchedOptions.trace
  *   without race) stops tracking past 8128 live goroutines (Go's old tsan
  *   limit) and records meta "races" = "not tracked past 8128 live

@@ -146,7 +146,10 @@ static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget);
  * access (and its hook) runs again on resume. */
 static int mem_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R, int nested) {
     if (--vm->mem_left <= 0 && !nested) return 0;
-    race_vm_access(vm, g, ipc, R);
+#define MEM_OP(o) [OP_##o] = 1,
+    static const unsigned char mem_op[256] = {RACE_MEM_OPS(MEM_OP)}; /* channel operations: chan.c */
+#undef MEM_OP
+    if (mem_op[VM_OP(*ipc)]) race_vm_access(vm, g, ipc, R);
     vm->preempt = 1;
     return 1;
 }
