@@ -711,6 +711,21 @@ int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *
     return run_checked(src, prog, opt, out, err, trace_out, NULL);
 }
 
+/* first_goid: the id Go gives the program's first `go` statement. Go hands
+ * ids out of a per-P cache; on one P (GOMAXPROCS=1, the machine goro-viz
+ * models) main is 1, the runtime's forcegchelper, bgsweep and bgscavenge
+ * take 2-4 before main.main runs, and when package os is linked its init
+ * starts the finalizer goroutine (os.File's finalizers) as 5. So user
+ * goroutines count from 5, or from 6 when a package that links os is
+ * loaded (Go 1.19, `go list -deps`: fmt, log, net/http, net/url, os). */
+static int64_t first_goid(const ChkProgram *prog) {
+    static const char *const links_os[] = {"fmt", "log", "net/http", "net/url", "os"};
+    for (int i = 0; i < prog->imports.len; i++)
+        for (size_t k = 0; k < sizeof links_os / sizeof *links_os; k++)
+            if (strcmp(prog->imports.items[i]->path, links_os[k]) == 0) return 6;
+    return 5;
+}
+
 /* run_checked: sched_run_checked, also giving the run's step count. */
 static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
                        Trace **trace_out, uint64_t *steps_out) {
@@ -768,6 +783,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;
         s.main_g = g;
+        vm.next_gid = first_goid(prog);
         run_loop(&s);
         if (steps_out) *steps_out = s.steps;
         flush_output(&s, s.main_g);
