@@ -11,7 +11,7 @@
 set -u
 BIN=${1:?usage: scenarios_onep.test.sh GOROVIZ_BIN|--regen SRCROOT}; SRCROOT=$(cd "${2:?}" && pwd)
 case $BIN in --regen | /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-names="channels error_handling http_server mutex_counter waitgroup"
+names="channels deadlock_lock_order error_handling http_server mutex_counter race_counter timeout_context waitgroup"
 exp=$SRCROOT/tests/scenarios/onep
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 live=0
