@@ -762,7 +762,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
 
 uint64_t sched_pct_steps(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt) {
     SchedOptions o = *opt;
-    o.strategy = SCHED_RR;
+    o.strategy = SCHED_FIFO; /* the non-preemptive run pct's k has always counted */
     o.seed = 0;
     o.trace = 0;
     o.race = 0;
