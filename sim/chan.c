@@ -295,6 +295,7 @@ static void close_obj(Sched *s, Goroutine *g, ChanObj *c) {
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_CLOSE, .g = gobj(g), .obj = cw->tobj, .pos = pos_of(g)});
     Waiter w;
     vm_push_root(s->vm, &c->h);
+    sched_wake_begin(s); /* Go readies the gathered waiters last first */
     while (waitq_pop(&cw->recvq, &w)) {
         Value z = zero_of(s->vm, c->t->elem);
         if (s->race) race_chan_closed_recv(s->race, w.g, c);
@@ -305,6 +306,7 @@ static void close_obj(Sched *s, Goroutine *g, ChanObj *c) {
     }
     vm_pop_roots(s->vm, 1);
     while (waitq_pop(&cw->sendq, &w)) retry(s, w);
+    sched_wake_end(s);
 }
 
 int chan_close(Vm *vm, Goroutine *g, Value ch) {

@@ -169,10 +169,87 @@ static Goroutine *rq_take(Sched *s, uint32_t k) {
     return g;
 }
 
+/* ---- rr: Go's one P ----
+ * Go 1.19 (runtime/proc.go) on one P: a new goroutine (newproc) and a
+ * woken one (goready) go to the P's runnext, pushing the previous runnext
+ * to the tail of the local run queue; Gosched and preemption put the
+ * goroutine on the global run queue, which schedule() takes from on every
+ * 61st schedtick, or when the local queue is empty (then moving up to 128
+ * to the local queue); a pick from runnext inherits the time slice and
+ * counts no tick. All of it lives in rq: [runnext][local][global]. */
+
+static inline Goroutine *rq_at(const Sched *s, uint32_t k) { return s->rq[(s->rq_head + k) & (s->rq_cap - 1)]; }
+
+/* rq_insert: put [g] at position [k] of the run queue (0 = head). */
+static void rq_insert(Sched *s, uint32_t k, Goroutine *g) {
+    rq_push(s, g);
+    for (uint32_t i = s->rq_len - 1; i > k; i--) s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = rq_at(s, i - 1);
+    s->rq[(s->rq_head + k) & (s->rq_cap - 1)] = g;
+}
+
+static void rr_local_tail(Sched *s, Goroutine *g) {
+    if (s->rr_nglob > s->rq_len) s->rr_nglob = s->rq_len; /* a replay (schedule.c) moved some */
+    rq_insert(s, s->rq_len - s->rr_nglob, g);
+}
+
+/* rr_runnext: [g] (runnable) becomes runnext; the old one, if still
+ * queued (at the head, or second behind a spawner), joins the local tail. */
+static void rr_runnext(Sched *s, Goroutine *g) {
+    Goroutine *old = s->rr_next;
+    for (uint32_t k = 0; old && k < 2 && k + s->rr_nglob < s->rq_len; k++)
+        if (rq_at(s, k) == old) {
+            rq_take(s, k);
+            rr_local_tail(s, old);
+            break;
+        }
+    rq_insert(s, 0, g);
+    s->rr_next = g;
+}
+
+static Goroutine *rr_pick(Sched *s) {
+    Goroutine *g;
+    if (s->rr_nglob > s->rq_len) s->rr_nglob = s->rq_len; /* a replay (schedule.c) moved some */
+    if (s->rr_nglob && s->rr_tick % 61 == 0) { /* fairness: one from the global queue */
+        g = rq_take(s, s->rq_len - s->rr_nglob);
+        s->rr_nglob--;
+        s->rr_tick++;
+        return g;
+    }
+    int from_global = s->rq_len == s->rr_nglob;
+    g = rq_take(s, 0);
+    if (g == s->rr_next) s->rr_next = NULL; /* inherits the slice */
+    else if (g == s->rr_cont) s->rr_cont = NULL; /* a spawner going on: no switch at all */
+    else s->rr_tick++;
+    if (from_global) s->rr_nglob -= s->rr_nglob < 128 ? s->rr_nglob : 128; /* globrunqget: a batch turns local */
+    return g;
+}
+
+/* make_runnable: [g] joins the run queue at its tail (rr: the global
+ * queue's, where Go puts a preempted or Gosched'ing goroutine). */
 static void make_runnable(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     sg->status = SG_RUNNABLE;
     rq_push(s, g);
+    if (s->opt.strategy == SCHED_RR) s->rr_nglob++;
+}
+
+/* make_ready: a new or woken [g] becomes runnable (rr: Go's runnext). */
+static void make_ready(Sched *s, Goroutine *g) {
+    if (s->opt.strategy != SCHED_RR) {
+        make_runnable(s, g);
+        return;
+    }
+    sched_g(g)->status = SG_RUNNABLE;
+    if (s->rr_batch) VEC_PUSH(s->rr_woken, g);
+    else rr_runnext(s, g);
+}
+
+void sched_wake_begin(Sched *s) { s->rr_batch++; }
+
+void sched_wake_end(Sched *s) {
+    if (--s->rr_batch) return;
+    for (int i = s->rr_woken.len - 1; i >= 0; i--) rr_runnext(s, s->rr_woken.items[i]);
+    s->rr_woken.len = 0;
 }
 
 void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
@@ -203,13 +280,21 @@ void sched_ready(Sched *s, Goroutine *g) {
         Pos wp = s->cur ? gpos(s->cur) : (Pos){0};
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_UNBLOCK, .g = by, .obj = sg->tobj, .pos = wp});
     }
-    make_runnable(s, g);
+    make_ready(s, g);
 }
 
 void sched_requeue(Sched *s, Goroutine *g) {
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_YIELD, .g = sched_g(g)->tobj, .pos = gpos(g)});
     if (s->cur == g) s->cur = NULL;
     make_runnable(s, g);
+}
+
+void sched_requeue_local(Sched *s, Goroutine *g) {
+    sched_requeue(s, g);
+    if (s->opt.strategy != SCHED_RR) return;
+    rq_take(s, s->rq_len - 1); /* from the global tail to the local one */
+    s->rr_nglob--;
+    rr_local_tail(s, g);
 }
 
 int sched_result_slot(Goroutine *g) {
@@ -282,7 +367,7 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g) {
         sg->tobj = trace_new_goroutine(s->trace, s->steps, par, (uint32_t)g->id, fname, p);
     }
     if (s->race) race_go(s->race, parent, g); /* race: parent -> child */
-    make_runnable(s, g);
+    make_ready(s, g);
 }
 
 static void goroutine_exit(Sched *s, Goroutine *g) {
@@ -425,7 +510,8 @@ static void flush_output(Sched *s, Goroutine *g) {
 static int64_t draw_distance(Sched *s) {
     Vm *vm = s->vm;
     switch (s->opt.strategy) {
-    case SCHED_RR: return INT64_MAX / 2;
+    case SCHED_RR:
+    case SCHED_FIFO: return INT64_MAX / 2;
     case SCHED_PCT: {
         if (s->pct_changes_left <= 0) return INT64_MAX / 2;
         int64_t d = (int64_t)(s->pct_next_change > s->steps ? s->pct_next_change - s->steps : 1);
@@ -444,9 +530,10 @@ static int64_t draw_distance(Sched *s) {
  * another goroutine can run. */
 static Goroutine *pick(Sched *s, Goroutine *prev) {
     Vm *vm = s->vm;
+    if (s->opt.strategy == SCHED_RR) return rr_pick(s);
     if (s->rq_len == 1) return rq_take(s, 0); /* no choice: no draw */
     switch (s->opt.strategy) {
-    case SCHED_RR: return rq_take(s, 0);
+    case SCHED_FIFO: return rq_take(s, 0);
     case SCHED_PCT: {
         uint32_t best = 0;
         for (uint32_t i = 1; i < s->rq_len; i++)
@@ -565,14 +652,12 @@ static void run_loop(Sched *s) {
             vm->spawned = NULL;
             sched_adopt(s, g, ng);
             s->cur = NULL;
-            make_runnable(s, g);
-            if (s->opt.strategy == SCHED_RR) {
+            if (s->opt.strategy == SCHED_RR || s->opt.strategy == SCHED_FIFO) {
                 /* keep running the spawner: it goes back to the queue head */
-                s->rq_len--;
-                s->rq_head = (s->rq_head + s->rq_cap - 1) & (s->rq_cap - 1);
-                s->rq[s->rq_head] = g;
-                s->rq_len++;
-            }
+                sg->status = SG_RUNNABLE;
+                rq_insert(s, 0, g);
+                s->rr_cont = g;
+            } else make_runnable(s, g);
             break;
         }
         case VM_EXIT:
@@ -658,6 +743,7 @@ static void sched_free(Sched *s) {
     VEC_FREE(s->ctxs);
     mem_free(s->theap, sizeof(int) * (size_t)s->heapcap);
     mem_free(s->rq, sizeof *s->rq * s->rq_cap);
+    VEC_FREE(s->rr_woken);
     for (Goroutine *g = s->vm->all_g; g; g = g->next_all) {
         if (!g->sched) continue;
         SchedG *sg = sched_g(g);
@@ -671,7 +757,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
 
 uint64_t sched_pct_steps(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt) {
     SchedOptions o = *opt;
-    o.strategy = SCHED_RR;
+    o.strategy = SCHED_FIFO; /* the non-preemptive run pct's k has always counted */
     o.seed = 0;
     o.trace = 0;
     o.race = 0;
@@ -704,6 +790,18 @@ int sched_run_file(const char *path, const SchedOptions *opt, FILE *out, FILE *e
 int sched_run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
                       Trace **trace_out) {
     return run_checked(src, prog, opt, out, err, trace_out, NULL);
+}
+
+/* links_os: whether Go would link package os into [prog] (Go 1.19,
+ * `go list -deps`: fmt, log, net/http, net/url and os do); os's init then
+ * starts the runtime's finalizer goroutine, which shows in the numbering
+ * of goroutines and in the P's schedtick (below). */
+static int links_os(const ChkProgram *prog) {
+    static const char *const pkgs[] = {"fmt", "log", "net/http", "net/url", "os"};
+    for (int i = 0; i < prog->imports.len; i++)
+        for (size_t k = 0; k < sizeof pkgs / sizeof *pkgs; k++)
+            if (strcmp(prog->imports.items[i]->path, pkgs[k]) == 0) return 1;
+    return 0;
 }
 
 /* run_checked: sched_run_checked, also giving the run's step count. */
@@ -748,7 +846,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         char buf[64];
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)opt->seed);
         trace_set_meta(s.trace, "seed", buf);
-        trace_set_meta(s.trace, "strategy", opt->strategy == SCHED_RR ? "rr" : opt->strategy == SCHED_PCT ? "pct" : "random");
+        trace_set_meta(s.trace, "strategy", opt->strategy == SCHED_RR ? "rr" : opt->strategy == SCHED_FIFO ? "fifo" : opt->strategy == SCHED_PCT ? "pct" : "random");
         mem = open_memstream(&s.obuf, &s.olen);
         s.real_out = out;
         vm.out = mem;
@@ -763,6 +861,14 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         Goroutine *g = sched_spawn(&s, NULL, entry, NULL, 0);
         sched_g(g)->is_main = 1;
         s.main_g = g;
+        /* Go hands goroutine ids out of a per-P cache; on one P main is
+         * 1, the runtime's forcegchelper, bgsweep and bgscavenge take 2-4
+         * before main.main runs, and the finalizer goroutine 5 when os is
+         * linked: the program's goroutines count from 5, or 6. Its P has
+         * counted 4 schedticks by then, 5 with the finalizer goroutine
+         * (rr's 61-tick fairness check; measured with Go 1.19, GOMAXPROCS=1). */
+        vm.next_gid = 5 + links_os(prog);
+        s.rr_tick = 4 + (uint32_t)links_os(prog);
         run_loop(&s);
         if (steps_out) *steps_out = s.steps;
         flush_output(&s, s.main_g);

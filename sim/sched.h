@@ -42,7 +42,9 @@ typedef enum SchedStrategy {
                          at a blocking point pick uniformly */
     SCHED_PCT,        /* Burckhardt et al. 2010: random priorities, d-1
                          priority change points */
-    SCHED_RR          /* FIFO run queue, no preemption at accesses */
+    SCHED_RR,         /* Go's one P: runnext, local and global queues; no preemption at accesses */
+    SCHED_FIFO        /* internal: one FIFO run queue, no preemption at accesses
+                         (the fixed baseline sparse schedules are written against) */
 } SchedStrategy;
 
 /* SchedOptions: one run's knobs; sched_options_default fills them. */
@@ -265,6 +267,14 @@ typedef struct Sched {
     /* run queue: ring of runnable goroutines */
     Goroutine **rq;
     uint32_t rq_head, rq_len, rq_cap; /* ring; rq_cap a power of two */
+    /* rr models Go's one P inside rq: [runnext?][local FIFO][global FIFO] */
+    Goroutine *rr_next; /* Go's runnext: made or woken last; at rq's head (or
+                           second, behind a spawner that goes on running) */
+    uint32_t rr_nglob;  /* the last rr_nglob of rq are Go's global run queue */
+    uint32_t rr_tick;   /* Go's schedtick: picks that do not inherit a slice */
+    Goroutine *rr_cont; /* a spawner put back at the head to go on running */
+    int rr_batch;       /* > 0: sched_ready collects into rr_woken (close) */
+    VEC(Goroutine *) rr_woken;
     Goroutine *cur;     /* running goroutine */
     Goroutine *main_g;
     int64_t live;       /* goroutines not dead */
@@ -331,8 +341,19 @@ void sched_ready(Sched *s, Goroutine *g);
 
 /* sched_requeue (not "sched_yield": that name is POSIX's, and LeakSanitizer
  * calls the libc one while stopping the world): put the running [g] back on the run queue (Gosched, an
- * atomic's scheduling point); the native then returns VM_BLOCKED. */
+ * atomic's scheduling point); the native then returns VM_BLOCKED. Under rr
+ * it goes where Go's Gosched puts it: the global run queue. */
 void sched_requeue(Sched *s, Goroutine *g);
+
+/* sched_requeue_local: sched_requeue onto the tail of the local run queue,
+ * as Go's goyield (a Mutex handing itself over in starvation mode). */
+void sched_requeue_local(Sched *s, Goroutine *g);
+
+/* sched_wake_begin / sched_wake_end: goroutines readied between them
+ * become runnable at the end, in reverse order, as Go's closechan readies
+ * the waiters it gathered on a stack (under rr, where it shows). */
+void sched_wake_begin(Sched *s);
+void sched_wake_end(Sched *s);
 
 /* sched_point: a scheduling point after a native's effect: counts against
  * the preemption distance; when it runs out, the next shared access

@@ -748,7 +748,7 @@ int sch_select(SchRun *r, Goroutine *g, const int *ready, int nready, int chosen
 
 void sch_options(const Schedule *s, SchedOptions *o) {
     o->seed = s->seed;
-    if (s->mode == SCH_SPARSE) o->strategy = SCHED_RR;
+    if (s->mode == SCH_SPARSE) o->strategy = SCHED_FIFO;
     else sched_strategy_parse(s->strategy, &o->strategy);
     if (s->pct_depth) o->pct_depth = s->pct_depth;
     o->pct_steps = s->pct_steps;

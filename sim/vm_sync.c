@@ -192,7 +192,7 @@ static int mutex_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int st = mutex_unlock_h(s, g, sync_handle(s, g, a[0], 0, SO_MUTEX));
     if (st < 0) return sched_fatal(s, g, "sync: unlock of unlocked mutex");
     if (st > 0 && !cannot_yield(g)) { /* Go's semrelease with handoff: the unlocker yields */
-        sched_requeue(s, g);
+        sched_requeue_local(s, g);
         return VM_BLOCKED;
     }
     return sched_point(vm, g, res, 0);

@@ -10,6 +10,8 @@
 #   seed must pass. The onep programs (Go run with GOMAXPROCS=1) run with
 #   `--strategy rr`: one processor, switching only where a goroutine blocks or
 #   yields, as Go's scheduler does on one P for short programs.
+#   For onep the `goroutine N [state]:` lines of stderr (panics, deadlock dumps)
+#   are compared too: on one P, Go numbers goroutines deterministically.
 #   When `go` is installed and GORO_NO_LIVE_GO is not 1, the expectations are first
 #   regenerated live into a temp dir; a committed file that no longer matches what
 #   Go prints (stdout, first stderr line, exit) fails its case as stale.
@@ -24,6 +26,9 @@ T=${GORO_RUN_TIMEOUT:-10}
 seeds=${GORO_RUN_SEEDS:-default}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+
+# gheads FILE: the `goroutine N [state]:` header lines of a stderr dump
+gheads() { grep -E '^goroutine [0-9]+ \[' "$1" || true; }
 
 failcase() { # failcase NAME WHY [DIFF-FILE]
   echo "FAIL $1: $2"
@@ -55,7 +60,8 @@ for k in $kinds; do
     if [ "$live" = 1 ]; then
       L=$tmp/live/$k/$x
       if ! cmp -s "$x.out" "$L.out" || [ "$want_exit" != "$(cat "$L.exit")" ] ||
-         [ "$want_err1" != "$(head -n1 "$L.err")" ]; then
+         [ "$want_err1" != "$(head -n1 "$L.err")" ] ||
+         { [ "$k" = onep ] && [ "$(gheads "$x.err")" != "$(gheads "$L.err")" ]; }; then
         { diff -u "$x.out" "$L.out"; echo "exit: committed $want_exit, go now $(cat "$L.exit")";
           echo "stderr line 1: committed [$want_err1], go now [$(head -n1 "$L.err")]"; } >"$tmp/d"
         failcase "$name" "committed expectation is stale (diff committed -> go now)" "$tmp/d"; continue
@@ -76,6 +82,9 @@ for k in $kinds; do
       elif [ "$got_err1" != "$want_err1" ]; then
         printf -- '-%s\n+%s\n' "$want_err1" "$got_err1" >"$tmp/d"
         failcase "$name$label" "first stderr line differs" "$tmp/d"; ok=0; break
+      elif [ "$k" = onep ] && [ "$(gheads "$x.err")" != "$(gheads "$tmp/err")" ]; then
+        diff -u <(gheads "$x.err") <(gheads "$tmp/err") >"$tmp/d"
+        failcase "$name$label" "goroutine numbers differ (diff expected -> goro-viz)" "$tmp/d"; ok=0; break
       elif [ "$rc" != "$want_exit" ]; then
         failcase "$name$label" "exit $rc (want $want_exit)" "$tmp/err"; ok=0; break
       fi

@@ -90,7 +90,7 @@ int viz_run_option(VizRunOptions *o, int argc, char **argv, int *i, char *err, s
 
 const char *viz_run_options_help(void) {
     return "  --seed N        the seed that chooses every interleaving (default 1)\n"
-           "  --strategy S    scheduling strategy: random (default), pct, rr\n"
+           "  --strategy S    scheduling strategy: random (default), pct, rr (Go on one processor)\n"
            "  --pct-depth D   pct's bug depth d (default 3)\n"
            "  --max-steps N, --max-goroutines N, --max-heap BYTES, --max-vtime DUR\n"
            "                  limits; reaching one ends the run with exit status 3\n"
