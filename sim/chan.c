@@ -158,9 +158,9 @@ static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
     if (pop(&cw->recvq, &w)) {
         if (s->trace) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = gobj(g), .obj = cw->tobj,
-                                       .pos = pos_of(g), .value = short_value(s, c->t->elem, v), .arg = w.g->id});
+                                       .pos = pos_of(g), .value = short_value(s, c->t->elem, v), .arg = gobj(w.g)});
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
-                                       .pos = pos_of(w.g), .value = short_value(s, c->t->elem, v), .arg = g ? g->id : 0});
+                                       .pos = pos_of(w.g), .value = short_value(s, c->t->elem, v), .arg = gobj(g)});
         }
         if (s->race) race_chan_handoff(s->race, c, g, w.g);
         deliver(s, w, v, 1);
@@ -211,9 +211,9 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
         if (s->race) race_chan_handoff(s->race, c, w.g, g);
         if (s->trace) {
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_SEND, .aux = TRACE_CH_SYNC, .g = gobj(w.g), .obj = cw->tobj,
-                                       .pos = pos_of(w.g), .value = short_value(s, et, *v), .arg = g ? g->id : 0});
+                                       .pos = pos_of(w.g), .value = short_value(s, et, *v), .arg = gobj(g)});
             sched_emit(s, (TraceEvent){.kind = TRACE_EV_CHAN_RECV, .aux = TRACE_CH_SYNC, .g = gobj(g), .obj = cw->tobj,
-                                       .pos = pos_of(g), .value = short_value(s, et, *v), .arg = w.g->id});
+                                       .pos = pos_of(g), .value = short_value(s, et, *v), .arg = gobj(w.g)});
         }
         release_sender(s, w);
         return 1;

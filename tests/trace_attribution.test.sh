@@ -5,6 +5,11 @@
 # never jumps to gB's code. (2) Sync fields are named after the variable
 # they were allocated as: deadlock_lock_order's mutexes are alice.mu and
 # bob.mu (not from.mu, the parameter they are first locked through).
+# (3) A sync hand-off names both ends: in every scenario's trace, each
+# `chan.send ... mode=sync` says to=gN and each `chan.recv ... mode=sync`
+# says from=gN flow=#E, where gN is the other goroutine and event E is its
+# send on the same channel (the flow arrow); a timer's send (by the runtime,
+# `-`) has no sender goroutine.
 # Usage: bash tests/trace_attribution.test.sh GOROVIZ_BIN SRCROOT
 set -u
 BIN=${1:?usage: trace_attribution.test.sh GOROVIZ_BIN SRCROOT}; SRCROOT=$(cd "${2:?}" && pwd)
@@ -30,6 +35,29 @@ for f in "$SRCROOT"/scenarios/*.go; do
       echo "FAIL $(basename "$f") --seed $s: go.unblock at the woken goroutine's line"; head -3 "$TMP/bad"; fail=$((fail + 1))
     fi
   done
+done
+cat >"$TMP/sync.awk" <<'AWK'
+$5 == "chan.send" && / mode=sync / {
+  sent[substr($1, 2) + 0] = $4 " " $6; last[$6] = $4
+  if ($0 !~ / to=g[0-9]+ /) { print "    " $0 " (no receiver)"; bad++ }
+}
+$5 == "chan.recv" && / mode=sync / && !($0 ~ / from=/ || last[$6] != "-") { next } # a timer's send: no sender goroutine
+$5 == "chan.recv" && / mode=sync / {
+  from = ""; flow = ""
+  for (i = 6; i <= NF; i++) {
+    if ($i ~ /^from=/) from = substr($i, 6)
+    if ($i ~ /^flow=#/) flow = substr($i, 7) + 0
+  }
+  if (from !~ /^g[0-9]+$/ || flow == "" || sent[flow] != from " " $6) { print "    " $0 " (sender/flow wrong)"; bad++ }
+}
+END { exit bad > 0 }
+AWK
+for f in "$SRCROOT"/scenarios/*.go "$SRCROOT"/tests/bench/go/pingpong.go; do
+  case $f in */pingpong.go) sed 's/const n = 1000000/const n = 3/' "$f" >"$TMP/pp.go"; f=$TMP/pp.go ;; esac
+  "$DRIVER" trace "$f" --seed 1 -o "$TMP/t" 2>/dev/null
+  if awk -f "$TMP/sync.awk" "$TMP/t" >"$TMP/bad"; then pass=$((pass + 1)); else
+    echo "FAIL $(basename "$f"): a sync hand-off does not name its other end"; head -3 "$TMP/bad"; fail=$((fail + 1))
+  fi
 done
 "$DRIVER" trace "$SRCROOT/scenarios/deadlock_lock_order.go" --seed 1 -o "$TMP/t" 2>/dev/null
 names=$(grep -E '^# obj [0-9]+ mutex ' "$TMP/t" | awk '{print $5}' | tr '\n' ' ')
