@@ -4,6 +4,7 @@
  * Invariants: see sched.h. In addition: a goroutine is on the run queue iff
  * its status is SG_RUNNABLE; s->cur is the SG_RUNNING one or NULL.
  */
+#include <stdio_ext.h> /* __fpending */
 #include <stdlib.h>
 #include <string.h>
 
@@ -495,6 +496,8 @@ static void limit(Sched *s, int which, const char *msg) {
 
 static void flush_output(Sched *s, Goroutine *g) {
     if (!s->trace) return;
+    /* nothing written since the last look: no fflush call per slice */
+    if (__fpending(s->vm->out) == 0 && s->olen == s->osent) return;
     fflush(s->vm->out);
     if (s->olen > s->osent) {
         size_t n = s->olen - s->osent;
