@@ -194,10 +194,7 @@ static const RType *chan_time_type(Vm *vm) {
 
 static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
-    if (a[0].i <= 0) {
-        sched_requeue(s, g);
-        return VM_BLOCKED;
-    }
+    if (a[0].i <= 0) return sched_point(vm, g, res, 0); /* Go's timeSleep returns at once: no yield */
     int h = sched_g(g)->sleep_timer; /* one per goroutine, reused by every Sleep */
     if (h < 0) {
         h = timer_new(s, TM_WAKE);
