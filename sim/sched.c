@@ -600,7 +600,12 @@ static void run_loop(Sched *s) {
             continue;
         }
         Goroutine *g = pick(s, prev);
-        if (s->sch) g = sch_pick(s->sch, g, (int)s->rq_len + 1);
+        if (s->sch) {
+            g = sch_pick(s->sch, g, (int)s->rq_len + 1);
+            /* a replay may run another: rr's marks name only queued goroutines */
+            if (g == s->rr_next) s->rr_next = NULL;
+            if (g == s->rr_cont) s->rr_cont = NULL;
+        }
         SchedG *sg = sched_g(g);
         sg->status = SG_RUNNING;
         s->cur = g;
