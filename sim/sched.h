@@ -205,9 +205,13 @@ typedef struct SyncObj {
     Goroutine *woken;  /* mutex: the waiter woken to retry (Go's mutexWoken) */
     uint32_t woken_since; /* mutex: [woken]'s wait start (vm_sync.c starve_clock) */
     int64_t readers;   /* rwmutex readers holding; cond: tickets below are notified */
+    int wpending;      /* rwmutex: a writer holds the writer mutex (locked) and has
+                          announced itself: new readers wait (Go's readerCount < 0) */
+    int wheld;         /* rwmutex: that writer holds the lock (no reader left) */
+    Goroutine *wwait;  /* rwmutex: that writer while it waits for readers (writerSem) */
     int64_t counter;   /* wait group; cond: next wait ticket (vm_sync.c) */
     int done;          /* once: 0 not started, 1 f running, 2 done */
-    WaitQ q;           /* lock / write waiters, wg waiters, cond waiters
+    WaitQ q;           /* lock / writer-mutex waiters, wg waiters, cond waiters
                           (ci = ticket), once callers waiting for f */
     WaitQ rq;          /* rwmutex read waiters */
     TraceObj tobj;

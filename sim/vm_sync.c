@@ -135,19 +135,33 @@ static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
 
 /* mutex_unlock_h: release; in starvation mode hand the lock to the first
  * waiter (1), else wake it to compete (0). -1 if it was not locked. */
-static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
+static int rw_announce(Sched *s, int h, Goroutine *g);
+
+/* got_mutex: [g] now holds mutex [h] (a RWMutex's writer mutex: then it
+ * announces itself as Go's Lock does); 1 if it may run on, 0 if it waits
+ * for readers to leave (it stays parked, or the caller parks it). */
+static int got_mutex(Sched *s, int h, Goroutine *g) {
     SyncObj *o = &s->syncs.items[h];
-    if (!o->locked) return -1;
-    RREL(g, h, 0);
-    ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
+    if (o->kind == SO_RWMUTEX) {
+        o->locked = 1;
+        o->owner = g;
+        return rw_announce(s, h, g);
+    }
+    mutex_take(s, h, g);
+    return 1;
+}
+
+/* mutex_release: Go's Mutex.Unlock after the unlock itself: in starvation
+ * mode hand the lock to the first waiter (1), else wake it to compete (0). */
+static int mutex_release(Sched *s, int h) {
+    SyncObj *o = &s->syncs.items[h];
     o->locked = 0;
     o->owner = NULL;
     Waiter w;
     if (o->starving) {
         if (waitq_pop(&o->q, &w)) {
             if (!o->q.live || !waited_long(s, (uint32_t)w.ci)) o->starving = 0;
-            mutex_take(s, h, w.g);
-            sched_ready(s, w.g);
+            if (got_mutex(s, h, w.g)) sched_ready(s, w.g);
             return 1;
         }
         o->starving = 0;
@@ -161,6 +175,14 @@ static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
     return 0;
 }
 
+static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
+    SyncObj *o = &s->syncs.items[h];
+    if (!o->locked) return -1;
+    RREL(g, h, 0);
+    ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
+    return mutex_release(s, h);
+}
+
 int sched_mutex_retry(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     int h = sg->dst;
@@ -169,13 +191,15 @@ int sched_mutex_retry(Sched *s, Goroutine *g) {
     SyncObj *o = &s->syncs.items[h];
     GORO_ASSERT(o->woken == g);
     o->woken = NULL;
+    int reason = o->kind == SO_RWMUTEX ? TRACE_WAIT_RWMUTEX_LOCK : TRACE_WAIT_MUTEX_LOCK;
     if (!o->locked) {
-        mutex_take(s, h, g);
-        return 1;
+        if (got_mutex(s, h, g)) return 1;
+        sched_park(s, g, reason, o->tobj); /* a RWMutex writer waits for readers */
+        return 0;
     }
     if (waited_long(s, o->woken_since)) o->starving = 1;
     waitq_push_front(&o->q, g, (int)o->woken_since);
-    sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
+    sched_park(s, g, reason, o->tobj);
     return 0;
 }
 
@@ -214,14 +238,20 @@ static int mutex_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return sched_point(vm, g, res, 1);
 }
 
-/* ---- RWMutex ---- */
+/* ---- RWMutex ----
+ * Go 1.19's sync.RWMutex: a writer first takes the writer mutex (Go's rw.w,
+ * a sync.Mutex: locked/owner/q/woken/starving here, so writers barge and
+ * starve as Mutex users do), then announces itself (wpending: new readers
+ * wait on readerSem, here rq) and waits for the readers holding the lock
+ * to leave (writerSem, here wwait). Unlock readies the readers that waited,
+ * then unlocks the writer mutex. */
 
 /* rw_take_write / rw_take_read: [g] now holds rwmutex [h] as the writer /
  * as one more reader ([aux]: TRACE_LOCK_PLAIN or TRACE_LOCK_TRY_OK). */
 static void rw_take_write(Sched *s, int h, Goroutine *g, int aux) {
     SyncObj *o = &s->syncs.items[h];
-    o->locked = 1;
-    o->owner = g;
+    o->wheld = 1;
+    o->wwait = NULL;
     RACQ(g, h, 0);
     RACQ(g, h, 1);
     ev(s, TRACE_EV_LOCK, aux, g, o->tobj, 0);
@@ -234,14 +264,17 @@ static void rw_take_read(Sched *s, int h, Goroutine *g, int aux) {
     ev(s, TRACE_EV_RLOCK, aux, g, o->tobj, 0);
 }
 
-/* rw_wake_writer: when nobody holds [h], hand it to the first queued writer. */
-static void rw_wake_writer(Sched *s, int h) {
+/* rw_announce: writer [g] holds [h]'s writer mutex: it holds the lock now
+ * if no reader does (1), else it waits for them (0, wwait). */
+static int rw_announce(Sched *s, int h, Goroutine *g) {
     SyncObj *o = &s->syncs.items[h];
-    Waiter w;
-    if (!o->locked && o->readers == 0 && waitq_pop(&o->q, &w)) {
-        rw_take_write(s, h, w.g, TRACE_LOCK_PLAIN);
-        sched_ready(s, w.g);
+    o->wpending = 1;
+    if (o->readers == 0) {
+        rw_take_write(s, h, g, TRACE_LOCK_PLAIN);
+        return 1;
     }
+    o->wwait = g;
+    return 0;
 }
 
 static int rw_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -249,11 +282,9 @@ static int rw_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
     SyncObj *o = &s->syncs.items[h];
-    if (!o->locked && o->readers == 0) {
-        rw_take_write(s, h, g, TRACE_LOCK_PLAIN);
-        return sched_point(vm, g, res, 0);
-    }
-    waitq_push(&o->q, g, -1);
+    if (!o->locked && !o->starving) {
+        if (got_mutex(s, h, g)) return sched_point(vm, g, res, 0);
+    } else waitq_push(&o->q, g, (int)starve_clock(s));
     sched_park(s, g, TRACE_WAIT_RWMUTEX_LOCK, o->tobj);
     return VM_BLOCKED;
 }
@@ -263,7 +294,7 @@ static int rw_rlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
     SyncObj *o = &s->syncs.items[h];
-    if (!o->locked && !o->q.live) {
+    if (!o->wpending) {
         rw_take_read(s, h, g, TRACE_LOCK_PLAIN);
         return sched_point(vm, g, res, 0);
     }
@@ -277,19 +308,21 @@ static int rw_unlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
     SyncObj *o = &s->syncs.items[h];
-    if (!o->locked) return sched_fatal(s, g, "sync: Unlock of unlocked RWMutex");
-    o->locked = 0;
-    o->owner = NULL;
+    if (!o->wheld) return sched_fatal(s, g, "sync: Unlock of unlocked RWMutex");
+    o->wheld = 0;
+    o->wpending = 0;
     RREL(g, h, 0);
     ev(s, TRACE_EV_UNLOCK, 0, g, o->tobj, 0);
-    /* readers that queued behind this writer go first */
+    /* the readers that queued behind this writer, then the writer mutex */
     Waiter w;
-    if (o->rq.live) {
-        while (waitq_pop(&o->rq, &w)) {
-            rw_take_read(s, h, w.g, TRACE_LOCK_PLAIN);
-            sched_ready(s, w.g);
-        }
-    } else rw_wake_writer(s, h);
+    while (waitq_pop(&o->rq, &w)) {
+        rw_take_read(s, h, w.g, TRACE_LOCK_PLAIN);
+        sched_ready(s, w.g);
+    }
+    if (mutex_release(s, h) && !cannot_yield(g)) { /* starvation hand-off: the unlocker yields */
+        sched_requeue_local(s, g);
+        return VM_BLOCKED;
+    }
     return sched_point(vm, g, res, 0);
 }
 
@@ -302,7 +335,11 @@ static int rw_runlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     o->readers--;
     RREL(g, h, 1);
     ev(s, TRACE_EV_RUNLOCK, 0, g, o->tobj, 0);
-    rw_wake_writer(s, h);
+    if (o->readers == 0 && o->wwait) { /* the last reader lets the announced writer in */
+        Goroutine *wg = o->wwait;
+        rw_take_write(s, h, wg, TRACE_LOCK_PLAIN);
+        sched_ready(s, wg);
+    }
     return sched_point(vm, g, res, 0);
 }
 
@@ -311,9 +348,13 @@ static int rw_trylock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
-    int ok = !o->locked && o->readers == 0;
-    if (ok) rw_take_write(s, h, g, TRACE_LOCK_TRY_OK);
-    else ev(s, TRACE_EV_LOCK, TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
+    int ok = !o->locked && !o->starving && o->readers == 0;
+    if (ok) {
+        o->locked = 1;
+        o->owner = g;
+        o->wpending = 1;
+        rw_take_write(s, h, g, TRACE_LOCK_TRY_OK);
+    } else ev(s, TRACE_EV_LOCK, TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
     return sched_point(vm, g, res, 1);
 }
@@ -323,7 +364,7 @@ static int rw_tryrlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX); /* first: it may grow syncs */
     SyncObj *o = &s->syncs.items[h];
-    int ok = !o->locked && !o->q.live;
+    int ok = !o->wpending;
     if (ok) rw_take_read(s, h, g, TRACE_LOCK_TRY_OK);
     else ev(s, TRACE_EV_RLOCK, TRACE_LOCK_TRY_FAIL, g, o->tobj, 0);
     res[0] = (Value){{.i = ok}, NULL};
