@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scenarios_onep: the tutorial scenarios whose output Go 1.19 prints the same
-# on every run with GOMAXPROCS=1 (29 or 30 of 30 runs when they were
+# on every run with GOMAXPROCS=1 (30 of 30 runs when they were
 # chosen) must come out of `goro-viz run --strategy rr`, Go's one-P
 # scheduler, byte for byte: tests/scenarios/onep/X.out, made by Go.
 # When `go` is installed (and GORO_NO_LIVE_GO is not 1) each committed file is
@@ -11,7 +11,7 @@
 set -u
 BIN=${1:?usage: scenarios_onep.test.sh GOROVIZ_BIN|--regen SRCROOT}; SRCROOT=$(cd "${2:?}" && pwd)
 case $BIN in --regen | /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-names="channels deadlock_lock_order error_handling http_server mutex_counter race_counter rwmutex_cache timeout_context waitgroup"
+names="channels deadlock_lock_order error_handling http_server mutex_counter race_counter timeout_context waitgroup"
 exp=$SRCROOT/tests/scenarios/onep
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 live=0
