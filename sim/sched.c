@@ -140,13 +140,17 @@ static Pos gpos(Goroutine *g) {
 
 /* ---- run queue ---- */
 
-static void rq_push(Sched *s, Goroutine *g) {
+static void rq_reserve(Sched *s) {
     if (s->rq_len == s->rq_cap) {
         uint32_t nc = s->rq_cap ? s->rq_cap * 2 : 16;
         s->rq = mem_grow(s->rq, sizeof *s->rq * s->rq_cap, sizeof *s->rq * nc);
         ring_unwrap(s->rq, sizeof *s->rq, s->rq_head, s->rq_len, s->rq_cap);
         s->rq_cap = nc;
     }
+}
+
+static void rq_push(Sched *s, Goroutine *g) {
+    rq_reserve(s);
     s->rq[(s->rq_head + s->rq_len) & (s->rq_cap - 1)] = g;
     s->rq_len++;
 }
@@ -156,6 +160,12 @@ static void rq_push(Sched *s, Goroutine *g) {
 static Goroutine *rq_take(Sched *s, uint32_t k) {
     Goroutine *g = s->rq[(s->rq_head + k) & (s->rq_cap - 1)];
     if (k == 0) {
+        s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
+        s->rq_len--;
+        ring_consumed(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, s->rq_head);
+    } else if (k < s->rq_len - 1 - k) { /* fewer before it: they move up one, the head with them */
+        for (uint32_t i = k; i > 0; i--)
+            s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = s->rq[(s->rq_head + i - 1) & (s->rq_cap - 1)];
         s->rq_head = (s->rq_head + 1) & (s->rq_cap - 1);
         s->rq_len--;
         ring_consumed(s->rq, sizeof *s->rq, s->rq_cap, s->rq_len, s->rq_head);
@@ -181,10 +191,18 @@ static Goroutine *rq_take(Sched *s, uint32_t k) {
 
 static inline Goroutine *rq_at(const Sched *s, uint32_t k) { return s->rq[(s->rq_head + k) & (s->rq_cap - 1)]; }
 
-/* rq_insert: put [g] at position [k] of the run queue (0 = head). */
+/* rq_insert: put [g] at position [k] of the run queue (0 = head),
+ * moving the shorter side: O(1) at either end. */
 static void rq_insert(Sched *s, uint32_t k, Goroutine *g) {
-    rq_push(s, g);
-    for (uint32_t i = s->rq_len - 1; i > k; i--) s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = rq_at(s, i - 1);
+    rq_reserve(s);
+    if (k < s->rq_len - k) { /* the ones before it move down one, the head with them */
+        s->rq_head = (s->rq_head + s->rq_cap - 1) & (s->rq_cap - 1);
+        s->rq_len++;
+        for (uint32_t i = 0; i < k; i++) s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = rq_at(s, i + 1);
+    } else {
+        s->rq_len++;
+        for (uint32_t i = s->rq_len - 1; i > k; i--) s->rq[(s->rq_head + i) & (s->rq_cap - 1)] = rq_at(s, i - 1);
+    }
     s->rq[(s->rq_head + k) & (s->rq_cap - 1)] = g;
 }
 
