@@ -749,6 +749,15 @@ int sched_strategy_parse(const char *name, SchedStrategy *out) {
     return 0;
 }
 
+const char *sched_strategy_name(SchedStrategy st) {
+    switch (st) {
+    case SCHED_PCT: return "pct";
+    case SCHED_RR: return "rr";
+    case SCHED_FIFO: return "fifo";
+    default: return "random";
+    }
+}
+
 static void sched_free(Sched *s) {
     s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
@@ -872,7 +881,7 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         char buf[64];
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)opt->seed);
         trace_set_meta(s.trace, "seed", buf);
-        trace_set_meta(s.trace, "strategy", opt->strategy == SCHED_RR ? "rr" : opt->strategy == SCHED_FIFO ? "fifo" : opt->strategy == SCHED_PCT ? "pct" : "random");
+        trace_set_meta(s.trace, "strategy", sched_strategy_name(opt->strategy));
         mem = open_memstream(&s.obuf, &s.olen);
         s.real_out = out;
         vm.out = mem;

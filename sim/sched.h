@@ -83,6 +83,9 @@ void sched_options_default(SchedOptions *o);
 /* sched_strategy_parse: "random", "pct", "rr" into [*out]; -1 if unknown. */
 int sched_strategy_parse(const char *name, SchedStrategy *out);
 
+/* sched_strategy_name: [st]'s name ("fifo" for the internal SCHED_FIFO). */
+const char *sched_strategy_name(SchedStrategy st);
+
 /* sched_run_file: compile and run the Go program at [path] under [opt],
  * program stdout to [out], compile errors, panics, deadlock and limit
  * messages to [err]. When [trace_out] is non-NULL and opt->trace is set,

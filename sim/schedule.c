@@ -132,6 +132,17 @@ static int split(Toks *k, const char *line, size_t len) {
 }
 
 /* num: an unsigned decimal of the whole of [s]; -1 on junk or overflow. */
+/* header_strategy: a header's strategy: the user's three, or "fifo", the
+ * one a sparse schedule's replay runs (a run recorded while replaying one
+ * says so, and replays under it). -1 if unknown. */
+static int header_strategy(const char *name, SchedStrategy *out) {
+    if (!strcmp(name, "fifo")) {
+        *out = SCHED_FIFO;
+        return 0;
+    }
+    return sched_strategy_parse(name, out);
+}
+
 static int num(const char *s, uint64_t *out) {
     if (!s || !isdigit((unsigned char)*s)) return -1;
     uint64_t v = 0;
@@ -256,8 +267,9 @@ int sch_parse(Schedule *out, const char *text, size_t n, char *why, size_t wn) {
                 }
                 have_seed = 1;
             } else if (!strcmp(key, "strategy")) {
-                if (strcmp(k.t[1], "random") && strcmp(k.t[1], "pct") && strcmp(k.t[1], "rr")) {
-                    reason = "strategy is random, pct or rr";
+                SchedStrategy st;
+                if (header_strategy(k.t[1], &st)) {
+                    reason = "strategy is random, pct, rr or fifo";
                     goto fail;
                 }
                 snprintf(out->strategy, sizeof out->strategy, "%s", k.t[1]);
@@ -749,7 +761,7 @@ int sch_select(SchRun *r, Goroutine *g, const int *ready, int nready, int chosen
 void sch_options(const Schedule *s, SchedOptions *o) {
     o->seed = s->seed;
     if (s->mode == SCH_SPARSE) o->strategy = SCHED_FIFO;
-    else sched_strategy_parse(s->strategy, &o->strategy);
+    else header_strategy(s->strategy, &o->strategy);
     if (s->pct_depth) o->pct_depth = s->pct_depth;
     o->pct_steps = s->pct_steps;
     o->schedule = s;
@@ -757,8 +769,7 @@ void sch_options(const Schedule *s, SchedOptions *o) {
 
 void sch_header_from(Schedule *s, const SchedOptions *o) {
     s->seed = o->seed;
-    snprintf(s->strategy, sizeof s->strategy, "%s",
-             o->strategy == SCHED_PCT ? "pct" : o->strategy == SCHED_RR ? "rr" : "random");
+    snprintf(s->strategy, sizeof s->strategy, "%s", sched_strategy_name(o->strategy));
     s->pct_depth = o->strategy == SCHED_PCT ? o->pct_depth : 0;
     s->pct_steps = o->strategy == SCHED_PCT ? o->pct_steps : 0;
     s->mode = SCH_EXACT;

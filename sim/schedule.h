@@ -6,7 +6,7 @@
  *
  *   goro-viz-schedule 1
  *   seed 17                  the run's seed (map order, math/rand, selects)
- *   strategy random          random | pct | rr: the strategy replay mimics
+ *   strategy random          random | pct | rr (| fifo: a sparse replay's): the strategy replay mimics
  *   pct-depth 3              pct's d (optional)
  *   pct-steps 412            pct's k (optional, 0: estimated)
  *   mode exact               exact | sparse (see below)

@@ -7,6 +7,7 @@
 #  3. shrink brings failing race_counter seeds to <= 2 preemptions and the
 #     shrunk schedule replays to the same failure (also the lock-order
 #     deadlock); a seed that does not fail is refused;
+#     a run recorded while replaying a shrunk schedule replays exactly;
 #  4. run --verify passes, and fails (exit 4) against another seed's trace;
 #  5. a malformed schedule is refused with its line number (exit 1).
 # Usage: bash tests/schedule.test.sh GOROVIZ_BIN SRCROOT
@@ -81,6 +82,11 @@ for s in 1 2 9 16 31; do
   [ -s "$TMP/e" ] && bad "shrink seed $s: replay stderr: $(head -1 "$TMP/e")"
   echo "shrink race_counter seed $s: $before -> $after preemptions"
 done
+# a run recorded while it replays a shrunk schedule replays exactly (its
+# header names the strategy that replay ran: fifo)
+"$BIN" run "$rc" --schedule "$TMP/sh9.sched" --record-schedule "$TMP/re.sched" >"$TMP/o1" 2>/dev/null
+"$BIN" run "$rc" --schedule "$TMP/re.sched" >"$TMP/o2" 2>"$TMP/e"
+cmp -s "$TMP/o1" "$TMP/o2" && ! [ -s "$TMP/e" ] || bad "re-recorded shrunk schedule: $(head -1 "$TMP/e")"
 # a sparse line that never applies is reported, and the run goes on
 sed 's/^\([0-9]* p g[0-9]*\)@[0-9]* /\1@999999 /' "$TMP/sh9.sched" >"$TMP/never.sched"
 "$BIN" run "$rc" --schedule "$TMP/never.sched" >"$TMP/o" 2>"$TMP/e"; r=$?
