@@ -96,7 +96,7 @@ static void test_malformed(void **st) {
     expect_bad("goro-viz-schedule 1\n", "no 'seed N' line");
     expect_bad("goro-viz-schedule 1\nseed x\n", "line 2: seed needs a number");
     expect_bad("goro-viz-schedule 1\nseed 99999999999999999999999\n", "line 2: seed needs a number");
-    expect_bad(HDR "strategy fifo\n", "line 3: strategy is random, pct or rr");
+    expect_bad(HDR "strategy lifo\n", "line 3: strategy is random, pct, rr or fifo");
     expect_bad(HDR "pct-depth 0\n", "line 3: pct-depth needs 1..1000");
     expect_bad(HDR "mode loose\n", "line 3: mode is exact or sparse");
     expect_bad(HDR "color red\n", "line 3: unknown header key");
