@@ -302,19 +302,20 @@ void sched_ready(Sched *s, Goroutine *g) {
     make_ready(s, g);
 }
 
-void sched_requeue(Sched *s, Goroutine *g) {
+/* requeue: the running [g] yields, to the local run queue's tail under rr
+ * when [local] (Go's goyield), else as make_runnable (Gosched). */
+static void requeue(Sched *s, Goroutine *g, int local) {
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_YIELD, .g = sched_g(g)->tobj, .pos = gpos(g)});
     if (s->cur == g) s->cur = NULL;
-    make_runnable(s, g);
+    if (local && s->opt.strategy == SCHED_RR) {
+        sched_g(g)->status = SG_RUNNABLE;
+        rr_local_tail(s, g);
+    } else make_runnable(s, g);
 }
 
-void sched_requeue_local(Sched *s, Goroutine *g) {
-    sched_requeue(s, g);
-    if (s->opt.strategy != SCHED_RR) return;
-    rq_take(s, s->rq_len - 1); /* from the global tail to the local one */
-    s->rr_nglob--;
-    rr_local_tail(s, g);
-}
+void sched_requeue(Sched *s, Goroutine *g) { requeue(s, g, 0); }
+
+void sched_requeue_local(Sched *s, Goroutine *g) { requeue(s, g, 1); }
 
 int sched_result_slot(Goroutine *g) {
     Frame *f = &g->frames[g->nframes - 1];

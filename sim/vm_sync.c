@@ -9,9 +9,9 @@
  * - Mutex follows Go's normal and starvation modes (see Mutex below): at
  *   most one woken waiter per mutex (SyncObj.woken; its SchedG has
  *   lock_retry set and the mutex's handle in dst) until it runs and
- *   competes. RWMutex hands itself to
- *   the first waiter on release and prefers a waiting writer over new
- *   readers; an unlocking writer admits the waiting readers.
+ *   competes. RWMutex is Go's too: writers go through the same Mutex
+ *   machinery (its writer mutex), then wait for the readers inside, and
+ *   hold back new readers meanwhile (see RWMutex below).
  * - Every operation is a scheduling point (sched_point after its effect).
  */
 #include <string.h>
@@ -122,19 +122,6 @@ static void mutex_take(Sched *s, int h, Goroutine *g) {
     ev(s, TRACE_EV_LOCK, TRACE_LOCK_PLAIN, g, o->tobj, 0);
 }
 
-static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
-    SyncObj *o = &s->syncs.items[h];
-    if (!o->locked && !o->starving) {
-        mutex_take(s, h, g);
-        return VM_OK;
-    }
-    waitq_push(&o->q, g, (int)starve_clock(s));
-    sched_park(s, g, TRACE_WAIT_MUTEX_LOCK, o->tobj);
-    return VM_BLOCKED;
-}
-
-/* mutex_unlock_h: release; in starvation mode hand the lock to the first
- * waiter (1), else wake it to compete (0). -1 if it was not locked. */
 static int rw_announce(Sched *s, int h, Goroutine *g);
 
 /* got_mutex: [g] now holds mutex [h] (a RWMutex's writer mutex: then it
@@ -149,6 +136,23 @@ static int got_mutex(Sched *s, int h, Goroutine *g) {
     }
     mutex_take(s, h, g);
     return 1;
+}
+
+/* lock_reason: what a goroutine waiting for [o] (a Mutex, or a RWMutex's
+ * writer mutex or readers) waits for, in the trace and the deadlock dump. */
+static int lock_reason(const SyncObj *o) {
+    return o->kind == SO_RWMUTEX ? TRACE_WAIT_RWMUTEX_LOCK : TRACE_WAIT_MUTEX_LOCK;
+}
+
+/* mutex_lock_h: Go's Mutex.Lock (a RWMutex's: of its writer mutex, then
+ * the wait for readers): VM_OK holding it, or VM_BLOCKED parked. */
+static int mutex_lock_h(Sched *s, Goroutine *g, int h) {
+    SyncObj *o = &s->syncs.items[h];
+    if (!o->locked && !o->starving) {
+        if (got_mutex(s, h, g)) return VM_OK;
+    } else waitq_push(&o->q, g, (int)starve_clock(s));
+    sched_park(s, g, lock_reason(o), o->tobj);
+    return VM_BLOCKED;
 }
 
 /* mutex_release: Go's Mutex.Unlock after the unlock itself: in starvation
@@ -175,6 +179,8 @@ static int mutex_release(Sched *s, int h) {
     return 0;
 }
 
+/* mutex_unlock_h: release; in starvation mode hand the lock to the first
+ * waiter (1), else wake it to compete (0). -1 if it was not locked. */
 static int mutex_unlock_h(Sched *s, Goroutine *g, int h) {
     SyncObj *o = &s->syncs.items[h];
     if (!o->locked) return -1;
@@ -191,15 +197,13 @@ int sched_mutex_retry(Sched *s, Goroutine *g) {
     SyncObj *o = &s->syncs.items[h];
     GORO_ASSERT(o->woken == g);
     o->woken = NULL;
-    int reason = o->kind == SO_RWMUTEX ? TRACE_WAIT_RWMUTEX_LOCK : TRACE_WAIT_MUTEX_LOCK;
     if (!o->locked) {
         if (got_mutex(s, h, g)) return 1;
-        sched_park(s, g, reason, o->tobj); /* a RWMutex writer waits for readers */
-        return 0;
+    } else { /* lost: first in line again, maybe starving now */
+        if (waited_long(s, o->woken_since)) o->starving = 1;
+        waitq_push_front(&o->q, g, (int)o->woken_since);
     }
-    if (waited_long(s, o->woken_since)) o->starving = 1;
-    waitq_push_front(&o->q, g, (int)o->woken_since);
-    sched_park(s, g, reason, o->tobj);
+    sched_park(s, g, lock_reason(o), o->tobj); /* or a RWMutex writer waits for readers */
     return 0;
 }
 
@@ -280,13 +284,8 @@ static int rw_announce(Sched *s, int h, Goroutine *g) {
 static int rw_lock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     NILCHK(a[0]);
     Sched *s = vm->sched;
-    int h = sync_handle(s, g, a[0], 0, SO_RWMUTEX);
-    SyncObj *o = &s->syncs.items[h];
-    if (!o->locked && !o->starving) {
-        if (got_mutex(s, h, g)) return sched_point(vm, g, res, 0);
-    } else waitq_push(&o->q, g, (int)starve_clock(s));
-    sched_park(s, g, TRACE_WAIT_RWMUTEX_LOCK, o->tobj);
-    return VM_BLOCKED;
+    int st = mutex_lock_h(s, g, sync_handle(s, g, a[0], 0, SO_RWMUTEX));
+    return st == VM_OK ? sched_point(vm, g, res, 0) : st;
 }
 
 static int rw_rlock(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
