@@ -1405,11 +1405,6 @@ next:
     }
 
     /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
-    CASE(NAMEHINT) {
-        /* Only a trace shows the name (sync_handle drops it otherwise). */
-        if (vm->sched && vm->sched->trace) sched_name_hint(vm, K[BX]);
-        DISPATCH();
-    }
 #undef SCHED_OP
 
 #if !VM_COMPUTED_GOTO
