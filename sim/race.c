@@ -220,6 +220,7 @@ RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
     r->mem_live = trace != NULL;
     r->detect = detect;
     r->next_heap = 0xc000010000ULL;
+    for (int i = 0; i < 256; i++) r->ccache[i].key = UINT64_MAX;
     StackNode root = {0, NULL, 0, NULL, NULL};
     VEC_PUSH(r->stacks, root);
     return r;

@@ -107,6 +107,13 @@ typedef struct Cell {
     uint8_t hot;          /* written by two goroutines: every access is traced */
 } Cell;
 
+/* CellCache: a cell_of cache entry: CC_KEY(object key, slot) -> cells
+ * index; key UINT64_MAX (no valid key, see cell_of) = empty. */
+typedef struct CellCache {
+    uint64_t key;
+    uint32_t ix;
+} CellCache;
+
 /* StackCache: the interned stack of a goroutine's frames below the top
  * one (its "base") and the frames it was made from, compared by proto and
  * saved pc: those frames do not move while the top one runs, so most
@@ -206,7 +213,7 @@ struct RaceCtx {
     const char *forced_fn;  /* race_chan_op: the runtime frame atop the access in progress */
     const char *forced_file;
     int forced_line;
-    struct { uint64_t a, slot; uint32_t ix; } ccache[256]; /* cell_of's direct-mapped cache (ix + 1) */
+    CellCache ccache[256];  /* cell_of's direct-mapped cache (race_shadow.c) */
     struct { uint64_t key, slot; uint32_t ix; } scache[64]; /* sync_var's (ix + 1) */
     TopCache tcache[RACE_TOP_CACHE];
     struct { uint64_t key, slot; uint32_t ix; } mru[2]; /* sync_var's last two variables,

@@ -63,42 +63,53 @@ static int report(RaceCtx *r, const Access *cur, const Access *prev, uint64_t ad
 /* ---- shadow memory ---- */
 
 /* cell_of: the shadow cell of word [slot] of the object numbered [seq]
- * ([obj] NULL: global [slot]); [n] the object's size in words. */
-static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h);
-static inline Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
-    uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0;
-    uint32_t h = (uint32_t)((a * 0x9e3779b1u + slot) ^ (a >> 7)) & 255;
-    if (r->ccache[h].ix && r->ccache[h].a == a && r->ccache[h].slot == slot) return &r->cells.items[r->ccache[h].ix - 1];
-    return cell_find(r, obj, a, slot, n, h);
+ * ([obj] NULL: global [slot]); [n] the object's size in words. The
+ * cache holds (object key, slot) pairs that fit one 64-bit key (CC_KEY:
+ * the object key below 2^32, the slot below 2^31, so never the empty
+ * entries' UINT64_MAX); cell_hit looks only there. */
+#define CC_KEY(a, slot) (((a) << 32) | (slot))
+#define CC_HASH(key) ((uint32_t)(((key) * 0x9e3779b97f4a7c15ULL) >> 56))
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n);
+static inline Cell *cell_hit(RaceCtx *r, const GcObj *obj, uint64_t slot) {
+    uint64_t a = obj ? (uint64_t)obj->seq + 1 : 0, key = CC_KEY(a, slot);
+    const CellCache *e = &r->ccache[CC_HASH(key)];
+    if (e->key == key && ((a >> 32) | (slot >> 31)) == 0) return &r->cells.items[e->ix];
+    return NULL;
 }
 
-/* cell_find: cell_of past its cache ([a] the object key, [h] its entry). */
-static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n, uint32_t h) {
+static inline Cell *cell_of(RaceCtx *r, const GcObj *obj, uint64_t slot, int64_t n) {
+    Cell *c = cell_hit(r, obj, slot);
+    return c ? c : cell_find(r, obj, obj ? (uint64_t)obj->seq + 1 : 0, slot, n);
+}
+
+/* cell_find: cell_of past its cache ([a] the object key). */
+static Cell *cell_find(RaceCtx *r, const GcObj *obj, uint64_t a, uint64_t slot, int64_t n) {
     int64_t ix = hget(&r->cell_ix, a, slot);
-    if (ix >= 0) {
-        r->ccache[h].a = a;
-        r->ccache[h].slot = slot;
-        r->ccache[h].ix = (uint32_t)ix + 1;
-        return &r->cells.items[ix];
-    }
-    Cell c;
-    memset(&c, 0, sizeof c);
-    c.first_tid = 0;
-    if (!obj) c.addr = 0x5d0000ULL + slot * 8; /* globals: Go's data segment shape */
-    else {
-        int64_t bi = hget(&r->obj_base, a, 0);
-        if (bi < 0) {
-            VEC_PUSH(r->bases, r->next_heap);
-            bi = r->bases.len - 1;
-            race_hput(&r->obj_base, a, 0, (uint32_t)bi);
-            uint64_t size = (uint64_t)(n > 0 ? n : 1) * 8;
-            r->next_heap += (size + 15) & ~(uint64_t)15;
+    if (ix < 0) {
+        Cell c;
+        memset(&c, 0, sizeof c);
+        c.first_tid = 0;
+        if (!obj) c.addr = 0x5d0000ULL + slot * 8; /* globals: Go's data segment shape */
+        else {
+            int64_t bi = hget(&r->obj_base, a, 0);
+            if (bi < 0) {
+                VEC_PUSH(r->bases, r->next_heap);
+                bi = r->bases.len - 1;
+                race_hput(&r->obj_base, a, 0, (uint32_t)bi);
+                uint64_t size = (uint64_t)(n > 0 ? n : 1) * 8;
+                r->next_heap += (size + 15) & ~(uint64_t)15;
+            }
+            c.addr = r->bases.items[bi] + 8 * slot + 8 * (n > 1 && slot == 0 ? 0 : 0);
         }
-        c.addr = r->bases.items[bi] + 8 * slot + 8 * (n > 1 && slot == 0 ? 0 : 0);
+        VEC_PUSH(r->cells, c);
+        ix = r->cells.len - 1;
+        race_hput(&r->cell_ix, a, slot, (uint32_t)ix);
     }
-    VEC_PUSH(r->cells, c);
-    race_hput(&r->cell_ix, a, slot, (uint32_t)(r->cells.len - 1));
-    return &r->cells.items[r->cells.len - 1];
+    if (((a >> 32) | (slot >> 31)) == 0) {
+        uint64_t key = CC_KEY(a, slot);
+        r->ccache[CC_HASH(key)] = (CellCache){key, (uint32_t)ix};
+    }
+    return &r->cells.items[ix];
 }
 
 /* hb: whether access [a] happens before the current access of the
@@ -244,15 +255,11 @@ static inline int own_epoch(RaceCtx *r, const Cell *c, const Goroutine *g, int w
     return c->w.tid == tid && c->w.clk == r->slots.items[tid].clk && ((c->w.flags >> 1) & 1) == (atomic != 0);
 }
 
-/* set_stack: [a]'s stack, [g] (in slot a->tid) at [pc]: lazy when the
- * frames below the top one are in the slot's StackCache. */
-static inline void set_stack(RaceCtx *r, Access *a, Goroutine *g, const Instr *pc) {
-    if (stack_base(r, g, a->tid)) {
-        a->stack = r->slots.items[a->tid].sc.base;
-        a->top = pc;
-        a->lazy = ACC_LAZY_PC;
-    } else a->stack = stack_of(r, g, a->tid, pc);
-}
+/* The fast paths below make no calls: they give up (return 0, nothing
+ * changed) where the slow path would intern a stack or grow a read set,
+ * so the hook stays a leaf the compiler keeps cheap. Their stacks are
+ * lazy (Access): the frames below the top one must be the slot's
+ * StackCache (stack_base). */
 
 /* exclusive: without a trace, a plain access by the goroutine that made
  * every access [c] remembers (its last write and any read since): no race
@@ -268,21 +275,23 @@ static inline int exclusive(RaceCtx *r, Cell *c, Goroutine *g, int write, const 
     if (c->w.clk == clk && (c->reads.len == 0 || !write)) return 1; /* same epoch */
     if (!write && c->reads.len == 1 && c->reads.items[0].clk == clk && c->reads.items[0].flags == ACC_READ)
         return 1;
-    Access cur = {tid, clk, gid, 0, 0, (uint8_t)(write ? ACC_WRITE : ACC_READ), ACC_EAGER, NULL};
-    set_stack(r, &cur, g, ipc + 1);
+    if (!stack_base(r, g, tid) || (!write && c->reads.cap < 1)) return 0;
+    Access cur = {tid, clk, gid, r->slots.items[tid].sc.base, 0, (uint8_t)(write ? ACC_WRITE : ACC_READ),
+                  ACC_LAZY_PC, ipc + 1};
     c->reads.len = 0;
     if (write) c->w = cur;
-    else VEC_PUSH(c->reads, cur);
+    else c->reads.items[c->reads.len++] = cur;
     return 1;
 }
 
-/* read_fast: a plain read by [g] of [c] that the trace would not show
+/* read_quick: a plain read by [g] of [c] that the trace would not show
  * (the caller checks: no trace, or [c] shared and not hot, or a channel
  * check) and that cannot race (the last write happens before it): the
- * slow path's update without its trace and report machinery. Returns 0:
- * take the slow path (nothing changed); 1: done, nothing new; 2: *[out]
- * is the read set's new entry, to fill with the stack (all else set). */
-static inline int read_fast(RaceCtx *r, Cell *c, Goroutine *g, Access **out) {
+ * slow path's update without its trace and report machinery, the stack
+ * lazy ([lazy] at [top]). Returns 1 when done, 0: take the slow path
+ * (nothing changed). */
+static inline __attribute__((always_inline)) int read_quick(RaceCtx *r, Cell *c, Goroutine *g, const Instr *top,
+                                                           uint8_t lazy) {
     uint32_t gid = (uint32_t)g->id;
     if ((int)gid >= r->gs.len || !r->gs.items[gid].used) return 0;
     uint32_t tid = r->gs.items[gid].slot;
@@ -294,22 +303,20 @@ static inline int read_fast(RaceCtx *r, Cell *c, Goroutine *g, Access **out) {
     Access *it = c->reads.items;
     if (n == 1 && it[0].gid == gid) { /* its own older read only: replaced (what the loops below do) */
         if (it[0].clk == clk && it[0].flags == ACC_READ) return 1;
-        it[0] = (Access){tid, clk, gid, 0, 0, ACC_READ, ACC_EAGER, NULL};
-        *out = it;
-        return 2;
+        if (!stack_base(r, g, tid)) return 0;
+    } else {
+        for (int i = 0; i < n; i++)
+            if (it[i].tid == tid && it[i].clk == clk && it[i].flags == ACC_READ) return 1; /* read in this epoch */
+        if (n >= c->reads.cap || !stack_base(r, g, tid)) return 0;
+        for (int i = 0; i < n; i++) {
+            if (it[i].gid == gid || hb(r, &it[i], &rs->vc, tid)) continue; /* dominated by this read */
+            if (k != i) it[k] = it[i];
+            k++;
+        }
     }
-    for (int i = 0; i < n; i++)
-        if (it[i].tid == tid && it[i].clk == clk && it[i].flags == ACC_READ) return 1; /* read in this epoch */
-    for (int i = 0; i < n; i++) {
-        if (it[i].gid == gid || hb(r, &it[i], &rs->vc, tid)) continue; /* dominated by this read */
-        if (k != i) it[k] = it[i];
-        k++;
-    }
-    c->reads.len = k;
-    Access cur = {tid, clk, gid, 0, 0, ACC_READ, ACC_EAGER, NULL};
-    VEC_PUSH(c->reads, cur);
-    *out = &c->reads.items[k];
-    return 2;
+    it[k] = (Access){tid, clk, gid, rs->sc.base, 0, ACC_READ, lazy, top};
+    c->reads.len = k + 1;
+    return 1;
 }
 
 static inline void access(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write, int atomic) {
@@ -374,18 +381,12 @@ static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write
 
 void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     if (r->off || !g || !g->sched || !c) return;
-    Cell *cell = cell_of(r, &c->h, 0, 1);
-    Access *a;
-    int k = is_close ? 0 : read_fast(r, cell, g, &a); /* never traced: always quiet */
-    if (k == 2) {
+    if (!is_close && g->nframes > 0) { /* a send: never traced, always quiet */
+        Cell *cell = cell_hit(r, &c->h, 0);
         const Frame *f = &g->frames[g->nframes - 1];
-        if (stack_base(r, g, a->tid) && f->pc > f->p->code) { /* lazy: see Access, proto_at */
-            a->stack = r->slots.items[a->tid].sc.base;
-            a->top = f->pc;
-            a->lazy = ACC_LAZY_SEND;
-        } else a->stack = rt_stack(r, g, a->tid, RT_CHANSEND, 160, RT_CHAN_FILE);
+        if (cell && f->pc > f->p->code && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND)) return; /* (proto_at) */
     }
-    if (k) return;
+    Cell *cell = cell_of(r, &c->h, 0, 1);
     struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     r->forced_fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
     r->forced_line = is_close ? 357 : 160;
@@ -399,7 +400,7 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
 /* ---- the VM hook ---- */
 
 /* vm_access: race_vm_access for every instruction; [tried]: the fast
- * paths (exclusive, read_fast) already said no. */
+ * paths (exclusive, read_quick) already said no. */
 static __attribute__((noinline)) void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R,
                                                 int tried);
 
@@ -409,15 +410,40 @@ static inline __attribute__((always_inline)) int fast_access(RaceCtx *r, Cell *c
                                                             const Instr *ipc) {
     if (exclusive(r, c, g, st, ipc)) return 1;
     if (st || (r->mem_live && (c->first_tid != -1 || c->hot))) return 0;
-    Access *a;
-    int k = read_fast(r, c, g, &a);
-    if (k == 2) set_stack(r, a, g, ipc + 1);
-    return k != 0;
+    return read_quick(r, c, g, ipc + 1, ACC_LAZY_PC);
+}
+
+/* vm_write: race_vm_access for everything but the reads vm_read takes:
+ * a store's fast path (exclusive), else vm_access. */
+static __attribute__((noinline)) void vm_write(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R) {
+    Instr i = *ipc;
+    int op = VM_OP(i);
+    Cell *c = NULL;
+    if (op == OP_STOREC) {
+        const AggObj *o = (const AggObj *)R[VM_A(i)].r;
+        if (!o) return;
+        c = cell_hit(r, &o->h, 0);
+    } else if (op == OP_SETF) {
+        const AggObj *o = (const AggObj *)R[VM_A(i)].r;
+        if (!o) return;
+        c = cell_hit(r, &o->h, (uint64_t)VM_B(i));
+    } else if (op == OP_SETG) c = cell_hit(r, NULL, (uint64_t)VM_BX(i));
+    if (c && fast_access(r, c, g, 1, ipc)) return;
+    vm_access(vm, r, g, ipc, R, c != NULL);
+}
+
+/* vm_read: race_vm_access's plain read of [c] (in ccache) by [g] at
+ * [ipc]: its fast paths, else vm_access (tail calls: both functions stay
+ * leaves without saved registers). */
+static __attribute__((noinline)) void vm_read(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, Cell *c) {
+    if (fast_access(r, c, g, 0, ipc)) return;
+    vm_access(vm, r, g, ipc, R, 1);
 }
 
 /* race_vm_access: the commonest words (captured variables, struct
- * fields, globals) in a small function the compiler keeps cheap; the
- * rest, and what the fast paths leave, in vm_access. */
+ * fields, globals) whose cells are in ccache, in small functions the
+ * compiler keeps cheap; the rest, and what the fast paths leave, in
+ * vm_access. */
 void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) {
@@ -425,26 +451,23 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
         return;
     }
     Instr i = *ipc;
-    int op = VM_OP(i), st;
-    if (op == OP_LOADC || op == OP_STOREC) {
-        st = op == OP_STOREC;
-        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+    int op = VM_OP(i);
+    Cell *c;
+    if (op == OP_LOADC) {
+        const AggObj *o = (const AggObj *)R[VM_B(i)].r;
         if (!o) return;
-        if (fast_access(r, cell_of(r, &o->h, 0, 1), g, st, ipc)) return;
-    } else if (op == OP_GETF || op == OP_SETF) {
-        st = op == OP_SETF;
-        const AggObj *o = (const AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        c = cell_hit(r, &o->h, 0);
+    } else if (op == OP_GETF) {
+        const AggObj *o = (const AggObj *)R[VM_B(i)].r;
         if (!o) return;
-        uint64_t slot = (uint64_t)(st ? VM_B(i) : VM_C(i));
-        if (fast_access(r, cell_of(r, &o->h, slot, o->n), g, st, ipc)) return;
-    } else if (op == OP_GETG || op == OP_SETG) {
-        st = op == OP_SETG;
-        if (fast_access(r, cell_of(r, NULL, (uint64_t)VM_BX(i), 1), g, st, ipc)) return;
-    } else {
-        vm_access(vm, r, g, ipc, R, 0);
+        c = cell_hit(r, &o->h, (uint64_t)VM_C(i));
+    } else if (op == OP_GETG) c = cell_hit(r, NULL, (uint64_t)VM_BX(i));
+    else {
+        vm_write(vm, r, g, ipc, R);
         return;
     }
-    vm_access(vm, r, g, ipc, R, 1);
+    if (c) vm_read(vm, r, g, ipc, R, c);
+    else vm_access(vm, r, g, ipc, R, 0);
 }
 
 static void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, int tried) {
