@@ -379,13 +379,8 @@ static void access_slow(RaceCtx *r, Cell *c, const struct MemInfo *mi, int write
     }
 }
 
-void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
-    if (r->off || !g || !g->sched || !c) return;
-    if (!is_close && g->nframes > 0) { /* a send: never traced, always quiet */
-        Cell *cell = cell_hit(r, &c->h, 0);
-        const Frame *f = &g->frames[g->nframes - 1];
-        if (cell && f->pc > f->p->code && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND)) return; /* (proto_at) */
-    }
+/* chan_op_slow: race_chan_op past its fast path. */
+static __attribute__((noinline)) void chan_op_slow(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     Cell *cell = cell_of(r, &c->h, 0, 1);
     struct MemInfo mi = {g, NULL, NULL, {{0}, NULL}, 0, -1};
     r->forced_fn = is_close ? RT_CLOSECHAN : RT_CHANSEND;
@@ -395,6 +390,22 @@ void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     access(r, cell, &mi, is_close, 0);
     r->forced_fn = NULL;
     r->no_trace = 0;
+}
+
+/* chan_send_read: a send's read of [c]'s cell (in ccache) by [g]: never
+ * traced, always quiet (read_quick, its stack lazy: proto_at needs the
+ * saved pc past the frame's first instruction). */
+static __attribute__((noinline)) void chan_send_read(RaceCtx *r, Goroutine *g, const ChanObj *c, Cell *cell) {
+    const Frame *f = &g->frames[g->nframes - 1];
+    if (f->pc > f->p->code && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND)) return;
+    chan_op_slow(r, g, c, 0);
+}
+
+void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
+    if (r->off || !g || !g->sched || !c) return;
+    Cell *cell;
+    if (!is_close && g->nframes > 0 && (cell = cell_hit(r, &c->h, 0))) chan_send_read(r, g, c, cell);
+    else chan_op_slow(r, g, c, is_close);
 }
 
 /* ---- the VM hook ---- */
