@@ -394,10 +394,11 @@ static __attribute__((noinline)) void chan_op_slow(RaceCtx *r, Goroutine *g, con
 
 /* chan_send_read: a send's read of [c]'s cell (in ccache) by [g]: never
  * traced, always quiet (read_quick, its stack lazy: proto_at needs the
- * saved pc past the frame's first instruction). */
+ * saved pc inside the frame's code, past its first instruction). */
 static __attribute__((noinline)) void chan_send_read(RaceCtx *r, Goroutine *g, const ChanObj *c, Cell *cell) {
     const Frame *f = &g->frames[g->nframes - 1];
-    if (f->pc > f->p->code && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND)) return;
+    if (f->pc > f->p->code && f->pc <= f->p->code + f->p->ncode && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND))
+        return;
     chan_op_slow(r, g, c, 0);
 }
 
