@@ -26,7 +26,11 @@
  *   that happens before another access of the set's owner: a write that did
  *   not race with them clears it (each read happened before the write).
  * - Stacks are interned bottom-up as a trie of (parent, proto, line); ids
- *   are given in order of first use, so they are deterministic.
+ *   are given in order of first use, so they are deterministic. An
+ *   access the fast paths record keeps its stack lazily (Access.lazy: the
+ *   id of the frames below the top one and the top pc), interned only
+ *   when a report needs it; only ids' identity is ever used (the
+ *   suppression of repeated stack pairs), never their order.
  * - Hash tables and the direct-mapped caches (cells, sync variables, top
  *   frames; the latter keyed by code or name addresses) are looked up by
  *   key only, never iterated: what they return does not depend on a

@@ -237,6 +237,9 @@ struct RaceCtx {
 
 /* ---- goroutines ---- */
 
+/* race_rg_new / rg_of: goroutine [tid]'s RaceG, made (with a slot and
+ * a fresh clock) on first use; a pointer into r->gs, valid until the
+ * next one is made. */
 RaceG *race_rg_new(RaceCtx *r, uint32_t tid);
 static inline RaceG *rg_of(RaceCtx *r, uint32_t tid) {
     if ((int)tid < r->gs.len && r->gs.items[tid].used) return &r->gs.items[tid];
