@@ -24,7 +24,8 @@
  *   copies nothing until someone else needs the clock; an unbuffered
  *   hand-off between two goroutines with small clocks is one pass; a read
  *   the trace will not show and that cannot race updates the shadow word
- *   in place without building the trace's access record.
+ *   in place without building the trace's access record, and without
+ *   interning its stack (done if a report ever needs it).
  *   `run --race` has no goroutine limit (Go 1.19's tsan v3
  *   on linux/amd64 has none); a trace-only detector (SchedOptions.trace
  *   without race) stops tracking past 8128 live goroutines (Go's old tsan
