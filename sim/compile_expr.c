@@ -172,13 +172,14 @@ static int var_home(FuncState *fs, Obj *o) {
 }
 
 /* cell_up: the capture index of [o] if its cell is reached by LOADC /
- * STOREC with D = 1 (a captured boxed variable, no memory hook), else -1. A
+ * STOREC with D = 1 (a captured boxed variable; the memory hook finds the
+ * cell in the closure: race_int.h cell_ref), else -1. A
  * goroutine preempted at a shared access reports the line of the
  * instruction before it (sched_line), which for GETU+LOADC is the access's
  * own line: fuse only where the instruction before has that line too, so
  * recorded schedules keep their sites. */
 static int cell_up(FuncState *fs, Obj *o) {
-    if (fs->cc->vm->mem_hook || (o->flags & OBJF_GLOBAL) || !fs->cf || o->fn == fs->cf || !comp_boxed(o)) return -1;
+    if ((o->flags & OBJF_GLOBAL) || !fs->cf || o->fn == fs->cf || !comp_boxed(o)) return -1;
     if (comp_is_agg(o->type)) return -1;
     if (fs->code.len > 0 && fs->lines.items[fs->code.len - 1] != fs->line) return -1;
     return capture_index(fs, o);
@@ -187,7 +188,10 @@ static int cell_up(FuncState *fs, Obj *o) {
 void comp_load_var_to(FuncState *fs, Obj *o, int dst) {
     int u = cell_up(fs, o);
     if (u >= 0) {
+        const char *save_acc = fs->acc_name;
+        fs->acc_name = acc_var(fs, o);
         EMITD(fs, LOADC, dst, u, 0, 1);
+        fs->acc_name = save_acc;
         return;
     }
     if (!(o->flags & OBJF_GLOBAL) && fs->cf && o->fn == fs->cf && !comp_boxed(o)) {
@@ -210,7 +214,10 @@ int comp_load_var(FuncState *fs, Obj *o) {
     int u = cell_up(fs, o);
     if (u >= 0) {
         int t = comp_reg(fs);
+        const char *save_acc = fs->acc_name;
+        fs->acc_name = acc_var(fs, o);
         EMITD(fs, LOADC, t, u, 0, 1);
+        fs->acc_name = save_acc;
         return t;
     }
     const char *save_acc = fs->acc_name;

@@ -237,6 +237,13 @@ struct RaceCtx {
 
 /* ---- goroutines ---- */
 
+/* cell_ref: the cell a LOADC / STOREC at [i] reaches through register
+ * [reg]: R[reg], or with D = 1 (compile_expr.c cell_up: GETU fused in) the
+ * running frame's captured cell [reg]. */
+static inline const AggObj *cell_ref(const Goroutine *g, Instr i, const Value *R, int reg) {
+    return (const AggObj *)(VM_D(i) ? g->frames[g->nframes - 1].cl->up[reg].r : R[reg].r);
+}
+
 /* race_rg_new / rg_of: goroutine [tid]'s RaceG, made (with a slot and
  * a fresh clock) on first use; a pointer into r->gs, valid until the
  * next one is made. */

@@ -432,7 +432,7 @@ static __attribute__((noinline)) void vm_write(Vm *vm, RaceCtx *r, Goroutine *g,
     int op = VM_OP(i);
     Cell *c = NULL;
     if (op == OP_STOREC) {
-        const AggObj *o = (const AggObj *)R[VM_A(i)].r;
+        const AggObj *o = cell_ref(g, i, R, VM_A(i));
         if (!o) return;
         c = cell_hit(r, &o->h, 0);
     } else if (op == OP_SETF) {
@@ -466,7 +466,7 @@ void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     int op = VM_OP(i);
     Cell *c;
     if (op == OP_LOADC) {
-        const AggObj *o = (const AggObj *)R[VM_B(i)].r;
+        const AggObj *o = cell_ref(g, i, R, VM_B(i));
         if (!o) return;
         c = cell_hit(r, &o->h, 0);
     } else if (op == OP_GETF) {
@@ -496,7 +496,7 @@ static void vm_access(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value 
     case OP_LOADC:
     case OP_STOREC: {
         int st = VM_OP(i) == OP_STOREC;
-        AggObj *o = (AggObj *)R[st ? VM_A(i) : VM_B(i)].r;
+        const AggObj *o = cell_ref(g, i, R, st ? VM_A(i) : VM_B(i));
         if (!o) return;
         obj = &o->h;
         val = st ? &R[VM_B(i)] : &o->v[0];
