@@ -401,6 +401,7 @@ static void stop(RaceCtx *r, const char *why) {
     for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     vc_free(&r->rt);
     r->vm->mem_hook = 0; /* vm.c: the rest of the run without the memory hook */
+    if (r->vm->sched && r->vm->sched->race == r) r->vm->sched->race = NULL; /* and without the other hooks */
 }
 
 /* stop_capped: the trace took its last memory event in a trace-only run

@@ -887,8 +887,9 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         s.real_out = out;
         vm.out = mem;
     }
+    RaceCtx *race = NULL; /* s.race while tracking lives (it may stop: race.h) */
     if (opt->race || opt->trace) { /* race.h: detector and/or memory events */
-        s.race = race_new(&vm, err, s.trace, opt->race);
+        s.race = race = race_new(&vm, err, s.trace, opt->race);
         vm.mem_hook = 1;
     }
     Value entry;
@@ -910,13 +911,13 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
         flush_output(&s, s.main_g);
         fflush(vm.out);
         status = s.status;
-        if (s.race) status = race_finish(s.race, status); /* Go's racefini: exit 66 */
+        if (race) status = race_finish(race, status); /* Go's racefini: exit 66 */
         if (s.trace) {
             sched_emit(&s, (TraceEvent){.kind = TRACE_EV_RUN_END, .arg = status});
             trace_finish(s.trace);
         }
     }
-    race_free(s.race);
+    race_free(race);
     if (s.sch) sch_run_free(s.sch);
     if (s.pct_at) mem_free(s.pct_at, sizeof *s.pct_at * (size_t)s.pct_n);
     sched_free(&s);

@@ -323,7 +323,9 @@ typedef struct Sched {
     int listening;
     Value io_eof;
     const RType *t_resp_writer, *t_body;
-    struct RaceCtx *race; /* race.h: the detector / memory trace, NULL when off */
+    struct RaceCtx *race; /* race.h: the detector / memory trace, NULL when off or
+                             stopped (a trace-only detector past its limits); the
+                             hooks are called only while it is set */
 } Sched;
 
 /* sched_of: the scheduler of [vm] (NULL when running without one). */
