@@ -31,6 +31,15 @@
 #define TRACE_INLINE static inline
 #endif
 
+/* TRACE_DASSERT: GORO_ASSERT on the recording path, left out of a release
+ * (NDEBUG) build: it checks the caller's arguments once per event, which
+ * costs more than the rest of recording an event's clock */
+#ifdef NDEBUG
+#define TRACE_DASSERT(c) ((void)0)
+#else
+#define TRACE_DASSERT(c) GORO_ASSERT(c)
+#endif
+
 /* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not
  * stored as a string: its id is TRACE_INT_TAG + (v + TRACE_INT_BIAS) (so
  * trace_intern_int costs nothing and ids of close values are close); its
@@ -171,6 +180,7 @@ struct Trace {
     TraceOptions opt;
     int finished;
     uint32_t emit_lim; /* events may be emitted while nev < emit_lim (0 once finished) */
+    uint32_t fast_lim; /* events below it may take record's fast path (set_fast_lim) */
     /* events */
     unsigned char **dchunks;
     uint32_t ndchunks, cap_dchunks;
@@ -277,12 +287,12 @@ void trace_llog_grow(Trace *t);
 
 /* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
  * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
- * recording transition calls it). */
+ * recording transition calls it). [fast]: the caller made sure of room. */
 static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
-                                      uint32_t idx) {
+                                      uint32_t idx, int fast) {
     int32_t k = t->ogk.items[o];
     if (k < 0) return;
-    if ((uintptr_t)t->llog_w >= (uintptr_t)t->llog_lim) trace_llog_grow(t);
+    if (!fast && (uintptr_t)t->llog_w >= (uintptr_t)t->llog_lim) trace_llog_grow(t);
     unsigned char *p = t->llog_w;
     uint32_t d = idx - t->llog_from;
     uint32_t sr = status | reason << 3; /* < 128: one LEB128 byte */
