@@ -754,20 +754,24 @@ TRACE_INLINE uint32_t record(Trace *t, unsigned kk, unsigned kind_rt, unsigned a
     apply(&t->live, kind, aux, g, obj, line, value, arg, out_off + out_len, idx, step, vtime, t, fast);
     if (!fast) {
         if (idx + 1 >= t->next_kf_n) kf_due(t);
-        set_fast_lim(t);
+        /* short of fast_lim the limit still holds (this event took no more
+         * room than a fast one; blocks and keyframes are where they were)
+         * unless the clock ran ahead of the time marks */
+        if (idx + 1 >= t->fast_lim || t->clk_vtime != t->cur_vtime) set_fast_lim(t);
     }
     return idx;
 }
 
-/* record_ev: record of [*ev] (kind [kk] or KIND_ANY) */
-TRACE_INLINE uint32_t record_ev(Trace *t, const TraceEvent *ev, unsigned kk) {
+/* record_ev: record of [*ev] (kind [kk] or KIND_ANY; [fast]: see record) */
+TRACE_INLINE uint32_t record_ev(Trace *t, const TraceEvent *ev, unsigned kk, int fast) {
     return record(t, kk, (unsigned)ev->kind, (unsigned)ev->aux, ev->g, ev->obj, ev->pos.line, ev->pos.col, ev->value,
-                  ev->arg, ev->step, ev->vtime, ev->out_off, ev->out_len, 0);
+                  ev->arg, ev->step, ev->vtime, ev->out_off, ev->out_len, fast);
 }
 
-/* store_emit: record, out of line (the rarer kinds, output) */
+/* store_emit: record, out of line (the rarer kinds, output, and any event
+ * that cannot take the fast path) */
 static __attribute__((noinline)) uint32_t store_emit(Trace *t, const TraceEvent *ev) {
-    return record_ev(t, ev, KIND_ANY);
+    return record_ev(t, ev, KIND_ANY, 0);
 }
 
 void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
@@ -777,23 +781,41 @@ void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
     if (vtime != t->cur_vtime) t->fast_lim = 0; /* see fast_ok */
 }
 
+/* fast_ok: whether an event at [step] and [vtime] (0: now) may take
+ * record's fast path (see there), as far as every kind goes: below
+ * fast_lim, with a clock that only moves on and no new virtual time */
+TRACE_INLINE int fast_ok(const Trace *t, uint64_t step, int64_t vtime) {
+    /* below fast_lim clk_vtime is cur_vtime (set_fast_lim, trace_set_clock) */
+    return t->nev < t->fast_lim && step >= t->clk_step && (vtime == t->cur_vtime || vtime == 0);
+}
+
+/* buf_flow_cached: a buffered CHAN_RECV on [ch] has no flow, or its flow's
+ * g is in send_g (event_g needs no decoding) */
+TRACE_INLINE int buf_flow_cached(const Trace *t, TraceObj ch) {
+    const TraceList *l = &t->live.lists[ch];
+    if (!ch || ch > t->live.nobjs || !l->len) return 1;
+    uint32_t e = l->items[2 * l->head + 1];
+    return t->send_g[e & 255].ev == e + 1;
+}
+
 /* REC_KIND_: record_<kind>, record specialised for one kind, out of line:
- * trace_emit jumps to it (a tail call), and each has the registers and
- * stack frame its own kind needs */
-#define REC_KIND_(K)                                                                                   \
+ * trace_emit jumps to it (a tail call); its fast copy when fast_ok and
+ * [COND] hold (see trace_rec_*), else the general path (store_emit) */
+#define REC_KIND_(K, COND)                                                                            \
     static __attribute__((noinline)) uint32_t record_##K(Trace *t, const TraceEvent *in) {            \
-        return record_ev(t, in, TRACE_EV_##K);                                                       \
+        if (fast_ok(t, in->step, in->vtime) && (COND)) return record_ev(t, in, TRACE_EV_##K, 1);      \
+        return store_emit(t, in);                                                                    \
     }
-REC_KIND_(GO_START)
-REC_KIND_(GO_BLOCK)
-REC_KIND_(GO_YIELD)
-REC_KIND_(GO_UNBLOCK)
-REC_KIND_(CHAN_SEND)
-REC_KIND_(CHAN_RECV)
-REC_KIND_(LOCK)
-REC_KIND_(UNLOCK)
-REC_KIND_(READ)
-REC_KIND_(WRITE)
+REC_KIND_(GO_START, 1)
+REC_KIND_(GO_BLOCK, 1)
+REC_KIND_(GO_YIELD, 1)
+REC_KIND_(GO_UNBLOCK, 1)
+REC_KIND_(CHAN_SEND, in->aux != TRACE_CH_BUF || !in->obj || t->live.lists[in->obj].len < t->live.lists[in->obj].cap)
+REC_KIND_(CHAN_RECV, in->aux != TRACE_CH_BUF || buf_flow_cached(t, in->obj))
+REC_KIND_(LOCK, 1)
+REC_KIND_(UNLOCK, 1)
+REC_KIND_(READ, 1)
+REC_KIND_(WRITE, 1)
 #undef REC_KIND_
 
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
@@ -813,23 +835,6 @@ uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     default: break;
     }
     return store_emit(t, in);
-}
-
-/* fast_ok: whether an event at [step] and [vtime] (0: now) may take
- * record's fast path (see there), as far as every kind goes: below
- * fast_lim, with a clock that only moves on and no new virtual time */
-TRACE_INLINE int fast_ok(const Trace *t, uint64_t step, int64_t vtime) {
-    /* below fast_lim clk_vtime is cur_vtime (set_fast_lim, trace_set_clock) */
-    return t->nev < t->fast_lim && step >= t->clk_step && (vtime == t->cur_vtime || vtime == 0);
-}
-
-/* buf_flow_cached: a buffered CHAN_RECV on [ch] has no flow, or its flow's
- * g is in send_g (event_g needs no decoding) */
-TRACE_INLINE int buf_flow_cached(const Trace *t, TraceObj ch) {
-    const TraceList *l = &t->live.lists[ch];
-    if (!ch || ch > t->live.nobjs || !l->len) return 1;
-    uint32_t e = l->items[2 * l->head + 1];
-    return t->send_g[e & 255].ev == e + 1;
 }
 
 /* REC_ENTRY_: trace_rec_<name>: record of kind K with the fields that are

@@ -550,51 +550,64 @@ uint32_t trace_rec_chan_recv_buf(Trace *t, TraceObj g, TraceObj ch, int line, ui
                                  uint64_t step, int64_t vtime);
 
 /* trace_emit_at: trace_emit(t, ev) (same event, same result). Inline: for
- * an event the caller builds in place (a compound literal), the compiler
- * sees its fields, the tests below fold, the common kinds go to a
- * trace_rec_* and the event is never stored; any other event is copied and
- * goes through trace_emit. */
+ * an event the caller builds in place (a compound literal) of a kind known
+ * at compile time, the compiler sees its fields, the tests below fold, the
+ * common kinds go to a trace_rec_* and the event is never stored. Any other
+ * event goes through trace_emit (a kind known only at run time: directly,
+ * so that the caller stays small). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline uint32_t trace_emit_at(Trace *t, const TraceEvent *ev) {
-    if (ev->pos.col == 0) {
-        switch (ev->kind) {
-        case TRACE_EV_GO_START:
-            if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
-                return trace_rec_go_start(t, ev->g, ev->pos.line, ev->step, ev->vtime);
-            break;
-        case TRACE_EV_GO_YIELD:
-            if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
-                return trace_rec_go_yield(t, ev->g, ev->pos.line, ev->step, ev->vtime);
-            break;
-        case TRACE_EV_GO_UNBLOCK:
-            if (!ev->aux && !ev->value && !ev->arg)
-                return trace_rec_go_unblock(t, ev->g, ev->obj, ev->pos.line, ev->step, ev->vtime);
-            break;
-        case TRACE_EV_GO_BLOCK:
-            if (!ev->value && !ev->arg)
-                return trace_rec_go_block(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
-            break;
-        case TRACE_EV_CHAN_SEND:
-            if (ev->aux == TRACE_CH_SYNC)
-                return trace_rec_chan_send_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
-                                                ev->vtime);
-            if (ev->aux == TRACE_CH_BUF)
-                return trace_rec_chan_send_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
-                                               ev->vtime);
-            return trace_rec_chan_send(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
-                                       ev->vtime);
-        case TRACE_EV_CHAN_RECV:
-            if (ev->aux == TRACE_CH_SYNC)
-                return trace_rec_chan_recv_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
-                                                ev->vtime);
-            if (ev->aux == TRACE_CH_BUF)
-                return trace_rec_chan_recv_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
-                                               ev->vtime);
-            return trace_rec_chan_recv(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
-                                       ev->vtime);
-        default: break;
+#if defined(__GNUC__)
+    if (__builtin_constant_p(ev->kind) &&
+        (ev->kind == TRACE_EV_GO_START || ev->kind == TRACE_EV_GO_YIELD || ev->kind == TRACE_EV_GO_UNBLOCK ||
+         ev->kind == TRACE_EV_GO_BLOCK || ev->kind == TRACE_EV_CHAN_SEND || ev->kind == TRACE_EV_CHAN_RECV)) {
+        if (ev->pos.col == 0) {
+            switch (ev->kind) {
+            case TRACE_EV_GO_START:
+                if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
+                    return trace_rec_go_start(t, ev->g, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_YIELD:
+                if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
+                    return trace_rec_go_yield(t, ev->g, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_UNBLOCK:
+                if (!ev->aux && !ev->value && !ev->arg)
+                    return trace_rec_go_unblock(t, ev->g, ev->obj, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_BLOCK:
+                if (!ev->value && !ev->arg)
+                    return trace_rec_go_block(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_CHAN_SEND:
+                if (ev->aux == TRACE_CH_SYNC)
+                    return trace_rec_chan_send_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                    ev->vtime);
+                if (ev->aux == TRACE_CH_BUF)
+                    return trace_rec_chan_send_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                   ev->vtime);
+                return trace_rec_chan_send(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
+                                           ev->vtime);
+            case TRACE_EV_CHAN_RECV:
+                if (ev->aux == TRACE_CH_SYNC)
+                    return trace_rec_chan_recv_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                    ev->vtime);
+                if (ev->aux == TRACE_CH_BUF)
+                    return trace_rec_chan_recv_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                   ev->vtime);
+                return trace_rec_chan_recv(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
+                                           ev->vtime);
+            default: break;
+            }
         }
     }
-    TraceEvent copy = *ev; /* the caller's event stays in registers */
+#endif
+    /* a copy: the caller's event never has its address taken, so the
+     * compiler keeps its fields in registers (and sees them for the
+     * tests above) */
+    TraceEvent copy = *ev;
     return trace_emit(t, &copy);
 }
 
