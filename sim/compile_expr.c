@@ -71,6 +71,15 @@ const char *comp_acc_name(FuncState *fs, Node *x) {
     return arena_strndup(&fs->cc->vm->arena, buf, strlen(buf));
 }
 
+/* sync_recv_name: the trace name of a sync method call's receiver [x]
+ * ("c.mu": comp_expr_name), interned; NULL without the memory hook (a
+ * trace always has it) or when [x] is no name. */
+static const char *sync_recv_name(FuncState *fs, Node *x) {
+    char buf[128];
+    if (!fs->cc->vm->mem_hook || !comp_expr_name(x, buf, sizeof buf)) return NULL;
+    return arena_strndup(&fs->cc->vm->arena, buf, strlen(buf));
+}
+
 /* acc_var: the name of variable [o] for its GETG/SETG/LOADC/STOREC. */
 static const char *acc_var(FuncState *fs, Obj *o) {
     if (!fs->cc->vm->mem_hook || !o->name) return NULL;
@@ -1229,7 +1238,7 @@ int comp_call(FuncState *fs, Node *n, int nres) {
     int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
     int base, nargs;
-    const char *atomic_name = NULL; /* race/trace: a sync/atomic call names its word */
+    const char *atomic_name = NULL; /* race/trace: a sync/atomic call names its word or object */
     switch (NF_CALL(n)) {
     case CALL_CONV:
         base = comp_reg(fs);
@@ -1260,20 +1269,11 @@ int comp_call(FuncState *fs, Node *n, int nres) {
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
         comp_value_to(fs, fun->u.selector.x, m->type->u.func.recv->type, base + 1);
-        if (m->qname && !strncmp(m->qname, "sync.(*", 7) && !strncmp(fs->p->name, "main.", 5)) {
+        if (m->qname && !strncmp(m->qname, "sync.(*", 7) && !strncmp(fs->p->name, "main.", 5))
             /* the trace names a sync object after its first receiver: "c.mu"
-             * (in the program's code: sync.Map's own m.mu is no name) */
-            char nb[128];
-            /* Only a trace shows the name, and a trace runs with the memory
-             * hook: without it leave NAMEHINT out where the site line of
-             * the next instruction (sched_line: the one before) stays. */
-            int need = fs->cc->vm->mem_hook || !fs->code.len || fs->lines.items[fs->code.len - 1] != fs->line;
-            if (need && comp_expr_name(fun->u.selector.x, nb, sizeof nb)) {
-                Value nm = vm_str(fs->cc->vm, nb, (int64_t)strlen(nb));
-                if (nm.r) vm_pin(fs->cc->vm, nm.r);
-                EMITX(fs, NAMEHINT, 0, comp_const(fs, nm));
-            }
-        }
+             * (in the program's code: sync.Map's own m.mu is no name), kept
+             * with the CALL (Proto.acc_names; vm_sync.c sync_make) */
+            atomic_name = sync_recv_name(fs, fun->u.selector.x);
         nargs = 1 + call_args(fs, n, m->type, base + 2);
         if (m->qname && !strncmp(m->qname, "sync/atomic.", 12)) atomic_name = comp_acc_name(fs, fun->u.selector.x);
         break;

@@ -159,7 +159,6 @@
     OP(TYPEIS, ABC)   /* R[A] = R[B] holds T[C] (C = 0xffff: R[B] is nil) */            \
     OP(METHOD, ABC)   /* R[A] = method name C of R[B]'s dynamic type, R[A+1] = receiver */\
     /* trace names (sched.h) */                                                       \
-    OP(NAMEHINT, ABx) /* the next sync call's receiver is named K[Bx] (trace names) */
 
 typedef enum VmOp {
 #define OP_ENUM(name, fmt) OP_##name,

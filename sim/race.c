@@ -406,7 +406,8 @@ struct RaceCtx {
                                    latest first (index + 1 in ix; 0: none): ping-pong's two channels */
     int no_trace;           /* race_chan_op: not a memory event */
     int live;               /* goroutines holding a slot */
-    int off;                /* tracking stopped (trace only, see RACE_MAX_LIVE) */
+    int off;                /* tracking stopped (trace only: RACE_MAX_LIVE, RACE_MAX_MEM_EVENTS);
+                               2: stopped, the clocks still to free (stop_capped) */
 };
 
 /* RACE_MAX_LIVE: live goroutines past which a trace-only detector stops
@@ -416,7 +417,8 @@ struct RaceCtx {
 #define RACE_MAX_LIVE 8128
 
 /* RACE_MAX_MEM_EVENTS: memory events a trace records at most; past it
- * accesses are still checked but no longer traced. */
+ * accesses are still checked for `run --race` but no longer traced, and a
+ * trace-only detector stops (stop_capped). */
 #define RACE_MAX_MEM_EVENTS 200000
 
 RaceCtx *race_new(Vm *vm, FILE *err, Trace *trace, int detect) {
@@ -634,20 +636,32 @@ static inline void slot_settle(RaceCtx *r, uint32_t sl);
 
 /* stop: past RACE_MAX_LIVE live goroutines in a trace-only run: drop the
  * clocks and say so in the trace's header. */
-static void stop(RaceCtx *r) {
-    char buf[80];
+static void stop(RaceCtx *r, const char *why) {
     r->off = 1;
-    snprintf(buf, sizeof buf, "not tracked past %d live goroutines", RACE_MAX_LIVE);
-    if (r->trace) trace_set_meta(r->trace, "races", buf);
+    if (r->trace) trace_set_meta(r->trace, "races", why);
     for (int i = 0; i < r->slots.len; i++) vc_free(&r->slots.items[i].vc);
     for (int i = 0; i < r->syncs.len; i++) vc_free(&r->syncs.items[i].vc);
     vc_free(&r->rt);
+    r->vm->mem_hook = 0; /* vm.c: the rest of the run without the memory hook */
+}
+
+/* stop_capped: the trace took its last memory event in a trace-only run
+ * (trace_mem set off to 2): a RACE mark needs both accesses in the trace
+ * (trace_race), so from there on the detector could mark nothing; every
+ * hook has been a no-op since, and the next shared access frees the clocks
+ * and turns the memory hook off. */
+static void stop_capped(RaceCtx *r) {
+    char buf[80];
+    snprintf(buf, sizeof buf, "not tracked past %d memory events", RACE_MAX_MEM_EVENTS);
+    stop(r, buf);
 }
 
 void race_go(RaceCtx *r, Goroutine *parent, Goroutine *child) {
     if (r->off) return;
     if (!r->detect && r->live >= RACE_MAX_LIVE) {
-        stop(r);
+        char buf[80];
+        snprintf(buf, sizeof buf, "not tracked past %d live goroutines", RACE_MAX_LIVE);
+        stop(r, buf);
         return;
     }
     if (parent) slot_of(r, parent); /* slots first: making one may move the others */
@@ -1106,7 +1120,10 @@ static uint32_t trace_mem(RaceCtx *r, Cell *c, const struct MemInfo *mi, int wri
         var_name(r, c, mi, nb, sizeof nb);
         c->var = trace_new_object(r->trace, s->steps, gobj, TRACE_OBJ_VAR, nb, pos);
     }
-    if (++r->mem_events >= RACE_MAX_MEM_EVENTS) r->mem_live = 0; /* the last one */
+    if (++r->mem_events >= RACE_MAX_MEM_EVENTS) { /* the last one */
+        r->mem_live = 0;
+        if (!r->detect) r->off = 2; /* stop_capped, after this access */
+    }
     uint32_t ix = trace_emit(r->trace, &(TraceEvent){.kind = write ? TRACE_EV_WRITE : TRACE_EV_READ,
                                                     .aux = atomic ? TRACE_MEM_ATOMIC : 0, .g = gobj, .obj = c->var,
                                                     .pos = pos, .step = s->steps, .value = value_text(r, mi)});
@@ -1315,7 +1332,10 @@ static inline __attribute__((always_inline)) int fast_access(RaceCtx *r, Cell *c
  * rest, and what the fast paths leave, in vm_access. */
 void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
-    if (!r || r->off || !g->sched) return;
+    if (!r || r->off || !g->sched) {
+        if (r && r->off == 2) stop_capped(r);
+        return;
+    }
     Instr i = *ipc;
     int op = VM_OP(i), st;
     if (op == OP_LOADC || op == OP_STOREC) {

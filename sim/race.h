@@ -30,6 +30,11 @@
  *   without race) stops tracking past 8128 live goroutines (Go's old tsan
  *   limit) and records meta "races" = "not tracked past 8128 live
  *   goroutines": no more RACE marks or memory events after that point.
+ *   It also stops once the trace has taken its RACE_MAX_MEM_EVENTS
+ *   (200,000) memory events (meta "races" = "not tracked past 200000
+ *   memory events"): a RACE mark joins two traced accesses, so past the
+ *   cap it could mark nothing. Stopping turns Vm.mem_hook off mid-run;
+ *   vm.c hands the preemption distance back so no switch point moves.
  * - Reports are printed on the run's err in the Go race detector's format;
  *   a report is suppressed when its address or its pair of stacks was
  *   reported before (tsan's suppress_equal_addresses/stacks, Go's default).

@@ -317,7 +317,6 @@ typedef struct Sched {
     char *obuf;
     size_t olen, osent;
     FILE *real_out;
-    Value name_hint;    /* sched_name_hint; cleared when a sync object is used */
     /* net/http (vm_http.c) */
     VEC(HttpRoute) routes;
     VEC(HttpResp) resps;
@@ -465,9 +464,6 @@ int64_t timer_next_when(const Sched *s);
  * named [name] of [len] bytes from the source, NULL when unnamed). */
 void chan_made(Vm *vm, Goroutine *g, ChanObj *c, const char *name, int64_t len);
 
-/* sched_name_hint: the trace name [name] (a string) for the sync object
- * the next sync call makes on first use. */
-void sched_name_hint(Vm *vm, Value name);
 /* chan_new: a channel of type [t] with capacity [cap]; the value. */
 Value chan_new(Vm *vm, const RType *t, int64_t cap);
 /* chan_send / chan_recv / chan_close / chan_select: the operations; return

@@ -150,7 +150,10 @@ static int mem_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R, int nest
     static const unsigned char mem_op[256] = {RACE_MEM_OPS(MEM_OP)}; /* channel operations: chan.c */
 #undef MEM_OP
     if (mem_op[VM_OP(*ipc)]) race_vm_access(vm, g, ipc, R);
-    vm->preempt = 1;
+    /* the hook may turn itself off (race.h: a trace-only detector past its
+     * cap): the distance left goes back to the plain counter (a nested
+     * call past it switches at its next access, as the hook would) */
+    vm->preempt = LIKELY(vm->mem_hook) || vm->mem_left <= 0 ? 1 : vm->mem_left;
     return 1;
 }
 
@@ -161,6 +164,7 @@ static int run_hooked(Vm *vm, Goroutine *g, int64_t budget) {
     vm->mem_left = vm->preempt;
     vm->preempt = 1;
     int st = execute(vm, g, 0, 0, budget);
+    if (!vm->mem_hook) return st; /* turned off in the slice: vm->preempt counts (mem_access) */
     vm->preempt = st == VM_PREEMPTED ? 0 : vm->mem_left <= 0 ? 1 : vm->mem_left; /* 1: as nested code leaves it */
     return st;
 }
@@ -198,9 +202,11 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         int depth = g->nframes;
         push_frame(g, cl, base + 1, nres, FR_BOUNDARY);
         int64_t saved = vm->preempt, saved_left = vm->mem_left; /* mem_left: race.h */
+        int hooked = vm->mem_hook;
         int st = execute(vm, g, depth, 1, INT64_MAX);
         vm->preempt = saved;
         vm->mem_left = saved_left;
+        if (hooked && !vm->mem_hook) vm->preempt = saved_left > 0 ? saved_left : 1; /* off inside: mem_access */
         if (st != VM_OK) return st;
     }
     for (int i = 0; i < nres; i++) res[i] = g->stack[base + i];
@@ -1399,11 +1405,6 @@ next:
     }
 
     /* ---- goroutines and channels: the work is in sched.c / chan.c ---- */
-    CASE(NAMEHINT) {
-        /* Only a trace shows the name (sync_handle drops it otherwise). */
-        if (vm->sched && vm->sched->trace) sched_name_hint(vm, K[BX]);
-        DISPATCH();
-    }
 #undef SCHED_OP
 
 #if !VM_COMPUTED_GOTO

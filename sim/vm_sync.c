@@ -30,18 +30,34 @@ static const Value NILV = {{0}, NULL};
 static const TraceObjKind trace_kind_of[] = {TRACE_OBJ_NONE, TRACE_OBJ_MUTEX, TRACE_OBJ_RWMUTEX,
                                              TRACE_OBJ_WAITGROUP, TRACE_OBJ_ONCE, TRACE_OBJ_COND};
 
+/* call_site_name: the trace name the compiler gave the sync call [g] is
+ * running (Proto.acc_names at the CALL in the program's innermost frame,
+ * below the sync package's own Go code such as Once.Do: compile_expr.c
+ * sync_recv_name) if [a] is that call's receiver, NULL if not or none
+ * (a deferred call, a method value). */
+static const char *call_site_name(const Goroutine *g, const AggObj *a) {
+    if (!g || !g->nframes) return NULL;
+    int fi = g->nframes - 1;
+    while (fi > 0 && !g->frames[fi].p->prog) fi--;
+    const Frame *f = &g->frames[fi];
+    if (!f->pc || !f->p->acc_names || f->pc <= f->p->code || VM_OP(f->pc[-1]) != OP_CALL) return NULL;
+    /* the name is the receiver's: not a Cond's Locker, made by c.Wait() */
+    if (g->stack[f->base + VM_A(f->pc[-1]) + 1].r != &a->h) return NULL;
+    return f->p->acc_names[f->pc - 1 - f->p->code];
+}
+
 /* sync_make: sync_handle's slow path: make the SyncObj for [a]'s slot
- * [slot], named [hint] in the trace. */
-static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, Value hint) {
+ * [slot], named in the trace [name] (NULL: after the call site). */
+static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, const char *name) {
     SyncObj o;
     memset(&o, 0, sizeof o);
     o.kind = kind;
     if (s->trace) {
         Pos pos = {0};
         pos.line = g ? sched_line(g) : 0;
-        char nb[128] = "";
-        if (hint.r) snprintf(nb, sizeof nb, "%.*s", (int)(vm_str_len(hint) < 127 ? vm_str_len(hint) : 127), vm_str_data(hint));
-        o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind], nb, pos);
+        if (!name) name = call_site_name(g, a);
+        o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind],
+                                  name ? name : "", pos);
     }
     VEC_PUSH(s->syncs, o);
     a->v[slot].i = s->syncs.len;
@@ -52,11 +68,9 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, Valu
  * made on first use. */
 static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     AggObj *a = (AggObj *)p.r;
-    Value hint = s->name_hint;
-    s->name_hint = (Value){{0}, NULL};
     int64_t v = a->v[slot].i;
     if (__builtin_expect(v > 0 && v <= s->syncs.len, 1)) return (int)v - 1;
-    return sync_make(s, g, a, slot, kind, hint);
+    return sync_make(s, g, a, slot, kind, NULL);
 }
 
 /* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
@@ -540,9 +554,13 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
  * allocated as), unless it already exists. Not a scheduling point. */
 static int sync_name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
-    if (!a[0].r) return VM_OK;
-    s->name_hint = a[1];
-    sync_handle(s, g, a[0], 0, (int)a[2].i);
+    AggObj *o = (AggObj *)a[0].r;
+    if (!o) return VM_OK;
+    int64_t v = o->v[0].i;
+    if (v > 0 && v <= s->syncs.len) return VM_OK;
+    char nb[128];
+    snprintf(nb, sizeof nb, "%.*s", (int)(vm_str_len(a[1]) < 127 ? vm_str_len(a[1]) : 127), vm_str_data(a[1]));
+    sync_make(s, g, o, 0, (int)a[2].i, nb);
     return VM_OK;
 }
 
@@ -723,8 +741,6 @@ const VmNativeDef *sched_native_lookup(const char *qname) {
     return NULL;
 }
 
-void sched_name_hint(Vm *vm, Value name) { vm->sched->name_hint = name; }
-
 /* ---- GC and types ---- */
 
 void sched_mark(Vm *vm) {
@@ -740,7 +756,6 @@ void sched_mark(Vm *vm) {
     }
     for (Goroutine *g = vm->all_g; g; g = g->next_all)
         if (g->sched) vm_gc_mark(vm, sched_g(g)->val.r);
-    vm_gc_mark(vm, s->name_hint.r);
     vm_gc_mark(vm, s->io_eof.r);
     for (int i = 0; i < s->routes.len; i++) {
         vm_gc_mark(vm, s->routes.items[i].pattern.r);

@@ -81,6 +81,53 @@ if timeout "$T" "$BIN" trace ok_many.go --format text -o "$tmp/many.trace" >/dev
    timeout "$T" "$BIN" trace racy_counter.go --format text -o "$tmp/small.trace" >/dev/null 2>>"$tmp/err" &&
    ! grep -q '^# meta races=' "$tmp/small.trace"; then pass=$((pass + 1))
 else failcase trace_limit "no 'races' meta past 8128 live goroutines (or one on a small run)" "$tmp/err"; fi
+# Past its 200,000 memory events a trace-only run stops race tracking and
+# turns the memory hook off mid-run (race.h); the switch points must not
+# move: the racy count (which depends on every preemption point, in nested
+# calls from sort.Slice too) equals `run`'s and `run --race`'s, and races
+# before the cap are still marked.
+cat >"$tmp/capped.go" <<'EOF'
+package main
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+func main() {
+	count := 0
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 20000; j++ {
+				count++
+				if j%5 == 0 {
+					s := []int{5, 3, 8, 1, 7, 4, 6, 2}
+					sort.Slice(s, func(a, b int) bool { count++; return s[a] < s[b] })
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println("count", count)
+}
+EOF
+ok=1
+for s in 1 2 3 4; do
+  plain=$(timeout "$T" "$BIN" run "$tmp/capped.go" --seed $s 2>&1)
+  raced=$(timeout "$T" "$BIN" run "$tmp/capped.go" --race --seed $s 2>/dev/null | grep '^count')
+  timeout "$T" "$BIN" trace "$tmp/capped.go" --seed $s --format text -o "$tmp/capped.trace" >/dev/null 2>"$tmp/err"
+  traced=$(grep -o 'output "count [0-9]*' "$tmp/capped.trace" | sed 's/output "//')
+  if [ -z "$plain" ] || [ "$plain" != "$raced" ] || [ "$plain" != "$traced" ] ||
+     ! grep -qx '# meta races=not tracked past 200000 memory events' "$tmp/capped.trace" ||
+     ! grep -q ' race ' "$tmp/capped.trace"; then
+    echo "seed $s: run '$plain', run --race '$raced', trace '$traced'" >>"$tmp/err"; ok=0
+  fi
+done
+if [ "$ok" = 1 ]; then pass=$((pass + 1)); else failcase trace_mem_cap "capped trace-only detector moved a switch point or lost its meta/races" "$tmp/err"; fi
 # No false positives on the tutorial's scenarios (tests/race/soak.sh; the
 # full 1000-seed soak is a benchmark): SOAK seeds each (default 50).
 if bash "$SRCROOT/tests/race/soak.sh" "$BIN" "${SOAK:-50}" >"$tmp/soak" 2>&1; then pass=$((pass + 1))

@@ -9,7 +9,11 @@
 # `chan.send ... mode=sync` says to=gN and each `chan.recv ... mode=sync`
 # says from=gN flow=#E, where gN is the other goroutine and event E is its
 # send on the same channel (the flow arrow); a timer's send (by the runtime,
-# `-`) has no sender goroutine.
+# `-`) has no sender goroutine. (4) A sync object is named after the
+# receiver of the call that first uses it ("a.mu", "once" through Once.Do's
+# own code), never after another call's: a Cond's Broadcast does not name
+# its Locker, and a Lock through an interface after a call that panicked
+# before its mutex existed stays unnamed (rwmutex#N).
 # Usage: bash tests/trace_attribution.test.sh GOROVIZ_BIN SRCROOT
 set -u
 BIN=${1:?usage: trace_attribution.test.sh GOROVIZ_BIN SRCROOT}; SRCROOT=$(cd "${2:?}" && pwd)
@@ -63,6 +67,61 @@ done
 names=$(grep -E '^# obj [0-9]+ mutex ' "$TMP/t" | awk '{print $5}' | tr '\n' ' ')
 if [ "$names" = "alice.mu bob.mu " ]; then pass=$((pass + 1)); else
   echo "FAIL deadlock_lock_order mutex names: [$names], want [alice.mu bob.mu ]"; fail=$((fail + 1))
+fi
+cat >"$TMP/names.go" <<'EOF'
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type account struct {
+	mu  sync.Mutex
+	bal int
+}
+
+func lockVia(l sync.Locker) { l.Lock(); l.Unlock() }
+
+func tryLock(p *sync.Mutex) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	p.Lock()
+	return true
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	a := &account{}
+	go func() {
+		defer wg.Done()
+		a.mu.Lock()
+		a.bal++
+		a.mu.Unlock()
+	}()
+	wg.Wait()
+	var once sync.Once
+	once.Do(func() { fmt.Println("once") })
+	var m sync.Mutex
+	c := sync.NewCond(&m)
+	c.Broadcast()
+	m.Lock()
+	m.Unlock()
+	var np *sync.Mutex
+	fmt.Println(tryLock(np))
+	var rw sync.RWMutex
+	lockVia(&rw)
+	fmt.Println(a.bal)
+}
+EOF
+"$DRIVER" trace "$TMP/names.go" --seed 1 -o "$TMP/t" 2>/dev/null
+names=$(grep -E '^# obj [0-9]+ (mutex|rwmutex|waitgroup|once|cond) ' "$TMP/t" | awk '{print $5}' | sed 's/#[0-9]*$/#N/' | tr '\n' ' ')
+if [ "$names" = "wg a.mu once c m rwmutex#N " ]; then pass=$((pass + 1)); else
+  echo "FAIL sync object names: [$names], want [wg a.mu once c m rwmutex#N ]"; fail=$((fail + 1))
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
