@@ -789,6 +789,12 @@ TRACE_INLINE int fast_ok(const Trace *t, uint64_t step, int64_t vtime) {
     return t->nev < t->fast_lim && step >= t->clk_step && (vtime == t->cur_vtime || vtime == 0);
 }
 
+/* buf_room: a buffered CHAN_SEND on [ch] pushes nothing or has room in
+ * its list (an id out of range takes the general path, which checks it) */
+TRACE_INLINE int buf_room(const Trace *t, TraceObj ch) {
+    return !ch || (ch < t->live.cap_objs && t->live.lists[ch].len < t->live.lists[ch].cap);
+}
+
 /* buf_flow_cached: a buffered CHAN_RECV on [ch] has no flow, or its flow's
  * g is in send_g (event_g needs no decoding) */
 TRACE_INLINE int buf_flow_cached(const Trace *t, TraceObj ch) {
@@ -810,7 +816,7 @@ REC_KIND_(GO_START, 1)
 REC_KIND_(GO_BLOCK, 1)
 REC_KIND_(GO_YIELD, 1)
 REC_KIND_(GO_UNBLOCK, 1)
-REC_KIND_(CHAN_SEND, in->aux != TRACE_CH_BUF || !in->obj || t->live.lists[in->obj].len < t->live.lists[in->obj].cap)
+REC_KIND_(CHAN_SEND, in->aux != TRACE_CH_BUF || buf_room(t, in->obj))
 REC_KIND_(CHAN_RECV, in->aux != TRACE_CH_BUF || buf_flow_cached(t, in->obj))
 REC_KIND_(LOCK, 1)
 REC_KIND_(UNLOCK, 1)
@@ -862,7 +868,7 @@ REC_ENTRY_(go_block, GO_BLOCK,
 REC_ENTRY_(chan_send, CHAN_SEND,
            (Trace * t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg, uint64_t step,
             int64_t vtime),
-           aux != TRACE_CH_BUF || !ch || t->live.lists[ch].len < t->live.lists[ch].cap, (unsigned)aux, g, ch,
+           aux != TRACE_CH_BUF || buf_room(t, ch), (unsigned)aux, g, ch,
            value, arg, (t, g, ch, aux, line, value, arg, step, vtime))
 REC_ENTRY_(chan_recv, CHAN_RECV,
            (Trace * t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg, uint64_t step,
@@ -875,7 +881,7 @@ REC_ENTRY_(chan_send_sync, CHAN_SEND,
            1, TRACE_CH_SYNC, g, ch, value, arg, (t, g, ch, line, value, arg, step, vtime))
 REC_ENTRY_(chan_send_buf, CHAN_SEND,
            (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
-           !ch || t->live.lists[ch].len < t->live.lists[ch].cap, TRACE_CH_BUF, g, ch, value, arg,
+           buf_room(t, ch), TRACE_CH_BUF, g, ch, value, arg,
            (t, g, ch, line, value, arg, step, vtime))
 REC_ENTRY_(chan_recv_sync, CHAN_RECV,
            (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
