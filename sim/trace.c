@@ -5,7 +5,10 @@
  * trace_apply.h, which logs every goroutine status change for the lanes;
  * the live state's n, step and vtime are filled in by live_sync before
  * anyone looks); the per-goroutine indexes are built from the events and
- * that log when first queried (gindex_build).
+ * that log when first queried (gindex_build). Events come in through
+ * trace_emit (a TraceEvent) or, for the scheduler's common kinds, the
+ * trace_rec_* (fields in registers; trace.h's trace_emit_at picks them):
+ * both end in record, whose fast copy serves every event below fast_lim.
  */
 #include "trace_apply.h"
 
