@@ -116,7 +116,9 @@ void waitq_free(WaitQ *q) {
 
 /* ---- trace helpers ---- */
 
-int sched_line(Goroutine *g) {
+/* line_of: sched_line, inline for this file's emission sites (one call per
+ * traced event) */
+static inline int line_of(Goroutine *g) {
     int fi = g->nframes - 1;
     if (fi < 0) return 0;
     /* the innermost frame of the program's own code: a library function
@@ -131,12 +133,9 @@ int sched_line(Goroutine *g) {
     return p->lines[k];
 }
 
-static Pos gpos(Goroutine *g) {
-    Pos p;
-    memset(&p, 0, sizeof p);
-    p.line = sched_line(g);
-    return p;
-}
+int sched_line(Goroutine *g) { return line_of(g); }
+
+static inline Pos gpos(Goroutine *g) { return (Pos){line_of(g), 0}; }
 
 /* ---- run queue ---- */
 
@@ -279,13 +278,12 @@ void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
     sg->wait_obj = obj;
     if (s->cur == g) s->cur = NULL;
     if (s->trace) {
-        TraceEvent ev = {.kind = TRACE_EV_GO_BLOCK, .aux = reason, .g = sg->tobj, .obj = obj, .pos = gpos(g)};
-        if (reason == TRACE_WAIT_SLEEP) {
-            ev.kind = TRACE_EV_GO_SLEEP;
-            ev.aux = 0;
-            ev.arg = sg->wake_at;
-        }
-        sched_emit(s, ev);
+        if (reason == TRACE_WAIT_SLEEP)
+            sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_SLEEP, .g = sg->tobj, .obj = obj, .pos = gpos(g),
+                                       .arg = sg->wake_at});
+        else
+            sched_emit(s, (TraceEvent){.kind = TRACE_EV_GO_BLOCK, .aux = reason, .g = sg->tobj, .obj = obj,
+                                       .pos = gpos(g)});
     }
 }
 

@@ -417,12 +417,13 @@ Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args,
 int sched_line(Goroutine *g);
 
 /* sched_emit: emit trace event [ev] (no-op when not tracing). Inline: the
- * caller's event is built in place and handed to trace_emit by pointer. */
+ * caller's event is built in place, and trace_emit_at hands the common
+ * kinds' fields over in registers. */
 static inline void sched_emit(Sched *s, TraceEvent ev) {
     if (!s->trace) return;
     ev.step = s->steps;
     ev.vtime = s->now;
-    trace_emit(s->trace, &ev);
+    trace_emit_at(s->trace, &ev);
 }
 
 /* sched_find_type: the runtime type printed as [str], made as a [kind]

@@ -5,7 +5,10 @@
  * trace_apply.h, which logs every goroutine status change for the lanes;
  * the live state's n, step and vtime are filled in by live_sync before
  * anyone looks); the per-goroutine indexes are built from the events and
- * that log when first queried (gindex_build).
+ * that log when first queried (gindex_build). Events come in through
+ * trace_emit (a TraceEvent) or, for the scheduler's common kinds, the
+ * trace_rec_* (fields in registers; trace.h's trace_emit_at picks them):
+ * both end in record, whose fast copy serves every event below fast_lim.
  */
 #include "trace_apply.h"
 
@@ -561,7 +564,7 @@ static size_t llog_len(const Trace *t) { return t->llog ? (size_t)(t->llog_w - t
 
 void trace_llog_grow(Trace *t) {
     size_t len = llog_len(t), nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-    t->llog = mem_realloc(t->llog, t->llog_cap, nc);
+    t->llog = mem_grow(t->llog, t->llog_cap, nc); /* written before read: no zeroing */
     t->llog_cap = nc;
     t->llog_w = t->llog + len;
     t->llog_lim = t->llog + nc - 40; /* an entry takes at most 1 + 3 * 10 bytes */
@@ -570,7 +573,13 @@ void trace_llog_grow(Trace *t) {
 /* new_block: event [idx] starts a block: note where and the fields before */
 static void new_block(Trace *t) {
     TraceBlk b = {dused(t), t->wr.step, t->wr.g, t->wr.line};
-    VEC_PUSH(t->blks, b);
+    if (t->blks.len == t->blks.cap) { /* VEC_PUSH without zeroing: written before read */
+        int nc = t->blks.cap ? t->blks.cap * 2 : 8;
+        t->blks.items = mem_grow(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
+                                 sizeof *t->blks.items * (size_t)nc);
+        t->blks.cap = nc;
+    }
+    t->blks.items[t->blks.len++] = b;
     t->wr.ival = TRACE_INT_ZERO;
 }
 
@@ -598,58 +607,102 @@ static void time_mark(Trace *t, uint32_t idx, int64_t vtime) {
     t->cur_vtime = vtime;
 }
 
+/* set_fast_lim: after an event that took record's general path, how far
+ * the next may take the fast one (fast_ok): up to the next block start and
+ * the event before the next keyframe check, and while the current chunk
+ * and the lane log have room for every event's bytes at most (TRACE_EV_MAX;
+ * two entries of at most 16 bytes) */
+static void set_fast_lim(Trace *t) {
+    uint32_t n = t->nev;
+    uint64_t lim = (n + TRACE_BLK - 1) & ~(uint64_t)(TRACE_BLK - 1);
+    if (t->next_kf_n - 1 < lim) lim = t->next_kf_n - 1; /* next_kf_n > n */
+    uint64_t room = t->wp && t->wp < t->wlim ? (uint64_t)(t->wlim - t->wp) / TRACE_EV_MAX : 0;
+    if (n + room < lim) lim = n + room;
+    room = t->llog_w && t->llog_w < t->llog_lim ? (uint64_t)(t->llog_lim - t->llog_w) / 32 : 0;
+    if (n + room < lim) lim = n + room;
+    if (t->clk_vtime != t->cur_vtime) lim = n; /* the next event may need a time mark */
+    t->fast_lim = (uint32_t)lim;
+}
+
 /* KIND_ANY: record's [kk] when the kind is not known at compile time */
 #define KIND_ANY 0xffffffffu
 
-/* record: the one path into the event store: encode [ev] as event t->nev
- * (against the event before it), apply it to the live state (logging lane
- * changes) and take a keyframe when one is due. [ev] is read, never copied
- * (a copy of a just-built event stalls on store forwarding): its step, vtime
- * and (CHAN_RECV) flow are [step], [vtime], [flow]; output fields are
- * complete. [kk] is ev's kind if the caller knows it at compile time
- * (trace_emit has a copy of record per common kind, with every test of the
- * kind folded away), else KIND_ANY. */
-TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime, int64_t flow,
-                             unsigned kk) {
-    unsigned kind = kk != KIND_ANY ? kk : (unsigned)ev->kind; /* a constant: every test of it folds */
-    unsigned aux = (unsigned)ev->aux;
-    TraceObj g = ev->g, obj = ev->obj;
+/* record: the one path into the event store: encode the event of kind
+ * [kk] (or, if kk is KIND_ANY, [kind_rt]) with fields [aux], [g], [obj],
+ * [pline] (pos.line), [col], [value], [arg], [step] and [vtime] (0: now)
+ * and (OUTPUT) [out_off], [out_len] as event t->nev (against the event
+ * before it), apply it to the live state (logging lane changes) and take a
+ * keyframe when one is due. The fields come as values: each entry point
+ * (trace_emit's copies of record per common kind, the trace_rec_* that
+ * take their fields in registers) passes what it has, and every test of a
+ * field the entry point knows to be constant folds away. A CHAN_RECV's
+ * flow is found here. [fast] (a constant): fast_ok held (and the kind's
+ * own condition, see trace_rec_*): none of the rare steps (a new chunk,
+ * block, keyframe, time mark, log growth) is due, so this copy of record
+ * calls nothing and needs no stack frame. */
+TRACE_INLINE uint32_t record(Trace *t, unsigned kk, unsigned kind_rt, unsigned aux, TraceObj g, TraceObj obj,
+                             int pline, int col, uint32_t value, int64_t arg, uint64_t step, int64_t vtime,
+                             uint64_t out_off, uint32_t out_len, int fast) {
+    unsigned kind = kk != KIND_ANY ? kk : kind_rt; /* a constant: every test of it folds */
     uint32_t idx = t->nev;
     /* emit_lim is 0 once finished; OUTPUT comes through trace_output */
-    GORO_ASSERT(kind < TRACE_EV__COUNT && aux <= 255 &&
-                g < (TraceObj)t->ogk.len && obj < (TraceObj)t->ogk.len && idx < t->emit_lim);
+    TRACE_DASSERT(kind < TRACE_EV__COUNT && aux <= 255 && g < (TraceObj)t->ogk.len &&
+                  obj < (TraceObj)t->ogk.len && idx < t->emit_lim);
     /* the clock: clk_step >= wr.step and clk_vtime >= cur_vtime, so an
      * event at the clock's time (the common case) needs no other test */
-    if (step != t->clk_step) step = clock_step(t, step);
-    if (vtime != t->clk_vtime) vtime = clock_vtime(t, vtime);
-    if (vtime != t->cur_vtime) time_mark(t, idx, vtime);
+    if (fast) { /* step >= clk_step, and vtime (or now) is cur_vtime */
+        if (step > t->clk_step) t->clk_step = step;
+        vtime = t->cur_vtime;
+    } else {
+        if (step != t->clk_step) step = clock_step(t, step);
+        if (vtime != t->clk_vtime) vtime = clock_vtime(t, vtime);
+        if (vtime != t->cur_vtime) time_mark(t, idx, vtime);
+    }
 
     /* encode (the layout: trace_impl.h) */
-    unsigned char *p = (uintptr_t)t->wp < (uintptr_t)t->wlim ? t->wp : ensure_room(t);
-    if ((idx & (TRACE_BLK - 1)) == 0) new_block(t);
+    unsigned char *p = fast || (uintptr_t)t->wp < (uintptr_t)t->wlim ? t->wp : ensure_room(t);
+    if (!fast && (idx & (TRACE_BLK - 1)) == 0) new_block(t);
     unsigned char *p0 = p;
-    uint32_t line = ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0;
-    int col = ev->pos.col;
-    int64_t arg = ev->arg;
-    uint32_t value = ev->value;
+    uint32_t line = pline > 0 ? (uint32_t)pline : 0;
+    int64_t sarg = arg; /* as stored */
+    uint32_t svalue = value;
     unsigned b0 = kind;
     uint64_t extra = 0;
     if (kind == TRACE_EV_CHAN_RECV) {
-        /* arg: the sender, as a query reports it (the g of the flow event) */
-        arg = flow >= 0 ? (int64_t)event_g(t, (uint32_t)flow) : 0;
+        /* flow: the event that sent what it receives; arg: the sender, as
+         * a query reports it (the g of the flow event) */
+        int64_t flow = -1;
+        if (aux == TRACE_CH_BUF) {
+            const TraceList *l = &t->live.lists[obj]; /* trace_list_front, inline */
+            if (obj && obj <= t->live.nobjs && l->len) flow = l->items[2 * l->head + 1];
+            if (flow < 0) sarg = 0;
+            else if (fast) sarg = t->send_g[flow & 255].g; /* buf_flow_cached */
+            else sarg = event_g(t, (uint32_t)flow);
+        } else if (aux == TRACE_CH_SYNC) {
+            int64_t k = goroutine_k(t, (TraceObj)arg);
+            if (k >= 0) flow = t->grec.items[k].last_offer;
+            /* the offer's g is the goroutine whose last offer it is: arg */
+            sarg = flow >= 0 ? (int64_t)(TraceObj)arg : 0;
+        } else {
+            sarg = 0;
+        }
         if (flow >= 0) {
             b0 |= TRACE_B_EXTRA;
             extra = idx - (uint64_t)flow;
         }
     } else if (kind == TRACE_EV_OUTPUT) {
-        arg = (int64_t)ev->out_off;
-        value = 0;
+        sarg = (int64_t)out_off;
+        svalue = 0;
         b0 |= TRACE_B_EXTRA;
-        extra = ev->out_len;
-    } else if (kind == TRACE_EV_CHAN_SEND || (kind == TRACE_EV_GO_BLOCK && aux == TRACE_WAIT_CHAN_SEND)) {
-        /* an offer: what a later CHAN_RECV's flow points at */
-        t->send_g[idx & 255].ev = idx + 1;
-        t->send_g[idx & 255].g = g;
+        extra = out_len;
+    }
+    if (kind == TRACE_EV_CHAN_SEND || (kind == TRACE_EV_GO_BLOCK && aux == TRACE_WAIT_CHAN_SEND)) {
+        /* an offer: what a later CHAN_RECV's flow points at (a buffered
+         * one's through the channel's list: event_g looks its g up) */
+        if (kind == TRACE_EV_CHAN_SEND && aux == TRACE_CH_BUF) {
+            t->send_g[idx & 255].ev = idx + 1;
+            t->send_g[idx & 255].g = g;
+        }
         int32_t gk = t->ogk.items[g];
         if (gk >= 0) t->grec.items[gk].last_offer = idx;
     }
@@ -682,17 +735,17 @@ TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int6
         f |= TRACE_F_COL;
         p = put_uv(p, col > 65535 ? 65535 : (uint32_t)col);
     }
-    if (value >= TRACE_INT_TAG) {
+    if (svalue >= TRACE_INT_TAG) {
         f |= TRACE_F_VALUE;
-        p = put_uv(p, zz((int64_t)value - (int64_t)t->wr.ival) << 1 | 1);
-        t->wr.ival = value;
-    } else if (value) {
+        p = put_uv(p, zz((int64_t)svalue - (int64_t)t->wr.ival) << 1 | 1);
+        t->wr.ival = svalue;
+    } else if (svalue) {
         f |= TRACE_F_VALUE;
-        p = put_uv(p, (uint64_t)value << 1);
+        p = put_uv(p, (uint64_t)svalue << 1);
     }
-    if (arg) {
+    if (sarg) {
         f |= TRACE_F_ARG;
-        p = put_uv(p, zz(arg));
+        p = put_uv(p, zz(sarg));
     }
     if (b0 & TRACE_B_EXTRA) p = put_uv(p, extra);
     p0[0] = (unsigned char)b0;
@@ -700,54 +753,78 @@ TRACE_INLINE uint32_t record(Trace *t, const TraceEvent *ev, uint64_t step, int6
     t->wp = p;
     t->nev = idx + 1;
 
-    /* apply, following status changes for the lanes */
-    apply(&t->live, ev, kind, line, idx, step, vtime, t);
-    if (idx + 1 >= t->next_kf_n) kf_due(t);
+    /* apply (the fields as given), following status changes for the lanes */
+    apply(&t->live, kind, aux, g, obj, line, value, arg, out_off + out_len, idx, step, vtime, t, fast);
+    if (!fast) {
+        if (idx + 1 >= t->next_kf_n) kf_due(t);
+        /* short of fast_lim the limit still holds (this event took no more
+         * room than a fast one; blocks and keyframes are where they were)
+         * unless the clock ran ahead of the time marks */
+        if (idx + 1 >= t->fast_lim || t->clk_vtime != t->cur_vtime) set_fast_lim(t);
+    }
     return idx;
 }
 
-/* store_emit: record, out of line (the rarer kinds, output) */
-static __attribute__((noinline)) uint32_t store_emit(Trace *t, const TraceEvent *ev, uint64_t step, int64_t vtime,
-                                                     int64_t flow) {
-    return record(t, ev, step, vtime, flow, KIND_ANY);
+/* record_ev: record of [*ev] (kind [kk] or KIND_ANY; [fast]: see record) */
+TRACE_INLINE uint32_t record_ev(Trace *t, const TraceEvent *ev, unsigned kk, int fast) {
+    return record(t, kk, (unsigned)ev->kind, (unsigned)ev->aux, ev->g, ev->obj, ev->pos.line, ev->pos.col, ev->value,
+                  ev->arg, ev->step, ev->vtime, ev->out_off, ev->out_len, fast);
+}
+
+/* store_emit: record, out of line (the rarer kinds, output, and any event
+ * that cannot take the fast path) */
+static __attribute__((noinline)) uint32_t store_emit(Trace *t, const TraceEvent *ev) {
+    return record_ev(t, ev, KIND_ANY, 0);
 }
 
 void trace_set_clock(Trace *t, uint64_t step, int64_t vtime) {
     GORO_ASSERT(step >= t->clk_step && vtime >= t->clk_vtime);
     t->clk_step = step;
     t->clk_vtime = vtime;
+    if (vtime != t->cur_vtime) t->fast_lim = 0; /* see fast_ok */
 }
 
-/* recv_flow: the event that sent what CHAN_RECV [in] receives, -1 if none */
-static inline int64_t recv_flow(Trace *t, const TraceEvent *in) {
-    int64_t flow = -1;
-    if (in->aux == TRACE_CH_BUF) {
-        uint32_t v, e;
-        if (in->obj && trace_list_front(&t->live, in->obj, &v, &e)) flow = e;
-    } else if (in->aux == TRACE_CH_SYNC) {
-        int64_t k = goroutine_k(t, (TraceObj)in->arg);
-        if (k >= 0) flow = t->grec.items[k].last_offer;
-    }
-    return flow;
+/* fast_ok: whether an event at [step] and [vtime] (0: now) may take
+ * record's fast path (see there), as far as every kind goes: below
+ * fast_lim, with a clock that only moves on and no new virtual time */
+TRACE_INLINE int fast_ok(const Trace *t, uint64_t step, int64_t vtime) {
+    /* below fast_lim clk_vtime is cur_vtime (set_fast_lim, trace_set_clock) */
+    return t->nev < t->fast_lim && step >= t->clk_step && (vtime == t->cur_vtime || vtime == 0);
+}
+
+/* buf_room: a buffered CHAN_SEND on [ch] pushes nothing or has room in
+ * its list (an id out of range takes the general path, which checks it) */
+TRACE_INLINE int buf_room(const Trace *t, TraceObj ch) {
+    return !ch || (ch < t->live.cap_objs && t->live.lists[ch].len < t->live.lists[ch].cap);
+}
+
+/* buf_flow_cached: a buffered CHAN_RECV on [ch] has no flow, or its flow's
+ * g is in send_g (event_g needs no decoding) */
+TRACE_INLINE int buf_flow_cached(const Trace *t, TraceObj ch) {
+    const TraceList *l = &t->live.lists[ch];
+    if (!ch || ch > t->live.nobjs || !l->len) return 1;
+    uint32_t e = l->items[2 * l->head + 1];
+    return t->send_g[e & 255].ev == e + 1;
 }
 
 /* REC_KIND_: record_<kind>, record specialised for one kind, out of line:
- * trace_emit jumps to it (a tail call), and each has the registers and
- * stack frame its own kind needs */
-#define REC_KIND_(K, FLOW)                                                                            \
+ * trace_emit jumps to it (a tail call); its fast copy when fast_ok and
+ * [COND] hold (see trace_rec_*), else the general path (store_emit) */
+#define REC_KIND_(K, COND)                                                                            \
     static __attribute__((noinline)) uint32_t record_##K(Trace *t, const TraceEvent *in) {            \
-        return record(t, in, in->step, in->vtime, FLOW, TRACE_EV_##K);                               \
+        if (fast_ok(t, in->step, in->vtime) && (COND)) return record_ev(t, in, TRACE_EV_##K, 1);      \
+        return store_emit(t, in);                                                                    \
     }
-REC_KIND_(GO_START, -1)
-REC_KIND_(GO_BLOCK, -1)
-REC_KIND_(GO_YIELD, -1)
-REC_KIND_(GO_UNBLOCK, -1)
-REC_KIND_(CHAN_SEND, -1)
-REC_KIND_(CHAN_RECV, recv_flow(t, in))
-REC_KIND_(LOCK, -1)
-REC_KIND_(UNLOCK, -1)
-REC_KIND_(READ, -1)
-REC_KIND_(WRITE, -1)
+REC_KIND_(GO_START, 1)
+REC_KIND_(GO_BLOCK, 1)
+REC_KIND_(GO_YIELD, 1)
+REC_KIND_(GO_UNBLOCK, 1)
+REC_KIND_(CHAN_SEND, in->aux != TRACE_CH_BUF || buf_room(t, in->obj))
+REC_KIND_(CHAN_RECV, in->aux != TRACE_CH_BUF || buf_flow_cached(t, in->obj))
+REC_KIND_(LOCK, 1)
+REC_KIND_(UNLOCK, 1)
+REC_KIND_(READ, 1)
+REC_KIND_(WRITE, 1)
 #undef REC_KIND_
 
 uint32_t trace_emit(Trace *t, const TraceEvent *in) {
@@ -766,8 +843,56 @@ uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     case TRACE_EV_OUTPUT: GORO_ASSERT(!"OUTPUT through trace_emit: use trace_output"); break;
     default: break;
     }
-    return store_emit(t, in, in->step, in->vtime, -1);
+    return store_emit(t, in);
 }
+
+/* REC_ENTRY_: trace_rec_<name>: record of kind K with the fields that are
+ * not parameters 0: the fast copy when fast_ok and [COND] hold, else (a
+ * tail call) the general one, out of line */
+#define REC_ENTRY_(name, K, PARAMS, COND, AUX, G, OBJ, VALUE, ARG, ARGS)                               \
+    static __attribute__((noinline, cold)) uint32_t rec_slow_##name PARAMS {                           \
+        return record(t, TRACE_EV_##K, 0, AUX, G, OBJ, line, 0, VALUE, ARG, step, vtime, 0, 0, 0);    \
+    }                                                                                                  \
+    uint32_t trace_rec_##name PARAMS {                                                                 \
+        if (fast_ok(t, step, vtime) && (COND))                                                         \
+            return record(t, TRACE_EV_##K, 0, AUX, G, OBJ, line, 0, VALUE, ARG, step, vtime, 0, 0, 1); \
+        return rec_slow_##name ARGS;                                                                   \
+    }
+REC_ENTRY_(go_start, GO_START, (Trace * t, TraceObj g, int line, uint64_t step, int64_t vtime), 1, 0, g, 0, 0, 0,
+           (t, g, line, step, vtime))
+REC_ENTRY_(go_yield, GO_YIELD, (Trace * t, TraceObj g, int line, uint64_t step, int64_t vtime), 1, 0, g, 0, 0, 0,
+           (t, g, line, step, vtime))
+REC_ENTRY_(go_unblock, GO_UNBLOCK, (Trace * t, TraceObj g, TraceObj obj, int line, uint64_t step, int64_t vtime),
+           1, 0, g, obj, 0, 0, (t, g, obj, line, step, vtime))
+REC_ENTRY_(go_block, GO_BLOCK,
+           (Trace * t, TraceObj g, TraceObj obj, int reason, int line, uint64_t step, int64_t vtime), 1,
+           (unsigned)reason, g, obj, 0, 0, (t, g, obj, reason, line, step, vtime))
+/* a buffered send: room in the channel's list */
+REC_ENTRY_(chan_send, CHAN_SEND,
+           (Trace * t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg, uint64_t step,
+            int64_t vtime),
+           aux != TRACE_CH_BUF || buf_room(t, ch), (unsigned)aux, g, ch,
+           value, arg, (t, g, ch, aux, line, value, arg, step, vtime))
+REC_ENTRY_(chan_recv, CHAN_RECV,
+           (Trace * t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg, uint64_t step,
+            int64_t vtime),
+           aux != TRACE_CH_BUF || buf_flow_cached(t, ch), (unsigned)aux, g, ch, value, arg,
+           (t, g, ch, aux, line, value, arg, step, vtime))
+/* the same for each common aux, with every test of aux folded */
+REC_ENTRY_(chan_send_sync, CHAN_SEND,
+           (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
+           1, TRACE_CH_SYNC, g, ch, value, arg, (t, g, ch, line, value, arg, step, vtime))
+REC_ENTRY_(chan_send_buf, CHAN_SEND,
+           (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
+           buf_room(t, ch), TRACE_CH_BUF, g, ch, value, arg,
+           (t, g, ch, line, value, arg, step, vtime))
+REC_ENTRY_(chan_recv_sync, CHAN_RECV,
+           (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
+           1, TRACE_CH_SYNC, g, ch, value, arg, (t, g, ch, line, value, arg, step, vtime))
+REC_ENTRY_(chan_recv_buf, CHAN_RECV,
+           (Trace * t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg, uint64_t step, int64_t vtime),
+           buf_flow_cached(t, ch), TRACE_CH_BUF, g, ch, value, arg, (t, g, ch, line, value, arg, step, vtime))
+#undef REC_ENTRY_
 
 uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
                       const char *text, size_t len) {
@@ -783,7 +908,7 @@ uint32_t trace_output(Trace *t, uint64_t step, TraceObj g, Pos pos, int stream,
                      .flow = -1, .out_off = t->out_len,
                      .out_len = (uint32_t)len};
     t->out_len += len;
-    return store_emit(t, &ev, ev.step, ev.vtime, -1);
+    return store_emit(t, &ev);
 }
 
 const TraceState *trace_live(const Trace *t) {
@@ -969,6 +1094,7 @@ void trace_finish(Trace *t) {
     if (t->finished) return;
     t->finished = 1;
     t->emit_lim = 0;
+    t->fast_lim = 0;
     /* the per-goroutine indexes are built when first queried (a run that is
      * only exported never needs them); until then the counts and the lane
      * log stay */

@@ -517,8 +517,99 @@ void trace_set_clock(Trace *t, uint64_t step, int64_t vtime);
 
 /* trace_emit: append event [ev] (see TRACE_EVENT_KINDS for its fields) and
  * apply it to the live state. step and vtime must not decrease; g and obj
- * must be 0 or existing ids (GORO_ASSERT). Returns the event's index. */
+ * must be 0 or existing ids (GORO_ASSERT, in a build without NDEBUG: a
+ * release build leaves the per-event checks out). Returns the event's index. */
 uint32_t trace_emit(Trace *t, const TraceEvent *ev);
+
+/* trace_rec_go_start, trace_rec_go_yield, trace_rec_go_unblock,
+ * trace_rec_go_block, trace_rec_chan_send, trace_rec_chan_recv: trace_emit
+ * of the event of that kind with the fields given (g, obj, aux/[reason],
+ * pos.line [line], value, arg, step, vtime) and every other field 0, taken
+ * in registers (no TraceEvent is built or read). Use trace_emit_at, which
+ * picks one of these when it can. Return the event's index. */
+uint32_t trace_rec_go_start(Trace *t, TraceObj g, int line, uint64_t step, int64_t vtime);
+uint32_t trace_rec_go_yield(Trace *t, TraceObj g, int line, uint64_t step, int64_t vtime);
+uint32_t trace_rec_go_unblock(Trace *t, TraceObj g, TraceObj obj, int line, uint64_t step, int64_t vtime);
+uint32_t trace_rec_go_block(Trace *t, TraceObj g, TraceObj obj, int reason, int line, uint64_t step,
+                            int64_t vtime);
+uint32_t trace_rec_chan_send(Trace *t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg,
+                             uint64_t step, int64_t vtime);
+uint32_t trace_rec_chan_recv(Trace *t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg,
+                             uint64_t step, int64_t vtime);
+
+/* trace_rec_chan_send_sync, trace_rec_chan_send_buf, trace_rec_chan_recv_sync,
+ * trace_rec_chan_recv_buf: trace_rec_chan_send / trace_rec_chan_recv with
+ * aux TRACE_CH_SYNC or TRACE_CH_BUF. */
+uint32_t trace_rec_chan_send_sync(Trace *t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg,
+                                  uint64_t step, int64_t vtime);
+uint32_t trace_rec_chan_send_buf(Trace *t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg,
+                                 uint64_t step, int64_t vtime);
+uint32_t trace_rec_chan_recv_sync(Trace *t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg,
+                                  uint64_t step, int64_t vtime);
+uint32_t trace_rec_chan_recv_buf(Trace *t, TraceObj g, TraceObj ch, int line, uint32_t value, int64_t arg,
+                                 uint64_t step, int64_t vtime);
+
+/* trace_emit_at: trace_emit(t, ev) (same event, same result). Inline: for
+ * an event the caller builds in place (a compound literal) of a kind known
+ * at compile time, the compiler sees its fields, the tests below fold, the
+ * common kinds go to a trace_rec_* and the event is never stored. Any other
+ * event goes through trace_emit (a kind known only at run time: directly,
+ * so that the caller stays small). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t trace_emit_at(Trace *t, const TraceEvent *ev) {
+#if defined(__GNUC__)
+    if (__builtin_constant_p(ev->kind) &&
+        (ev->kind == TRACE_EV_GO_START || ev->kind == TRACE_EV_GO_YIELD || ev->kind == TRACE_EV_GO_UNBLOCK ||
+         ev->kind == TRACE_EV_GO_BLOCK || ev->kind == TRACE_EV_CHAN_SEND || ev->kind == TRACE_EV_CHAN_RECV)) {
+        if (ev->pos.col == 0) {
+            switch (ev->kind) {
+            case TRACE_EV_GO_START:
+                if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
+                    return trace_rec_go_start(t, ev->g, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_YIELD:
+                if (!ev->aux && !ev->obj && !ev->value && !ev->arg)
+                    return trace_rec_go_yield(t, ev->g, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_UNBLOCK:
+                if (!ev->aux && !ev->value && !ev->arg)
+                    return trace_rec_go_unblock(t, ev->g, ev->obj, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_GO_BLOCK:
+                if (!ev->value && !ev->arg)
+                    return trace_rec_go_block(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_CHAN_SEND:
+                if (ev->aux == TRACE_CH_SYNC)
+                    return trace_rec_chan_send_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                    ev->vtime);
+                if (ev->aux == TRACE_CH_BUF)
+                    return trace_rec_chan_send_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                   ev->vtime);
+                return trace_rec_chan_send(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
+                                           ev->vtime);
+            case TRACE_EV_CHAN_RECV:
+                if (ev->aux == TRACE_CH_SYNC)
+                    return trace_rec_chan_recv_sync(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                    ev->vtime);
+                if (ev->aux == TRACE_CH_BUF)
+                    return trace_rec_chan_recv_buf(t, ev->g, ev->obj, ev->pos.line, ev->value, ev->arg, ev->step,
+                                                   ev->vtime);
+                return trace_rec_chan_recv(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->value, ev->arg, ev->step,
+                                           ev->vtime);
+            default: break;
+            }
+        }
+    }
+#endif
+    /* a copy: the caller's event never has its address taken, so the
+     * compiler keeps its fields in registers (and sees them for the
+     * tests above) */
+    TraceEvent copy = *ev;
+    return trace_emit(t, &copy);
+}
 
 /* trace_output: append [len] bytes of [text] printed by [g] on [stream]
  * (1 stdout, 2 stderr) to the run's output and emit its OUTPUT event at
@@ -533,7 +624,7 @@ const TraceState *trace_live(const Trace *t);
 
 /* trace_finish: end recording: trims the per-goroutine indexes and closes
  * the timeline lanes. Queries work before it too; emitting after it is a bug
- * (GORO_ASSERT). Idempotent. */
+ * (GORO_ASSERT, in a build without NDEBUG). Idempotent. */
 void trace_finish(Trace *t);
 
 /* ------------------------------------------------------------------------ */

@@ -29,8 +29,9 @@ static inline void list_grow(TraceList *l) {
     l->head = 0;
 }
 
-static inline void list_push(TraceList *l, uint32_t a, uint32_t b) {
-    if (l->len == l->cap) list_grow(l);
+/* list_push: append (a, b); [fast]: the caller made sure there is room */
+static inline void list_push(TraceList *l, uint32_t a, uint32_t b, int fast) {
+    if (!fast && l->len == l->cap) list_grow(l);
     uint32_t j = (l->head + l->len) % l->cap;
     l->items[2 * j] = a;
     l->items[2 * j + 1] = b;
@@ -76,10 +77,11 @@ static inline void list_clear(TraceList *l) {
 
 /* set_gstatus: goroutine [id] ([g]) gets [status] (not BLOCKED: see block)
  * at event [idx]; the recorder [rec] (NULL when replaying) hears of every
- * change of its lane fields. Leaving BLOCKED clears reason and wait_obj,
- * which only BLOCKED sets: so the lane fields changed iff the status did. */
+ * change of its lane fields ([fast]: it made room in its log). Leaving
+ * BLOCKED clears reason and wait_obj, which only BLOCKED sets: so they are
+ * 0 afterwards, and the lane fields changed iff the status did. */
 static inline void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, int status, uint32_t idx,
-                               Trace *rec) {
+                               Trace *rec, int fast) {
     int old_status = g->status;
     if (old_status == TRACE_G_BLOCKED) {
         g->reason = 0;
@@ -92,34 +94,38 @@ static inline void set_gstatus(TraceState *st, TraceObj id, TraceObjState *g, in
     g->since = idx;
     g->live = 1;
     if (st->running == id && status != TRACE_G_RUNNING) st->running = 0;
-    if (rec && old_status != status) trace_lane_changed(rec, id, (unsigned)status, g->reason, g->wait_obj, idx);
+    if (rec && old_status != status) trace_lane_changed(rec, id, (unsigned)status, 0, 0, idx, fast);
 }
 
 /* block: goroutine [id] parks with [reason] on [obj] offering [value] */
-static inline void block(TraceState *st, TraceObj id, TraceObjState *g, const TraceEvent *ev, uint32_t idx,
-                         Trace *rec) {
+static inline void block(TraceState *st, TraceObj id, TraceObjState *g, unsigned reason, TraceObj obj,
+                         uint32_t value, uint32_t idx, Trace *rec, int fast) {
     uint32_t old_reason = g->reason, old_wait = g->wait_obj;
     int old_status = g->status;
     g->status = TRACE_G_BLOCKED;
     g->since = idx;
     g->live = 1;
     if (st->running == id) st->running = 0;
-    g->reason = (uint8_t)ev->aux;
-    g->wait_obj = ev->obj;
-    g->value = ev->value;
-    if (rec && (old_status != TRACE_G_BLOCKED || old_reason != g->reason || old_wait != g->wait_obj))
-        trace_lane_changed(rec, id, TRACE_G_BLOCKED, g->reason, g->wait_obj, idx);
+    g->reason = (uint8_t)reason;
+    g->wait_obj = obj;
+    g->value = value;
+    if (rec && (old_status != TRACE_G_BLOCKED || old_reason != g->reason || old_wait != obj))
+        trace_lane_changed(rec, id, TRACE_G_BLOCKED, g->reason, obj, idx, fast);
 }
 
-/* apply: event [ev] of kind [kind] (ev's, or a constant for the compiler
- * to fold) and line [line] (its pos.line, 0 if unknown), index [idx], step [step], vtime [vtime] (the recorder resolves
- * them without copying ev) onto [st]; [rec] is the recording Trace or NULL.
+/* apply: the event of kind [kind] (a constant for the compiler to fold,
+ * where the caller knows it) with fields [aux], [gid], [oid], [line] (its
+ * pos.line, 0 if unknown), [value], [arg] and (OUTPUT) [out_end] (out_off +
+ * out_len), index [idx], step [step], vtime [vtime] onto [st]; [rec] is the
+ * recording Trace or NULL; [fast] (a constant), that rec made room for two
+ * lane log entries and for a CHAN_SEND's buffered value. The fields come as values, not as a TraceEvent:
+ * the recorder's callers pass them in registers and never build one.
  * For the recorder (st is rec's live state) the header fields n, step,
  * vtime are filled in when the state is looked at (live_sync), and room
  * for an object and nobjs are made when it is (add_obj). */
-TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uint32_t line, uint32_t idx,
-                        uint64_t step, int64_t vtime, Trace *rec) {
-    TraceObj gid = ev->g, oid = ev->obj;
+TRACE_INLINE void apply(TraceState *st, unsigned kind, unsigned aux, TraceObj gid, TraceObj oid, uint32_t line,
+                        uint32_t value, int64_t arg, uint64_t out_end, uint32_t idx, uint64_t step, int64_t vtime,
+                        Trace *rec, int fast) {
     if (!rec) { /* the recorder does these where they are cheaper (live_sync, add_obj) */
         TraceObj hi = gid > oid ? gid : oid;
         trace_state_reserve(st, hi); /* before taking pointers: growing moves objs */
@@ -146,42 +152,42 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
         break;
     case TRACE_EV_GO_CREATE:
         if (oid) {
-            set_gstatus(st, oid, o, TRACE_G_RUNNABLE, idx, rec);
+            set_gstatus(st, oid, o, TRACE_G_RUNNABLE, idx, rec, fast);
             if (line) o->line = line;
         }
         break;
     case TRACE_EV_GO_START:
         if (!gid) break;
         if (st->running && st->running != gid && st->objs[st->running].status == TRACE_G_RUNNING)
-            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx, rec);
-        set_gstatus(st, gid, g, TRACE_G_RUNNING, idx, rec);
+            set_gstatus(st, st->running, &st->objs[st->running], TRACE_G_RUNNABLE, idx, rec, fast);
+        set_gstatus(st, gid, g, TRACE_G_RUNNING, idx, rec, fast);
         st->running = gid;
         break;
     case TRACE_EV_GO_YIELD:
-        if (gid) set_gstatus(st, gid, g, TRACE_G_RUNNABLE, idx, rec);
+        if (gid) set_gstatus(st, gid, g, TRACE_G_RUNNABLE, idx, rec, fast);
         break;
     case TRACE_EV_GO_BLOCK:
-        if (gid) block(st, gid, g, ev, idx, rec);
+        if (gid) block(st, gid, g, aux, oid, value, idx, rec, fast);
         break;
     case TRACE_EV_GO_UNBLOCK:
-        if (oid) set_gstatus(st, oid, o, TRACE_G_RUNNABLE, idx, rec);
+        if (oid) set_gstatus(st, oid, o, TRACE_G_RUNNABLE, idx, rec, fast);
         break;
     case TRACE_EV_GO_SLEEP:
         if (!gid) break;
-        set_gstatus(st, gid, g, TRACE_G_SLEEPING, idx, rec);
-        g->count = ev->arg;
+        set_gstatus(st, gid, g, TRACE_G_SLEEPING, idx, rec, fast);
+        g->count = arg;
         break;
     case TRACE_EV_GO_END:
-        if (gid) set_gstatus(st, gid, g, TRACE_G_DONE, idx, rec);
+        if (gid) set_gstatus(st, gid, g, TRACE_G_DONE, idx, rec, fast);
         break;
     case TRACE_EV_CHAN_SEND:
-        if (oid && ev->aux == TRACE_CH_BUF) {
-            list_push(&st->lists[oid], ev->value, idx);
+        if (oid && aux == TRACE_CH_BUF) {
+            list_push(&st->lists[oid], value, idx, fast);
             o->count = st->lists[oid].len;
         }
         break;
     case TRACE_EV_CHAN_RECV:
-        if (oid && ev->aux == TRACE_CH_BUF) {
+        if (oid && aux == TRACE_CH_BUF) {
             list_pop_front(&st->lists[oid]);
             o->count = st->lists[oid].len;
         }
@@ -190,20 +196,20 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
         if (oid) o->flags |= TRACE_SF_CLOSED;
         break;
     case TRACE_EV_SELECT_CASE:
-        if (gid && oid) list_push(&st->lists[gid], oid, idx);
+        if (gid && oid) list_push(&st->lists[gid], oid, idx, 0);
         break;
     case TRACE_EV_SELECT:
         if (gid) list_clear(&st->lists[gid]);
         break;
     case TRACE_EV_LOCK:
-        if (oid && ev->aux != TRACE_LOCK_TRY_FAIL) o->owner = gid;
+        if (oid && aux != TRACE_LOCK_TRY_FAIL) o->owner = gid;
         break;
     case TRACE_EV_UNLOCK:
         if (oid) o->owner = 0;
         break;
     case TRACE_EV_RLOCK:
-        if (oid && ev->aux != TRACE_LOCK_TRY_FAIL) {
-            list_push(&st->lists[oid], gid, idx);
+        if (oid && aux != TRACE_LOCK_TRY_FAIL) {
+            list_push(&st->lists[oid], gid, idx, 0);
             o->count = st->lists[oid].len;
         }
         break;
@@ -214,7 +220,7 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
         }
         break;
     case TRACE_EV_WG_ADD:
-        if (oid) o->count += ev->arg;
+        if (oid) o->count += arg;
         break;
     case TRACE_EV_WG_DONE:
         if (oid) o->count -= 1;
@@ -225,7 +231,7 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
     case TRACE_EV_TIMER_START:
         if (oid) {
             o->flags |= TRACE_SF_ARMED;
-            o->count = ev->arg;
+            o->count = arg;
         }
         break;
     case TRACE_EV_TIMER_STOP:
@@ -235,15 +241,15 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
     case TRACE_EV_CTX_CANCEL:
         if (oid) {
             o->flags |= TRACE_SF_CANCELLED;
-            o->value = ev->value;
+            o->value = value;
         }
         break;
     case TRACE_EV_READ:
-        if (oid && !o->value) o->value = ev->value;
+        if (oid && !o->value) o->value = value;
         break;
     case TRACE_EV_WRITE:
         if (oid) {
-            o->value = ev->value;
+            o->value = value;
             o->owner = gid;
         }
         break;
@@ -252,7 +258,7 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
         st->nraces++;
         break;
     case TRACE_EV_OUTPUT:
-        st->out_len = ev->out_off + ev->out_len;
+        st->out_len = out_end;
         break;
     case TRACE_EV_PANIC:
         st->panic_ev = idx;
@@ -261,11 +267,11 @@ TRACE_INLINE void apply(TraceState *st, const TraceEvent *ev, unsigned kind, uin
         st->deadlock = 1;
         break;
     case TRACE_EV_LIMIT:
-        st->limit = (uint8_t)ev->aux;
+        st->limit = (uint8_t)aux;
         break;
     case TRACE_EV_RUN_END:
         st->ended = 1;
-        st->exit_code = (int32_t)ev->arg;
+        st->exit_code = (int32_t)arg;
         break;
     default:
         break;

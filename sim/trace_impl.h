@@ -11,7 +11,11 @@
  *     grec[info.index] belongs to goroutine object gs.items[info.index];
  *   - gi is valid only while gi.built and gi.n == nev;
  *   - keyframe k holds the state after kfs[k].n events; kfs[].n increasing;
- *   - live is the state after all nev events (trace_state_apply of each).
+ *   - live is the state after all nev events (trace_state_apply of each);
+ *   - while nev < fast_lim: nev is not a block start, nev + 1 < next_kf_n,
+ *     the chunk has room for TRACE_EV_MAX bytes and the lane log for two
+ *     entries for each event up to fast_lim, and clk_vtime == cur_vtime
+ *     (what lets record's fast path skip every rare step: set_fast_lim).
  */
 #ifndef GORO_TRACE_IMPL_H
 #define GORO_TRACE_IMPL_H
@@ -29,6 +33,15 @@
 #define TRACE_INLINE static inline __attribute__((always_inline))
 #else
 #define TRACE_INLINE static inline
+#endif
+
+/* TRACE_DASSERT: GORO_ASSERT on the recording path, left out of a release
+ * (NDEBUG) build: it checks the caller's arguments (ids in range, not
+ * finished) on every event, some 10 instructions of the ~130 an event takes */
+#ifdef NDEBUG
+#define TRACE_DASSERT(c) ((void)0)
+#else
+#define TRACE_DASSERT(c) GORO_ASSERT(c)
 #endif
 
 /* Integer values. The canonical decimal text of -2^30 <= v < 2^30 is not
@@ -171,6 +184,7 @@ struct Trace {
     TraceOptions opt;
     int finished;
     uint32_t emit_lim; /* events may be emitted while nev < emit_lim (0 once finished) */
+    uint32_t fast_lim; /* events below it may take record's fast path (set_fast_lim) */
     /* events */
     unsigned char **dchunks;
     uint32_t ndchunks, cap_dchunks;
@@ -277,12 +291,12 @@ void trace_llog_grow(Trace *t);
 
 /* trace_lane_changed: object [o] took [status], [reason], [wait_obj] at
  * event [idx]: logged as a lane span if [o] is a goroutine (inline: the
- * recording transition calls it). */
+ * recording transition calls it). [fast]: the caller made sure of room. */
 static inline void trace_lane_changed(Trace *t, TraceObj o, unsigned status, unsigned reason, TraceObj wait_obj,
-                                      uint32_t idx) {
+                                      uint32_t idx, int fast) {
     int32_t k = t->ogk.items[o];
     if (k < 0) return;
-    if ((uintptr_t)t->llog_w >= (uintptr_t)t->llog_lim) trace_llog_grow(t);
+    if (!fast && (uintptr_t)t->llog_w >= (uintptr_t)t->llog_lim) trace_llog_grow(t);
     unsigned char *p = t->llog_w;
     uint32_t d = idx - t->llog_from;
     uint32_t sr = status | reason << 3; /* < 128: one LEB128 byte */

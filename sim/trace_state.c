@@ -64,7 +64,8 @@ static void state_clear(TraceState *st) {
 /* ---- the transition (trace_apply.h) ----------------------------------------- */
 
 void trace_state_apply(TraceState *st, const TraceEvent *ev, uint32_t idx) {
-    apply(st, ev, (unsigned)ev->kind, ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0, idx, ev->step, ev->vtime, NULL);
+    apply(st, (unsigned)ev->kind, (unsigned)ev->aux, ev->g, ev->obj, ev->pos.line > 0 ? (uint32_t)ev->pos.line : 0,
+          ev->value, ev->arg, ev->out_off + ev->out_len, idx, ev->step, ev->vtime, NULL, 0);
 }
 
 /* ---- copy / compare -------------------------------------------------------- */
@@ -96,7 +97,7 @@ void trace_state_copy(TraceState *dst, const TraceState *src) {
         for (uint32_t k = 0; k < l->len; k++) {
             uint32_t a, b;
             list_get(l, k, &a, &b);
-            list_push(&dst->lists[i], a, b);
+            list_push(&dst->lists[i], a, b, 0);
         }
     }
 }
