@@ -116,26 +116,7 @@ void waitq_free(WaitQ *q) {
 
 /* ---- trace helpers ---- */
 
-/* line_of: sched_line, inline for this file's emission sites (one call per
- * traced event) */
-static inline int line_of(Goroutine *g) {
-    int fi = g->nframes - 1;
-    if (fi < 0) return 0;
-    /* the innermost frame of the program's own code: a library function
-     * written in Go (sync.(*Once).Do) has lines of its API text (Proto.prog
-     * caches the name test: this runs once per traced event) */
-    const Frame *f = &g->frames[fi];
-    while (!f->p->prog && fi > 0) f = &g->frames[--fi];
-    const Proto *p = f->p;
-    if (!f->pc || !p->lines) return 0;
-    long k = f->pc - p->code - 1; /* the instruction being executed */
-    if ((unsigned long)k >= (unsigned long)p->ncode) k = k < 0 ? 0 : p->ncode - 1; /* one test: rare */
-    return p->lines[k];
-}
-
-int sched_line(Goroutine *g) { return line_of(g); }
-
-static inline Pos gpos(Goroutine *g) { return (Pos){line_of(g), 0}; }
+static inline Pos gpos(Goroutine *g) { return (Pos){sched_line(g), 0}; }
 
 /* ---- run queue ---- */
 

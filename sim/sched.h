@@ -413,8 +413,21 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g);
  * [args]; [parent] is its creator (NULL: the runtime, e.g. AfterFunc). */
 Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs);
 
-/* sched_line: the source line [g] stands on (its top frame). */
-int sched_line(Goroutine *g);
+/* sched_line: the source line [g] stands on: that of the instruction its
+ * innermost frame of the program's own code is executing (a library
+ * function written in Go, sync.(*Once).Do, has lines of its API text;
+ * Proto.prog caches the name test). Inline: once per traced event. */
+static inline int sched_line(Goroutine *g) {
+    int fi = g->nframes - 1;
+    if (fi < 0) return 0;
+    const Frame *f = &g->frames[fi];
+    while (!f->p->prog && fi > 0) f = &g->frames[--fi];
+    const Proto *p = f->p;
+    if (!f->pc || !p->lines) return 0;
+    long k = f->pc - p->code - 1; /* the instruction being executed */
+    if ((unsigned long)k >= (unsigned long)p->ncode) k = k < 0 ? 0 : p->ncode - 1; /* one test: rare */
+    return p->lines[k];
+}
 
 /* sched_emit: emit trace event [ev] (no-op when not tracing). Inline: the
  * caller's event is built in place, and trace_emit_at hands the common

@@ -867,6 +867,10 @@ REC_ENTRY_(go_unblock, GO_UNBLOCK, (Trace * t, TraceObj g, TraceObj obj, int lin
 REC_ENTRY_(go_block, GO_BLOCK,
            (Trace * t, TraceObj g, TraceObj obj, int reason, int line, uint64_t step, int64_t vtime), 1,
            (unsigned)reason, g, obj, 0, 0, (t, g, obj, reason, line, step, vtime))
+REC_ENTRY_(lock, LOCK, (Trace * t, TraceObj g, TraceObj obj, int aux, int line, uint64_t step, int64_t vtime), 1,
+           (unsigned)aux, g, obj, 0, 0, (t, g, obj, aux, line, step, vtime))
+REC_ENTRY_(unlock, UNLOCK, (Trace * t, TraceObj g, TraceObj obj, int aux, int line, uint64_t step, int64_t vtime),
+           1, (unsigned)aux, g, obj, 0, 0, (t, g, obj, aux, line, step, vtime))
 /* a buffered send: room in the channel's list */
 REC_ENTRY_(chan_send, CHAN_SEND,
            (Trace * t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg, uint64_t step,

@@ -537,6 +537,11 @@ uint32_t trace_rec_chan_send(Trace *t, TraceObj g, TraceObj ch, int aux, int lin
 uint32_t trace_rec_chan_recv(Trace *t, TraceObj g, TraceObj ch, int aux, int line, uint32_t value, int64_t arg,
                              uint64_t step, int64_t vtime);
 
+/* trace_rec_lock, trace_rec_unlock: the same for LOCK / UNLOCK (aux
+ * [aux]: TRACE_LOCK_*, 0). */
+uint32_t trace_rec_lock(Trace *t, TraceObj g, TraceObj obj, int aux, int line, uint64_t step, int64_t vtime);
+uint32_t trace_rec_unlock(Trace *t, TraceObj g, TraceObj obj, int aux, int line, uint64_t step, int64_t vtime);
+
 /* trace_rec_chan_send_sync, trace_rec_chan_send_buf, trace_rec_chan_recv_sync,
  * trace_rec_chan_recv_buf: trace_rec_chan_send / trace_rec_chan_recv with
  * aux TRACE_CH_SYNC or TRACE_CH_BUF. */
@@ -562,7 +567,8 @@ static inline uint32_t trace_emit_at(Trace *t, const TraceEvent *ev) {
 #if defined(__GNUC__)
     if (__builtin_constant_p(ev->kind) &&
         (ev->kind == TRACE_EV_GO_START || ev->kind == TRACE_EV_GO_YIELD || ev->kind == TRACE_EV_GO_UNBLOCK ||
-         ev->kind == TRACE_EV_GO_BLOCK || ev->kind == TRACE_EV_CHAN_SEND || ev->kind == TRACE_EV_CHAN_RECV)) {
+         ev->kind == TRACE_EV_GO_BLOCK || ev->kind == TRACE_EV_CHAN_SEND || ev->kind == TRACE_EV_CHAN_RECV ||
+         ev->kind == TRACE_EV_LOCK || ev->kind == TRACE_EV_UNLOCK)) {
         if (ev->pos.col == 0) {
             switch (ev->kind) {
             case TRACE_EV_GO_START:
@@ -580,6 +586,14 @@ static inline uint32_t trace_emit_at(Trace *t, const TraceEvent *ev) {
             case TRACE_EV_GO_BLOCK:
                 if (!ev->value && !ev->arg)
                     return trace_rec_go_block(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_LOCK:
+                if (!ev->value && !ev->arg)
+                    return trace_rec_lock(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
+                break;
+            case TRACE_EV_UNLOCK:
+                if (!ev->value && !ev->arg)
+                    return trace_rec_unlock(t, ev->g, ev->obj, ev->aux, ev->pos.line, ev->step, ev->vtime);
                 break;
             case TRACE_EV_CHAN_SEND:
                 if (ev->aux == TRACE_CH_SYNC)

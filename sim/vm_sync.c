@@ -84,7 +84,10 @@ static Pos gp(Goroutine *g) {
     return p;
 }
 
-static void ev(Sched *s, int kind, int aux, Goroutine *g, TraceObj obj, int64_t arg) {
+/* ev: inline, so that a constant [kind] reaches trace_emit_at (the
+ * register path of the common kinds: locks) */
+static inline __attribute__((always_inline)) void ev(Sched *s, int kind, int aux, Goroutine *g, TraceObj obj,
+                                                     int64_t arg) {
     if (!s->trace) return;
     sched_emit(s, (TraceEvent){.kind = kind, .aux = aux, .g = g && g->sched ? sched_g(g)->tobj : 0, .obj = obj,
                                .pos = gp(g), .arg = arg});
