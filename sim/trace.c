@@ -220,9 +220,7 @@ static char *int_text(int64_t v, char *buf) {
     return p;
 }
 
-uint32_t trace_intern_int(Trace *t, int64_t v) {
-    if (v >= -(int64_t)TRACE_INT_BIAS && v < (int64_t)TRACE_INT_BIAS)
-        return TRACE_INT_TAG + (uint32_t)(v + TRACE_INT_BIAS);
+uint32_t trace_intern_int_big(Trace *t, int64_t v) {
     char buf[24];
     char *p = int_text(v, buf);
     return trace_intern(t, p, (size_t)(buf + sizeof buf - p));

@@ -475,9 +475,18 @@ uint32_t trace_intern(Trace *t, const char *s, size_t len);
 /* trace_intern_cstr: trace_intern of a NUL-terminated [s] (NULL gives 0). */
 uint32_t trace_intern_cstr(Trace *t, const char *s);
 
-/* trace_intern_int: the string id of the decimal text of [v] ("-12"); small
- * values are cached so this is cheap on the hot path. */
-uint32_t trace_intern_int(Trace *t, int64_t v);
+/* trace_intern_int: the string id of the decimal text of [v] ("-12"). An
+ * integer within +-2^30 is not stored: its id is TRACE_INT_TAG + v +
+ * TRACE_INT_BIAS (its text is made when asked for), so this is inline and
+ * free on the hot path; a larger one is interned (trace_intern_int_big). */
+#define TRACE_INT_TAG 0x80000000u
+#define TRACE_INT_BIAS (1u << 30)
+uint32_t trace_intern_int_big(Trace *t, int64_t v);
+static inline uint32_t trace_intern_int(Trace *t, int64_t v) {
+    if (v >= -(int64_t)TRACE_INT_BIAS && v < (int64_t)TRACE_INT_BIAS)
+        return TRACE_INT_TAG + (uint32_t)(v + TRACE_INT_BIAS);
+    return trace_intern_int_big(t, v);
+}
 
 /* trace_add_func: declare that function [name] ("main.worker",
  * "main.main.func1") spans source lines [first]..[last]; used to answer

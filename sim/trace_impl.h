@@ -49,8 +49,7 @@
  * trace_intern_int costs nothing and ids of close values are close); its
  * text is made only when trace_str asks for it (t->itexts). Every other id
  * is below TRACE_INT_TAG, an index into t->strs. */
-#define TRACE_INT_TAG 0x80000000u
-#define TRACE_INT_BIAS (1u << 30)
+/* TRACE_INT_TAG, TRACE_INT_BIAS: trace.h (trace_intern_int inline) */
 #define TRACE_INT_ZERO (TRACE_INT_TAG + TRACE_INT_BIAS) /* the id of "0" */
 
 /* Event store. Events are varint-encoded into a byte stream kept in chunks
