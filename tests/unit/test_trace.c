@@ -13,16 +13,7 @@
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static char *capture(Trace *t, int chrome, size_t *len) {
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&buf, &n);
-    assert_non_null(f);
-    assert_int_equal(chrome ? trace_write_chrome(t, f) : trace_write_text(t, f), 0);
-    fclose(f);
-    if (len) *len = n;
-    return buf;
-}
+#include "test_trace_capture.h"
 
 static uint64_t rng_next(uint64_t *x) {
     uint64_t z = (*x += 0x9e3779b97f4a7c15ull);

@@ -22,16 +22,7 @@ static uint64_t rng_next(uint64_t *x) {
     return z ^ (z >> 31);
 }
 
-static char *capture(Trace *t, int chrome, size_t *len) {
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&buf, &n);
-    assert_non_null(f);
-    assert_int_equal(chrome ? trace_write_chrome(t, f) : trace_write_text(t, f), 0);
-    fclose(f);
-    *len = n;
-    return buf;
-}
+#include "test_trace_capture.h"
 
 enum { NG = 6, NCH = 4, NOBJ = 3 };
 
