@@ -71,8 +71,8 @@ static Pos pos_of(Goroutine *g) {
     return p;
 }
 
-static uint32_t short_value(Sched *s, const RType *et, Value v) {
-    if (!s->trace || !et) return 0;
+/* value_text: short_value past its inline int case */
+static __attribute__((noinline)) uint32_t value_text(Sched *s, const RType *et, Value v) {
     switch (et->kind) {
     case RK_INT: case RK_INT8: case RK_INT16: case RK_INT32: case RK_INT64:
         return trace_intern_int(s->trace, v.i);
@@ -98,6 +98,14 @@ static uint32_t short_value(Sched *s, const RType *et, Value v) {
         return trace_intern_cstr(s->trace, b);
     }
     }
+}
+
+/* short_value: the value text of a channel event (a string id; an int's
+ * costs nothing: trace_intern_int) */
+static inline uint32_t short_value(Sched *s, const RType *et, Value v) {
+    if (!s->trace || !et) return 0;
+    if (et->kind == RK_INT) return trace_intern_int(s->trace, v.i);
+    return value_text(s, et, v);
 }
 
 static TraceObj gobj(Goroutine *g) { return g && g->sched ? sched_g(g)->tobj : 0; }
