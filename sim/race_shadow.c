@@ -590,10 +590,7 @@ void race_atomic(RaceCtx *r, Goroutine *g, Value ptr, int rd, int wr, int64_t va
     struct MemInfo mi = {g, NULL, NULL, {{.i = value}, NULL}, 1, -1};
     if (g->nframes) { /* the CALL running the native: names the word (acc_names) */
         const Frame *f = &g->frames[g->nframes - 1];
-        if (f->pc && f->pc > f->p->code && VM_OP(f->pc[-1]) == OP_CALL) {
-            mi.p = f->p;
-            mi.ipc = f->pc - 1;
-        }
+        if ((mi.ipc = vm_frame_call(f))) mi.p = f->p;
     }
     Cell *c = cell_of(r, &o->h, slot, o->n);
     access(r, c, &mi, wr, 1);

@@ -413,15 +413,24 @@ void sched_adopt(Sched *s, Goroutine *parent, Goroutine *g);
  * [args]; [parent] is its creator (NULL: the runtime, e.g. AfterFunc). */
 Goroutine *sched_spawn(Sched *s, Goroutine *parent, Value fn, const Value *args, int nargs);
 
+/* sched_prog_frame: [g]'s innermost frame of the program's own code (below
+ * library functions written in Go; the outermost if all are), NULL if it
+ * has none. */
+static inline const Frame *sched_prog_frame(const Goroutine *g) {
+    int fi = g->nframes - 1;
+    if (fi < 0) return NULL;
+    const Frame *f = &g->frames[fi];
+    while (!f->p->prog && fi > 0) f = &g->frames[--fi];
+    return f;
+}
+
 /* sched_line: the source line [g] stands on: that of the instruction its
  * innermost frame of the program's own code is executing (a library
  * function written in Go, sync.(*Once).Do, has lines of its API text;
  * Proto.prog caches the name test). Inline: once per traced event. */
 static inline int sched_line(Goroutine *g) {
-    int fi = g->nframes - 1;
-    if (fi < 0) return 0;
-    const Frame *f = &g->frames[fi];
-    while (!f->p->prog && fi > 0) f = &g->frames[--fi];
+    const Frame *f = sched_prog_frame(g);
+    if (!f) return 0;
     const Proto *p = f->p;
     if (!f->pc || !p->lines) return 0;
     long k = f->pc - p->code - 1; /* the instruction being executed */

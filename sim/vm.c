@@ -140,6 +140,10 @@ static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget);
 
 /* ---- race detector / memory trace hook (race.h) ---- */
 
+/* hook_left: the plain counter's value for a hooked distance [left]: a
+ * nested call that used it up switches at its next access outside (1). */
+static inline int64_t hook_left(int64_t left) { return left > 0 ? left : 1; }
+
 /* mem_access: SHARED's slow path under vm->mem_hook, before the access at
  * [ipc]: 1 = go ahead (the hook ran, the counter stays at the slow path),
  * 0 = the preemption distance is used up: SHARED switches as usual and the
@@ -151,9 +155,8 @@ static int mem_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R, int nest
 #undef MEM_OP
     if (mem_op[VM_OP(*ipc)]) race_vm_access(vm, g, ipc, R);
     /* the hook may turn itself off (race.h: a trace-only detector past its
-     * cap): the distance left goes back to the plain counter (a nested
-     * call past it switches at its next access, as the hook would) */
-    vm->preempt = LIKELY(vm->mem_hook) || vm->mem_left <= 0 ? 1 : vm->mem_left;
+     * cap): the distance left goes back to the plain counter */
+    vm->preempt = LIKELY(vm->mem_hook) ? 1 : hook_left(vm->mem_left);
     return 1;
 }
 
@@ -165,7 +168,7 @@ static int run_hooked(Vm *vm, Goroutine *g, int64_t budget) {
     vm->preempt = 1;
     int st = execute(vm, g, 0, 0, budget);
     if (!vm->mem_hook) return st; /* turned off in the slice: vm->preempt counts (mem_access) */
-    vm->preempt = st == VM_PREEMPTED ? 0 : vm->mem_left <= 0 ? 1 : vm->mem_left; /* 1: as nested code leaves it */
+    vm->preempt = st == VM_PREEMPTED ? 0 : hook_left(vm->mem_left);
     return st;
 }
 
@@ -206,7 +209,7 @@ int vm_call(Vm *vm, Goroutine *g, Value fn, const Value *args, int nargs, Value 
         int st = execute(vm, g, depth, 1, INT64_MAX);
         vm->preempt = saved;
         vm->mem_left = saved_left;
-        if (hooked && !vm->mem_hook) vm->preempt = saved_left > 0 ? saved_left : 1; /* off inside: mem_access */
+        if (hooked && !vm->mem_hook) vm->preempt = hook_left(saved_left); /* off inside: mem_access */
         if (st != VM_OK) return st;
     }
     for (int i = 0; i < nres; i++) res[i] = g->stack[base + i];

@@ -328,6 +328,13 @@ typedef struct Frame {
     uint16_t flags; /* FR_* */
 } Frame;
 
+/* vm_frame_call: the CALL instruction [f] is executing (its saved pc is
+ * just past it: a native runs inside it), NULL if its pc is elsewhere. */
+static inline const Instr *vm_frame_call(const Frame *f) {
+    if (!f->pc || f->pc <= f->p->code || VM_OP(f->pc[-1]) != OP_CALL) return NULL;
+    return f->pc - 1;
+}
+
 /* Goroutine: a Go goroutine's execution state (stack, frames, panics). A
  * goroutine is born in one block: the Goroutine, the scheduler's
  * vm->g_extra bytes (its SchedG, right after the Goroutine), one Frame and

@@ -36,14 +36,11 @@ static const TraceObjKind trace_kind_of[] = {TRACE_OBJ_NONE, TRACE_OBJ_MUTEX, TR
  * sync_recv_name) if [a] is that call's receiver, NULL if not or none
  * (a deferred call, a method value). */
 static const char *call_site_name(const Goroutine *g, const AggObj *a) {
-    if (!g || !g->nframes) return NULL;
-    int fi = g->nframes - 1;
-    while (fi > 0 && !g->frames[fi].p->prog) fi--;
-    const Frame *f = &g->frames[fi];
-    if (!f->pc || !f->p->acc_names || f->pc <= f->p->code || VM_OP(f->pc[-1]) != OP_CALL) return NULL;
+    const Frame *f = g ? sched_prog_frame(g) : NULL;
+    const Instr *call = f && f->p->acc_names ? vm_frame_call(f) : NULL;
     /* the name is the receiver's: not a Cond's Locker, made by c.Wait() */
-    if (g->stack[f->base + VM_A(f->pc[-1]) + 1].r != &a->h) return NULL;
-    return f->p->acc_names[f->pc - 1 - f->p->code];
+    if (!call || g->stack[f->base + VM_A(*call) + 1].r != &a->h) return NULL;
+    return f->p->acc_names[call - f->p->code];
 }
 
 /* sync_make: sync_handle's slow path: make the SyncObj for [a]'s slot
@@ -64,13 +61,19 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, cons
     return s->syncs.len - 1;
 }
 
+/* sync_made: the handle of the SyncObj of [a]'s slot [slot], -1 if it
+ * has none yet (a zero sync value). */
+static inline int sync_made(const Sched *s, const AggObj *a, int slot) {
+    int64_t v = a->v[slot].i;
+    return __builtin_expect(v > 0 && v <= s->syncs.len, 1) ? (int)v - 1 : -1;
+}
+
 /* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
  * made on first use. */
 static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kind) {
     AggObj *a = (AggObj *)p.r;
-    int64_t v = a->v[slot].i;
-    if (__builtin_expect(v > 0 && v <= s->syncs.len, 1)) return (int)v - 1;
-    return sync_make(s, g, a, slot, kind, NULL);
+    int h = sync_made(s, a, slot);
+    return h >= 0 ? h : sync_make(s, g, a, slot, kind, NULL);
 }
 
 /* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
@@ -558,9 +561,7 @@ static int cond_broadcast(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int sync_name(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     AggObj *o = (AggObj *)a[0].r;
-    if (!o) return VM_OK;
-    int64_t v = o->v[0].i;
-    if (v > 0 && v <= s->syncs.len) return VM_OK;
+    if (!o || sync_made(s, o, 0) >= 0) return VM_OK;
     char nb[128];
     snprintf(nb, sizeof nb, "%.*s", (int)(vm_str_len(a[1]) < 127 ? vm_str_len(a[1]) : 127), vm_str_data(a[1]));
     sync_make(s, g, o, 0, (int)a[2].i, nb);
