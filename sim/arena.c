@@ -31,7 +31,7 @@ void *arena_alloc(Arena *a, size_t n) {
     void *p = a->head->data + a->used;
     a->used += n;
     a->total += n;
-    return p; /* zeroed: blocks come from mem_alloc (calloc) and are never reused */
+    return p; /* zeroed: blocks come zeroed from mem_alloc / mem_alloc_huge and are never reused */
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
@@ -45,7 +45,8 @@ void arena_free(Arena *a) {
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        mem_free(b, sizeof *b + b->size);
+        if (sizeof *b + b->size == ARENA_HUGE) mem_free_huge(b, ARENA_HUGE);
+        else mem_free(b, sizeof *b + b->size);
         b = next;
     }
     a->head = NULL;

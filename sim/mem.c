@@ -1,4 +1,5 @@
 /* mem: counting allocation funnel, and the slab for many small blocks. */
+#define _GNU_SOURCE 1 /* mremap */
 #include "mem.h"
 
 #include <string.h>
@@ -25,17 +26,97 @@ void *mem_alloc(size_t n) {
     return p;
 }
 
+#if defined(MAP_ANONYMOUS) && defined(__linux__)
+#define MEM_MMAP 1
+#else
+#define MEM_MMAP 0
+#endif
+
+/* page_round: [n] up to whole 4 KiB pages (what the kernel maps) */
+static size_t page_round(size_t n) { return (n + 4095) & ~(size_t)4095; }
+
+#if MEM_MMAP
+/* huge_map: [len] (whole pages) of fresh zero memory aligned to MEM_HUGE
+ * and advised as huge pages: map len + MEM_HUGE and unmap the slack */
+static void *huge_map(size_t len) {
+    char *raw = mmap(NULL, len + MEM_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) mem_fatal(__FILE__, __LINE__, "out of memory");
+    char *p = (char *)(((uintptr_t)raw + MEM_HUGE - 1) & ~(uintptr_t)(MEM_HUGE - 1));
+    if (p > raw) munmap(raw, (size_t)(p - raw));
+    size_t tail = (size_t)(raw + len + MEM_HUGE - (p + len));
+    if (tail) munmap(p + len, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(p, len, MADV_HUGEPAGE); /* advice only: failure is harmless */
+#endif
+    return p;
+}
+#endif
+
 void *mem_alloc_huge(size_t n) {
     check_fault();
-    const size_t huge = (size_t)2 << 20;
+#if MEM_MMAP
+    void *p = huge_map(page_round(n ? n : 1));
+#else
     void *p = NULL;
-    if (posix_memalign(&p, huge, n) != 0 || !p) mem_fatal(__FILE__, __LINE__, "out of memory");
-#ifdef MADV_HUGEPAGE
-    madvise(p, n, MADV_HUGEPAGE); /* advice only: failure is harmless */
-#endif
+    if (posix_memalign(&p, MEM_HUGE, n ? n : 1) != 0 || !p) mem_fatal(__FILE__, __LINE__, "out of memory");
     memset(p, 0, n);
+#endif
     live_bytes += n;
     return p;
+}
+
+void mem_free_huge(void *p, size_t n) {
+    if (!p) return;
+    live_bytes -= n;
+#if MEM_MMAP
+    munmap(p, page_round(n ? n : 1));
+#else
+    free(p);
+#endif
+}
+
+void *mem_big_resize(void *p, size_t old_n, size_t new_n) {
+    int was_huge = old_n >= MEM_HUGE, huge = new_n >= MEM_HUGE;
+    if (!was_huge && !huge) return new_n ? mem_realloc(p, old_n, new_n) : (mem_free(p, old_n), NULL);
+    if (!huge || !was_huge) { /* between the two kinds: copy */
+        void *q = huge ? mem_alloc_huge(new_n) : new_n ? mem_alloc(new_n) : NULL;
+        if (q && p) memcpy(q, p, old_n < new_n ? old_n : new_n);
+        if (was_huge) mem_free_huge(p, old_n);
+        else mem_free(p, old_n);
+        return q;
+    }
+#if MEM_MMAP
+    size_t ol = page_round(old_n), nl = page_round(new_n);
+    if (nl < ol) {
+        munmap((char *)p + nl, ol - nl);
+    } else if (nl > ol) {
+        check_fault();
+        /* the pages move to a fresh aligned range as they are (huge ones
+         * stay huge); the rest of the range is fresh zero pages */
+        char *q = huge_map(nl);
+        if (mremap(p, ol, ol, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED)
+            mem_fatal(__FILE__, __LINE__, "mremap failed");
+        p = q;
+    }
+    if (new_n > old_n) { /* the old last page's tail may hold old bytes; later pages are fresh */
+        size_t z = ol < new_n ? ol : new_n;
+        if (z > old_n) memset((char *)p + old_n, 0, z - old_n);
+    }
+#else
+    check_fault();
+    void *q = realloc(p, new_n);
+    if (!q) mem_fatal(__FILE__, __LINE__, "out of memory");
+    if (new_n > old_n) memset((char *)q + old_n, 0, new_n - old_n);
+    p = q;
+#endif
+    live_bytes += new_n;
+    live_bytes -= old_n;
+    return p;
+}
+
+void mem_big_free(void *p, size_t n) {
+    if (n >= MEM_HUGE) mem_free_huge(p, n);
+    else mem_free(p, n);
 }
 
 void *mem_grow(void *p, size_t old_n, size_t new_n) {

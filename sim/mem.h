@@ -43,10 +43,29 @@ void *mem_grow(void *p, size_t old_n, size_t new_n);
  * where the OS offers nothing. */
 void mem_discard(void *p, size_t n);
 
-/* mem_alloc_huge: [n] zeroed bytes aligned to 2 MiB and advised to the
- * kernel as transparent huge pages (big arenas: one page fault per 2 MiB
- * instead of 512). Release with mem_free. Never returns NULL. */
+/* MEM_HUGE: 2 MiB, a transparent huge page. */
+#define MEM_HUGE ((size_t)2 << 20)
+
+/* mem_alloc_huge: [n] zeroed bytes aligned to MEM_HUGE, mapped from the
+ * kernel and advised to it as transparent huge pages (big arenas and
+ * logs: one page fault per 2 MiB instead of 512, and no second zeroing:
+ * fresh pages are zero). Release with mem_free_huge. Never returns NULL. */
 void *mem_alloc_huge(size_t n);
+
+/* mem_free_huge: release [p] of [n] bytes from mem_alloc_huge (or last
+ * sized [n] by mem_big_resize); NULL is ignored. */
+void mem_free_huge(void *p, size_t n);
+
+/* mem_big_resize: resize a buffer that may grow large (a trace's event
+ * chunks and logs, written once, front to back) from [old_n] to [new_n]
+ * bytes; bytes past old_n are zeroed. Below MEM_HUGE it is a plain block
+ * (mem_realloc); from MEM_HUGE up it is mem_alloc_huge's kind, grown by
+ * moving its pages (no copy) and shrunk by unmapping its tail. [p] may be
+ * NULL with [old_n] 0; [new_n] 0 frees. Free with mem_big_free(p, n). */
+void *mem_big_resize(void *p, size_t old_n, size_t new_n);
+
+/* mem_big_free: release [p] of [n] bytes from mem_big_resize. */
+void mem_big_free(void *p, size_t n);
 
 /* mem_free: release [p] of [n] bytes (n is needed for the byte count). */
 void mem_free(void *p, size_t n);

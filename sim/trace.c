@@ -71,9 +71,9 @@ Trace *trace_new(const TraceOptions *opt) {
 void trace_free(Trace *t) {
     if (!t) return;
     for (uint32_t i = 0; i < t->ndchunks; i++)
-        mem_free(t->dchunks[i], i + 1 == t->ndchunks ? t->last_dchunk_size : TRACE_DCHUNK);
+        mem_big_free(t->dchunks[i], i + 1 == t->ndchunks ? t->last_dchunk_size : TRACE_DCHUNK);
     mem_free(t->dchunks, sizeof *t->dchunks * t->cap_dchunks);
-    VEC_FREE(t->blks);
+    mem_big_free(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap);
     VEC_FREE(t->times);
     for (uint32_t i = 0; i < t->nschunks; i++) mem_free(t->schunks[i], TRACE_STR_CHUNK);
     mem_free(t->schunks, sizeof *t->schunks * t->cap_schunks);
@@ -96,11 +96,11 @@ void trace_free(Trace *t) {
     VEC_FREE(t->by_goid);
     VEC_FREE(t->ogk);
     VEC_FREE(t->grec);
-    mem_free(t->llog, t->llog_cap);
+    mem_big_free(t->llog, t->llog_cap);
     gindex_free(&t->gi);
     trace_state_free(&t->live);
     VEC_FREE(t->kfs);
-    mem_free(t->kfdata, t->kf_cap);
+    mem_big_free(t->kfdata, t->kf_cap);
     mem_free(t, sizeof *t);
 }
 
@@ -437,7 +437,7 @@ static unsigned char *room(Trace *t) {
     /* a trace is often small: its first chunk starts small and grows */
     size_t size = t->ndchunks == 0 ? 4096 : TRACE_DCHUNK;
     if (t->ndchunks) GORO_ASSERT(t->last_dchunk_size == TRACE_DCHUNK);
-    t->dchunks[t->ndchunks++] = mem_alloc(size);
+    t->dchunks[t->ndchunks++] = mem_big_resize(NULL, 0, size);
     t->last_dchunk_size = size;
     return t->dchunks[c];
 }
@@ -456,7 +456,7 @@ static unsigned char *ensure_room(Trace *t) {
         t->dused + TRACE_EV_MAX > t->last_dchunk_size) {
         size_t ns = t->last_dchunk_size * 4;
         if (ns > TRACE_DCHUNK) ns = TRACE_DCHUNK;
-        t->dchunks[0] = mem_realloc(t->dchunks[0], t->last_dchunk_size, ns);
+        t->dchunks[0] = mem_big_resize(t->dchunks[0], t->last_dchunk_size, ns);
         t->last_dchunk_size = ns;
     }
     unsigned char *p = room(t);
@@ -562,7 +562,7 @@ static size_t llog_len(const Trace *t) { return t->llog ? (size_t)(t->llog_w - t
 
 void trace_llog_grow(Trace *t) {
     size_t len = llog_len(t), nc = t->llog_cap ? t->llog_cap * 2 : 4096;
-    t->llog = mem_grow(t->llog, t->llog_cap, nc); /* written before read: no zeroing */
+    t->llog = mem_big_resize(t->llog, t->llog_cap, nc);
     t->llog_cap = nc;
     t->llog_w = t->llog + len;
     t->llog_lim = t->llog + nc - 40; /* an entry takes at most 1 + 3 * 10 bytes */
@@ -571,10 +571,10 @@ void trace_llog_grow(Trace *t) {
 /* new_block: event [idx] starts a block: note where and the fields before */
 static void new_block(Trace *t) {
     TraceBlk b = {dused(t), t->wr.step, t->wr.g, t->wr.line};
-    if (t->blks.len == t->blks.cap) { /* VEC_PUSH without zeroing: written before read */
+    if (t->blks.len == t->blks.cap) { /* VEC_PUSH, in big-buffer memory */
         int nc = t->blks.cap ? t->blks.cap * 2 : 8;
-        t->blks.items = mem_grow(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
-                                 sizeof *t->blks.items * (size_t)nc);
+        t->blks.items = mem_big_resize(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
+                                       sizeof *t->blks.items * (size_t)nc);
         t->blks.cap = nc;
     }
     t->blks.items[t->blks.len++] = b;
@@ -1074,7 +1074,7 @@ static void gindex_build(Trace *t) {
 /* recording_free: drop what only recording and index building need */
 static void recording_free(Trace *t) {
     VEC_FREE(t->grec);
-    mem_free(t->llog, t->llog_cap);
+    mem_big_free(t->llog, t->llog_cap);
     t->llog = t->llog_w = t->llog_lim = NULL;
     t->llog_cap = 0;
 }
@@ -1107,7 +1107,7 @@ void trace_finish(Trace *t) {
     }
     size_t ll = llog_len(t);
     if (t->llog_cap > ll && ll > 0) { /* no more entries: llog_lim is moot */
-        t->llog = mem_realloc(t->llog, t->llog_cap, ll);
+        t->llog = mem_big_resize(t->llog, t->llog_cap, ll);
         t->llog_cap = ll;
         t->llog_w = t->llog_lim = t->llog + ll;
     }
@@ -1119,17 +1119,17 @@ void trace_finish(Trace *t) {
         size_t used = (size_t)(t->dused - ((uint64_t)(t->ndchunks - 1) << TRACE_DCHUNK_BITS));
         if (used < 1) used = 1;
         if (used < t->last_dchunk_size) {
-            t->dchunks[t->ndchunks - 1] = mem_realloc(t->dchunks[t->ndchunks - 1], t->last_dchunk_size, used);
+            t->dchunks[t->ndchunks - 1] = mem_big_resize(t->dchunks[t->ndchunks - 1], t->last_dchunk_size, used);
             t->last_dchunk_size = used;
         }
     }
     if (t->blks.cap > t->blks.len && t->blks.len > 0) {
-        t->blks.items = mem_realloc(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
+        t->blks.items = mem_big_resize(t->blks.items, sizeof *t->blks.items * (size_t)t->blks.cap,
                                     sizeof *t->blks.items * (size_t)t->blks.len);
         t->blks.cap = t->blks.len;
     }
     if (t->kf_cap > t->kf_used && t->kf_used > 0) {
-        t->kfdata = mem_realloc(t->kfdata, t->kf_cap, t->kf_used);
+        t->kfdata = mem_big_resize(t->kfdata, t->kf_cap, t->kf_used);
         t->kf_cap = t->kf_used;
     }
 }

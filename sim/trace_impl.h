@@ -69,7 +69,7 @@
  * from its block's start: O(TRACE_BLK). */
 #define TRACE_BLK_BITS 5
 #define TRACE_BLK (1u << TRACE_BLK_BITS)
-#define TRACE_DCHUNK_BITS 18
+#define TRACE_DCHUNK_BITS 21
 #define TRACE_DCHUNK (1u << TRACE_DCHUNK_BITS)
 #define TRACE_EV_MAX 64 /* bytes an encoded event may take, at most */
 #define TRACE_SKIP 0xFF /* never a valid byte 0 (kinds are < 63) */

@@ -211,7 +211,7 @@ static unsigned char *kf_room(Trace *t, size_t n) {
     if (t->kf_used + n > t->kf_cap) {
         size_t nc = t->kf_cap ? t->kf_cap * 2 : 65536;
         while (nc < t->kf_used + n) nc *= 2;
-        t->kfdata = mem_realloc(t->kfdata, t->kf_cap, nc);
+        t->kfdata = mem_big_resize(t->kfdata, t->kf_cap, nc);
         t->kf_cap = nc;
     }
     unsigned char *p = t->kfdata + t->kf_used;

@@ -42,6 +42,11 @@ int main(int argc, char **argv) {
     printf("run_wall %.6f s\n", secs);
     printf("run_cpu %.6f s\n", cpu);
     printf("peak_rss %ld KiB\n", ru.ru_maxrss);
+    /* user and system parts of the run's CPU (system time is mostly page
+     * faults of fresh memory: the trace's chunks, the heap) */
+    printf("run_user %.6f s\n", (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6);
+    printf("run_sys %.6f s\n", (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6);
+    printf("page_faults %ld\n", ru.ru_minflt);
     if (t) {
         TraceStats s;
         trace_stats(t, &s);
