@@ -137,5 +137,24 @@ void mem_slab_release(MemSlab *s);
         (v).items = NULL;                                                               \
         (v).len = (v).cap = 0;                                                          \
     } while (0)
+/* VEC_PUSH_BIG / VEC_FREE_BIG: the same for arrays that may grow large (a
+ * trace's per-object tables with a million goroutines), their items in
+ * mem_big_resize memory (huge pages from MEM_HUGE up). */
+#define VEC_PUSH_BIG(v, x)                                                              \
+    do {                                                                                \
+        if ((v).len == (v).cap) {                                                       \
+            int nc_ = (v).cap ? (v).cap * 2 : 8;                                        \
+            (v).items = mem_big_resize((v).items, sizeof *(v).items * (size_t)(v).cap,  \
+                                       sizeof *(v).items * (size_t)nc_);                \
+            (v).cap = nc_;                                                              \
+        }                                                                               \
+        (v).items[(v).len++] = (x);                                                     \
+    } while (0)
+#define VEC_FREE_BIG(v)                                                                 \
+    do {                                                                                \
+        mem_big_free((v).items, sizeof *(v).items * (size_t)(v).cap);                   \
+        (v).items = NULL;                                                               \
+        (v).len = (v).cap = 0;                                                          \
+    } while (0)
 
 #endif

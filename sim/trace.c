@@ -63,8 +63,8 @@ Trace *trace_new(const TraceOptions *opt) {
     /* string 0 is "" */
     trace_intern(t, "", 0);
     TraceObjInfo none = {0};
-    VEC_PUSH(t->objs, none);
-    VEC_PUSH(t->ogk, -1);
+    VEC_PUSH_BIG(t->objs, none);
+    VEC_PUSH_BIG(t->ogk, -1);
     return t;
 }
 
@@ -91,11 +91,11 @@ void trace_free(Trace *t) {
     }
     VEC_FREE(t->meta);
     VEC_FREE(t->funcs);
-    VEC_FREE(t->objs);
-    VEC_FREE(t->gs);
-    VEC_FREE(t->by_goid);
-    VEC_FREE(t->ogk);
-    VEC_FREE(t->grec);
+    VEC_FREE_BIG(t->objs);
+    VEC_FREE_BIG(t->gs);
+    VEC_FREE_BIG(t->by_goid);
+    VEC_FREE_BIG(t->ogk);
+    VEC_FREE_BIG(t->grec);
     mem_big_free(t->llog, t->llog_cap);
     gindex_free(&t->gi);
     trace_state_free(&t->live);
@@ -300,9 +300,9 @@ static TraceObj add_obj(Trace *t, TraceObjKind kind, const char *name, Pos pos) 
     info.name = trace_intern_cstr(t, name);
     info.pos = pos;
     info.created_ev = t->nev;
-    VEC_PUSH(t->objs, info);
+    VEC_PUSH_BIG(t->objs, info);
     int32_t k = kind == TRACE_OBJ_GOROUTINE ? (int32_t)info.index : -1;
-    VEC_PUSH(t->ogk, k);
+    VEC_PUSH_BIG(t->ogk, k);
     /* the recorder's apply neither reserves nor raises nobjs: the object's
      * creation event, emitted next, is the first to name it */
     TraceObj o = (TraceObj)t->objs.len - 1;
@@ -320,11 +320,11 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
     info->goid = goid;
     info->parent = parent;
     info->fn = trace_intern_cstr(t, fn);
-    VEC_PUSH(t->gs, o);
+    VEC_PUSH_BIG(t->gs, o);
     TraceGRec gr = {-1, 0, 0, 0};
-    VEC_PUSH(t->grec, gr);
+    VEC_PUSH_BIG(t->grec, gr);
     if (goid < 1u << 24) { /* Go ids are small; a direct table is cheapest */
-        while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH(t->by_goid, 0);
+        while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH_BIG(t->by_goid, 0);
         t->by_goid.items[goid] = o;
     }
     trace_emit(t, &(TraceEvent){.kind = TRACE_EV_GO_CREATE, .g = parent, .obj = o, .pos = pos,
@@ -1073,7 +1073,7 @@ static void gindex_build(Trace *t) {
 
 /* recording_free: drop what only recording and index building need */
 static void recording_free(Trace *t) {
-    VEC_FREE(t->grec);
+    VEC_FREE_BIG(t->grec);
     mem_big_free(t->llog, t->llog_cap);
     t->llog = t->llog_w = t->llog_lim = NULL;
     t->llog_cap = 0;
@@ -1101,7 +1101,7 @@ void trace_finish(Trace *t) {
      * only exported never needs them); until then the counts and the lane
      * log stay */
     if (t->grec.cap > t->grec.len && t->grec.len > 0) {
-        t->grec.items = mem_realloc(t->grec.items, sizeof *t->grec.items * (size_t)t->grec.cap,
+        t->grec.items = mem_big_resize(t->grec.items, sizeof *t->grec.items * (size_t)t->grec.cap,
                                     sizeof *t->grec.items * (size_t)t->grec.len);
         t->grec.cap = t->grec.len;
     }

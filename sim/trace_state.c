@@ -30,16 +30,16 @@ void trace_state_init(TraceState *st) {
 void trace_state_free(TraceState *st) {
     for (uint32_t i = 0; i < st->cap_objs; i++)
         mem_free(st->lists[i].items, sizeof(uint32_t) * 2 * st->lists[i].cap);
-    mem_free(st->objs, sizeof *st->objs * st->cap_objs);
-    mem_free(st->lists, sizeof *st->lists * st->cap_objs);
+    mem_big_free(st->objs, sizeof *st->objs * st->cap_objs);
+    mem_big_free(st->lists, sizeof *st->lists * st->cap_objs);
     trace_state_init(st);
 }
 
 void trace_state_grow(TraceState *st, uint32_t o) {
     uint32_t nc = st->cap_objs ? st->cap_objs : 16;
     while (nc <= o) nc *= 2;
-    st->objs = mem_realloc(st->objs, sizeof *st->objs * st->cap_objs, sizeof *st->objs * nc);
-    st->lists = mem_realloc(st->lists, sizeof *st->lists * st->cap_objs, sizeof *st->lists * nc);
+    st->objs = mem_big_resize(st->objs, sizeof *st->objs * st->cap_objs, sizeof *st->objs * nc);
+    st->lists = mem_big_resize(st->lists, sizeof *st->lists * st->cap_objs, sizeof *st->lists * nc);
     st->cap_objs = nc;
 }
 
