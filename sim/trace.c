@@ -321,7 +321,7 @@ TraceObj trace_new_goroutine(Trace *t, uint64_t step, TraceObj parent, uint32_t 
     info->parent = parent;
     info->fn = trace_intern_cstr(t, fn);
     VEC_PUSH_BIG(t->gs, o);
-    TraceGRec gr = {-1, 0, 0, 0};
+    TraceGRec gr = {0};
     VEC_PUSH_BIG(t->grec, gr);
     if (goid < 1u << 24) { /* Go ids are small; a direct table is cheapest */
         while ((uint32_t)t->by_goid.len <= goid) VEC_PUSH_BIG(t->by_goid, 0);
@@ -678,7 +678,7 @@ TRACE_INLINE uint32_t record(Trace *t, unsigned kk, unsigned kind_rt, unsigned a
             else sarg = event_g(t, (uint32_t)flow);
         } else if (aux == TRACE_CH_SYNC) {
             int64_t k = goroutine_k(t, (TraceObj)arg);
-            if (k >= 0) flow = t->grec.items[k].last_offer;
+            if (k >= 0) flow = (int64_t)t->grec.items[k].offer1 - 1;
             /* the offer's g is the goroutine whose last offer it is: arg */
             sarg = flow >= 0 ? (int64_t)(TraceObj)arg : 0;
         } else {
@@ -702,7 +702,7 @@ TRACE_INLINE uint32_t record(Trace *t, unsigned kk, unsigned kind_rt, unsigned a
             t->send_g[idx & 255].g = g;
         }
         int32_t gk = t->ogk.items[g];
-        if (gk >= 0) t->grec.items[gk].last_offer = idx;
+        if (gk >= 0) t->grec.items[gk].offer1 = idx + 1;
     }
     unsigned f = 0;
     p += 2;
@@ -951,27 +951,30 @@ static void gindex_build(Trace *t) {
     gi->gh = mem_alloc(sizeof *gi->gh * (ng ? ng : 1));
     uint32_t *laneoff = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     size_t laneb = 0, laneck = 0;
-    /* the lanes' sizes, from the log */
-    for (uint32_t k = 0; k < ng; k++) t->grec.items[k].lane_n = t->grec.items[k].lane_bytes = 0;
+    /* the lanes' sizes, from the log (laneoff: each lane's bytes first;
+     * gh[k].lane_n counts its entries and is counted again below) */
+    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     const unsigned char *p = t->llog, *end = t->llog + llog_len(t);
     uint32_t from = 0;
     while (p < end) {
-        TraceGRec *gr = &t->grec.items[get_uv(&p)];
+        uint32_t k = (uint32_t)get_uv(&p);
+        TraceGHdr *h = &gi->gh[k];
         from += (uint32_t)get_uv(&p);
         p++; /* sr: one byte */
         uint32_t wobj = (uint32_t)get_uv(&p);
-        if (gr->lane_n % TRACE_GCK) gr->lane_bytes += uv_len(from - gr->last_from);
-        gr->lane_bytes += 1 + uv_len(wobj);
-        gr->lane_n++;
-        gr->last_from = from;
+        if (h->lane_n % TRACE_GCK) laneoff[k] += uv_len(from - last[k]);
+        laneoff[k] += 1 + uv_len(wobj);
+        h->lane_n++;
+        last[k] = from;
     }
     for (uint32_t k = 0; k < ng; k++) {
-        const TraceGRec *gr = &t->grec.items[k];
         TraceGHdr *h = &gi->gh[k];
+        uint32_t bytes = laneoff[k];
         h->lane_ck = (uint32_t)laneck;
-        laneck += (gr->lane_n + TRACE_GCK - 1) / TRACE_GCK;
+        laneck += (h->lane_n + TRACE_GCK - 1) / TRACE_GCK;
+        h->lane_n = 0;
         laneoff[k] = (uint32_t)laneb;
-        laneb += gr->lane_bytes;
+        laneb += bytes;
         GORO_ASSERT(laneb < UINT32_MAX);
     }
     gi->nlaneck = (uint32_t)laneck;
@@ -1044,7 +1047,6 @@ static void gindex_build(Trace *t) {
         mem_free(b->ck, sizeof *b->ck * b->capck);
     }
     mem_free(gb, sizeof *gb * (ng ? ng : 1));
-    uint32_t *last = mem_alloc(sizeof(uint32_t) * (ng ? ng : 1));
     /* lanes: replay the log */
     p = t->llog;
     from = 0;

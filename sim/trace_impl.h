@@ -140,12 +140,10 @@ typedef struct TraceLaneRec {
     TraceObj wait_obj;
 } TraceLaneRec;
 
-/* TraceGRec: recording-side facts about one goroutine (by kind index): its
- * latest offer (flow lookups) and scratch counts for gindex_build. */
+/* TraceGRec: recording-side facts about one goroutine (by kind index):
+ * its latest offer, for flow lookups (4 bytes: a million goroutines). */
 typedef struct TraceGRec {
-    int64_t last_offer; /* latest CHAN_SEND / GO_BLOCK(chan send), -1 none */
-    uint32_t last_from; /* lanes: counted from the lane log by gindex_build */
-    uint32_t lane_n, lane_bytes;
+    uint32_t offer1; /* latest CHAN_SEND / GO_BLOCK(chan send) + 1, 0 none */
 } TraceGRec;
 
 /* Per-goroutine indexes, built from the events and the lane log when first
