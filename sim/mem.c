@@ -5,7 +5,12 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static size_t live_bytes;
+static size_t live_bytes, peak_bytes;
+
+/* grew: after live_bytes grew, keep the peak */
+static inline void grew(void) {
+    if (live_bytes > peak_bytes) peak_bytes = live_bytes;
+}
 static long fail_countdown = -1;
 
 _Noreturn void mem_fatal(const char *file, int line, const char *msg) {
@@ -23,6 +28,7 @@ void *mem_alloc(size_t n) {
     void *p = calloc(1, n ? n : 1);
     if (!p) mem_fatal(__FILE__, __LINE__, "out of memory");
     live_bytes += n;
+    grew();
     return p;
 }
 
@@ -62,6 +68,7 @@ void *mem_alloc_huge(size_t n) {
     memset(p, 0, n);
 #endif
     live_bytes += n;
+    grew();
     return p;
 }
 
@@ -111,6 +118,7 @@ void *mem_big_resize(void *p, size_t old_n, size_t new_n) {
 #endif
     live_bytes += new_n;
     live_bytes -= old_n;
+    grew();
     return p;
 }
 
@@ -129,6 +137,7 @@ void *mem_grow(void *p, size_t old_n, size_t new_n) {
     if (!q) mem_fatal(__FILE__, __LINE__, "out of memory");
     live_bytes += new_n;
     live_bytes -= old_n;
+    grew();
     return q;
 }
 
@@ -218,5 +227,9 @@ void mem_slab_release(MemSlab *s) {
 }
 
 size_t mem_live_bytes(void) { return live_bytes; }
+
+size_t mem_peak_bytes(void) { return peak_bytes; }
+
+void mem_peak_reset(void) { peak_bytes = live_bytes; }
 
 void mem_fail_after(long n) { fail_countdown = n; }

@@ -77,6 +77,11 @@ char *mem_strndup(const char *s, size_t n);
 /* mem_live_bytes: bytes currently allocated through this funnel. */
 size_t mem_live_bytes(void);
 
+/* mem_peak_bytes: the most mem_live_bytes has been since the last
+ * mem_peak_reset (or the start); mem_peak_reset: start again from now. */
+size_t mem_peak_bytes(void);
+void mem_peak_reset(void);
+
 /* mem_fail_after: test hook; make the [n]th following allocation abort via
  * mem_fatal (n < 0 disables). */
 void mem_fail_after(long n);

@@ -739,7 +739,7 @@ const char *sched_strategy_name(SchedStrategy st) {
 }
 
 static void sched_free(Sched *s) {
-    s->vm->chan_free_hook = NULL; /* vm_free's sweep must not touch what goes here */
+    s->vm->free_hook = NULL; /* vm_free's sweep must not touch what goes here */
     for (int i = 0; i < s->chans.len; i++) {
         ChanWait *w = s->chans.items[i];
         waitq_free(&w->recvq);
@@ -837,7 +837,8 @@ static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions 
     /* each goroutine's SchedG (and pct priority) in its block */
     vm.g_extra = sizeof(SchedG) + (opt->strategy == SCHED_PCT ? sizeof(int64_t) : 0);
     vm.mark_hook = sched_mark;
-    vm.chan_free_hook = sched_chan_freed;
+    vm.free_hook = sched_obj_freed;
+    vm.copy_hook = sched_sync_copied;
     s.vm = &vm;
     s.pct_low = 999;
     if (opt->strategy == SCHED_PCT && opt->pct_depth > 1) {

@@ -218,6 +218,9 @@ typedef struct SyncObj {
                           (ci = ticket), once callers waiting for f */
     WaitQ rq;          /* rwmutex read waiters */
     TraceObj tobj;
+    const AggObj *home; /* the sync value it was made for (NULL: free) */
+    uint32_t gen;      /* generation of its handle: bumped when freed */
+    int next_free;     /* free: the next free handle + 1, 0 none */
 } SyncObj;
 
 /* Timer: one armed or idle timer. */
@@ -308,6 +311,7 @@ typedef struct Sched {
     int nheap, heapcap;
     uint64_t timer_seq;
     int timer_free;     /* first free timer handle + 1, 0 none */
+    int sync_free;      /* first free SyncObj handle + 1, 0 none */
     /* runtime-made types and values */
     const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
     Value ctx_canceled, ctx_deadline;
@@ -472,10 +476,19 @@ int timer_stop(Sched *s, int h);
  * Only for a timer nothing can name any more (its channel died, or its
  * goroutine's sleep timer at exit). */
 void timer_free(Sched *s, int h);
-/* sched_chan_freed: Vm.chan_free_hook: free the ChanWait of dying [c] and
- * the TM_SEND timer that would send into it (GC-aware timers: an After
- * whose channel is garbage can never be observed). */
+/* sched_chan_freed: free the ChanWait of dying [c] and the TM_SEND timer
+ * that would send into it (GC-aware timers: an After whose channel is
+ * garbage can never be observed). */
 void sched_chan_freed(Vm *vm, ChanObj *c);
+/* sched_sync_freed: free the SyncObjs whose home is dying [a] (nothing can
+ * name them: a goroutine waiting on one holds its home); their handles are
+ * reused under a new generation (vm_sync.c). */
+void sched_sync_freed(Vm *vm, AggObj *a);
+/* sched_sync_copied: Vm.copy_hook: [dst], a copy of sync value [src],
+ * gets a SyncObj of its own with [src]'s state (not its waiters). */
+void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src);
+/* sched_obj_freed: Vm.free_hook: sched_chan_freed or sched_sync_freed. */
+void sched_obj_freed(Vm *vm, GcObj *o);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */
 int timer_fire_due(Sched *s);

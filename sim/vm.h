@@ -99,7 +99,8 @@ struct GcObj {
     uint32_t seq; /* allocation number: stands in for the address in %p */
     uint8_t kind;
     uint8_t marked;
-    uint16_t aux; /* a closure's upvalue count (else 0) */
+    uint16_t aux; /* a closure's upvalue count; an aggregate's sync home
+                     bits (vm_sync.c); else 0 */
 };
 
 /* StrObj: immutable bytes; strings are (object, off, len) views into it. */
@@ -422,10 +423,15 @@ struct Vm {
      * when mem_hook is 0). */
     int mem_hook;
     int64_t mem_left;
-    /* chan_free_hook: called by the sweep for a dying channel whose
-     * [waiters] is set, before its memory goes (the scheduler frees its
-     * side and the timer that would send into it). */
-    void (*chan_free_hook)(Vm *vm, ChanObj *c);
+    /* free_hook: called by the sweep, before its memory goes, for a dying
+     * object the scheduler keeps state for: a channel whose [waiters] is
+     * set (its side and the timer that would send into it are freed) and
+     * an aggregate with h.aux set, the home of sync objects (vm_sync.c). */
+    void (*free_hook)(Vm *vm, GcObj *o);
+    /* copy_hook: called by vm_clone and vm_assign after [dst] took the
+     * slots of [src], a sync home (h.aux set): Go copies a sync value's
+     * state word, so the copy gets a sync object of its own now. */
+    void (*copy_hook)(Vm *vm, AggObj *dst, const AggObj *src);
 };
 
 /* vm_init: an empty machine writing program output to [out], PRNG seeded

@@ -67,9 +67,10 @@ size_t vm_obj_size(const GcObj *o) {
 }
 
 static void free_object(Vm *vm, GcObj *o) {
+    if (o->kind == GC_AGG && o->aux && vm->free_hook) vm->free_hook(vm, o);
     if (o->kind == GC_CHAN) {
         ChanObj *c = (ChanObj *)o;
-        if (c->waiters && vm->chan_free_hook) vm->chan_free_hook(vm, c);
+        if (c->waiters && vm->free_hook) vm->free_hook(vm, o);
         mem_free(c->buf, sizeof(Value) * (size_t)(c->cap ? c->cap : 1));
     }
     if (o->kind == GC_MAP) {

@@ -96,6 +96,7 @@ AggObj *vm_clone(Vm *vm, AggObj *src) {
     AggObj *a = vm_new_agg(vm, src->t, src->n);
     memcpy(a->v, src->v, sizeof(Value) * (size_t)src->n);
     vm_push_root(vm, &a->h);
+    if (src->h.aux && vm->copy_hook) vm->copy_hook(vm, a, src);
     for (int64_t i = 0; i < a->n; i++) {
         if (a->v[i].r && vm_is_agg(vm_slot_type(a, i))) {
             AggObj *c = vm_clone(vm, (AggObj *)a->v[i].r);
@@ -114,6 +115,7 @@ void vm_assign(Vm *vm, AggObj *dst, AggObj *src) {
             vm_assign(vm, (AggObj *)dst->v[i].r, (AggObj *)src->v[i].r);
         else dst->v[i] = src->v[i];
     }
+    if (src->h.aux && vm->copy_hook) vm->copy_hook(vm, dst, src);
 }
 
 /* ---- slices, boxes, closures ---- */

@@ -3,9 +3,18 @@
  * concurrency package; the GC hook for what the scheduler holds.
  *
  * Invariants:
- * - A sync value's handle lives in its struct's `h` slot as handle + 1
- *   (0: never used, so a zero value works); the SyncObj is made on first
- *   use. Copying a used Mutex shares its state (go vet forbids the copy).
+ * - A sync value's handle lives in its struct's `h` slot as
+ *   gen << 32 | handle + 1 (0: never used, so a zero value works); the
+ *   SyncObj is made on first use, with the struct as its home (home bits
+ *   in the struct's h.aux). A handle names a SyncObj only in its home and
+ *   under its generation. A copy of a used sync value (go vet forbids it)
+ *   gets a SyncObj of its own when it is made (Vm.copy_hook, from
+ *   vm_clone and vm_assign) with the state word copied, not the waiters,
+ *   as in Go; a copy made some other way, when it is first used. A handle
+ *   whose SyncObj was freed names nothing (a zero value).
+ * - When its home dies the SyncObj is freed (sched_sync_freed) and its
+ *   handle reused under the next generation: nothing else can name it,
+ *   since a goroutine waiting on it or woken for it holds its home.
  * - Mutex follows Go's normal and starvation modes (see Mutex below): at
  *   most one woken waiter per mutex (SyncObj.woken; its SchedG has
  *   lock_retry set and the mutex's handle in dst) until it runs and
@@ -43,12 +52,52 @@ static const char *call_site_name(const Goroutine *g, const AggObj *a) {
     return f->p->acc_names[call - f->p->code];
 }
 
+/* HOME_*: an aggregate's h.aux as a sync home: the slot of its handle + 1
+ * (a Cond's is 1, every other's 0), and HOME_MORE once it has been the
+ * home of another SyncObj before (its slot was overwritten: `*c =
+ * Counter{}`), which sched_sync_freed then looks for. */
+#define HOME_SLOT 3
+#define HOME_MORE 4
+
+/* sync_made: the handle of the SyncObj of [a]'s slot [slot], -1 if it
+ * has none (a zero sync value, a copy, or one whose SyncObj was freed). */
+static inline int sync_made(const Sched *s, const AggObj *a, int slot) {
+    uint64_t v = (uint64_t)a->v[slot].i;
+    uint32_t h = (uint32_t)v - 1; /* 0 (never used): UINT32_MAX */
+    if (__builtin_expect(h < (uint32_t)s->syncs.len, 1)) {
+        const SyncObj *o = &s->syncs.items[h];
+        if (__builtin_expect(o->home == a && o->gen == (uint32_t)(v >> 32), 1)) return (int)h;
+    }
+    return -1;
+}
+
+/* copied_from: the live SyncObj [a]'s slot [slot] names though [a] is
+ * not its home (a copy of a used sync value), NULL if none. */
+static const SyncObj *copied_from(const Sched *s, const AggObj *a, int slot) {
+    uint64_t v = (uint64_t)a->v[slot].i;
+    uint32_t h = (uint32_t)v - 1;
+    if (h >= (uint32_t)s->syncs.len) return NULL;
+    const SyncObj *o = &s->syncs.items[h];
+    return o->home && o->home != a && o->gen == (uint32_t)(v >> 32) ? o : NULL;
+}
+
 /* sync_make: sync_handle's slow path: make the SyncObj for [a]'s slot
- * [slot], named in the trace [name] (NULL: after the call site). */
+ * [slot], named in the trace [name] (NULL: after the call site); a copy
+ * starts from the state of what it copies. */
 static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, const char *name) {
     SyncObj o;
     memset(&o, 0, sizeof o);
     o.kind = kind;
+    const SyncObj *from = copied_from(s, a, slot);
+    if (from && from->kind == kind) { /* the state word, not the waiters */
+        o.locked = from->locked;
+        o.owner = from->owner;
+        o.readers = kind == SO_RWMUTEX ? from->readers : 0;
+        o.wpending = from->wpending;
+        o.wheld = from->wheld;
+        o.counter = kind == SO_WAITGROUP ? from->counter : 0;
+        o.done = from->done == 2 ? 2 : 0;
+    }
     if (s->trace) {
         Pos pos = {0};
         pos.line = g ? sched_line(g) : 0;
@@ -56,16 +105,56 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, cons
         o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind],
                                   name ? name : "", pos);
     }
-    VEC_PUSH(s->syncs, o);
-    a->v[slot].i = s->syncs.len;
-    return s->syncs.len - 1;
+    int h;
+    if (s->sync_free) { /* a freed handle, under its next generation */
+        h = s->sync_free - 1;
+        s->sync_free = s->syncs.items[h].next_free;
+        o.gen = s->syncs.items[h].gen;
+        s->syncs.items[h] = o;
+    } else {
+        VEC_PUSH(s->syncs, o);
+        h = s->syncs.len - 1;
+    }
+    s->syncs.items[h].home = a;
+    a->h.aux = (uint16_t)(a->h.aux ? a->h.aux | HOME_MORE : slot + 1);
+    a->v[slot].i = (int64_t)((uint64_t)o.gen << 32 | (uint32_t)(h + 1));
+    return h;
 }
 
-/* sync_made: the handle of the SyncObj of [a]'s slot [slot], -1 if it
- * has none yet (a zero sync value). */
-static inline int sync_made(const Sched *s, const AggObj *a, int slot) {
-    int64_t v = a->v[slot].i;
-    return __builtin_expect(v > 0 && v <= s->syncs.len, 1) ? (int)v - 1 : -1;
+/* sync_release: free SyncObj [h]: its queues go, its handle is reused
+ * under the next generation */
+static void sync_release(Sched *s, int h) {
+    SyncObj *o = &s->syncs.items[h];
+    waitq_free(&o->q);
+    waitq_free(&o->rq);
+    uint32_t gen = o->gen + 1;
+    memset(o, 0, sizeof *o);
+    o->gen = gen;
+    o->next_free = s->sync_free;
+    s->sync_free = h + 1;
+}
+
+void sched_sync_freed(Vm *vm, AggObj *a) {
+    Sched *s = vm->sched;
+    int h = sync_made(s, a, (a->h.aux & HOME_SLOT) - 1);
+    if (h >= 0) sync_release(s, h);
+    if (a->h.aux & HOME_MORE) /* rare: others made for it before, now unnamed */
+        for (int i = 0; i < s->syncs.len; i++)
+            if (s->syncs.items[i].home == a) sync_release(s, i);
+}
+
+void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src) {
+    Sched *s = vm->sched;
+    if (!s) return;
+    int slot = (src->h.aux & HOME_SLOT) - 1;
+    int h = sync_made(s, src, slot);
+    if (h >= 0 && dst->v[slot].i == src->v[slot].i) sync_make(s, s->cur, dst, slot, s->syncs.items[h].kind, NULL);
+}
+
+void sched_obj_freed(Vm *vm, GcObj *o) {
+    if (!vm->sched) return;
+    if (o->kind == GC_CHAN) sched_chan_freed(vm, (ChanObj *)o);
+    else if (o->kind == GC_AGG) sched_sync_freed(vm, (AggObj *)o);
 }
 
 /* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
@@ -76,10 +165,12 @@ static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kin
     return h >= 0 ? h : sync_make(s, g, a, slot, kind, NULL);
 }
 
-/* Race hooks (race.h), keyed by the SyncObj handle; a RWMutex has two
- * sync variables as Go's: 0 readerSem, 1 writerSem. */
-#define RACQ(g, h, sub) (s->race ? race_acquire(s->race, (g), RACE_KEY_SYNC((h), (sub))) : (void)0)
-#define RREL(g, h, sub) (s->race ? race_release(s->race, (g), RACE_KEY_SYNC((h), (sub))) : (void)0)
+/* Race hooks (race.h), keyed by the SyncObj handle and generation (a
+ * reused handle starts with no clocks); a RWMutex has two sync variables
+ * as Go's: 0 readerSem, 1 writerSem. */
+#define SKEY(h, sub) RACE_KEY_SYNC((uint64_t)(h) | (uint64_t)(s->syncs.items[(h)].gen & 0xffffff) << 32, (sub))
+#define RACQ(g, h, sub) (s->race ? race_acquire(s->race, (g), SKEY((h), (sub))) : (void)0)
+#define RREL(g, h, sub) (s->race ? race_release(s->race, (g), SKEY((h), (sub))) : (void)0)
 
 static Pos gp(Goroutine *g) {
     Pos p = {0};
