@@ -236,6 +236,7 @@ typedef struct Timer {
     int ctx;          /* TM_CTX */
     int next_free;    /* kind 0 (free slot): next free handle + 1, 0 none */
     TraceObj tobj;
+    uint8_t orphan;   /* TM_FUNC: its time.Timer died while armed: freed once fired */
 } Timer;
 
 /* CtxState: one context (Background and TODO included). */
@@ -487,7 +488,12 @@ void sched_sync_freed(Vm *vm, AggObj *a);
 /* sched_sync_copied: Vm.copy_hook: [dst], a copy of sync value [src],
  * gets a SyncObj of its own with [src]'s state (not its waiters). */
 void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src);
-/* sched_obj_freed: Vm.free_hook: sched_chan_freed or sched_sync_freed. */
+/* sched_timer_freed: the time.Timer [a] of an AfterFunc died: its timer
+ * is freed now, or once it has fired if it is armed (Go keeps an armed
+ * timer, and what its function holds, until then). */
+void sched_timer_freed(Vm *vm, AggObj *a);
+/* sched_obj_freed: Vm.free_hook: sched_chan_freed, sched_timer_freed or
+ * sched_sync_freed. */
 void sched_obj_freed(Vm *vm, GcObj *o);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */

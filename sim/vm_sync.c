@@ -146,6 +146,11 @@ void sched_sync_freed(Vm *vm, AggObj *a) {
 void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src) {
     Sched *s = vm->sched;
     if (!s) return;
+    if (s->t_timer && src->t == s->t_timer) { /* a copied time.Timer: its timer is kept for good */
+        ((AggObj *)src)->h.aux = 0;
+        dst->h.aux = 0;
+        return;
+    }
     int slot = (src->h.aux & HOME_SLOT) - 1;
     int h = sync_made(s, src, slot);
     if (h >= 0 && dst->v[slot].i == src->v[slot].i) sync_make(s, s->cur, dst, slot, s->syncs.items[h].kind, NULL);
@@ -154,6 +159,7 @@ void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src) {
 void sched_obj_freed(Vm *vm, GcObj *o) {
     if (!vm->sched) return;
     if (o->kind == GC_CHAN) sched_chan_freed(vm, (ChanObj *)o);
+    else if (o->kind == GC_AGG && vm->sched->t_timer && ((AggObj *)o)->t == vm->sched->t_timer) sched_timer_freed(vm, (AggObj *)o);
     else if (o->kind == GC_AGG) sched_sync_freed(vm, (AggObj *)o);
 }
 

@@ -151,7 +151,10 @@ static void fire(Sched *s, int h) {
         vm_pop_roots(s->vm, 1);
         break;
     }
-    case TM_FUNC: sched_spawn(s, NULL, t->fn, NULL, 0); break;
+    case TM_FUNC:
+        sched_spawn(s, NULL, t->fn, NULL, 0);
+        if (s->timers.items[h].orphan) timer_free(s, h);
+        break;
     case TM_CTX: ctx_cancel(s, t->ctx, 2); break;
     }
 }
@@ -269,7 +272,18 @@ static int t_afterfunc(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     s->timers.items[h].fn = a[1];
     timer_arm(s, h, s->now + (a[0].i > 0 ? a[0].i : 0));
     res[0] = timer_obj(vm, "time.Timer", (Value){{0}, NULL}, h);
+    AggObj *o = (AggObj *)res[0].r;
+    s->t_timer = o->t;
+    o->h.aux = 1; /* Vm.free_hook: sched_timer_freed */
     return sched_point(vm, g, res, 1);
+}
+
+void sched_timer_freed(Vm *vm, AggObj *a) {
+    Sched *s = vm->sched;
+    int h = (int)a->v[1].i - 1;
+    if (h < 0 || h >= s->timers.len || s->timers.items[h].kind != TM_FUNC) return;
+    if (s->timers.items[h].heap_ix >= 0) s->timers.items[h].orphan = 1;
+    else timer_free(s, h);
 }
 
 static int timer_h(Value t) { return t.r ? (int)((AggObj *)t.r)->v[1].i - 1 : -1; }

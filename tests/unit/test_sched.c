@@ -8,7 +8,8 @@
  *   SafeCounter   scenarios/mutex_counter.go never loses an update.
  *   determinism   every scenario's trace text is byte-identical on rerun.
  *   limits        --max-steps ends an endless loop with status 3.
- *   sync objects  freed with their Go values (peak memory of a loop). */
+ *   reclaimed     sync objects and AfterFunc timers are freed with their Go
+ *                 values (peak memory of a loop). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -319,21 +320,13 @@ static void http_in_process(void **state) {
     remove(path);
 }
 
-/* sync_peak: peak funnel bytes of a run of the loop below with [n]
- * iterations: each makes a Mutex, a WaitGroup, a copy of the Mutex and a
- * goroutine, all garbage by the next. */
-static size_t sync_peak(int n) {
-    const char *path = "tests/unit/sched_syncloop.go.tmp";
+/* loop_peak: peak funnel bytes of a run of Go program [prog] (a format
+ * whose %d is an iteration count, printed at the end) with [n]. */
+static size_t loop_peak(const char *prog, int n) {
+    const char *path = "tests/unit/sched_loop.go.tmp";
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fprintf(f,
-            "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
-            "func main() {\n\ttotal := 0\n\tfor i := 0; i < %d; i++ {\n"
-            "\t\tvar mu sync.Mutex\n\t\tvar wg sync.WaitGroup\n\t\twg.Add(1)\n"
-            "\t\tgo func() {\n\t\t\tmu.Lock()\n\t\t\ttotal++\n\t\t\tmu.Unlock()\n\t\t\twg.Done()\n\t\t}()\n"
-            "\t\twg.Wait()\n\t\tcp := mu\n\t\tif cp.TryLock() {\n\t\t\tcp.Unlock()\n\t\t}\n\t}\n"
-            "\tfmt.Println(total)\n}\n",
-            n);
+    fprintf(f, prog, n);
     fclose(f);
     SchedOptions o;
     sched_options_default(&o);
@@ -350,21 +343,48 @@ static size_t sync_peak(int n) {
     return peak;
 }
 
-/* Sync objects die with their Go values: a loop that makes 150,000 more
- * of them (three per iteration) peaks no higher. Kept, they took ~140
- * bytes each (20 MB here). */
+/* flat_peak: [prog] peaks no higher at 200,000 iterations than at 50,000
+ * (within 1 MiB): what each iteration makes is freed with its Go values */
+static void flat_peak(const char *what, const char *prog) {
+    size_t small = loop_peak(prog, 50000), big = loop_peak(prog, 200000);
+    if (big > small + (1u << 20))
+        fail_msg("%s: peak %zu bytes at 200,000 iterations against %zu at 50,000", what, big, small);
+}
+
+#define LOOP_HEAD "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n\t\"time\"\n)\n\n" \
+                  "var _, _ = time.Second, runtime.GC\n\n" \
+                  "func main() {\n\ttotal := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < %d; i++ {\n"
+#define LOOP_TAIL "\t}\n\twg.Wait()\n\tfmt.Println(total)\n}\n"
+
+/* Sync objects die with their Go values: each iteration makes a Mutex, a
+ * WaitGroup, a copy of the Mutex and a goroutine (kept, they took ~280
+ * bytes an iteration: 40 MB here). */
 static void sync_reclaimed(void **state) {
     (void)state;
-    size_t small = sync_peak(50000), big = sync_peak(200000);
-    if (big > small + (1u << 20))
-        fail_msg("peak %zu bytes at 200,000 iterations against %zu at 50,000", big, small);
+    flat_peak("sync", LOOP_HEAD
+              "\t\tvar mu sync.Mutex\n\t\tvar w sync.WaitGroup\n\t\tw.Add(1)\n"
+              "\t\tgo func() {\n\t\t\tmu.Lock()\n\t\t\ttotal++\n\t\t\tmu.Unlock()\n\t\t\tw.Done()\n\t\t}()\n"
+              "\t\tw.Wait()\n\t\tcp := mu\n\t\tif cp.TryLock() {\n\t\t\tcp.Unlock()\n\t\t}\n" LOOP_TAIL);
+}
+
+/* AfterFunc timers die with their time.Timer: stopped ones at once, the
+ * ones that fire once they have fired */
+static void afterfunc_reclaimed(void **state) {
+    (void)state;
+    flat_peak("AfterFunc stopped", LOOP_HEAD
+              "\t\tt := time.AfterFunc(time.Second, func() { total-- })\n\t\tt.Stop()\n\t\ttotal++\n" LOOP_TAIL);
+    /* a thousand armed at a time, and a collection finds half of them armed */
+    flat_peak("AfterFunc fired", LOOP_HEAD
+              "\t\twg.Add(1)\n\t\ttime.AfterFunc(time.Duration(i%%1000+1)*time.Millisecond, func() { total++; wg.Done() })\n"
+              "\t\tif i%%1000 == 500 {\n\t\t\truntime.GC()\n\t\t}\n"
+              "\t\tif i%%1000 == 999 {\n\t\t\twg.Wait()\n\t\t}\n" LOOP_TAIL);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(conc_corpus), cmocka_unit_test(conc_corpus_gc_stress), cmocka_unit_test(race_counter), cmocka_unit_test(safe_counter),
         cmocka_unit_test(determinism), cmocka_unit_test(step_limit), cmocka_unit_test(http_in_process),
-        cmocka_unit_test(sync_reclaimed),
+        cmocka_unit_test(sync_reclaimed), cmocka_unit_test(afterfunc_reclaimed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
