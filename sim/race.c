@@ -609,7 +609,7 @@ void race_release(RaceCtx *r, Goroutine *g, uint64_t key) {
     release_key(r, g, key);
 }
 
-void race_timer_fire(RaceCtx *r, int h) {
+void race_timer_fire(RaceCtx *r, uint64_t h) {
     if (r->off) return;
     SyncVar *s = sync_var(r, RACE_KEY_TIMER(h), 0);
     if (s->lazy) sv_settle(r, s);

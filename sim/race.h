@@ -97,10 +97,11 @@ void race_acquire(RaceCtx *r, Goroutine *g, uint64_t key);
 /* race_release: [g] releases into [key] (merges its clock; ticks). */
 void race_release(RaceCtx *r, Goroutine *g, uint64_t key);
 
-/* race_timer_fire: timer [h] fires now: what the runtime does next (send on
- * its channel, start its func, cancel its context) carries the clock of
- * the goroutine that armed it (released at arming with race_release). */
-void race_timer_fire(RaceCtx *r, int h);
+/* race_timer_fire: timer [h] (its handle and generation, as in its
+ * RACE_KEY_TIMER) fires now: what the runtime does next (send on its
+ * channel, start its func, cancel its context) carries the clock of the
+ * goroutine that armed it (released at arming with race_release). */
+void race_timer_fire(RaceCtx *r, uint64_t h);
 
 /* ---- channels ---- */
 

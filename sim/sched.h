@@ -237,6 +237,7 @@ typedef struct Timer {
     int next_free;    /* kind 0 (free slot): next free handle + 1, 0 none */
     TraceObj tobj;
     uint8_t orphan;   /* TM_FUNC: its time.Timer died while armed: freed once fired */
+    uint32_t gen;     /* generation of its handle (race keys): bumped when freed */
 } Timer;
 
 /* CtxState: one context (Background and TODO included). */
@@ -251,8 +252,14 @@ typedef struct CtxState {
     Value key, val;   /* WithValue */
     int has_value;
     int root;         /* 1 Background, 2 TODO */
-    VEC(int) children;
+    VEC(int) children; /* registered: each holds a ref on the child */
     TraceObj tobj;
+    /* refs: its ctxImpl value (which its cancel func holds) while alive,
+     * each context whose parent it is, its registration in its parent's
+     * children, its armed deadline timer; freed at 0 (vm_context.c) */
+    int refs;
+    uint32_t gen;      /* generation of its handle: bumped when freed */
+    int next_free;     /* free: the next free handle + 1, 0 none */
 } CtxState;
 
 /* HttpRoute / HttpResp: a handler on the default mux; one request's
@@ -313,6 +320,7 @@ typedef struct Sched {
     uint64_t timer_seq;
     int timer_free;     /* first free timer handle + 1, 0 none */
     int sync_free;      /* first free SyncObj handle + 1, 0 none */
+    int ctx_free;       /* first free CtxState handle + 1, 0 none */
     /* runtime-made types and values */
     const RType *t_chan_time, *t_time, *t_timer, *t_ctx, *t_ctx_struct, *t_chan_struct;
     Value ctx_canceled, ctx_deadline;
@@ -546,8 +554,12 @@ Value http_io_eof(Vm *vm);
 /* http_free: release the net/http state of [s]. */
 void http_free(Sched *s);
 
-/* ctx_cancel: cancel context [h] (and its children) with error [err]. */
+/* ctx_cancel: cancel context [h] (and its children) with error [err]:
+ * by its cancel func or deadline (not through its parent), so it leaves
+ * its parent's children. */
 void ctx_cancel(Sched *s, int h, int err);
+/* sched_ctx_freed: the ctxImpl [a] of a context died: drop its ref. */
+void sched_ctx_freed(Vm *vm, AggObj *a);
 
 /* time_value: a time.Time for virtual ns [vt]. */
 Value time_value(Vm *vm, int64_t vt);

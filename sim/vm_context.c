@@ -5,7 +5,16 @@
  *
  * Invariants:
  * - A context value is an interface holding *context.ctxImpl, a struct
- *   whose slot 0 is its CtxState handle + 1.
+ *   whose slot 0 is its CtxState's gen << 32 | handle + 1; its cancel
+ *   func is a closure holding that struct.
+ * - A CtxState lives while it has refs (CtxState.refs): its ctxImpl (the
+ *   sweep's free hook drops it), each child (its parent pointer), its
+ *   registration in its parent's children (until it or the parent is
+ *   cancelled, as Go's removeChild), its armed deadline timer. At 0 it is
+ *   freed, its parent unref'd, and its handle reused under the next
+ *   generation. (A child never cancelled and its cancelable parent hold
+ *   each other, as in Go, where the parent's children map holds it: the
+ *   leak `go vet` calls lostcancel.)
  * - err only goes from 0 to 1 (canceled) or 2 (deadline) once; when it
  *   does, the Done channel (if made) is closed and every child is
  *   cancelled with the same error.
@@ -91,16 +100,59 @@ static const RType *ctx_type(Vm *vm) {
     return pt;
 }
 
+/* recv_h: the handle of context [recv] (its *ctxImpl), -1 if nil. */
+static int recv_h(Value recv) { return recv.r ? (int)(uint32_t)((AggObj *)recv.r)->v[0].i - 1 : -1; }
+
 /* ctx_h: the handle of context interface value [v], -1 if not ours. */
 static int ctx_h(Vm *vm, Value v) {
     BoxObj *b = (BoxObj *)v.r;
     if (!b || b->t != vm->sched->t_ctx || !b->v.r) return -1;
-    return (int)((AggObj *)b->v.r)->v[0].i - 1;
+    return recv_h(b->v);
 }
 
-static int recv_h(Value recv) { return recv.r ? (int)((AggObj *)recv.r)->v[0].i - 1 : -1; }
+/* CTX_KEY: context [h]'s race key, with its generation (a reused handle
+ * starts with no clocks) */
+#define CTX_KEY(s, h) RACE_KEY_CTX((uint64_t)(h) | (uint64_t)((s)->ctxs.items[(h)].gen & 0xffffff) << 32)
 
-static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root) {
+static void ctx_release(Sched *s, int h);
+
+/* ctx_unref: drop one of [h]'s refs, freeing it at the last */
+static void ctx_unref(Sched *s, int h) {
+    GORO_ASSERT(s->ctxs.items[h].refs > 0);
+    if (--s->ctxs.items[h].refs == 0) ctx_release(s, h);
+}
+
+static void ctx_release(Sched *s, int h) {
+    CtxState *c = &s->ctxs.items[h];
+    GORO_ASSERT(c->timer < 0 && c->children.len == 0);
+    int parent = c->parent;
+    VEC_FREE(c->children);
+    uint32_t gen = c->gen + 1;
+    memset(c, 0, sizeof *c);
+    c->gen = gen;
+    c->next_free = s->ctx_free;
+    s->ctx_free = h + 1;
+    if (parent >= 0) ctx_unref(s, parent);
+}
+
+void sched_ctx_freed(Vm *vm, AggObj *a) {
+    int h = recv_h((Value){{0}, &a->h});
+    if (h >= 0) ctx_unref(vm->sched, h);
+}
+
+/* stop_deadline: [h]'s deadline timer goes (it fired or is no longer
+ * wanted), with its ref */
+static void stop_deadline(Sched *s, int h) {
+    int t = s->ctxs.items[h].timer;
+    if (t < 0) return;
+    s->ctxs.items[h].timer = -1;
+    timer_free(s, t);
+    ctx_unref(s, h);
+}
+
+/* new_ctx: a new context under [parent] (-1: [root], Background or TODO),
+ * its handle in *[h_out] */
+static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root, int *h_out) {
     Sched *s = vm->sched;
     const RType *pt = ctx_type(vm);
     CtxState c;
@@ -109,39 +161,79 @@ static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root) {
     c.done_ch = -1;
     c.timer = -1;
     c.root = root;
+    c.refs = 1; /* its ctxImpl, made below */
     if (parent >= 0) {
         c.deadline = s->ctxs.items[parent].deadline;
         c.has_deadline = s->ctxs.items[parent].has_deadline;
     }
-    int h = s->ctxs.len;
     if (s->trace) {
         Pos p = {0};
         p.line = g ? sched_line(g) : 0;
         c.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, TRACE_OBJ_CONTEXT, NULL, p);
         if (parent >= 0) trace_obj_set_link(s->trace, c.tobj, s->ctxs.items[parent].tobj);
     }
-    VEC_PUSH(s->ctxs, c);
-    if (parent >= 0) VEC_PUSH(s->ctxs.items[parent].children, h);
+    int h;
+    if (s->ctx_free) { /* a freed handle, under its next generation */
+        h = s->ctx_free - 1;
+        s->ctx_free = s->ctxs.items[h].next_free;
+        c.gen = s->ctxs.items[h].gen;
+        s->ctxs.items[h] = c;
+    } else {
+        VEC_PUSH(s->ctxs, c);
+        h = s->ctxs.len - 1;
+    }
+    if (parent >= 0) {
+        s->ctxs.items[parent].refs++; /* the child's parent pointer */
+        /* registered: cancelled with the parent, unless that is a root,
+         * which never is, or already cancelled, which is once for all */
+        if (!s->ctxs.items[parent].root && !s->ctxs.items[parent].err) {
+            VEC_PUSH(s->ctxs.items[parent].children, h);
+            s->ctxs.items[h].refs++;
+        }
+    }
     AggObj *a = vm_new_agg(vm, pt->elem, 1);
-    a->v[0].i = h + 1;
+    a->v[0].i = (int64_t)((uint64_t)c.gen << 32 | (uint32_t)(h + 1));
+    a->h.aux = 1; /* Vm.free_hook: sched_ctx_freed */
     vm_push_root(vm, &a->h);
     Value v = vm_box(vm, pt, (Value){{0}, &a->h});
     vm_pop_roots(vm, 1);
+    *h_out = h;
     return v;
 }
 
-void ctx_cancel(Sched *s, int h, int err) {
+/* cancel: ctx_cancel's work; [direct]: not through its parent (it
+ * leaves the parent's children) */
+static void cancel(Sched *s, int h, int err, int direct) {
     CtxState *c = &s->ctxs.items[h];
     if (c->err) return;
     c->err = err;
-    if (s->race) race_release(s->race, s->cur, RACE_KEY_CTX(h)); /* cancel -> Err, Done */
+    c->refs++; /* held while it works: unrefs below may drop the others */
+    if (s->race) race_release(s->race, s->cur, CTX_KEY(s, h)); /* cancel -> Err, Done */
     if (s->trace)
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_CTX_CANCEL, .obj = c->tobj,
                                    .value = trace_intern_cstr(s->trace, err == 1 ? "context canceled" : "context deadline exceeded")});
-    if (c->timer >= 0) timer_stop(s, c->timer);
-    if (c->done.r) chan_close_rt(s, c->done);
-    for (int i = 0; i < s->ctxs.items[h].children.len; i++) ctx_cancel(s, s->ctxs.items[h].children.items[i], err);
+    stop_deadline(s, h);
+    if (s->ctxs.items[h].done.r) chan_close_rt(s, s->ctxs.items[h].done);
+    for (int i = 0; i < s->ctxs.items[h].children.len; i++) cancel(s, s->ctxs.items[h].children.items[i], err, 0);
+    /* the children leave (Go's parent drops its children map) */
+    for (int i = 0; i < s->ctxs.items[h].children.len; i++) ctx_unref(s, s->ctxs.items[h].children.items[i]);
+    s->ctxs.items[h].children.len = 0;
+    int p = s->ctxs.items[h].parent;
+    if (direct && p >= 0) { /* Go's removeChild (in order: later cancels stay in order) */
+        CtxState *pc = &s->ctxs.items[p];
+        for (int i = 0; i < pc->children.len; i++)
+            if (pc->children.items[i] == h) {
+                memmove(&pc->children.items[i], &pc->children.items[i + 1],
+                        sizeof(int) * (size_t)(pc->children.len - i - 1));
+                pc->children.len--;
+                ctx_unref(s, h);
+                break;
+            }
+    }
+    ctx_unref(s, h);
 }
+
+void ctx_cancel(Sched *s, int h, int err) { cancel(s, h, err, 1); }
 
 /* ---- methods ---- */
 
@@ -165,7 +257,7 @@ static int m_done(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         Value ch = chan_new(vm, done_type(vm), 0);
         s->ctxs.items[h].done = ch;
         if (s->ctxs.items[h].err) {
-            if (s->race) race_acquire(s->race, g, RACE_KEY_CTX(h)); /* the close carries the cancel */
+            if (s->race) race_acquire(s->race, g, CTX_KEY(s, h)); /* the close carries the cancel */
             chan_close_rt(s, ch);
         }
     }
@@ -178,7 +270,7 @@ static int m_err(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = recv_h(a[0]);
     ensure_errors(vm);
     int e = h >= 0 ? s->ctxs.items[h].err : 0;
-    if (e && s->race) race_acquire(s->race, g, RACE_KEY_CTX(h));
+    if (e && s->race) race_acquire(s->race, g, CTX_KEY(s, h));
     res[0] = e == 1 ? s->ctx_canceled : e == 2 ? s->ctx_deadline : NILV;
     return sched_point(vm, g, res, 1);
 }
@@ -229,23 +321,27 @@ static int m_string(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 /* ---- constructors ---- */
 
 static int c_background(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = new_ctx(vm, g, -1, 1);
+    int h;
+    res[0] = new_ctx(vm, g, -1, 1, &h);
     return VM_OK;
 }
 static int c_todo(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    res[0] = new_ctx(vm, g, -1, 2);
+    int h;
+    res[0] = new_ctx(vm, g, -1, 2, &h);
     return VM_OK;
 }
 
+/* native_cancel: the cancel func's body: a[0] is the context's ctxImpl */
 static int native_cancel(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
-    ctx_cancel(vm->sched, (int)a[0].i, 1);
+    ctx_cancel(vm->sched, recv_h(a[0]), 1);
     return sched_point(vm, g, res, 0);
 }
 
-/* cancel_func: a Go closure `func()` that cancels context [h] (bytecode
- * calling the native with its captured handle, so `defer cancel()` works
- * like any Go function value). */
-static Value cancel_func(Vm *vm, int h) {
+/* cancel_func: a Go closure `func()` that cancels context [ctx] (bytecode
+ * calling the native with the captured ctxImpl, so `defer cancel()` works
+ * like any Go function value, and the context lives while it can be
+ * cancelled). */
+static Value cancel_func(Vm *vm, Value ctx) {
     Sched *s = vm->sched;
     if (!s->cancel_proto) {
         Proto *np = vm_native_proto(vm, "context.(*cancelCtx).cancel", native_cancel, 1, 0);
@@ -270,17 +366,16 @@ static Value cancel_func(Vm *vm, int h) {
         s->cancel_proto = p;
     }
     ClosureObj *c = vm_closure(vm, s->cancel_proto, 1);
-    c->up[0] = I(h);
+    c->up[0] = ((BoxObj *)ctx.r)->v;
     return (Value){{0}, &c->h};
 }
 
 static int with_deadline_at(Vm *vm, Goroutine *g, Value parent, int64_t when, Value *res, int has) {
     Sched *s = vm->sched;
-    int ph = ctx_h(vm, parent);
-    Value ctx = new_ctx(vm, g, ph, 0);
-    int h = s->ctxs.len - 1;
+    int ph = ctx_h(vm, parent), h;
+    Value ctx = new_ctx(vm, g, ph, 0, &h);
     vm_push_root(vm, ctx.r);
-    Value cf = cancel_func(vm, h);
+    Value cf = cancel_func(vm, ctx);
     vm_pop_roots(vm, 1);
     res[0] = ctx;
     res[1] = cf;
@@ -293,6 +388,7 @@ static int with_deadline_at(Vm *vm, Goroutine *g, Value parent, int64_t when, Va
             int t = timer_new(s, TM_CTX);
             s->timers.items[t].ctx = h;
             s->ctxs.items[h].timer = t;
+            s->ctxs.items[h].refs++; /* the armed timer's */
             timer_arm(s, t, when);
         }
     }
@@ -319,9 +415,8 @@ static int c_withvalue(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!a[0].r) return vm_panic_plain(vm, g, "cannot create context from nil parent");
     if (!a[1].r) return vm_panic_plain(vm, g, "nil key");
     Sched *s = vm->sched;
-    int ph = ctx_h(vm, a[0]);
-    Value ctx = new_ctx(vm, g, ph, 0);
-    int h = s->ctxs.len - 1;
+    int ph = ctx_h(vm, a[0]), h;
+    Value ctx = new_ctx(vm, g, ph, 0, &h);
     s->ctxs.items[h].key = a[1];
     s->ctxs.items[h].val = a[2];
     s->ctxs.items[h].has_value = 1;

@@ -160,6 +160,8 @@ void sched_obj_freed(Vm *vm, GcObj *o) {
     if (!vm->sched) return;
     if (o->kind == GC_CHAN) sched_chan_freed(vm, (ChanObj *)o);
     else if (o->kind == GC_AGG && vm->sched->t_timer && ((AggObj *)o)->t == vm->sched->t_timer) sched_timer_freed(vm, (AggObj *)o);
+    else if (o->kind == GC_AGG && vm->sched->t_ctx_struct && ((AggObj *)o)->t == vm->sched->t_ctx_struct)
+        sched_ctx_freed(vm, (AggObj *)o);
     else if (o->kind == GC_AGG) sched_sync_freed(vm, (AggObj *)o);
 }
 

@@ -54,6 +54,10 @@ static void down(Sched *s, int i) {
     }
 }
 
+/* TIMER_ID: timer [h]'s handle and generation, for the race keys (a
+ * reused handle starts with no clocks) */
+#define TIMER_ID(s, h) ((uint64_t)(h) | (uint64_t)((s)->timers.items[(h)].gen & 0xffffff) << 32)
+
 int timer_new(Sched *s, int kind) {
     Timer t;
     memset(&t, 0, sizeof t);
@@ -63,6 +67,7 @@ int timer_new(Sched *s, int kind) {
     if (s->timer_free) {
         int h = s->timer_free - 1;
         s->timer_free = s->timers.items[h].next_free;
+        t.gen = s->timers.items[h].gen;
         s->timers.items[h] = t;
         return h;
     }
@@ -73,7 +78,9 @@ int timer_new(Sched *s, int kind) {
 void timer_free(Sched *s, int h) {
     timer_stop(s, h);
     Timer *t = &s->timers.items[h];
+    uint32_t gen = t->gen + 1;
     memset(t, 0, sizeof *t);
+    t->gen = gen;
     t->heap_ix = -1;
     t->next_free = s->timer_free;
     s->timer_free = h + 1;
@@ -121,7 +128,7 @@ void timer_arm(Sched *s, int h, int64_t when) {
     s->theap[s->nheap] = h;
     t->heap_ix = s->nheap++;
     up(s, t->heap_ix);
-    if (s->race) race_release(s->race, s->cur, RACE_KEY_TIMER(h)); /* arming -> firing */
+    if (s->race) race_release(s->race, s->cur, RACE_KEY_TIMER(TIMER_ID(s, h))); /* arming -> firing */
     if (s->trace) {
         if (!t->tobj) t->tobj = trace_new_object(s->trace, s->steps, s->cur ? sched_g(s->cur)->tobj : 0, TRACE_OBJ_TIMER, NULL, (Pos){0});
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_TIMER_START, .obj = s->timers.items[h].tobj, .arg = when});
@@ -132,7 +139,7 @@ int64_t timer_next_when(const Sched *s) { return s->nheap ? s->timers.items[s->t
 
 static void fire(Sched *s, int h) {
     Timer *t = &s->timers.items[h];
-    if (s->race) race_timer_fire(s->race, h);
+    if (s->race) race_timer_fire(s->race, TIMER_ID(s, h));
     if (s->trace) sched_emit(s, (TraceEvent){.kind = TRACE_EV_TIMER_FIRE, .obj = t->tobj});
     switch (t->kind) {
     case TM_WAKE: {

@@ -8,8 +8,8 @@
  *   SafeCounter   scenarios/mutex_counter.go never loses an update.
  *   determinism   every scenario's trace text is byte-identical on rerun.
  *   limits        --max-steps ends an endless loop with status 3.
- *   reclaimed     sync objects and AfterFunc timers are freed with their Go
- *                 values (peak memory of a loop). */
+ *   reclaimed     sync objects, AfterFunc timers and contexts are freed with
+ *                 their Go values (peak memory of a loop). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -380,11 +380,29 @@ static void afterfunc_reclaimed(void **state) {
               "\t\tif i%%1000 == 999 {\n\t\t\twg.Wait()\n\t\t}\n" LOOP_TAIL);
 }
 
+/* Contexts die once nothing can reach or cancel them: each iteration
+ * makes a WithTimeout under a long-lived parent, a WithValue under it,
+ * and cancels; every tenth drops a 1 ms WithTimeout uncancelled, which
+ * its deadline then cancels (Go's parent forgets both kinds) */
+static void context_reclaimed(void **state) {
+    (void)state;
+    flat_peak("context", "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\n"
+              "func main() {\n\tparent, stop := context.WithCancel(context.Background())\n\tdefer stop()\n"
+              "\ttotal := 0\n\tfor i := 0; i < %d; i++ {\n"
+              "\t\tctx, cancel := context.WithTimeout(parent, time.Hour)\n"
+              "\t\tv := context.WithValue(ctx, \"i\", i)\n"
+              "\t\tif v.Value(\"i\").(int) == i {\n\t\t\ttotal++\n\t\t}\n\t\tcancel()\n"
+              "\t\tif i%%10 == 0 {\n\t\t\tcontext.WithTimeout(parent, time.Millisecond)\n"
+              "\t\t\ttime.Sleep(2 * time.Millisecond)\n\t\t}\n"
+              "\t}\n\tfmt.Println(total)\n}\n");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(conc_corpus), cmocka_unit_test(conc_corpus_gc_stress), cmocka_unit_test(race_counter), cmocka_unit_test(safe_counter),
         cmocka_unit_test(determinism), cmocka_unit_test(step_limit), cmocka_unit_test(http_in_process),
         cmocka_unit_test(sync_reclaimed), cmocka_unit_test(afterfunc_reclaimed),
+        cmocka_unit_test(context_reclaimed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
