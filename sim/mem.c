@@ -32,16 +32,31 @@ void *mem_alloc(size_t n) {
     return p;
 }
 
-#if defined(MAP_ANONYMOUS) && defined(__linux__)
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+/* SLAB_PASSTHROUGH, MEM_MMAP: under AddressSanitizer every slab block is
+ * its own mem_alloc and big buffers are plain blocks, so that overflows
+ * and use after free are still caught there. */
+#define SLAB_PASSTHROUGH UNDER_ASAN
+#if defined(MAP_ANONYMOUS) && defined(__linux__) && !UNDER_ASAN
 #define MEM_MMAP 1
 #else
 #define MEM_MMAP 0
 #endif
 
+#if MEM_MMAP
 /* page_round: [n] up to whole 4 KiB pages (what the kernel maps) */
 static size_t page_round(size_t n) { return (n + 4095) & ~(size_t)4095; }
 
-#if MEM_MMAP
 /* huge_map: [len] (whole pages) of fresh zero memory aligned to MEM_HUGE
  * and advised as huge pages: map len + MEM_HUGE and unmap the slack */
 static void *huge_map(size_t len) {
@@ -171,16 +186,6 @@ char *mem_strndup(const char *s, size_t n) {
     return p;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SLAB_PASSTHROUGH 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SLAB_PASSTHROUGH 1
-#endif
-#endif
-#ifndef SLAB_PASSTHROUGH
-#define SLAB_PASSTHROUGH 0
-#endif
 
 void *mem_slab_alloc(MemSlab *s, size_t n) {
     if (SLAB_PASSTHROUGH || n > MEM_SLAB_MAX || n == 0) return mem_alloc(n);

@@ -61,7 +61,9 @@ void mem_free_huge(void *p, size_t n);
  * bytes; bytes past old_n are zeroed. Below MEM_HUGE it is a plain block
  * (mem_realloc); from MEM_HUGE up it is mem_alloc_huge's kind, grown by
  * moving its pages (no copy) and shrunk by unmapping its tail. [p] may be
- * NULL with [old_n] 0; [new_n] 0 frees. Free with mem_big_free(p, n). */
+ * NULL with [old_n] 0; [new_n] 0 frees. Free with mem_big_free(p, n).
+ * Under AddressSanitizer (and off Linux) both kinds are heap blocks, which
+ * the sanitizer checks. */
 void *mem_big_resize(void *p, size_t old_n, size_t new_n);
 
 /* mem_big_free: release [p] of [n] bytes from mem_big_resize. */
