@@ -1241,6 +1241,15 @@ static int builtin(FuncState *fs, Node *n, int nres) {
     }
 }
 
+int comp_is_named_call(Node *n) {
+    n = unparen(n);
+    if (!n || n->kind != AST_CALL || NF_CALL(n) != CALL_FUNC) return 0;
+    Node *fun = unparen(n->u.call.fun);
+    const char *q = fun->obj ? fun->obj->qname : NULL;
+    return q && (!strncmp(q, "context.", 8) || !strcmp(q, "time.NewTimer") || !strcmp(q, "time.NewTicker") ||
+                 !strcmp(q, "time.AfterFunc"));
+}
+
 int comp_call(FuncState *fs, Node *n, int nres) {
     int defer = nres == -1, want = nres < 0 ? 0 : nres;
     Node *fun = unparen(n->u.call.fun);
@@ -1261,7 +1270,17 @@ int comp_call(FuncState *fs, Node *n, int nres) {
             return base;
         }
         EMITX(fs, LOADK, base, comp_const(fs, fe->closure));
+        /* the trace names a context or timer after the variable it is
+         * assigned to ("ctx"), kept with the CALL (vm_context.c new_ctx,
+         * vm_time.c); not what its arguments make */
+        const char *ctx_hint = comp_is_named_call(n) ? fs->name_hint : NULL;
+        if (ctx_hint) fs->name_hint = NULL;
         nargs = call_args(fs, n, fo->type, base + 1);
+        if (ctx_hint) {
+            fs->name_hint = ctx_hint;
+            if (fs->cc->vm->mem_hook && strcmp(ctx_hint, "_"))
+                atomic_name = arena_strndup(&fs->cc->vm->arena, ctx_hint, strlen(ctx_hint));
+        }
         if (fo->qname && !strncmp(fo->qname, "sync/atomic.", 12) && n->u.call.args.n > 0)
             atomic_name = comp_acc_name(fs, n->u.call.args.items[0]); /* &hits -> "hits" */
         break;

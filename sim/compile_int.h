@@ -113,6 +113,10 @@ void comp_value_to(FuncState *fs, Node *n, Type *dt, int dst);
 /* comp_cond_jump: jump (to be patched) when [n] is [when] (0/1); may be a
  * fused compare-and-branch, whose offset must fit 16 bits (if bodies). */
 int comp_cond_jump(FuncState *fs, Node *n, int when);
+/* comp_is_named_call: whether [n] calls a function of package context or
+ * time.NewTimer, NewTicker or AfterFunc (the trace names its result after
+ * the variable it is assigned to). */
+int comp_is_named_call(Node *n);
 /* comp_call: compile call [n] leaving its [nres] results at R[base..];
  * returns base. nres -1: emit DEFER instead of CALL; -2: GO. */
 int comp_call(FuncState *fs, Node *n, int nres);

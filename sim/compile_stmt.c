@@ -316,7 +316,11 @@ static void assign_stmt(FuncState *fs, Node *n) {
         if (newreg[i] < 0) lv[i] = comp_lval(fs, lhs.items[i]);
     int base;
     if (rhs.n == 1 && nl > 1) {
+        char nb[128];
+        /* ctx, cancel := context.WithCancel(...): the context is "ctx" (comp_call) */
+        fs->name_hint = comp_is_named_call(rhs.items[0]) ? comp_expr_name(lhs.items[0], nb, sizeof nb) : NULL;
         base = comp_multi(fs, rhs.items[0], nl);
+        fs->name_hint = NULL;
         Type *tt = rhs.items[0]->type;
         for (int i = 0; i < nl; i++) {
             Type *dt = lhs.items[i]->type;
@@ -374,7 +378,10 @@ static void var_decl(FuncState *fs, Node *spec) {
     int first = fs->nactive;
     int base;
     if (values.n == 1 && nl > 1) {
+        char nb[128];
+        fs->name_hint = comp_is_named_call(values.items[0]) ? comp_expr_name(names.items[0], nb, sizeof nb) : NULL;
         base = comp_multi(fs, values.items[0], nl);
+        fs->name_hint = NULL;
     } else {
         base = comp_regs(fs, nl);
         for (int i = 0; i < nl; i++) {

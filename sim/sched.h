@@ -238,6 +238,7 @@ typedef struct Timer {
     TraceObj tobj;
     uint8_t orphan;   /* TM_FUNC: its time.Timer died while armed: freed once fired */
     uint32_t gen;     /* generation of its handle (race keys): bumped when freed */
+    const char *name; /* its trace name (static or the Vm's arena), NULL none */
 } Timer;
 
 /* CtxState: one context (Background and TODO included). */
@@ -258,6 +259,7 @@ typedef struct CtxState {
      * each context whose parent it is, its registration in its parent's
      * children, its armed deadline timer; freed at 0 (vm_context.c) */
     int refs;
+    const char *name;  /* its trace name (arena or static), NULL none */
     uint32_t gen;      /* generation of its handle: bumped when freed */
     int next_free;     /* free: the next free handle + 1, 0 none */
 } CtxState;
@@ -511,6 +513,13 @@ int64_t timer_next_when(const Sched *s);
 
 /* ---- channels (chan.c) ---- */
 
+/* sched_call_name: the trace name the compiler gave the call [g] is
+ * running (Proto.acc_names at the CALL in the program's innermost frame,
+ * below package code such as sync.Once.Do: a sync method's receiver,
+ * compile_expr.c sync_recv_name; the variable a context is assigned to),
+ * NULL if none (a deferred call, a method value) or, when [recv] is given,
+ * if that is not the call's receiver (vm_sync.c). */
+const char *sched_call_name(const Goroutine *g, const AggObj *recv);
 /* chan_made: register channel [c] just made by [g] (its trace object,
  * named [name] of [len] bytes from the source, NULL when unnamed). */
 void chan_made(Vm *vm, Goroutine *g, ChanObj *c, const char *name, int64_t len);

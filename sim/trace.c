@@ -367,7 +367,12 @@ const char *trace_obj_name(const Trace *t, TraceObj o, char *buf, size_t n) {
     const TraceObjInfo *info = trace_obj(t, o);
     if (!info) snprintf(buf, n, "-");
     else if (info->kind == TRACE_OBJ_GOROUTINE) snprintf(buf, n, "g%" PRIu32, info->goid);
-    else if (info->name) snprintf(buf, n, "%s", trace_str(t, info->name, NULL));
+    else if (info->name) {
+        uint32_t len;
+        const char *s = trace_str(t, info->name, &len);
+        if (len && s[len - 1] == '#') snprintf(buf, n, "%s%" PRIu32, s, o);
+        else snprintf(buf, n, "%s", s);
+    }
     else snprintf(buf, n, "%s#%" PRIu32, trace_obj_kind_name(info->kind), o);
     return buf;
 }

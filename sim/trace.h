@@ -668,8 +668,9 @@ uint32_t trace_obj_count(const Trace *t);
 const TraceObjInfo *trace_obj(const Trace *t, TraceObj o);
 
 /* trace_obj_name: printable name of [o] into [buf] of [n] bytes: its source
- * name, else "g<goid>" for goroutines, else "<kind>#<id>" ("chan#3"); returns
- * buf. */
+ * name, else "g<goid>" for goroutines, else "<kind>#<id>" ("chan#3"); a
+ * name the runtime chose, ending in '#' ("time.After#"), gets the id too
+ * ("time.After#7": one per call, each its own); returns buf. */
 const char *trace_obj_name(const Trace *t, TraceObj o, char *buf, size_t n);
 
 /* trace_goroutine_count: number of goroutines created. */

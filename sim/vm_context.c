@@ -169,7 +169,10 @@ static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root, int *h_out) {
     if (s->trace) {
         Pos p = {0};
         p.line = g ? sched_line(g) : 0;
-        c.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, TRACE_OBJ_CONTEXT, NULL, p);
+        /* named after its variable ("ctx"), a root after its function */
+        c.name = sched_call_name(g, NULL);
+        if (!c.name && root) c.name = root == 1 ? "context.Background#" : "context.TODO#";
+        c.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, TRACE_OBJ_CONTEXT, c.name, p);
         if (parent >= 0) trace_obj_set_link(s->trace, c.tobj, s->ctxs.items[parent].tobj);
     }
     int h;
@@ -254,7 +257,12 @@ static int m_done(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         return VM_OK;
     }
     if (!s->ctxs.items[h].done.r) {
-        Value ch = chan_new(vm, done_type(vm), 0);
+        ChanObj *co = vm_chan_new(vm, done_type(vm), 0);
+        char nb[128]; /* "ctx.Done()" */
+        const char *cn = s->ctxs.items[h].name;
+        int nl = cn && cn[strlen(cn) - 1] != '#' ? snprintf(nb, sizeof nb, "%s.Done()", cn) : 0;
+        chan_made(vm, g, co, nl > 0 ? nb : NULL, nl > 0 ? nl : 0);
+        Value ch = {{0}, &co->h};
         s->ctxs.items[h].done = ch;
         if (s->ctxs.items[h].err) {
             if (s->race) race_acquire(s->race, g, CTX_KEY(s, h)); /* the close carries the cancel */
@@ -387,6 +395,13 @@ static int with_deadline_at(Vm *vm, Goroutine *g, Value parent, int64_t when, Va
         else {
             int t = timer_new(s, TM_CTX);
             s->timers.items[t].ctx = h;
+            const char *cn = s->ctxs.items[h].name;
+            s->timers.items[t].name = "deadline#";
+            if (cn && cn[strlen(cn) - 1] != '#' && s->trace) { /* "ctx deadline" */
+                char nb[160];
+                int l = snprintf(nb, sizeof nb, "%s deadline", cn);
+                s->timers.items[t].name = arena_strndup(&vm->arena, nb, (size_t)(l < (int)sizeof nb ? l : (int)sizeof nb - 1));
+            }
             s->ctxs.items[h].timer = t;
             s->ctxs.items[h].refs++; /* the armed timer's */
             timer_arm(s, t, when);

@@ -39,16 +39,11 @@ static const Value NILV = {{0}, NULL};
 static const TraceObjKind trace_kind_of[] = {TRACE_OBJ_NONE, TRACE_OBJ_MUTEX, TRACE_OBJ_RWMUTEX,
                                              TRACE_OBJ_WAITGROUP, TRACE_OBJ_ONCE, TRACE_OBJ_COND};
 
-/* call_site_name: the trace name the compiler gave the sync call [g] is
- * running (Proto.acc_names at the CALL in the program's innermost frame,
- * below the sync package's own Go code such as Once.Do: compile_expr.c
- * sync_recv_name) if [a] is that call's receiver, NULL if not or none
- * (a deferred call, a method value). */
-static const char *call_site_name(const Goroutine *g, const AggObj *a) {
+const char *sched_call_name(const Goroutine *g, const AggObj *recv) {
     const Frame *f = g ? sched_prog_frame(g) : NULL;
     const Instr *call = f && f->p->acc_names ? vm_frame_call(f) : NULL;
-    /* the name is the receiver's: not a Cond's Locker, made by c.Wait() */
-    if (!call || g->stack[f->base + VM_A(*call) + 1].r != &a->h) return NULL;
+    /* a sync name is the receiver's: not a Cond's Locker, made by c.Wait() */
+    if (!call || (recv && g->stack[f->base + VM_A(*call) + 1].r != &recv->h)) return NULL;
     return f->p->acc_names[call - f->p->code];
 }
 
@@ -101,7 +96,7 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, cons
     if (s->trace) {
         Pos pos = {0};
         pos.line = g ? sched_line(g) : 0;
-        if (!name) name = call_site_name(g, a);
+        if (!name) name = sched_call_name(g, a);
         o.tobj = trace_new_object(s->trace, s->steps, g && g->sched ? sched_g(g)->tobj : 0, trace_kind_of[kind],
                                   name ? name : "", pos);
     }

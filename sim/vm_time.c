@@ -130,7 +130,9 @@ void timer_arm(Sched *s, int h, int64_t when) {
     up(s, t->heap_ix);
     if (s->race) race_release(s->race, s->cur, RACE_KEY_TIMER(TIMER_ID(s, h))); /* arming -> firing */
     if (s->trace) {
-        if (!t->tobj) t->tobj = trace_new_object(s->trace, s->steps, s->cur ? sched_g(s->cur)->tobj : 0, TRACE_OBJ_TIMER, NULL, (Pos){0});
+        if (!t->tobj)
+            t->tobj = trace_new_object(s->trace, s->steps, s->cur ? sched_g(s->cur)->tobj : 0, TRACE_OBJ_TIMER, t->name,
+                                       (Pos){0});
         sched_emit(s, (TraceEvent){.kind = TRACE_EV_TIMER_START, .obj = s->timers.items[h].tobj, .arg = when});
     }
 }
@@ -208,6 +210,7 @@ static int t_sleep(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     int h = sched_g(g)->sleep_timer; /* one per goroutine, reused by every Sleep */
     if (h < 0) {
         h = timer_new(s, TM_WAKE);
+        s->timers.items[h].name = "time.Sleep#";
         sched_g(g)->sleep_timer = h;
     }
     s->timers.items[h].g = g;
@@ -228,10 +231,25 @@ static Value timer_obj(Vm *vm, const char *tname, Value ch, int h) {
     return (Value){{0}, &o->h};
 }
 
-static int make_send_timer(Vm *vm, int64_t d, int64_t period, Value *ch_out) {
+/* named: the trace name of what [g]'s call makes: the variable it is
+ * assigned to (sched_call_name), else [fn] ("time.NewTimer#": the trace
+ * adds the object's id); in *[chan] the name of its channel ("t.C", else
+ * fn) */
+static const char *named(Goroutine *g, const char *fn, char *chan, size_t n) {
+    const char *v = sched_call_name(g, NULL);
+    if (chan) snprintf(chan, n, v ? "%s.C" : "%s", v ? v : fn);
+    return v ? v : fn;
+}
+
+/* make_send_timer: a timer sending on a new channel after [d] (then each
+ * [period] if > 0), named [tname] and [cname] in the trace */
+static int make_send_timer(Vm *vm, int64_t d, int64_t period, Value *ch_out, const char *tname, const char *cname) {
     Sched *s = vm->sched;
-    Value ch = chan_new(vm, chan_time_type(vm), 1);
+    ChanObj *co = vm_chan_new(vm, chan_time_type(vm), 1);
+    chan_made(vm, s->cur, co, cname, (int64_t)strlen(cname));
+    Value ch = {{0}, &co->h};
     int h = timer_new(s, TM_SEND);
+    s->timers.items[h].name = tname;
     s->timers.items[h].ch = ch;
     chan_wait(s, (ChanObj *)ch.r)->timer = h + 1;
     s->timers.items[h].period = period;
@@ -242,7 +260,7 @@ static int make_send_timer(Vm *vm, int64_t d, int64_t period, Value *ch_out) {
 
 static int t_after(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Value ch;
-    make_send_timer(vm, a[0].i, 0, &ch);
+    make_send_timer(vm, a[0].i, 0, &ch, "time.After#", "time.After#");
     res[0] = ch;
     return sched_point(vm, g, res, 1);
 }
@@ -253,14 +271,16 @@ static int t_tick(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
         return VM_OK;
     }
     Value ch;
-    make_send_timer(vm, a[0].i, a[0].i, &ch);
+    make_send_timer(vm, a[0].i, a[0].i, &ch, "time.Tick#", "time.Tick#");
     res[0] = ch;
     return sched_point(vm, g, res, 1);
 }
 
 static int t_newtimer(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Value ch;
-    int h = make_send_timer(vm, a[0].i, 0, &ch);
+    char cn[128];
+    const char *tn = named(g, "time.NewTimer#", cn, sizeof cn);
+    int h = make_send_timer(vm, a[0].i, 0, &ch, tn, cn);
     res[0] = timer_obj(vm, "time.Timer", ch, h);
     return sched_point(vm, g, res, 1);
 }
@@ -268,7 +288,9 @@ static int t_newtimer(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int t_newticker(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (a[0].i <= 0) return vm_panic_plain(vm, g, "non-positive interval for NewTicker");
     Value ch;
-    int h = make_send_timer(vm, a[0].i, a[0].i, &ch);
+    char cn[128];
+    const char *tn = named(g, "time.NewTicker#", cn, sizeof cn);
+    int h = make_send_timer(vm, a[0].i, a[0].i, &ch, tn, cn);
     res[0] = timer_obj(vm, "time.Ticker", ch, h);
     return sched_point(vm, g, res, 1);
 }
@@ -276,6 +298,7 @@ static int t_newticker(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
 static int t_afterfunc(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Sched *s = vm->sched;
     int h = timer_new(s, TM_FUNC);
+    s->timers.items[h].name = named(g, "time.AfterFunc#", NULL, 0);
     s->timers.items[h].fn = a[1];
     timer_arm(s, h, s->now + (a[0].i > 0 ? a[0].i : 0));
     res[0] = timer_obj(vm, "time.Timer", (Value){{0}, NULL}, h);

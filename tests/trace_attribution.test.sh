@@ -13,7 +13,11 @@
 # receiver of the call that first uses it ("a.mu", "once" through Once.Do's
 # own code), never after another call's: a Cond's Broadcast does not name
 # its Locker, and a Lock through an interface after a call that panicked
-# before its mutex existed stays unnamed (rwmutex#N).
+# before its mutex existed stays unnamed (rwmutex#N). (5) Contexts and
+# timers are named after the variable they are assigned to ("ctx", its
+# "ctx.Done()" and "ctx deadline"; "t" and "t.C"), else after the call that
+# made them, numbered ("context.Background#N", "time.After#N"), never after
+# an argument's variable.
 # Usage: bash tests/trace_attribution.test.sh GOROVIZ_BIN SRCROOT
 set -u
 BIN=${1:?usage: trace_attribution.test.sh GOROVIZ_BIN SRCROOT}; SRCROOT=$(cd "${2:?}" && pwd)
@@ -122,6 +126,36 @@ EOF
 names=$(grep -E '^# obj [0-9]+ (mutex|rwmutex|waitgroup|once|cond) ' "$TMP/t" | awk '{print $5}' | sed 's/#[0-9]*$/#N/' | tr '\n' ' ')
 if [ "$names" = "wg a.mu once c m rwmutex#N " ]; then pass=$((pass + 1)); else
   echo "FAIL sync object names: [$names], want [wg a.mu once c m rwmutex#N ]"; fail=$((fail + 1))
+fi
+cat >"$TMP/ctxnames.go" <<'EOF'
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	t := time.NewTimer(time.Millisecond)
+	<-t.C
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Millisecond):
+	}
+	var vctx = context.WithValue(ctx, "k", 1)
+	stop := time.AfterFunc(time.Hour, func() {})
+	stop.Stop()
+	fmt.Println(vctx.Value("k"))
+}
+EOF
+"$DRIVER" trace "$TMP/ctxnames.go" --seed 1 -o "$TMP/t" 2>/dev/null
+names=$(grep -E '^# obj [0-9]+ (context|timer|chan) ' "$TMP/t" | sed -E 's/^# obj [0-9]+ [a-z]+ ("[^"]*"|[^ ]+).*/\1/; s/#[0-9]+$/#N/' | tr '\n' ' ')
+want='context.Background#N ctx "ctx deadline" t.C t ctx.Done() time.After#N time.After#N vctx stop '
+if [ "$names" = "$want" ]; then pass=$((pass + 1)); else
+  echo "FAIL context and timer names: [$names], want [$want]"; fail=$((fail + 1))
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
