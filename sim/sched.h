@@ -276,6 +276,9 @@ typedef struct HttpResp {
     Goroutine *client; /* parked in http.Get until the handler returns */
     int dst;           /* client's result registers */
     Value req;
+    int refs;          /* its ResponseWriter and Body values while alive, its
+                          handler while it runs; freed at 0 (vm_http.c) */
+    int next_free;     /* free: the next free handle + 1, 0 none */
 } HttpResp;
 
 /* Sched: the scheduler state goroutines share (Vm.sched). */
@@ -336,6 +339,8 @@ typedef struct Sched {
     VEC(HttpRoute) routes;
     VEC(HttpResp) resps;
     int listening;
+    int resp_free;      /* first free HttpResp handle + 1, 0 none */
+    int64_t http_nreq;  /* requests made: the next one's port is 40000 + this */
     Value io_eof;
     const RType *t_resp_writer, *t_body;
     struct RaceCtx *race; /* race.h: the detector / memory trace, NULL when off or
@@ -558,6 +563,9 @@ void sched_mark(Vm *vm);
 /* http_finish: the handler goroutine serving response [h] returned:
  * complete the client's http.Get. */
 void http_finish(Sched *s, int h);
+/* sched_http_freed: a ResponseWriter or Body value [a] died: drop its
+ * response's ref (freed when none is left). */
+void sched_http_freed(Vm *vm, AggObj *a);
 /* http_io_eof: the run's io.EOF error value (made once, pinned). */
 Value http_io_eof(Vm *vm);
 /* http_free: release the net/http state of [s]. */

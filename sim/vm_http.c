@@ -12,6 +12,10 @@
  *   goroutine runs; the handler's exit (http_finish) writes the client's
  *   results and readies it.
  * - ResponseWriter and Body values hold an HttpResp handle + 1 in slot 0.
+ * - An HttpResp lives while it has refs: its ResponseWriter and Body
+ *   values (the sweep's free hook drops them) and its handler while it
+ *   runs; then it is freed, with the *Request it kept, and its handle
+ *   reused. Ports count requests (http_nreq), not handles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +129,13 @@ static int b_close(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     return VM_OK;
 }
 
+/* boxed_handle: a ResponseWriter or Body value of response [h], one of
+ * its refs */
 static Value boxed_handle(Vm *vm, const RType *pt, int h) {
     AggObj *o = vm_new_agg(vm, pt->elem, 1);
     o->v[0].i = h + 1;
+    o->h.aux = 1; /* Vm.free_hook: sched_http_freed */
+    vm->sched->resps.items[h].refs++;
     vm_push_root(vm, &o->h);
     Value v = vm_box(vm, pt, (Value){{0}, &o->h});
     vm_pop_roots(vm, 1);
@@ -256,16 +264,34 @@ static Value response(Vm *vm, int h) {
     return (Value){{0}, &r->h};
 }
 
+/* resp_unref: drop one of response [h]'s refs, freeing it at the last */
+static void resp_unref(Sched *s, int h) {
+    HttpResp *r = &s->resps.items[h];
+    GORO_ASSERT(r->refs > 0);
+    if (--r->refs) return;
+    mem_free(r->buf, r->cap);
+    memset(r, 0, sizeof *r);
+    r->next_free = s->resp_free;
+    s->resp_free = h + 1;
+}
+
+void sched_http_freed(Vm *vm, AggObj *a) {
+    int h = resp_h((Value){{0}, &a->h});
+    if (h >= 0) resp_unref(vm->sched, h);
+}
+
 void http_finish(Sched *s, int h) {
     Vm *vm = s->vm;
     Value resp = response(vm, h);
     HttpResp *r = &s->resps.items[h];
     Goroutine *c = r->client;
     r->client = NULL;
-    if (!c) return;
-    c->stack[r->dst] = resp;
-    c->stack[r->dst + 1] = NILV;
-    sched_ready(s, c);
+    if (c) {
+        c->stack[r->dst] = resp;
+        c->stack[r->dst + 1] = NILV;
+        sched_ready(s, c);
+    }
+    resp_unref(s, h); /* the handler's */
 }
 
 static int h_get(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
@@ -294,9 +320,16 @@ static int h_get(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     if (!pl) path = "/", pl = 1;
     HttpResp hr;
     memset(&hr, 0, sizeof hr);
-    int h = s->resps.len;
-    VEC_PUSH(s->resps, hr);
-    Value req = new_request(vm, 40000 + h, path, pl, hs, hl);
+    int h;
+    if (s->resp_free) { /* a freed handle */
+        h = s->resp_free - 1;
+        s->resp_free = s->resps.items[h].next_free;
+        s->resps.items[h] = hr;
+    } else {
+        VEC_PUSH(s->resps, hr);
+        h = s->resps.len - 1;
+    }
+    Value req = new_request(vm, (int)(40000 + s->http_nreq++), path, pl, hs, hl);
     s->resps.items[h].req = req;
     int rt = route(s, path, pl);
     if (rt < 0) {
@@ -318,6 +351,7 @@ static int h_get(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     Goroutine *hg = sched_spawn(s, g, s->routes.items[rt].fn, args, 2);
     vm_pop_roots(vm, 1);
     sched_g(hg)->http_resp = h;
+    s->resps.items[h].refs++; /* the handler's, until http_finish */
     s->resps.items[h].client = g;
     s->resps.items[h].dst = sched_result_slot(g);
     sched_park(s, g, TRACE_WAIT_IO_WAIT, 0);

@@ -152,12 +152,20 @@ void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src) {
 }
 
 void sched_obj_freed(Vm *vm, GcObj *o) {
-    if (!vm->sched) return;
-    if (o->kind == GC_CHAN) sched_chan_freed(vm, (ChanObj *)o);
-    else if (o->kind == GC_AGG && vm->sched->t_timer && ((AggObj *)o)->t == vm->sched->t_timer) sched_timer_freed(vm, (AggObj *)o);
-    else if (o->kind == GC_AGG && vm->sched->t_ctx_struct && ((AggObj *)o)->t == vm->sched->t_ctx_struct)
-        sched_ctx_freed(vm, (AggObj *)o);
-    else if (o->kind == GC_AGG) sched_sync_freed(vm, (AggObj *)o);
+    Sched *s = vm->sched;
+    if (!s) return;
+    if (o->kind == GC_CHAN) {
+        sched_chan_freed(vm, (ChanObj *)o);
+        return;
+    }
+    AggObj *a = (AggObj *)o; /* an aggregate with h.aux set: whose, by its type */
+    const RType *t = a->t;
+    if (!t) return;
+    if (t == s->t_timer) sched_timer_freed(vm, a);
+    else if (t == s->t_ctx_struct) sched_ctx_freed(vm, a);
+    else if ((s->t_resp_writer && t == s->t_resp_writer->elem) || (s->t_body && t == s->t_body->elem))
+        sched_http_freed(vm, a);
+    else sched_sync_freed(vm, a);
 }
 
 /* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
