@@ -30,6 +30,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h> /* memset: HANDLE_FREE */
 
 #include "check.h"
 #include "src.h"
@@ -223,6 +224,35 @@ typedef struct SyncObj {
     int next_free;     /* free: the next free handle + 1, 0 none */
 } SyncObj;
 
+/* Handle tables: the scheduler's records (Timer, SyncObj, CtxState,
+ * HttpResp) sit in a VEC and are named by index (the handle); a freed
+ * record is zeroed but for its generation, which goes up (a key that
+ * carries it never meets its old clocks), and linked through next_free
+ * from a head field (first free handle + 1, 0 none).
+ *   HANDLE_NEW(vec, head, item, h): store [item] (its gen set here) in a
+ *     free record, or a new one; its handle into [h].
+ *   HANDLE_FREE(vec, head, h): free record [h]. */
+#define HANDLE_NEW(vec, head, item, h)                                                  \
+    do {                                                                                \
+        if (head) {                                                                     \
+            (h) = (head) - 1;                                                           \
+            (head) = (vec).items[(h)].next_free;                                        \
+            (item).gen = (vec).items[(h)].gen;                                          \
+            (vec).items[(h)] = (item);                                                  \
+        } else {                                                                        \
+            VEC_PUSH(vec, item);                                                        \
+            (h) = (vec).len - 1;                                                        \
+        }                                                                               \
+    } while (0)
+#define HANDLE_FREE(vec, head, h)                                                       \
+    do {                                                                                \
+        uint32_t gen_ = (vec).items[(h)].gen + 1;                                       \
+        memset(&(vec).items[(h)], 0, sizeof (vec).items[(h)]);                          \
+        (vec).items[(h)].gen = gen_;                                                    \
+        (vec).items[(h)].next_free = (head);                                            \
+        (head) = (h) + 1;                                                               \
+    } while (0)
+
 /* Timer: one armed or idle timer. */
 enum { TM_WAKE = 1, TM_SEND, TM_FUNC, TM_CTX };
 typedef struct Timer {
@@ -278,6 +308,7 @@ typedef struct HttpResp {
     Value req;
     int refs;          /* its ResponseWriter and Body values while alive, its
                           handler while it runs; freed at 0 (vm_http.c) */
+    uint32_t gen;      /* generation of its handle (HANDLE_FREE) */
     int next_free;     /* free: the next free handle + 1, 0 none */
 } HttpResp;
 

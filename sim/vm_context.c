@@ -127,11 +127,7 @@ static void ctx_release(Sched *s, int h) {
     GORO_ASSERT(c->timer < 0 && c->children.len == 0);
     int parent = c->parent;
     VEC_FREE(c->children);
-    uint32_t gen = c->gen + 1;
-    memset(c, 0, sizeof *c);
-    c->gen = gen;
-    c->next_free = s->ctx_free;
-    s->ctx_free = h + 1;
+    HANDLE_FREE(s->ctxs, s->ctx_free, h);
     if (parent >= 0) ctx_unref(s, parent);
 }
 
@@ -176,15 +172,7 @@ static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root, int *h_out) {
         if (parent >= 0) trace_obj_set_link(s->trace, c.tobj, s->ctxs.items[parent].tobj);
     }
     int h;
-    if (s->ctx_free) { /* a freed handle, under its next generation */
-        h = s->ctx_free - 1;
-        s->ctx_free = s->ctxs.items[h].next_free;
-        c.gen = s->ctxs.items[h].gen;
-        s->ctxs.items[h] = c;
-    } else {
-        VEC_PUSH(s->ctxs, c);
-        h = s->ctxs.len - 1;
-    }
+    HANDLE_NEW(s->ctxs, s->ctx_free, c, h);
     if (parent >= 0) {
         s->ctxs.items[parent].refs++; /* the child's parent pointer */
         /* registered: cancelled with the parent, unless that is a root,

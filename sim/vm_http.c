@@ -270,9 +270,7 @@ static void resp_unref(Sched *s, int h) {
     GORO_ASSERT(r->refs > 0);
     if (--r->refs) return;
     mem_free(r->buf, r->cap);
-    memset(r, 0, sizeof *r);
-    r->next_free = s->resp_free;
-    s->resp_free = h + 1;
+    HANDLE_FREE(s->resps, s->resp_free, h);
 }
 
 void sched_http_freed(Vm *vm, AggObj *a) {
@@ -321,14 +319,7 @@ static int h_get(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     HttpResp hr;
     memset(&hr, 0, sizeof hr);
     int h;
-    if (s->resp_free) { /* a freed handle */
-        h = s->resp_free - 1;
-        s->resp_free = s->resps.items[h].next_free;
-        s->resps.items[h] = hr;
-    } else {
-        VEC_PUSH(s->resps, hr);
-        h = s->resps.len - 1;
-    }
+    HANDLE_NEW(s->resps, s->resp_free, hr, h);
     Value req = new_request(vm, (int)(40000 + s->http_nreq++), path, pl, hs, hl);
     s->resps.items[h].req = req;
     int rt = route(s, path, pl);

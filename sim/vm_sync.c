@@ -101,15 +101,7 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, cons
                                   name ? name : "", pos);
     }
     int h;
-    if (s->sync_free) { /* a freed handle, under its next generation */
-        h = s->sync_free - 1;
-        s->sync_free = s->syncs.items[h].next_free;
-        o.gen = s->syncs.items[h].gen;
-        s->syncs.items[h] = o;
-    } else {
-        VEC_PUSH(s->syncs, o);
-        h = s->syncs.len - 1;
-    }
+    HANDLE_NEW(s->syncs, s->sync_free, o, h);
     s->syncs.items[h].home = a;
     a->h.aux = (uint16_t)(a->h.aux ? a->h.aux | HOME_MORE : slot + 1);
     a->v[slot].i = (int64_t)((uint64_t)o.gen << 32 | (uint32_t)(h + 1));
@@ -122,11 +114,7 @@ static void sync_release(Sched *s, int h) {
     SyncObj *o = &s->syncs.items[h];
     waitq_free(&o->q);
     waitq_free(&o->rq);
-    uint32_t gen = o->gen + 1;
-    memset(o, 0, sizeof *o);
-    o->gen = gen;
-    o->next_free = s->sync_free;
-    s->sync_free = h + 1;
+    HANDLE_FREE(s->syncs, s->sync_free, h);
 }
 
 void sched_sync_freed(Vm *vm, AggObj *a) {

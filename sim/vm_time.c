@@ -64,26 +64,15 @@ int timer_new(Sched *s, int kind) {
     t.kind = kind;
     t.heap_ix = -1;
     t.ctx = -1;
-    if (s->timer_free) {
-        int h = s->timer_free - 1;
-        s->timer_free = s->timers.items[h].next_free;
-        t.gen = s->timers.items[h].gen;
-        s->timers.items[h] = t;
-        return h;
-    }
-    VEC_PUSH(s->timers, t);
-    return s->timers.len - 1;
+    int h;
+    HANDLE_NEW(s->timers, s->timer_free, t, h);
+    return h;
 }
 
 void timer_free(Sched *s, int h) {
     timer_stop(s, h);
-    Timer *t = &s->timers.items[h];
-    uint32_t gen = t->gen + 1;
-    memset(t, 0, sizeof *t);
-    t->gen = gen;
-    t->heap_ix = -1;
-    t->next_free = s->timer_free;
-    s->timer_free = h + 1;
+    HANDLE_FREE(s->timers, s->timer_free, h);
+    s->timers.items[h].heap_ix = -1;
 }
 
 void sched_chan_freed(Vm *vm, ChanObj *c) {
