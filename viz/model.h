@@ -66,6 +66,8 @@ typedef struct ModelObjInfo {
     const char *elem; /* channel element type ("int"), or "" */
     int cap;          /* channel capacity */
     int born;         /* step of creation */
+    int gone;         /* step after which it plays no part (no event, no goroutine
+                         waiting on it, nothing held or buffered); 0: never */
     int line;         /* where it was made */
     int senders, receivers; /* goroutine index mostly sending / receiving, -1 */
 } ModelObjInfo;

@@ -151,10 +151,21 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
     int *st = mem_alloc(sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
     for (int k = 0; k < r->gs.len; k++) ld[3 * k] = -1;
     for (int k = 0; k < r->objs.len; k++) st[3 * k] = -1;
+    /* gone: each object's last event, or the event that ends a wait on it */
+    int *last = mem_alloc(sizeof(int) * (size_t)(r->objs.len ? r->objs.len : 1));
+    VEC(int) *waits = mem_alloc(sizeof *waits * (size_t)(r->gs.len ? r->gs.len : 1));
     for (uint32_t i = 0; i < nev; i++) {
         TraceEvent ev;
         trace_event(t, i, &ev);
         int g = ev.g <= mt->nobj ? mt->g_of[ev.g] : -1;
+        int eo = ev.obj <= mt->nobj ? mt->o_of[ev.obj] : -1;
+        if (eo >= 0) last[eo] = (int)i;
+        if (g >= 0 && (ev.kind == TRACE_EV_GO_BLOCK || ev.kind == TRACE_EV_SELECT_CASE)) {
+            if (eo >= 0) VEC_PUSH(waits[g], eo); /* a select lists its cases, then blocks */
+        } else if (g >= 0) { /* g runs again: what it waited on played a part till now */
+            for (int k = 0; k < waits[g].len; k++) last[waits[g].items[k]] = (int)i;
+            waits[g].len = 0;
+        }
         ModelMarkKind mk = mark_of(ev.kind);
         if (ev.kind == TRACE_EV_RACE) r->nraces++;
         if ((ev.kind == TRACE_EV_READ || ev.kind == TRACE_EV_WRITE) && g >= 0 && !(ev.aux & TRACE_MEM_ATOMIC)) {
@@ -200,6 +211,23 @@ void mtrace_open(ModelTrace *mt, Trace *t, const char *source, const char *path,
     }
     mem_free(ld, sizeof(int) * 3 * (size_t)(r->gs.len ? r->gs.len : 1));
     mem_free(st, sizeof(int) * 3 * (size_t)(r->objs.len ? r->objs.len : 1));
+    /* still waited on, held or holding values at the end: to the end */
+    for (int k = 0; k < r->gs.len; k++) {
+        for (int j = 0; j < waits[k].len; j++) last[waits[k].items[j]] = -1;
+        VEC_FREE(waits[k]);
+    }
+    mem_free(waits, sizeof *waits * (size_t)(r->gs.len ? r->gs.len : 1));
+    TraceState fin;
+    trace_state_init(&fin);
+    trace_state_at(t, nev, &fin);
+    for (int k = 0; k < r->objs.len; k++) {
+        uint32_t id = (uint32_t)r->objs.items[k].id;
+        const TraceObjState *os = id <= fin.nobjs ? &fin.objs[id] : NULL;
+        int busy = os && (os->owner || (os->count > 0 && r->objs.items[k].kind != MODEL_VAR));
+        r->objs.items[k].gone = last[k] < 0 || busy ? 0 : last[k] + 1;
+    }
+    trace_state_free(&fin);
+    mem_free(last, sizeof(int) * (size_t)(r->objs.len ? r->objs.len : 1));
     if (!r->outcome) r->outcome = r->nraces ? "data race" : "exit 0";
     /* dedupe (obj, g) pairs */
     if (pairs.len) qsort(pairs.items, (size_t)pairs.len / 2, 2 * sizeof(int), cmp_pair);

@@ -209,7 +209,7 @@ static void draw_value_token(Draw *d, RenderFonts *f, const Theme *th, float cx,
 static void draw_pipe(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const ScenePipe *p, float k) {
     const ModelObjInfo *oi = &run->objs.items[p->obj];
     const ModelObj *o = &m->objs[p->obj];
-    if (m->step < oi->born) return;
+    if (m->step < oi->born || m->step >= p->until) return;
     DrawRect r = dr(p->r);
     char buf[160];
     snprintf(buf, sizeof buf, "%s", oi->name && *oi->name ? oi->name : "chan");
@@ -280,7 +280,7 @@ static void draw_lock_icon(Draw *d, float x, float y, float sz, DrawColor c, int
 static void draw_box(Draw *d, RenderFonts *f, const Theme *th, const ModelRun *run, const Model *m, const SceneBox *b, float k) {
     const ModelObjInfo *oi = &run->objs.items[b->obj];
     const ModelObj *o = &m->objs[b->obj];
-    if (m->step < oi->born) return;
+    if (m->step < oi->born || m->step >= b->until) return;
     DrawRect r = dr(b->r);
     float rad = 10 * k;
     draw_rrect(d, r, rad, tc(th->lock));

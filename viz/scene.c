@@ -117,10 +117,23 @@ static void place_side(Scene *s, const int *members, int n, SceneRect zone, Scen
 }
 
 typedef struct ObjPlace {
-    int obj;
+    int obj;    /* object (a place: its index) */
     float want; /* desired centre y */
     float h;
+    int n;      /* a place: objects sharing it */
 } ObjPlace;
+
+/* sort_by_birth: [order] (object indices) by birth step, then index */
+static void sort_by_birth(const ModelRun *run, int *order, int n) {
+    for (int i = 1; i < n; i++) { /* insertion sort: stable, done once per layout */
+        int x = order[i], j = i - 1;
+        while (j >= 0 && run->objs.items[order[j]].born > run->objs.items[x].born) {
+            order[j + 1] = order[j];
+            j--;
+        }
+        order[j + 1] = x;
+    }
+}
 
 static void sort_places(ObjPlace *p, int n) {
     for (int i = 1; i < n; i++) { /* insertion sort: few objects, stable */
@@ -196,7 +209,6 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
     /* objects: middle column at their users' mean height */
     if (no == 0) return;
     ObjPlace *pl = mem_alloc(sizeof *pl * (size_t)no);
-    float sum_h = 0;
     for (int o = 0; o < no; o++) {
         const ModelObjInfo *oi = &run->objs.items[o];
         float acc = 0;
@@ -212,31 +224,76 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
         pl[o].obj = o;
         pl[o].want = cnt ? acc / (float)cnt : zm.y + zm.h * 0.5f;
         pl[o].h = oi->kind == MODEL_CHAN ? 86 * k : oi->kind == MODEL_VAR ? 74 * k : 56 * k;
-        sum_h += pl[o].h;
     }
     float gap = 14 * k;
-    float need = sum_h + gap * (float)(no - 1);
+    /* places: one per object, unless they do not fit the column (a program
+     * of many sections, as tutorial.go): then objects whose times do not
+     * overlap share one, each shown from its birth till it is gone
+     * (ModelObjInfo.gone) */
+    int *place_of = mem_alloc(sizeof(int) * (size_t)no);
+    ObjPlace *pp = mem_alloc(sizeof *pp * (size_t)no);
+    int np = 0, share = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        np = 0;
+        int *order = mem_alloc(sizeof(int) * (size_t)no), *until = mem_alloc(sizeof(int) * (size_t)no);
+        for (int o = 0; o < no; o++) order[o] = o;
+        if (share) sort_by_birth(run, order, no);
+        for (int i = 0; i < no; i++) {
+            int o = order[i], born = run->objs.items[o].born, j = np;
+            if (share) /* the first place free by its birth */
+                for (j = 0; j < np && !(until[j] > 0 && until[j] <= born); j++) {}
+            if (j == np) {
+                pp[np] = (ObjPlace){np, 0, 0, 0};
+                until[np++] = 0;
+            }
+            place_of[o] = j;
+            until[j] = run->objs.items[o].gone;
+            pp[j].want += pl[o].want; /* summed here, the mean below */
+            pp[j].h = MAXF(pp[j].h, pl[o].h);
+            pp[j].n++;
+        }
+        mem_free(order, sizeof(int) * (size_t)no);
+        mem_free(until, sizeof(int) * (size_t)no);
+        float need = gap * (float)(np - 1);
+        for (int j = 0; j < np; j++) need += pp[j].h;
+        if (share || need <= zm.h) break;
+        share = 1;
+        memset(pp, 0, sizeof *pp * (size_t)no);
+    }
+    float need = gap * (float)(np - 1);
+    for (int j = 0; j < np; j++) {
+        pp[j].want /= (float)pp[j].n;
+        need += pp[j].h;
+    }
     float shrink = need > zm.h ? zm.h / need : 1.0f;
-    sort_places(pl, no);
+    sort_places(pp, np);
     float y = zm.y;
-    for (int i = 0; i < no; i++) {
-        float h = pl[i].h * shrink;
-        float want = pl[i].want - h * 0.5f;
+    for (int i = 0; i < np; i++) {
+        float h = pp[i].h * shrink;
+        float want = pp[i].want - h * 0.5f;
         if (want < y) want = y;
-        pl[i].want = want;
+        pp[i].want = want;
         y = want + h + gap * shrink;
     }
     float over = (y - gap * shrink) - (zm.y + zm.h);
     if (over > 0) /* push the column back up, never above the top */
-        for (int i = no - 1; i >= 0; i--) {
+        for (int i = np - 1; i >= 0; i--) {
             float lim = i == 0 ? zm.y : 0;
-            pl[i].want -= over;
-            if (i == 0 && pl[i].want < lim) pl[i].want = lim;
+            pp[i].want -= over;
+            if (i == 0 && pp[i].want < lim) pp[i].want = lim;
         }
+    /* each object at its place's top */
+    float *ytop = mem_alloc(sizeof(float) * (size_t)(np ? np : 1));
+    for (int i = 0; i < np; i++) ytop[pp[i].obj] = pp[i].want;
+    for (int o = 0; o < no; o++) pl[o].want = ytop[place_of[o]];
+    mem_free(ytop, sizeof(float) * (size_t)(np ? np : 1));
+    mem_free(pp, sizeof *pp * (size_t)no);
+    mem_free(place_of, sizeof(int) * (size_t)no);
     for (int i = 0; i < no; i++) {
         int o = pl[i].obj;
         const ModelObjInfo *oi = &run->objs.items[o];
         float h = pl[i].h * shrink;
+        int until = share && oi->gone > 0 ? oi->gone : INT32_MAX;
         if (oi->kind == MODEL_CHAN) {
             ScenePipe p;
             memset(&p, 0, sizeof p);
@@ -255,6 +312,7 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             float sx = p.r.x + (p.r.w - ((float)p.nslots * pitch - 4 * k)) * 0.5f;
             p.slot0 = rect(sx, sy, slot_w, slot_w);
             p.slot_pitch = pitch;
+            p.until = until;
             VEC_PUSH(s->pipes, p);
             s->obj_slot[o] = s->pipes.len - 1;
         } else {
@@ -264,6 +322,7 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
             b.kind = oi->kind;
             float bw = MINF(zm.w, oi->kind == MODEL_VAR ? 250 * k : 190 * k);
             b.r = rect(zm.x + (zm.w - bw) * 0.5f, pl[i].want, bw, h);
+            b.until = until;
             VEC_PUSH(s->boxes, b);
             s->obj_slot[o] = s->boxes.len - 1;
         }
@@ -273,10 +332,14 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
 
 /* ---- per-frame: states, edges, tokens --------------------------------- */
 
+/* obj_rect: where object [o] is drawn this frame; an empty rect if
+ * nowhere (not laid out, or past its time: its place is another's now) */
 static SceneRect obj_rect(const Scene *s, const ModelRun *run, int o) {
     if (o < 0 || o >= s->nobj_slot || s->obj_slot[o] < 0) return rect(0, 0, 0, 0);
-    if (run->objs.items[o].kind == MODEL_CHAN) return s->pipes.items[s->obj_slot[o]].r;
-    return s->boxes.items[s->obj_slot[o]].r;
+    int chan = run->objs.items[o].kind == MODEL_CHAN;
+    int until = chan ? s->pipes.items[s->obj_slot[o]].until : s->boxes.items[s->obj_slot[o]].until;
+    if (s->step >= until) return rect(0, 0, 0, 0);
+    return chan ? s->pipes.items[s->obj_slot[o]].r : s->boxes.items[s->obj_slot[o]].r;
 }
 
 /* Anchor points facing each other on a card and an object. */
@@ -427,6 +490,7 @@ static int shown(const Model *m, const SceneView *v, int g) {
 
 static void build_frame(Scene *s, const ModelRun *run, const Model *m, const SceneView *v) {
     float t = v->anim < 0 ? 0 : v->anim > 1 ? 1 : v->anim;
+    s->step = m->step;
     for (int i = 0; i < s->cards.len; i++) {
         SceneCard *c = &s->cards.items[i];
         const ModelGInfo *gi = &run->gs.items[c->g];

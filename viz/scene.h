@@ -47,6 +47,7 @@ typedef struct ScenePipe {
     int nvals;        /* values drawn in slots (a value in flight is hidden) */
     int first_val;    /* index in the model buffer of the value in slot 0 */
     int closed, selected;
+    int until;        /* shown while step < until (its place is shared after) */
 } ScenePipe;
 
 /* SceneBox: a mutex, rwmutex, wait group or shared variable. */
@@ -55,6 +56,7 @@ typedef struct SceneBox {
     SceneRect r;
     ModelObjKind kind;
     int selected;
+    int until;        /* shown while step < until (its place is shared after) */
 } SceneBox;
 
 typedef enum SceneEdgeKind {
@@ -119,6 +121,7 @@ typedef struct Scene {
     int *obj_slot;      /* object index -> pipe or box index or -1 */
     int nobj_slot;
     int *fan, nfan;     /* scratch: edges per object so far (nobj entries) */
+    int step;           /* the frame's step (objects past their time are hidden) */
     /* source pane */
     SceneRect src_text;  /* the code area right of the gutter */
     int src_first, src_lines; /* first line shown, lines that fit */

@@ -4,7 +4,8 @@
  * a closed channel is drawn closed and Shift+arrows step through its
  * events; the scheduler's progress callback fires
  * on a long run without changing it, and cancels it; playback by virtual
- * time compresses idle gaps (view_event_secs). */
+ * time compresses idle gaps (view_event_secs); tutorial.go's many objects
+ * share places in time and never overlap. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -312,10 +313,73 @@ static void test_event_secs(void **state) {
     remove(rp);
 }
 
+/* tutorial.go, every section in one run, has more objects than the middle
+ * column holds: objects whose times do not overlap share a place, so at
+ * every step the objects drawn never overlap one another (they used to be
+ * squeezed on top of each other), every edge leads to an object drawn,
+ * and an object is drawn while a goroutine waits on it. */
+static SceneRect obj_drawn(const Scene *s, const ModelRun *run, int o, int step) {
+    SceneRect none = {0, 0, 0, 0};
+    if (step < run->objs.items[o].born) return none;
+    const ScenePipe *p = scene_pipe_for(s, o);
+    if (p) return step < p->until ? p->r : none;
+    const SceneBox *b = scene_box_for(s, o);
+    return b && step < b->until ? b->r : none;
+}
+
+static void test_many_objects_share_places(void **state) {
+    (void)state;
+    Trace *t = run_file("scenarios/tutorial.go", 1, NULL);
+    assert_non_null(t);
+    ModelTrace mt;
+    memset(&mt, 0, sizeof mt);
+    mtrace_open(&mt, t, NULL, "tutorial.go", 1, "random");
+    Model m;
+    memset(&m, 0, sizeof m);
+    model_alloc(&m, &mt.run);
+    Scene s;
+    memset(&s, 0, sizeof s);
+    SceneView v = test_view(1440, 900);
+    int no = mt.run.objs.len, checked = 0, shared = 0;
+    assert_true(no > 40);
+    for (int st = 0; st < mt.run.nsteps; st += 37) {
+        mtrace_at(&mt, st, &m);
+        scene_build(&s, &mt.run, &m, &v);
+        for (int a = 0; a < no; a++) {
+            SceneRect ra = obj_drawn(&s, &mt.run, a, st);
+            if (ra.w <= 0) continue;
+            for (int b = 0; b < a; b++) {
+                SceneRect rb = obj_drawn(&s, &mt.run, b, st);
+                if (rb.w > 0 && ra.x < rb.x + rb.w && rb.x < ra.x + ra.w && ra.y < rb.y + rb.h && rb.y < ra.y + ra.h)
+                    fail_msg("step %d: %s and %s overlap", st, mt.run.objs.items[a].name, mt.run.objs.items[b].name);
+            }
+        }
+        for (int i = 0; i < s.edges.len; i++)
+            if (s.edges.items[i].obj >= 0) assert_true(obj_drawn(&s, &mt.run, s.edges.items[i].obj, st).w > 0);
+        for (int g = 0; g < m.ngs; g++)
+            if (m.gs[g].exists && m.gs[g].wait_obj >= 0) assert_true(obj_drawn(&s, &mt.run, m.gs[g].wait_obj, st).w > 0);
+        /* what the step acts on is drawn */
+        if (m.ev.obj >= 0 && m.ev.obj < no) assert_true(obj_drawn(&s, &mt.run, m.ev.obj, st).w > 0);
+        checked++;
+    }
+    /* places are shared: some two objects sit at the same place */
+    for (int a = 0; a < no && !shared; a++)
+        for (int b = 0; b < a && !shared; b++) {
+            const ScenePipe *pa = scene_pipe_for(&s, a), *pb = scene_pipe_for(&s, b);
+            if (pa && pb && pa->r.y == pb->r.y) shared = 1;
+        }
+    assert_true(checked > 100);
+    assert_true(shared);
+    scene_free(&s);
+    model_free(&m);
+    mtrace_close(&mt);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rwmutex_readers), cmocka_unit_test(test_select_edges), cmocka_unit_test(test_closed_and_select_loop),
         cmocka_unit_test(test_progress_callback), cmocka_unit_test(test_event_secs),
+        cmocka_unit_test(test_many_objects_share_places),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
