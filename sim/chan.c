@@ -160,7 +160,7 @@ static Value sender_value(Goroutine *sd, int ci) {
 }
 
 /* try_send: complete a send of [v] on [c] now if possible: 1 done. */
-static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
+GORO_HOT static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
     ChanWait *cw = waits(s, c);
     Waiter w;
     if (pop(&cw->recvq, &w)) {
@@ -187,7 +187,7 @@ static int try_send(Sched *s, Goroutine *g, ChanObj *c, Value v) {
 }
 
 /* try_recv: complete a receive on [c] now if possible: 1 done, *v / *ok. */
-static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
+GORO_HOT static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
     ChanWait *cw = waits(s, c);
     Waiter w;
     const RType *et = c->t->elem;
@@ -242,7 +242,7 @@ static int try_recv(Sched *s, Goroutine *g, ChanObj *c, Value *v, int *ok) {
 
 /* ---- operations ---- */
 
-int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
+GORO_HOT int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
     Sched *s = vm->sched;
     SchedG *sg = sched_g(g);
     ChanObj *c = (ChanObj *)ch.r;
@@ -261,7 +261,7 @@ int chan_send(Vm *vm, Goroutine *g, Value ch, Value v) {
     return VM_BLOCKED;
 }
 
-int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok) {
+GORO_HOT int chan_recv(Vm *vm, Goroutine *g, Value ch, int dst, int want_ok) {
     Sched *s = vm->sched;
     SchedG *sg = sched_g(g);
     ChanObj *c = (ChanObj *)ch.r;

@@ -19,6 +19,18 @@
         if (!(c)) mem_fatal(__FILE__, __LINE__, "assertion failed: " #c);               \
     } while (0)
 
+/* GORO_HOT: a function of the simulator's inner loop (the interpreter, the
+ * scheduler's switch, channel operations, the trace recorder, the race
+ * detector's fast paths). The compiler puts them together in .text.hot, so
+ * their placement relative to each other does not move when unrelated
+ * code changes (a shift of one of them by 256 bytes cost a traced
+ * ping-pong 10% with the same instructions). */
+#if defined(__GNUC__)
+#define GORO_HOT __attribute__((hot))
+#else
+#define GORO_HOT
+#endif
+
 /* mem_fatal: report an internal error at [file]:[line] with [msg] and abort. */
 _Noreturn void mem_fatal(const char *file, int line, const char *msg);
 

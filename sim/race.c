@@ -789,7 +789,7 @@ static __attribute__((noinline)) void handoff_slow(RaceCtx *r, const ChanObj *c,
 /* race_chan_handoff: an unbuffered hand-off whose sync variable is in
  * scache and whose clocks handoff_same takes, in a small function; the
  * rest in handoff_slow. */
-void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutine *receiver) {
+GORO_HOT void race_chan_handoff(RaceCtx *r, const ChanObj *c, Goroutine *sender, Goroutine *receiver) {
     uint64_t key = KEY_CHAN(c);
     uint32_t h = SCACHE_HASH(key, 0), ix = r->scache[h].ix;
     if (c->cap == 0 && !r->off && ix && r->scache[h].key == key && r->scache[h].slot == 0 &&

@@ -395,14 +395,14 @@ static __attribute__((noinline)) void chan_op_slow(RaceCtx *r, Goroutine *g, con
 /* chan_send_read: a send's read of [c]'s cell (in ccache) by [g]: never
  * traced, always quiet (read_quick, its stack lazy: proto_at needs the
  * saved pc inside the frame's code, past its first instruction). */
-static __attribute__((noinline)) void chan_send_read(RaceCtx *r, Goroutine *g, const ChanObj *c, Cell *cell) {
+GORO_HOT static __attribute__((noinline)) void chan_send_read(RaceCtx *r, Goroutine *g, const ChanObj *c, Cell *cell) {
     const Frame *f = &g->frames[g->nframes - 1];
     if (f->pc > f->p->code && f->pc <= f->p->code + f->p->ncode && read_quick(r, cell, g, f->pc, ACC_LAZY_SEND))
         return;
     chan_op_slow(r, g, c, 0);
 }
 
-void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
+GORO_HOT void race_chan_op(RaceCtx *r, Goroutine *g, const ChanObj *c, int is_close) {
     if (r->off || !g || !g->sched || !c) return;
     Cell *cell;
     if (!is_close && g->nframes > 0 && (cell = cell_hit(r, &c->h, 0))) chan_send_read(r, g, c, cell);
@@ -447,7 +447,7 @@ static __attribute__((noinline)) void vm_write(Vm *vm, RaceCtx *r, Goroutine *g,
 /* vm_read: race_vm_access's plain read of [c] (in ccache) by [g] at
  * [ipc]: its fast paths, else vm_access (tail calls: both functions stay
  * leaves without saved registers). */
-static __attribute__((noinline)) void vm_read(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, Cell *c) {
+GORO_HOT static __attribute__((noinline)) void vm_read(Vm *vm, RaceCtx *r, Goroutine *g, const Instr *ipc, Value *R, Cell *c) {
     if (fast_access(r, c, g, 0, ipc)) return;
     vm_access(vm, r, g, ipc, R, 1);
 }
@@ -456,7 +456,7 @@ static __attribute__((noinline)) void vm_read(Vm *vm, RaceCtx *r, Goroutine *g, 
  * fields, globals) whose cells are in ccache, in small functions the
  * compiler keeps cheap; the rest, and what the fast paths leave, in
  * vm_access. */
-void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
+GORO_HOT void race_vm_access(Vm *vm, Goroutine *g, const Instr *ipc, Value *R) {
     RaceCtx *r = vm->sched ? vm->sched->race : NULL;
     if (!r || r->off || !g->sched) {
         if (r && r->off == 2) race_stop_capped(r);

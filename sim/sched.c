@@ -69,7 +69,7 @@ static void waitq_grow(WaitQ *q) {
     }
 }
 
-void waitq_push(WaitQ *q, Goroutine *g, int ci) {
+GORO_HOT void waitq_push(WaitQ *q, Goroutine *g, int ci) {
     waitq_grow(q);
     q->w[(q->head + q->len) & (q->cap - 1)] = (Waiter){g, ci};
     q->len++;
@@ -84,7 +84,7 @@ void waitq_push_front(WaitQ *q, Goroutine *g, int ci) {
     q->live++;
 }
 
-int waitq_pop(WaitQ *q, Waiter *out) {
+GORO_HOT int waitq_pop(WaitQ *q, Waiter *out) {
     while (q->len) {
         Waiter x = q->w[q->head];
         q->head = (q->head + 1) & (q->cap - 1);
@@ -251,7 +251,7 @@ void sched_wake_end(Sched *s) {
     s->rr_woken.len = 0;
 }
 
-void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
+GORO_HOT void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
     SchedG *sg = sched_g(g);
     GORO_ASSERT(sg->status == SG_RUNNING);
     sg->status = SG_WAITING;
@@ -268,7 +268,7 @@ void sched_park(Sched *s, Goroutine *g, int reason, TraceObj obj) {
     }
 }
 
-void sched_ready(Sched *s, Goroutine *g) {
+GORO_HOT void sched_ready(Sched *s, Goroutine *g) {
     SchedG *sg = sched_g(g);
     if (sg->status != SG_WAITING) return;
     if (s->trace) {
@@ -820,7 +820,7 @@ static int links_os(const ChkProgram *prog) {
 }
 
 /* run_checked: sched_run_checked, also giving the run's step count. */
-static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
+GORO_HOT static int run_checked(const SrcFile *src, ChkProgram *prog, const SchedOptions *opt, FILE *out, FILE *err,
                        Trace **trace_out, uint64_t *steps_out) {
     if (trace_out) *trace_out = NULL;
     const char *path = src->path;

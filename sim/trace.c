@@ -856,7 +856,7 @@ uint32_t trace_emit(Trace *t, const TraceEvent *in) {
     static __attribute__((noinline, cold)) uint32_t rec_slow_##name PARAMS {                           \
         return record(t, TRACE_EV_##K, 0, AUX, G, OBJ, line, 0, VALUE, ARG, step, vtime, 0, 0, 0);    \
     }                                                                                                  \
-    uint32_t trace_rec_##name PARAMS {                                                                 \
+    GORO_HOT uint32_t trace_rec_##name PARAMS {                                                        \
         if (fast_ok(t, step, vtime) && (COND))                                                         \
             return record(t, TRACE_EV_##K, 0, AUX, G, OBJ, line, 0, VALUE, ARG, step, vtime, 0, 0, 1); \
         return rec_slow_##name ARGS;                                                                   \

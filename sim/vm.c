@@ -172,7 +172,7 @@ static int run_hooked(Vm *vm, Goroutine *g, int64_t budget) {
     return st;
 }
 
-int vm_run(Vm *vm, Goroutine *g, int64_t budget) {
+GORO_HOT int vm_run(Vm *vm, Goroutine *g, int64_t budget) {
     if (g->dead) return g->panic ? VM_PANICKED : VM_DONE;
     if (UNLIKELY(vm->mem_hook)) return run_hooked(vm, g, budget);
     return execute(vm, g, 0, 0, budget);
@@ -490,7 +490,7 @@ static AggObj *grow_backing(Vm *vm, const RType *st, SliceObj *s, int64_t need, 
     return arr;
 }
 
-static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget) {
+GORO_HOT static int execute(Vm *vm, Goroutine *g, int stop, int nested, int64_t budget) {
 #if VM_COMPUTED_GOTO
     static const void *const labels[] = {
 #define OP_LABEL(name, fmt) &&L_##name,
