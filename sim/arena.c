@@ -13,15 +13,14 @@ struct ArenaBlock {
 /* Blocks grow from 64 KiB to 2 MiB as an arena fills, so a small program
  * stays small while a 50,000-line one takes 2 MiB huge pages. */
 #define ARENA_BLOCK 65536
-#define ARENA_HUGE ((size_t)2 << 20)
 
 void *arena_alloc(Arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     if (!a->head || a->used + n > a->head->size) {
         size_t size = a->head ? (sizeof *a->head + a->head->size) * 2 : ARENA_BLOCK;
-        if (size > ARENA_HUGE) size = ARENA_HUGE;
+        if (size > MEM_HUGE) size = MEM_HUGE;
         if (size < sizeof(ArenaBlock) + n) size = sizeof(ArenaBlock) + n;
-        ArenaBlock *b = size == ARENA_HUGE ? mem_alloc_huge(size) : mem_alloc(size);
+        ArenaBlock *b = mem_big_resize(NULL, 0, size); /* from 2 MiB: huge pages */
         size -= sizeof *b;
         b->size = size;
         b->next = a->head;
@@ -31,7 +30,7 @@ void *arena_alloc(Arena *a, size_t n) {
     void *p = a->head->data + a->used;
     a->used += n;
     a->total += n;
-    return p; /* zeroed: blocks come zeroed from mem_alloc / mem_alloc_huge and are never reused */
+    return p; /* zeroed: blocks come zeroed from mem_big_resize and are never reused */
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
@@ -45,8 +44,7 @@ void arena_free(Arena *a) {
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        if (sizeof *b + b->size == ARENA_HUGE) mem_free_huge(b, ARENA_HUGE);
-        else mem_free(b, sizeof *b + b->size);
+        mem_big_free(b, sizeof *b + b->size);
         b = next;
     }
     a->head = NULL;

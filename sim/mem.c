@@ -186,7 +186,6 @@ char *mem_strndup(const char *s, size_t n) {
     return p;
 }
 
-
 void *mem_slab_alloc(MemSlab *s, size_t n) {
     if (SLAB_PASSTHROUGH || n > MEM_SLAB_MAX || n == 0) return mem_alloc(n);
     size_t c = (n + 7) / 8, sz = c * 8;

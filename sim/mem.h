@@ -135,13 +135,16 @@ void mem_slab_release(MemSlab *s);
         T *items;                                                                       \
         int len, cap;                                                                   \
     }
-#define VEC_GROW(v, need)                                                               \
+#define VEC_GROW(v, need) VEC_GROW_WITH(v, need, mem_realloc)
+/* VEC_GROW_WITH: VEC_GROW through [resize] (mem_realloc's signature and
+ * zeroing: mem_realloc, mem_big_resize) */
+#define VEC_GROW_WITH(v, need, resize)                                                  \
     do {                                                                                \
         if ((need) > (v).cap) {                                                         \
             int nc_ = (v).cap ? (v).cap * 2 : 8;                                        \
             while (nc_ < (need)) nc_ *= 2;                                              \
-            (v).items = mem_realloc((v).items, sizeof *(v).items * (size_t)(v).cap,     \
-                                    sizeof *(v).items * (size_t)nc_);                   \
+            (v).items = resize((v).items, sizeof *(v).items * (size_t)(v).cap,          \
+                               sizeof *(v).items * (size_t)nc_);                        \
             (v).cap = nc_;                                                              \
         }                                                                               \
     } while (0)
@@ -161,12 +164,7 @@ void mem_slab_release(MemSlab *s);
  * mem_big_resize memory (huge pages from MEM_HUGE up). */
 #define VEC_PUSH_BIG(v, x)                                                              \
     do {                                                                                \
-        if ((v).len == (v).cap) {                                                       \
-            int nc_ = (v).cap ? (v).cap * 2 : 8;                                        \
-            (v).items = mem_big_resize((v).items, sizeof *(v).items * (size_t)(v).cap,  \
-                                       sizeof *(v).items * (size_t)nc_);                \
-            (v).cap = nc_;                                                              \
-        }                                                                               \
+        VEC_GROW_WITH(v, (v).len + 1, mem_big_resize);                                  \
         (v).items[(v).len++] = (x);                                                     \
     } while (0)
 #define VEC_FREE_BIG(v)                                                                 \

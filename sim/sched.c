@@ -838,7 +838,7 @@ GORO_HOT static int run_checked(const SrcFile *src, ChkProgram *prog, const Sche
     vm.g_extra = sizeof(SchedG) + (opt->strategy == SCHED_PCT ? sizeof(int64_t) : 0);
     vm.mark_hook = sched_mark;
     vm.free_hook = sched_obj_freed;
-    vm.copy_hook = sched_sync_copied;
+    vm.copy_hook = sched_obj_copied;
     s.vm = &vm;
     s.pct_low = 999;
     if (opt->strategy == SCHED_PCT && opt->pct_depth > 1) {

@@ -231,7 +231,12 @@ typedef struct SyncObj {
  * from a head field (first free handle + 1, 0 none).
  *   HANDLE_NEW(vec, head, item, h): store [item] (its gen set here) in a
  *     free record, or a new one; its handle into [h].
- *   HANDLE_FREE(vec, head, h): free record [h]. */
+ *   HANDLE_FREE(vec, head, h): free record [h].
+ *   HANDLE_VALUE(vec, h): record [h] as a Go value holds it (a sync
+ *     value's or ctxImpl's slot): gen << 32 | h + 1, 0 being "none".
+ *   HANDLE_ID(vec, h): [h] with its generation (24 bits), for race keys. */
+#define HANDLE_VALUE(vec, h) ((int64_t)((uint64_t)(vec).items[(h)].gen << 32 | (uint32_t)((h) + 1)))
+#define HANDLE_ID(vec, h) ((uint64_t)(h) | (uint64_t)((vec).items[(h)].gen & 0xffffff) << 32)
 #define HANDLE_NEW(vec, head, item, h)                                                  \
     do {                                                                                \
         if (head) {                                                                     \
@@ -531,15 +536,17 @@ void sched_chan_freed(Vm *vm, ChanObj *c);
  * name them: a goroutine waiting on one holds its home); their handles are
  * reused under a new generation (vm_sync.c). */
 void sched_sync_freed(Vm *vm, AggObj *a);
-/* sched_sync_copied: Vm.copy_hook: [dst], a copy of sync value [src],
- * gets a SyncObj of its own with [src]'s state (not its waiters). */
-void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src);
+/* sched_obj_copied: Vm.copy_hook: [dst], a copy of sync value [src],
+ * gets a SyncObj of its own with [src]'s state (not its waiters); a
+ * copied time.Timer keeps its timer for good. */
+void sched_obj_copied(Vm *vm, AggObj *dst, const AggObj *src);
 /* sched_timer_freed: the time.Timer [a] of an AfterFunc died: its timer
  * is freed now, or once it has fired if it is armed (Go keeps an armed
  * timer, and what its function holds, until then). */
 void sched_timer_freed(Vm *vm, AggObj *a);
-/* sched_obj_freed: Vm.free_hook: sched_chan_freed, sched_timer_freed or
- * sched_sync_freed. */
+/* sched_obj_freed: Vm.free_hook: sched_chan_freed, or by the dying
+ * aggregate's type sched_sync_freed, sched_timer_freed, sched_ctx_freed or
+ * sched_http_freed (vm_sync.c home_kind). */
 void sched_obj_freed(Vm *vm, GcObj *o);
 /* timer_fire_due: pop the earliest timer and every one due at the same
  * instant, advancing the clock; returns 0 if none is armed. */

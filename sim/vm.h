@@ -99,7 +99,7 @@ struct GcObj {
     uint32_t seq; /* allocation number: stands in for the address in %p */
     uint8_t kind;
     uint8_t marked;
-    uint16_t aux; /* a closure's upvalue count; an aggregate's sync home
+    uint16_t aux; /* a closure's upvalue count; an aggregate's home
                      bits (vm_sync.c); else 0 */
 };
 
@@ -426,11 +426,12 @@ struct Vm {
     /* free_hook: called by the sweep, before its memory goes, for a dying
      * object the scheduler keeps state for: a channel whose [waiters] is
      * set (its side and the timer that would send into it are freed) and
-     * an aggregate with h.aux set, the home of sync objects (vm_sync.c). */
+     * an aggregate with h.aux set, the home of a sync object, timer,
+     * context or http response (vm_sync.c home_kind). */
     void (*free_hook)(Vm *vm, GcObj *o);
     /* copy_hook: called by vm_clone and vm_assign after [dst] took the
-     * slots of [src], a sync home (h.aux set): Go copies a sync value's
-     * state word, so the copy gets a sync object of its own now. */
+     * slots of [src], an aggregate with h.aux set: Go copies a sync
+     * value's state word, so the copy gets a sync object of its own now. */
     void (*copy_hook)(Vm *vm, AggObj *dst, const AggObj *src);
 };
 

@@ -112,9 +112,19 @@ static int ctx_h(Vm *vm, Value v) {
 
 /* CTX_KEY: context [h]'s race key, with its generation (a reused handle
  * starts with no clocks) */
-#define CTX_KEY(s, h) RACE_KEY_CTX((uint64_t)(h) | (uint64_t)((s)->ctxs.items[(h)].gen & 0xffffff) << 32)
+#define CTX_KEY(s, h) RACE_KEY_CTX(HANDLE_ID((s)->ctxs, (h)))
 
 static void ctx_release(Sched *s, int h);
+
+/* part_name: "<context [h]'s name><suffix>" into [buf] ("ctx.Done()",
+ * "ctx deadline"), its length; 0 if the context has no source name (none,
+ * or one the runtime numbers: "context.Background#") */
+static int part_name(const Sched *s, int h, const char *suffix, char *buf, size_t n) {
+    const char *cn = s->ctxs.items[h].name;
+    if (!cn || !*cn || cn[strlen(cn) - 1] == '#') return 0;
+    int l = snprintf(buf, n, "%s%s", cn, suffix);
+    return l < (int)n ? l : (int)n - 1;
+}
 
 /* ctx_unref: drop one of [h]'s refs, freeing it at the last */
 static void ctx_unref(Sched *s, int h) {
@@ -183,7 +193,7 @@ static Value new_ctx(Vm *vm, Goroutine *g, int parent, int root, int *h_out) {
         }
     }
     AggObj *a = vm_new_agg(vm, pt->elem, 1);
-    a->v[0].i = (int64_t)((uint64_t)c.gen << 32 | (uint32_t)(h + 1));
+    a->v[0].i = HANDLE_VALUE(s->ctxs, h);
     a->h.aux = 1; /* Vm.free_hook: sched_ctx_freed */
     vm_push_root(vm, &a->h);
     Value v = vm_box(vm, pt, (Value){{0}, &a->h});
@@ -246,10 +256,9 @@ static int m_done(Vm *vm, Goroutine *g, Value *a, int n, Value *res) {
     }
     if (!s->ctxs.items[h].done.r) {
         ChanObj *co = vm_chan_new(vm, done_type(vm), 0);
-        char nb[128]; /* "ctx.Done()" */
-        const char *cn = s->ctxs.items[h].name;
-        int nl = cn && cn[strlen(cn) - 1] != '#' ? snprintf(nb, sizeof nb, "%s.Done()", cn) : 0;
-        chan_made(vm, g, co, nl > 0 ? nb : NULL, nl > 0 ? nl : 0);
+        char nb[128];
+        int nl = part_name(s, h, ".Done()", nb, sizeof nb);
+        chan_made(vm, g, co, nl ? nb : NULL, nl);
         Value ch = {{0}, &co->h};
         s->ctxs.items[h].done = ch;
         if (s->ctxs.items[h].err) {
@@ -383,13 +392,9 @@ static int with_deadline_at(Vm *vm, Goroutine *g, Value parent, int64_t when, Va
         else {
             int t = timer_new(s, TM_CTX);
             s->timers.items[t].ctx = h;
-            const char *cn = s->ctxs.items[h].name;
-            s->timers.items[t].name = "deadline#";
-            if (cn && cn[strlen(cn) - 1] != '#' && s->trace) { /* "ctx deadline" */
-                char nb[160];
-                int l = snprintf(nb, sizeof nb, "%s deadline", cn);
-                s->timers.items[t].name = arena_strndup(&vm->arena, nb, (size_t)(l < (int)sizeof nb ? l : (int)sizeof nb - 1));
-            }
+            char nb[160];
+            int nl = s->trace ? part_name(s, h, " deadline", nb, sizeof nb) : 0;
+            s->timers.items[t].name = nl ? arena_strndup(&vm->arena, nb, (size_t)nl) : "deadline#";
             s->ctxs.items[h].timer = t;
             s->ctxs.items[h].refs++; /* the armed timer's */
             timer_arm(s, t, when);

@@ -104,7 +104,7 @@ static int sync_make(Sched *s, Goroutine *g, AggObj *a, int slot, int kind, cons
     HANDLE_NEW(s->syncs, s->sync_free, o, h);
     s->syncs.items[h].home = a;
     a->h.aux = (uint16_t)(a->h.aux ? a->h.aux | HOME_MORE : slot + 1);
-    a->v[slot].i = (int64_t)((uint64_t)o.gen << 32 | (uint32_t)(h + 1));
+    a->v[slot].i = HANDLE_VALUE(s->syncs, h);
     return h;
 }
 
@@ -126,17 +126,35 @@ void sched_sync_freed(Vm *vm, AggObj *a) {
             if (s->syncs.items[i].home == a) sync_release(s, i);
 }
 
-void sched_sync_copied(Vm *vm, AggObj *dst, const AggObj *src) {
+/* HomeKind: what an aggregate with h.aux set is the home of, by its type:
+ * a sync value's SyncObj, an AfterFunc's timer, a context, an http
+ * response (ResponseWriter or Body) */
+typedef enum { HOME_SYNC, HOME_TIMER, HOME_CTX, HOME_HTTP } HomeKind;
+
+static HomeKind home_kind(const Sched *s, const RType *t) {
+    if (t == s->t_timer) return HOME_TIMER;
+    if (t == s->t_ctx_struct) return HOME_CTX;
+    if ((s->t_resp_writer && t == s->t_resp_writer->elem) || (s->t_body && t == s->t_body->elem)) return HOME_HTTP;
+    return HOME_SYNC;
+}
+
+void sched_obj_copied(Vm *vm, AggObj *dst, const AggObj *src) {
     Sched *s = vm->sched;
-    if (!s) return;
-    if (s->t_timer && src->t == s->t_timer) { /* a copied time.Timer: its timer is kept for good */
+    if (!s || !src->t) return;
+    switch (home_kind(s, src->t)) {
+    case HOME_SYNC: { /* Go copies the state word: the copy's own SyncObj */
+        int slot = (src->h.aux & HOME_SLOT) - 1;
+        int h = sync_made(s, src, slot);
+        if (h >= 0 && dst->v[slot].i == src->v[slot].i)
+            sync_make(s, s->cur, dst, slot, s->syncs.items[h].kind, NULL);
+        break;
+    }
+    case HOME_TIMER: /* a copied time.Timer: its timer is kept for good */
         ((AggObj *)src)->h.aux = 0;
         dst->h.aux = 0;
-        return;
+        break;
+    default: break; /* contexts and http values live behind pointers */
     }
-    int slot = (src->h.aux & HOME_SLOT) - 1;
-    int h = sync_made(s, src, slot);
-    if (h >= 0 && dst->v[slot].i == src->v[slot].i) sync_make(s, s->cur, dst, slot, s->syncs.items[h].kind, NULL);
 }
 
 void sched_obj_freed(Vm *vm, GcObj *o) {
@@ -146,14 +164,14 @@ void sched_obj_freed(Vm *vm, GcObj *o) {
         sched_chan_freed(vm, (ChanObj *)o);
         return;
     }
-    AggObj *a = (AggObj *)o; /* an aggregate with h.aux set: whose, by its type */
-    const RType *t = a->t;
-    if (!t) return;
-    if (t == s->t_timer) sched_timer_freed(vm, a);
-    else if (t == s->t_ctx_struct) sched_ctx_freed(vm, a);
-    else if ((s->t_resp_writer && t == s->t_resp_writer->elem) || (s->t_body && t == s->t_body->elem))
-        sched_http_freed(vm, a);
-    else sched_sync_freed(vm, a);
+    AggObj *a = (AggObj *)o; /* an aggregate with h.aux set */
+    if (!a->t) return;
+    switch (home_kind(s, a->t)) {
+    case HOME_SYNC: sched_sync_freed(vm, a); break;
+    case HOME_TIMER: sched_timer_freed(vm, a); break;
+    case HOME_CTX: sched_ctx_freed(vm, a); break;
+    case HOME_HTTP: sched_http_freed(vm, a); break;
+    }
 }
 
 /* sync_handle: the SyncObj handle of the sync value at [p] (slot [slot]),
@@ -167,7 +185,7 @@ static inline int sync_handle(Sched *s, Goroutine *g, Value p, int slot, int kin
 /* Race hooks (race.h), keyed by the SyncObj handle and generation (a
  * reused handle starts with no clocks); a RWMutex has two sync variables
  * as Go's: 0 readerSem, 1 writerSem. */
-#define SKEY(h, sub) RACE_KEY_SYNC((uint64_t)(h) | (uint64_t)(s->syncs.items[(h)].gen & 0xffffff) << 32, (sub))
+#define SKEY(h, sub) RACE_KEY_SYNC(HANDLE_ID(s->syncs, (h)), (sub))
 #define RACQ(g, h, sub) (s->race ? race_acquire(s->race, (g), SKEY((h), (sub))) : (void)0)
 #define RREL(g, h, sub) (s->race ? race_release(s->race, (g), SKEY((h), (sub))) : (void)0)
 

@@ -56,7 +56,7 @@ static void down(Sched *s, int i) {
 
 /* TIMER_ID: timer [h]'s handle and generation, for the race keys (a
  * reused handle starts with no clocks) */
-#define TIMER_ID(s, h) ((uint64_t)(h) | (uint64_t)((s)->timers.items[(h)].gen & 0xffffff) << 32)
+#define TIMER_ID(s, h) HANDLE_ID((s)->timers, (h))
 
 int timer_new(Sched *s, int kind) {
     Timer t;

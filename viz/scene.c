@@ -230,41 +230,32 @@ static void layout_stage(Scene *s, const ModelRun *run, const SceneView *v) {
      * of many sections, as tutorial.go): then objects whose times do not
      * overlap share one, each shown from its birth till it is gone
      * (ModelObjInfo.gone) */
-    int *place_of = mem_alloc(sizeof(int) * (size_t)no);
+    float need = gap * (float)(no - 1);
+    for (int o = 0; o < no; o++) need += pl[o].h;
+    int share = need > zm.h, np = 0;
+    int *place_of = mem_alloc(sizeof(int) * (size_t)no), *order = mem_alloc(sizeof(int) * (size_t)no);
+    int *until = mem_alloc(sizeof(int) * (size_t)no);
     ObjPlace *pp = mem_alloc(sizeof *pp * (size_t)no);
-    int np = 0, share = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        np = 0;
-        int *order = mem_alloc(sizeof(int) * (size_t)no), *until = mem_alloc(sizeof(int) * (size_t)no);
-        for (int o = 0; o < no; o++) order[o] = o;
-        if (share) sort_by_birth(run, order, no);
-        for (int i = 0; i < no; i++) {
-            int o = order[i], born = run->objs.items[o].born, j = np;
-            if (share) /* the first place free by its birth */
-                for (j = 0; j < np && !(until[j] > 0 && until[j] <= born); j++) {}
-            if (j == np) {
-                pp[np] = (ObjPlace){np, 0, 0, 0};
-                until[np++] = 0;
-            }
-            place_of[o] = j;
-            until[j] = run->objs.items[o].gone;
-            pp[j].want += pl[o].want; /* summed here, the mean below */
-            pp[j].h = MAXF(pp[j].h, pl[o].h);
-            pp[j].n++;
-        }
-        mem_free(order, sizeof(int) * (size_t)no);
-        mem_free(until, sizeof(int) * (size_t)no);
-        float need = gap * (float)(np - 1);
+    for (int o = 0; o < no; o++) order[o] = o;
+    if (share) sort_by_birth(run, order, no);
+    for (int i = 0; i < no; i++) {
+        int o = order[i], born = run->objs.items[o].born, j = np;
+        if (share) /* the first place free by its birth */
+            for (j = 0; j < np && !(until[j] > 0 && until[j] <= born); j++) {}
+        if (j == np) pp[np++] = (ObjPlace){j, 0, 0, 0};
+        place_of[o] = j;
+        until[j] = run->objs.items[o].gone;
+        pp[j].want += pl[o].want; /* summed here, the mean below */
+        pp[j].h = MAXF(pp[j].h, pl[o].h);
+        pp[j].n++;
+    }
+    mem_free(order, sizeof(int) * (size_t)no);
+    mem_free(until, sizeof(int) * (size_t)no);
+    if (share) {
+        need = gap * (float)(np - 1);
         for (int j = 0; j < np; j++) need += pp[j].h;
-        if (share || need <= zm.h) break;
-        share = 1;
-        memset(pp, 0, sizeof *pp * (size_t)no);
     }
-    float need = gap * (float)(np - 1);
-    for (int j = 0; j < np; j++) {
-        pp[j].want /= (float)pp[j].n;
-        need += pp[j].h;
-    }
+    for (int j = 0; j < np; j++) pp[j].want /= (float)pp[j].n;
     float shrink = need > zm.h ? zm.h / need : 1.0f;
     sort_places(pp, np);
     float y = zm.y;
